@@ -1,0 +1,100 @@
+"""The ``number`` and ``unit`` detectors: figures that differ, and units that do not convert.
+
+Both read the same quantity matching (:func:`~claimcmp.detectors.quantities.match_quantities`),
+so one differing figure is reported once, by the detector whose kind it is.
+A figure present in only one claim is not a number divergence (it is an
+omission or addition, reported by other detectors).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from claimcmp.detectors.quantities import Quantity, QuantityMatch, find_quantities, match_quantities
+from claimcmp.protocols import ClaimText
+from claimcmp.records import Divergence
+
+__all__ = ["NumberDetector", "UnitDetector", "quantity_matches"]
+
+_cache: dict[tuple[str, str], list[QuantityMatch]] = {}
+
+
+def quantity_matches(a: str, b: str) -> list[QuantityMatch]:
+    """Matched quantities of two texts (memoised for the last few pairs)."""
+    key = (a, b)
+    if key not in _cache:
+        if len(_cache) > 256:
+            _cache.clear()
+        _cache[key] = match_quantities(find_quantities(a), find_quantities(b))[0]
+    return _cache[key]
+
+
+def _fmt(q: Quantity) -> str:
+    return repr(q.text)
+
+
+class NumberDetector:
+    """Reports figures that differ between two claims (``kind="number"``).
+
+    Rounding ("5.2 billion" / "5 billion") and qualified figures ("about 10",
+    "more than 1,000") within tolerance are reported with low severity and
+    low confidence, so they explain but do not decide the verdict.
+    """
+
+    name = "number"
+
+    def detect(self, a: ClaimText, b: ClaimText) -> Iterator[Divergence]:
+        for m in quantity_matches(a.text, b.text):
+            if m.relation == "value_changed":
+                what = "figure" if m.a.category != "year" else "year"
+                yield Divergence(
+                    kind="number",
+                    a_span=(m.a.start, m.a.end),
+                    b_span=(m.b.start, m.b.end),
+                    a_text=m.a.text,
+                    b_text=m.b.text,
+                    explanation=f"the {what} differs: {_fmt(m.a)} vs {_fmt(m.b)}",
+                    confidence=0.9 if m.a.context == m.b.context or m.a.category == "measure" else 0.75,
+                    severity="high",
+                    detector=self.name,
+                )
+            elif m.relation == "rounded":
+                yield Divergence(
+                    kind="number",
+                    a_span=(m.a.start, m.a.end),
+                    b_span=(m.b.start, m.b.end),
+                    a_text=m.a.text,
+                    b_text=m.b.text,
+                    explanation=f"{_fmt(m.a)} vs {_fmt(m.b)}: {m.note}, not counted as a divergence",
+                    confidence=0.2,
+                    severity="low",
+                    detector=self.name,
+                )
+
+
+class UnitDetector:
+    """Reports the same figure given in units that do not convert (``kind="unit"``).
+
+    "1,000 km" vs "621 miles" is consistent (pint converts one into the
+    other within 2 %); "621 kilometer" vs "621-mile" is not.
+    """
+
+    name = "unit"
+
+    def detect(self, a: ClaimText, b: ClaimText) -> Iterator[Divergence]:
+        for m in quantity_matches(a.text, b.text):
+            if m.relation == "unit_changed":
+                yield Divergence(
+                    kind="unit",
+                    a_span=(m.a.start, m.a.end),
+                    b_span=(m.b.start, m.b.end),
+                    a_text=m.a.text,
+                    b_text=m.b.text,
+                    explanation=(
+                        f"the same figure {m.a.number_text} is given in different units: "
+                        f"{_fmt(m.a)} vs {_fmt(m.b)}, which are not the same quantity"
+                    ),
+                    confidence=0.9,
+                    severity="high",
+                    detector=self.name,
+                )

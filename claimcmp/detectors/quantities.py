@@ -1,0 +1,419 @@
+"""Numbers and measured quantities in news text, and how two claims' quantities pair up.
+
+:func:`find_quantities` reads digits (``1,000``, ``3.5``), number words
+(``twelve``, ``a dozen``, ``twenty-five``), scales (``$5 billion``,
+``$5bn``), percentages, currencies, ranges, approximations (``about``,
+``more than``) and units of measure. Units are normalised with pint, so
+``1,000 km`` and ``621 miles`` are recognised as the same length.
+
+:func:`match_quantities` pairs the quantities of two claims and says how each
+pair relates (equal, equivalent in another unit, rounded, unit changed, value
+changed). The number and unit detectors report from the same matching, so a
+quantity is never reported twice.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import threading
+from typing import Any, Literal
+
+import attrs
+
+__all__ = ["Quantity", "QuantityMatch", "find_quantities", "match_quantities", "unit_registry"]
+
+_registry: Any = None
+_registry_lock = threading.Lock()
+
+
+def unit_registry() -> Any:
+    """pint's unit registry, created on first use (it takes a few tenths of a second)."""
+    global _registry
+    with _registry_lock:
+        if _registry is None:
+            import pint
+
+            _registry = pint.UnitRegistry()
+        return _registry
+
+
+# Unit words as written in news → pint unit names.
+_UNITS: dict[str, str] = {}
+for _names, _pint in [
+    (("kilometer", "kilometre", "km", "kms"), "kilometer"),
+    (("meter", "metre"), "meter"),
+    (("centimeter", "centimetre", "cm"), "centimeter"),
+    (("millimeter", "millimetre", "mm"), "millimeter"),
+    (("mile", "mi"), "mile"),
+    (("nautical mile",), "nautical_mile"),
+    (("foot", "feet", "ft"), "foot"),
+    (("inch", "inches", "in."), "inch"),
+    (("yard", "yd"), "yard"),
+    (("kilogram", "kilogramme", "kg", "kilo"), "kilogram"),
+    (("gram", "gramme"), "gram"),
+    (("pound", "lb", "lbs"), "pound"),
+    (("ounce", "oz"), "ounce"),
+    (("tonne", "metric ton"), "metric_ton"),
+    (("ton",), "short_ton"),
+    (("liter", "litre"), "liter"),
+    (("gallon",), "gallon"),
+    (("barrel",), "oil_barrel"),
+    (("acre",), "acre"),
+    (("hectare", "ha"), "hectare"),
+    (("square kilometer", "square kilometre", "sq km", "km2", "km²"), "kilometer**2"),
+    (("square mile", "sq mi"), "mile**2"),
+    (("square meter", "square metre", "sq m", "m2", "m²"), "meter**2"),
+    (("square foot", "square feet", "sq ft"), "foot**2"),
+    (("degrees celsius", "degree celsius", "celsius", "°c", "c°"), "degC"),
+    (("degrees fahrenheit", "degree fahrenheit", "fahrenheit", "°f"), "degF"),
+    (("mph", "miles per hour", "mile per hour"), "mile/hour"),
+    (("km/h", "kmh", "kph", "kilometers per hour", "kilometres per hour"), "kilometer/hour"),
+    (("knot",), "knot"),
+    (("second", "sec"), "second"),
+    (("minute", "min"), "minute"),
+    (("hour", "hr"), "hour"),
+    (("day",), "day"),
+    (("week",), "week"),
+    (("month",), "month"),
+    (("year", "yr"), "year"),
+    (("decade",), "decade"),
+    (("century",), "century"),
+    (("megawatt", "mw"), "megawatt"),
+    (("gigawatt", "gw"), "gigawatt"),
+    (("kilowatt", "kw"), "kilowatt"),
+]:
+    for _n in _names:
+        _UNITS[_n] = _pint
+
+_CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "c$": "CAD", "a$": "AUD", "hk$": "HKD"}
+_CURRENCY_WORDS = {
+    "dollar": "USD", "euro": "EUR", "pound sterling": "GBP", "yuan": "CNY", "renminbi": "CNY",
+    "yen": "JPY", "rupee": "INR", "ruble": "RUB", "rouble": "RUB", "hryvnia": "UAH",
+}
+_SCALES = {
+    "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6,
+    "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
+}
+_WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "dozen": 12, "a dozen": 12, "half a dozen": 6,
+    "a hundred": 100, "a thousand": 1000, "a million": 1e6, "a billion": 1e9,
+    "first": 1, "second": 2, "third": 3,
+}
+_ORDINAL_WORDS = {"first", "second", "third"}
+_APPROX = {
+    "about": "about", "around": "about", "roughly": "about", "approximately": "about",
+    "some": "about", "nearly": "below", "almost": "below", "close to": "below",
+    "up to": "at most", "at most": "at most", "under": "below", "less than": "below",
+    "fewer than": "below", "below": "below", "more than": "above", "over": "above",
+    "above": "above", "at least": "at least", "upwards of": "above", "exceed": "above",
+    "exceeding": "above", "some ": "about", "an estimated": "about", "estimated": "about",
+}
+# "one" is a number only where it counts something: not "one of", "one another".
+_ONE_NOT_NUMBER = re.compile(r"one\s+(?:of|another|day|time|way|side|such|thing|hand)\b", re.I)
+
+_UNIT_ALTERNATION = "|".join(
+    re.escape(u) for u in sorted(_UNITS, key=len, reverse=True)
+)
+_WORD_NUMBER_ALT = "|".join(
+    re.escape(w) for w in sorted(_WORD_NUMBERS, key=len, reverse=True) if w not in _ORDINAL_WORDS
+)
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_ONES = "one|two|three|four|five|six|seven|eight|nine"
+
+_QUANTITY = re.compile(
+    rf"""
+    (?P<approx>\b(?:{"|".join(re.escape(a.strip()) for a in sorted(_APPROX, key=len, reverse=True))})\s+)?
+    (?P<cur>(?:US|HK|C|A)?\$|€|£|¥|₹)?\s?
+    (?P<num>
+        \d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?        # 1,000  12,500.5
+      | \d+(?:\.\d+)?                           # 1000  3.5
+      | \.\d+
+      | \b(?:{_TENS})-(?:{_ONES})\b              # twenty-five
+      | \b(?:{_WORD_NUMBER_ALT})\b
+    )
+    (?P<range>\s*(?:-|–|to|and)\s*(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?))?
+    (?:(?:\s|-)?(?P<scale>hundred|thousand|million|billion|trillion|mn|mln|bn|trn|tn|k|m|b)\b)?
+    (?P<pct>\s?(?:%|percent\b|per\s+cent\b|percentage\s+points?\b))?
+    (?:(?:\s|-)(?P<unit>(?:{_UNIT_ALTERNATION})(?:e?s)?)\b|(?P<unit2>°[CF]|km²|m²))?
+    (?:\s+(?P<curword>dollar|euro|yuan|renminbi|yen|rupee|ruble|rouble|hryvnia|pound\s+sterling)s?\b)?
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+Category = Literal["plain", "percent", "money", "measure", "year", "ordinal"]
+
+
+@attrs.frozen
+class Quantity:
+    """A number found in a text, with what it counts or measures."""
+
+    value: float
+    start: int
+    end: int
+    text: str
+    category: Category
+    unit: str | None = None  # pint unit name, or ISO currency code for money
+    approx: str | None = None  # "about", "above", "below", "at least", "at most"
+    upper: float | None = None  # end of a range ("10-12")
+    context: str | None = None  # the word right after (what is counted)
+    number_text: str = ""  # the number as written, e.g. "621"
+
+
+def _parse_number(raw: str) -> float | None:
+    r = raw.lower().replace(",", "")
+    if r in _WORD_NUMBERS:
+        return float(_WORD_NUMBERS[r])
+    if "-" in r:
+        tens, _, ones = r.partition("-")
+        if tens in _WORD_NUMBERS and ones in _WORD_NUMBERS:
+            return float(_WORD_NUMBERS[tens] + _WORD_NUMBERS[ones])
+    try:
+        return float(r)
+    except ValueError:
+        return None
+
+
+_NEXT_WORD = re.compile(r"[\s-]*([A-Za-z][A-Za-z-]*)")
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every number in ``text`` with its category, unit, qualifier and offsets."""
+    found: list[Quantity] = []
+    for m in _QUANTITY.finditer(text):
+        raw = m["num"]
+        value = _parse_number(raw)
+        if value is None:
+            continue
+        low = raw.lower()
+        if low == "one" and _ONE_NOT_NUMBER.match(text, m.start("num")):
+            continue
+        # A word number on its own next to nothing measurable ("a dozen
+        # people" counts, "second" as in "a second time" is not handled).
+        scale = (m["scale"] or "").lower()
+        cur = m["cur"]
+        if scale in ("m", "b", "k") and not cur:
+            # Bare "5m" or "5k" is a scale only after a currency sign; "5 m"
+            # may be metres and "5 b" nothing at all.
+            scale = ""
+        if scale:
+            value *= _SCALES[scale]
+        start = m.start("approx") if m["approx"] else m.start("cur") if cur else m.start("num")
+        groups = ["num", "range", "scale"]
+        if m["pct"]:
+            groups.append("pct")  # "33% year-on-year": no unit after a percentage
+        elif m["curword"]:
+            groups += ["unit", "unit2", "curword"]
+        else:
+            groups += ["unit", "unit2"]
+        if not scale:
+            groups.remove("scale")
+        end = max(m.end(g) for g in groups if m[g])
+        upper = None
+        if m["range"]:
+            up = re.search(r"[\d.,]+$", m["range"])
+            if up:
+                upper = _parse_number(up.group())
+                if upper is not None and scale:
+                    upper *= _SCALES[scale]
+        unit: str | None = None
+        category: Category = "plain"
+        if m["pct"]:
+            category = "percent"
+            unit = "percentage_point" if "point" in m["pct"].lower() else "percent"
+        elif cur or m["curword"]:
+            category = "money"
+            unit = _CURRENCY_SYMBOLS.get((cur or "").lower()) or _CURRENCY_WORDS.get(
+                (m["curword"] or "").lower().rstrip("s"), "USD"
+            )
+        elif m["unit"] or m["unit2"]:
+            word = (m["unit"] or m["unit2"] or "").lower()
+            unit = _UNITS.get(word) or _UNITS.get(word[:-1]) or _UNITS.get(word[:-2])
+            if unit is None:
+                continue
+            category = "measure"
+        elif re.fullmatch(r"(1[5-9]|20)\d\d", raw) and not scale:
+            category = "year"
+        approx = _APPROX.get(m["approx"].strip().lower()) if m["approx"] else None
+        nxt = _NEXT_WORD.match(text, end)
+        context = nxt.group(1).lower() if nxt else None
+        found.append(
+            Quantity(
+                value=value,
+                start=start,
+                end=end,
+                text=text[start:end],
+                category=category,
+                unit=unit,
+                approx=approx,
+                upper=upper,
+                context=context,
+                number_text=raw,
+            )
+        )
+    return found
+
+
+Relation = Literal["equal", "equivalent", "rounded", "unit_changed", "value_changed"]
+
+
+@attrs.frozen
+class QuantityMatch:
+    """How a quantity of claim A relates to one of claim B."""
+
+    a: Quantity
+    b: Quantity
+    relation: Relation
+    note: str = ""
+
+
+def _convert(q: Quantity, unit: str) -> float | None:
+    """``q``'s value expressed in ``unit``, or None if the dimensions differ."""
+    if q.unit is None or q.category != "measure":
+        return None
+    if q.unit == unit:
+        return q.value
+    ureg = unit_registry()
+    try:
+        return float(ureg.Quantity(q.value, q.unit).to(unit).magnitude)
+    except Exception:  # pint.DimensionalityError and friends
+        return None
+
+
+def _decimals(number_text: str) -> int:
+    t = number_text.replace(",", "")
+    return len(t.split(".")[1]) if "." in t else 0
+
+
+def _close(x: float, y: float, rel: float) -> bool:
+    return math.isclose(x, y, rel_tol=rel, abs_tol=1e-9)
+
+
+def _rounding_of(a: Quantity, b: Quantity) -> bool:
+    """Whether one value is the other rounded to the precision it is written with."""
+    for coarse, fine in ((a, b), (b, a)):
+        if not coarse.number_text or not coarse.number_text[0].isdigit():
+            continue
+        decimals = _decimals(coarse.number_text)
+        scale = coarse.value / _parse_number(coarse.number_text) if _parse_number(coarse.number_text) else 1.0
+        if scale and round(fine.value / scale, decimals) == round(coarse.value / scale, decimals):
+            if fine.value != coarse.value:
+                return True
+    return False
+
+
+def _comparable(a: Quantity, b: Quantity) -> bool:
+    if a.category != b.category:
+        return False
+    if a.category == "money":
+        return a.unit == b.unit
+    if a.category == "percent":
+        return a.unit == b.unit
+    return True
+
+
+def match_quantities(qa: list[Quantity], qb: list[Quantity]) -> tuple[list[QuantityMatch], list[Quantity], list[Quantity]]:
+    """Pair the quantities of two claims.
+
+    Pairs are made in passes, most certain first: identical quantities;
+    the same measure in another unit (converted with pint, within 2 %); the
+    same figure with another unit; then same-kind quantities that count the
+    same thing (same following word), or the only two of their kind. Returns
+    the matches and the quantities of each side left unmatched.
+    """
+    left_a = list(qa)
+    left_b = list(qb)
+    matches: list[QuantityMatch] = []
+
+    def take(pred: Any, relation_of: Any) -> None:
+        for x in list(left_a):
+            for y in list(left_b):
+                if x in left_a and y in left_b and pred(x, y):
+                    rel, note = relation_of(x, y)
+                    matches.append(QuantityMatch(x, y, rel, note))
+                    left_a.remove(x)
+                    left_b.remove(y)
+                    break
+
+    def same_value(x: Quantity, y: Quantity) -> bool:
+        if x.category == "measure" and y.category == "measure":
+            return x.unit == y.unit and _close(x.value, y.value, 1e-9)
+        return _comparable(x, y) and _close(x.value, y.value, 1e-9) and x.upper == y.upper
+
+    take(same_value, lambda x, y: ("equal", ""))
+
+    def equivalent(x: Quantity, y: Quantity) -> bool:
+        if x.category != "measure" or y.category != "measure" or x.unit == y.unit:
+            return False
+        converted = _convert(y, x.unit or "")
+        return converted is not None and _close(converted, x.value, 0.02)
+
+    take(
+        equivalent,
+        lambda x, y: (
+            "equivalent",
+            f"{x.text!r} and {y.text!r} are the same quantity in different units",
+        ),
+    )
+
+    def unit_changed(x: Quantity, y: Quantity) -> bool:
+        both_units = x.unit is not None and y.unit is not None
+        return (
+            both_units
+            and x.unit != y.unit
+            and x.category in ("measure", "money")
+            and x.category == y.category
+            and _close(x.value, y.value, 1e-9)
+        )
+
+    take(unit_changed, lambda x, y: ("unit_changed", ""))
+
+    def value_relation(x: Quantity, y: Quantity) -> tuple[Relation, str]:
+        xv, yv = x.value, y.value
+        if x.category == "measure" and x.unit != y.unit:
+            converted = _convert(y, x.unit or "")
+            yv = converted if converted is not None else yv
+        if _rounding_of(x, y):
+            return "rounded", f"{x.text!r} and {y.text!r} agree up to rounding"
+        qualifier = x.approx or y.approx
+        if qualifier == "about" and _close(xv, yv, 0.1):
+            return "rounded", f"within 10% and qualified as approximate ('{qualifier}')"
+        if qualifier in ("above", "at least") and (
+            (x.approx in ("above", "at least") and yv >= xv)
+            or (y.approx in ("above", "at least") and xv >= yv)
+        ) and _close(xv, yv, 0.25):
+            return "rounded", f"consistent with the bound '{qualifier}'"
+        if qualifier in ("below", "at most") and (
+            (x.approx in ("below", "at most") and yv <= xv)
+            or (y.approx in ("below", "at most") and xv <= yv)
+        ) and _close(xv, yv, 0.25):
+            return "rounded", f"consistent with the bound '{qualifier}'"
+        return "value_changed", ""
+
+    def same_slot(x: Quantity, y: Quantity) -> bool:
+        if not _comparable(x, y) and not (x.category == y.category == "measure"):
+            return False
+        if x.category == "measure":
+            return _convert(y, x.unit or "") is not None
+        return x.context is not None and x.context == y.context
+
+    take(same_slot, value_relation)
+
+    def only_of_kind(x: Quantity, y: Quantity) -> bool:
+        same_kind_a = [q for q in left_a if q.category == x.category]
+        same_kind_b = [q for q in left_b if q.category == y.category]
+        return (
+            x.category == y.category
+            and x.category != "ordinal"
+            and len(same_kind_a) == 1
+            and len(same_kind_b) == 1
+            and (x.category != "measure" or _convert(y, x.unit or "") is not None)
+            and (x.category not in ("money", "percent") or x.unit == y.unit)
+        )
+
+    take(only_of_kind, value_relation)
+    return matches, left_a, left_b

@@ -1,0 +1,455 @@
+"""Ingest: read an article, decode it with certainty, and tell reporting from the rest.
+
+News text handed over by users is noisy: a headline, ``date 2023-02-26``
+metadata, datelines (``Wednesday | March 1, 2023``), bylines, photo credits
+and web boilerplate (share / comment / navigation lines). These lines are
+recognised by their *shape* and recorded as :class:`~claimcmp.records.Block`
+regions of kind other than ``body``; claims are only taken from ``body``
+blocks, and every offset still indexes :attr:`Article.text` exactly.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import os
+import re
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+
+import attrs
+
+from claimcmp.errors import (
+    BinaryInputError,
+    EmptyInputError,
+    EncodingError,
+    InputTooLargeError,
+    SourceNotFoundError,
+    UnsupportedLanguageError,
+)
+from claimcmp.records import Block
+
+__all__ = [
+    "DEFAULT_MAX_CHARS",
+    "Article",
+    "check_article",
+    "decode_bytes",
+    "find_blocks",
+    "parse_date",
+]
+
+#: Longest article accepted by default (about 150 pages of news copy).
+DEFAULT_MAX_CHARS = 1_000_000
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_DECLARED_CHARSET = re.compile(
+    rb"""<meta[^>]+charset=["']?([A-Za-z0-9_.:-]+)|<\?xml[^>]+encoding=["']([A-Za-z0-9_.:-]+)""",
+    re.IGNORECASE,
+)
+
+
+def decode_bytes(data: bytes, *, name: str = "input", encoding: str | None = None) -> str:
+    """Decode ``data`` to text, or raise when its encoding is not certain.
+
+    Certain means: the ``encoding`` the caller names; a byte-order mark; valid
+    UTF-8; or a charset the document declares itself (HTML ``<meta charset>``,
+    XML declaration) under which it decodes cleanly. Guessing a legacy code
+    page from byte statistics is not certain, so it is refused with advice.
+    """
+    if not data.strip():
+        raise EmptyInputError(f"'{name}' is empty; give a file with the article's text.")
+    if b"\x00" in data and not data.startswith(tuple(b for b, _ in _BOMS)):
+        raise BinaryInputError(
+            f"'{name}' contains NUL bytes, so it is binary, not text; "
+            "give the article as a plain-text file."
+        )
+    if encoding is not None:
+        try:
+            return data.decode(encoding)
+        except LookupError as exc:
+            raise EncodingError(
+                f"'encoding' must name a codec Python knows (got {encoding!r})."
+            ) from exc
+        except UnicodeDecodeError as exc:
+            raise EncodingError(
+                f"'{name}' is not valid {encoding} (bad byte at offset {exc.start}); "
+                "check the declared encoding."
+            ) from exc
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError as exc:  # pragma: no cover - BOM then garbage
+                raise EncodingError(
+                    f"'{name}' starts with a {codec} byte-order mark but does not decode "
+                    f"as {codec} (offset {exc.start}); re-save it as UTF-8."
+                ) from exc
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        first_bad = exc.start
+    declared = _DECLARED_CHARSET.search(data[:4096])
+    if declared:
+        charset = (declared.group(1) or declared.group(2)).decode("ascii")
+        try:
+            return data.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    raise EncodingError(
+        f"'{name}' is not valid UTF-8 (first bad byte at offset {first_bad}) and declares "
+        "no encoding; re-save it as UTF-8, or name its encoding "
+        "(encoding='cp1252' in Python, --encoding cp1252 on the command line)."
+    )
+
+
+def _check_text(text: str, name: str) -> None:
+    controls = sum(
+        1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f\v"
+    )
+    if controls > max(2, len(text) // 100):
+        raise BinaryInputError(
+            f"'{name}' has {controls} control characters in {len(text)}, so it is "
+            "not text; give the article as a plain-text file."
+        )
+
+
+# ---------------------------------------------------------------------------
+# Dates in metadata and datelines
+
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for m in names
+}
+_WEEKDAYS = (
+    "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
+)
+_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+_MDY_DATE = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
+_DMY_DATE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\.?,?\s+(\d{{4}})\b", re.I)
+_DATE_LINE_REST = re.compile(
+    rf"\b(?:{_WEEKDAYS}|{_MONTH_RE}|updated|published|posted|on|at|am|pm|a\.m|p\.m|"
+    r"gmt|utc|[ecmp][sd]t|bst|cet|ist)\b|[\d|/,.:;()\-–—•·\s]",
+    re.I,
+)
+
+
+def parse_date(text: str) -> dt.date | None:
+    """The first complete calendar date written in ``text`` (ISO, ``March 1, 2023``, ``1 March 2023``)."""
+    found: list[tuple[int, dt.date]] = []
+    for m in _ISO_DATE.finditer(text):
+        try:
+            found.append((m.start(), dt.date(int(m[1]), int(m[2]), int(m[3]))))
+        except ValueError:
+            continue
+    for m in _MDY_DATE.finditer(text):
+        try:
+            found.append((m.start(), dt.date(int(m[3]), _MONTHS[m[1].lower()], int(m[2]))))
+        except ValueError:
+            continue
+    for m in _DMY_DATE.finditer(text):
+        try:
+            found.append((m.start(), dt.date(int(m[3]), _MONTHS[m[2].lower()], int(m[1]))))
+        except ValueError:
+            continue
+    return min(found)[1] if found else None
+
+
+# ---------------------------------------------------------------------------
+# Line shapes
+
+_METADATA_PREFIX = re.compile(
+    r"(?:date|published|updated|posted|modified|dateline)\s*[:=]?\s*"
+    r"\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?",
+    re.I,
+)
+_METADATA_LINE = re.compile(
+    r"(?:url|link|source|author|authors|byline|section|category|categories|tags|keywords|"
+    r"language|lang|id|slug|title|published|updated|date)\s*[:=]\s*\S.*",
+    re.I,
+)
+_BYLINE = re.compile(
+    r"(?i:by|from|written by|reporting by)\s+[A-Z][\w.'’-]*(?:\s+(?:[A-Z&][\w.'’-]*|and|of|the))*"
+    r"(?:\s*[,|/]\s*.{0,60})?",
+)
+# Vocabulary of web page furniture: sharing, comments, subscriptions,
+# navigation, legal footers. These are words of page chrome, not of news.
+_BOILERPLATE = re.compile(
+    r"\b(?:share(?:\s+this)?(?:\s+(?:news|story|article|post))?|tweet|whatsapp|pinterest|"
+    r"linkedin|facebook|telegram|spread\s+this|e-?mail\s+(?:this|address)|print(?:\s+this)?|"
+    r"leave\s+a\s+(?:comment|reply)|comments?\b|subscribe|newsletter|sign\s+(?:up|in)|"
+    r"log\s*in|advertisement|sponsored|cookies?|privacy\s+policy|terms\s+of\s+(?:use|service)|"
+    r"(?:scroll|back)\s+to\s+top|skip\s+to|read\s+(?:more|next|also)|related\s+"
+    r"(?:articles?|stories|news|content)|follow\s+us|all\s+rights\s+reserved|copyright|"
+    r"required\s+fields|click\s+here|download\s+(?:our|the)\s+app|(?:next|previous)\s+"
+    r"(?:article|post|story)|most\s+(?:read|popular)|recommended\s+for\s+you)\b|©",
+    re.I,
+)
+_INLINE_DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Z.'’\-]+(?:\s+[A-Z][A-Z.'’\-]+){0,3}(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?)"
+    r"\s*(?:\((?:[A-Za-z.& ]{1,30})\))?\s*(?::|—|–|--|-)\s+"
+)
+_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”’]$")
+
+
+def _lines(text: str) -> Iterator[tuple[int, int]]:
+    """Offsets of each non-blank line, trimmed of surrounding whitespace."""
+    for m in re.finditer(r"[^\n\r]+", text):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            yield s, e
+
+
+def _is_date_only(segment: str) -> bool:
+    if parse_date(segment) is None:
+        return False
+    return not _DATE_LINE_REST.sub("", segment).strip()
+
+
+def _shape(segment: str) -> str:
+    """What a line is, judged on its own: a non-body kind, or ``"prose"``."""
+    words = _WORD.findall(segment)
+    if not words:
+        return "boilerplate"  # punctuation, rules, bullets
+    if _is_date_only(segment):
+        return "dateline"
+    if _METADATA_LINE.fullmatch(segment) and len(words) <= 20:
+        return "metadata"
+    if len(words) <= 12 and _BYLINE.fullmatch(segment):
+        return "byline"
+    if (segment[0] in "([" and segment[-1] in ")]") or re.match(
+        r"(?:photo|image|picture|file photo|video)\s*(?:credit)?\s*[:/]", segment, re.I
+    ):
+        return "caption"
+    if len(words) <= 15 and _BOILERPLATE.search(segment):
+        return "boilerplate"
+    return "prose"
+
+
+def find_blocks(text: str) -> tuple[Block, ...]:
+    """Split ``text`` into line-level blocks and say what each one is.
+
+    Rules (by shape, so they carry over to any outlet's page):
+
+    * a leading ``date 2023-02-26``-style field is ``metadata`` (the rest of
+      its line is judged on its own); ``key: value`` lines are ``metadata``;
+    * a line that is only a date (weekday, month, separators) is a ``dateline``;
+      ``WASHINGTON (AP) —`` at the start of the first paragraph is one too;
+    * ``By ...`` lines are ``byline``; lines wrapped in brackets are ``caption``;
+    * short lines with web-furniture vocabulary, and lines with no words,
+      are ``boilerplate``;
+    * before the first paragraph of prose, lines without sentence punctuation
+      are the ``headline`` (the first with three or more words is the title);
+      after it, lines of six words or fewer without sentence punctuation are
+      ``boilerplate`` (section labels, navigation).
+    """
+    segments: list[tuple[int, int, str]] = []
+    for s, e in _lines(text):
+        meta = _METADATA_PREFIX.match(text, s, e)
+        if meta:
+            segments.append((s, meta.end(), "metadata"))
+            s = meta.end()
+            while s < e and text[s].isspace():
+                s += 1
+            if s >= e:
+                continue
+        segments.append((s, e, _shape(text[s:e])))
+
+    blocks: list[Block] = []
+    seen_body = False
+    for s, e, kind in segments:
+        segment = text[s:e]
+        if kind == "prose":
+            words = _WORD.findall(segment)
+            punctuated = bool(_SENTENCE_END.search(segment))
+            if not seen_body and not punctuated and len(words) <= 30:
+                # One- and two-word lines above the story are section labels
+                # or place/outlet tags ("International", "CNN"), not headlines.
+                kind = "headline" if len(words) >= 3 else "boilerplate"
+            elif seen_body and not punctuated and len(words) <= 6:
+                kind = "boilerplate"
+            else:
+                kind = "body"
+                if not seen_body:
+                    seen_body = True
+                    dl = _INLINE_DATELINE.match(text, s, e)
+                    if dl and sum(c.isupper() for c in dl["place"]) >= 2 and dl.end() < e:
+                        blocks.append(Block(s, dl.end(), "dateline"))
+                        s = dl.end()
+        blocks.append(Block(s, e, kind))
+    return tuple(blocks)
+
+
+# ---------------------------------------------------------------------------
+# Language
+
+_ENGLISH_FUNCTION_WORDS = frozenset(
+    "the a an of to in on at for with by from and or but is are was were be been has have had "
+    "that this these those it its he she they we you his her their our not as will would said "
+    "says after before over about into than who which what when where while also more".split()
+)
+
+
+def _english_evidence(text: str) -> tuple[int, float, float]:
+    letters = [ch for ch in text if ch.isalpha()]
+    latin = sum(1 for ch in letters if ch < "\u0250")
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", text)]
+    function = sum(1 for w in words if w in _ENGLISH_FUNCTION_WORDS)
+    return (
+        len(words),
+        latin / len(letters) if letters else 1.0,
+        function / len(words) if words else 1.0,
+    )
+
+
+@attrs.frozen
+class Article:
+    """One outlet's article: the text exactly as read, and what is known about it.
+
+    ``blocks`` says which regions of ``text`` are reporting (``body``) and
+    which are headline, metadata, dateline, byline, caption or boilerplate.
+    When not given, ``title``, ``published`` and ``blocks`` are found from
+    the text itself.
+    """
+
+    text: str = attrs.field(repr=False)
+    source: str = "text"
+    title: str | None = None
+    published: dt.date | None = None
+    path: str | None = None
+    blocks: tuple[Block, ...] = attrs.field(default=(), converter=tuple, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.text, str):
+            raise TypeError(f"'text' must be str (got {type(self.text).__name__}).")
+        if not self.source:
+            raise ValueError("'source' must be a non-empty id (got '').")
+        if self.blocks:
+            return
+        blocks = find_blocks(self.text)
+        object.__setattr__(self, "blocks", blocks)
+        if self.title is None:
+            for b in blocks:
+                if b.kind == "headline" and len(_WORD.findall(self.text[b.start : b.end])) >= 3:
+                    object.__setattr__(self, "title", self.text[b.start : b.end])
+                    break
+        if self.published is None:
+            for b in blocks:
+                if b.kind in ("metadata", "dateline"):
+                    found = parse_date(self.text[b.start : b.end])
+                    if found:
+                        object.__setattr__(self, "published", found)
+                        break
+
+    @classmethod
+    def from_text(
+        cls,
+        text: str,
+        *,
+        source: str = "text",
+        title: str | None = None,
+        published: dt.date | None = None,
+        max_chars: int = DEFAULT_MAX_CHARS,
+        check_language: bool = True,
+    ) -> Article:
+        """An article from a string, checked like a file would be."""
+        article = cls(text, source=source, title=title, published=published)
+        check_article(article, max_chars=max_chars, check_language=check_language)
+        return article
+
+    @classmethod
+    def from_file(
+        cls,
+        path: str | os.PathLike[str],
+        *,
+        source: str | None = None,
+        encoding: str | None = None,
+        max_chars: int = DEFAULT_MAX_CHARS,
+        check_language: bool = True,
+    ) -> Article:
+        """Read an article file. The source id defaults to the file stem."""
+        p = Path(path)
+        if not p.exists():
+            raise SourceNotFoundError(f"'{p}' does not exist; check the path.")
+        if not p.is_file():
+            raise SourceNotFoundError(f"'{p}' is not a file; give a text file per article.")
+        size = p.stat().st_size
+        # Decoded text is never shorter than a quarter of its bytes (UTF-32),
+        # so very large files are refused before being read whole.
+        if size > 4 * max_chars:
+            raise InputTooLargeError(
+                f"'{p}' is {size:,} bytes, over the limit of {max_chars:,} characters; "
+                "split it, or raise max_chars (--max-chars)."
+            )
+        text = decode_bytes(p.read_bytes(), name=str(p), encoding=encoding)
+        article = cls(text, source=source or p.stem, path=str(p))
+        check_article(article, max_chars=max_chars, check_language=check_language)
+        return article
+
+    @property
+    def body_blocks(self) -> tuple[Block, ...]:
+        """The regions of :attr:`text` that are reporting."""
+        return tuple(b for b in self.blocks if b.kind == "body")
+
+    @property
+    def body(self) -> str:
+        """The reporting text, blocks joined by blank lines (for reading, not offsets)."""
+        return "\n\n".join(self.text[b.start : b.end] for b in self.body_blocks)
+
+
+def check_article(
+    article: Article, *, max_chars: int = DEFAULT_MAX_CHARS, check_language: bool = True
+) -> None:
+    """Raise a clear :class:`~claimcmp.errors.InputError` if ``article`` cannot be compared."""
+    name = article.path or article.source
+    if len(article.text) > max_chars:
+        raise InputTooLargeError(
+            f"'{name}' has {len(article.text):,} characters, over the limit of "
+            f"{max_chars:,}; split it, or raise max_chars (--max-chars)."
+        )
+    if not article.text.strip():
+        raise EmptyInputError(f"'{name}' is empty; give the article's text.")
+    _check_text(article.text, name)
+    if not article.body_blocks:
+        raise EmptyInputError(
+            f"'{name}' has no reporting text (only headline, metadata or boilerplate lines); "
+            "give the article body."
+        )
+    if check_language:
+        n_words, latin, function = _english_evidence(article.body)
+        if n_words >= 8 and (latin < 0.7 or function < 0.12):
+            raise UnsupportedLanguageError(
+                f"'{name}' does not look like English ({latin:.0%} Latin letters, "
+                f"{function:.0%} common English words; expected at least 70% and 12%); "
+                "claimcmp compares English news. Translate it first, or pass "
+                "check_language=False (--no-language-check) to compare anyway."
+            )

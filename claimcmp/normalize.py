@@ -1,0 +1,82 @@
+"""Text normalisation shared by the comparator and the detectors.
+
+:func:`tokens` gives word tokens with offsets and a *spelling key*: a form
+under which spelling variants that news outlets differ on compare equal —
+case, curly vs straight apostrophes, ``U.S.``/``US``, ``1,000``/``1000``,
+British/American ``-ise``/``-ize`` and ``-our``/``-or``, hyphenation
+(``re-election``/``reelection``) and doubled letters (``Zelenskyy``/
+``Zelensky``, ``travelled``/``traveled``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import attrs
+
+__all__ = ["HONORIFICS", "Token", "content_keys", "spelling_key", "tokens"]
+
+#: Titles dropped before comparing wording ("Mr Lukashenko" = "Lukashenko").
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "madam"})
+
+_TOKEN = re.compile(
+    r"(?:[A-Za-z]\.){2,}"  # U.S., U.N., a.m.
+    r"|\d+(?:[,.]\d+)*"  # 1,000  3.5
+    r"|[^\W\d_]+(?:['’\-][^\W\d_]+)*",  # words, don't, re-election
+)
+
+_FUNCTION_WORDS = frozenset(
+    """a an the of to in on at for with by from and or but nor as is are was were be been being
+    has have had do does did that this these those it its it's he she they we you i his her their
+    our your my him them us me who whom which what when where while than then there here so such
+    into onto over under about after before during since until upon via per also just only very
+    will would shall should can could may might must not no""".split()
+)
+
+
+@attrs.frozen
+class Token:
+    """A word or number in a text, with its offsets and spelling key."""
+
+    text: str
+    start: int
+    end: int
+    key: str
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'")
+    return text.casefold()
+
+
+@lru_cache(maxsize=65536)
+def spelling_key(word: str) -> str:
+    """The form of ``word`` under which spelling variants compare equal."""
+    w = _fold(word)
+    if w[:1].isdigit():
+        return w.replace(",", "")
+    w = w.replace(".", "").replace("-", "").replace("'", "")
+    w = re.sub(r"is(e|ed|es|ing|ation|ations)$", r"iz\1", w)
+    w = re.sub(r"ys(e|ed|es|ing)$", r"yz\1", w)  # analyse / analyze
+    if len(w) >= 6:
+        w = re.sub(r"our(s|ed|ing|able|ite|ites)?$", r"or\1", w)
+        w = re.sub(r"tre(s)?$", r"ter\1", w)  # centre / center
+    w = re.sub(r"(.)\1+", r"\1", w)
+    return w
+
+
+def tokens(text: str) -> list[Token]:
+    """Word and number tokens of ``text`` with offsets and spelling keys."""
+    return [Token(m.group(), m.start(), m.end(), spelling_key(m.group())) for m in _TOKEN.finditer(text)]
+
+
+def content_keys(toks: list[Token]) -> list[str]:
+    """Spelling keys of the tokens that carry content (no function words, no honorifics)."""
+    return [t.key for t in toks if t.key not in _FUNCTION_WORDS and t.key not in HONORIFICS]
+
+
+def wording_keys(toks: list[Token]) -> list[str]:
+    """Spelling keys with honorifics dropped: equal lists mean the same wording."""
+    return [t.key for t in toks if t.key not in HONORIFICS]

@@ -1,0 +1,232 @@
+"""The public entry points: :func:`compare`, :func:`compare_pair`, :func:`compare_pairs`.
+
+``compare`` runs every stage — ingest, split, claims, embed, align, compare —
+and returns a :class:`~claimcmp.report.Report`. The pair functions run the
+same embedder and comparator on bare texts.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+import numpy as np
+
+from claimcmp.align import DEFAULT_ALIGN_THRESHOLD, align_claims
+from claimcmp.claims import SentenceClaimExtractor, sentence_spans
+from claimcmp.compare import Comparator
+from claimcmp.embed import SentenceTransformerEmbedder
+from claimcmp.errors import NotEnoughSourcesError
+from claimcmp.ingest import DEFAULT_MAX_CHARS, Article, check_article
+from claimcmp.protocols import ClaimExtractor, ClaimText, Detector, Embedder, SentenceSplitter
+from claimcmp.records import Claim, ClaimGroup, ClaimPair, PairComparison, Source
+from claimcmp.report import Report
+from claimcmp.split import PunktSentenceSplitter
+
+__all__ = ["compare", "compare_pair", "compare_pairs", "default_embedder"]
+
+SourceLike = Article | str | os.PathLike[str]
+Progress = Callable[[str, int, int], None]
+
+_default_embedders: dict[str, SentenceTransformerEmbedder] = {}
+
+
+def default_embedder(model: str | os.PathLike[str] | None = None) -> Embedder:
+    """The sentence-transformers embedder for ``model`` (bundled MiniLM when None)."""
+    key = os.fspath(model) if model is not None else ""
+    if key not in _default_embedders:
+        _default_embedders[key] = SentenceTransformerEmbedder(model)
+    return _default_embedders[key]
+
+
+def _load_sources(
+    sources: Iterable[SourceLike],
+    *,
+    encoding: str | None,
+    max_chars: int,
+    check_language: bool,
+) -> list[Article]:
+    articles: list[Article] = []
+    for item in sources:
+        if isinstance(item, Article):
+            check_article(item, max_chars=max_chars, check_language=check_language)
+            articles.append(item)
+        elif isinstance(item, (str, os.PathLike)):
+            articles.append(
+                Article.from_file(
+                    item, encoding=encoding, max_chars=max_chars, check_language=check_language
+                )
+            )
+        else:
+            raise TypeError(
+                f"'sources' items must be Article or a path (got {type(item).__name__})."
+            )
+    # Source ids must be unique; files with one stem in different folders
+    # get a numeric suffix, in input order.
+    seen: dict[str, int] = {}
+    unique_articles: list[Article] = []
+    for a in articles:
+        n = seen.get(a.source, 0)
+        seen[a.source] = n + 1
+        if n:
+            import attrs
+
+            a = attrs.evolve(a, source=f"{a.source}-{n + 1}", blocks=a.blocks)
+        unique_articles.append(a)
+    return unique_articles
+
+
+def compare(
+    sources: Iterable[SourceLike],
+    *,
+    model: str | os.PathLike[str] | None = None,
+    embedder: Embedder | None = None,
+    splitter: SentenceSplitter | None = None,
+    extractor: ClaimExtractor | None = None,
+    detectors: Sequence[Detector] | None = None,
+    align_threshold: float = DEFAULT_ALIGN_THRESHOLD,
+    align_method: str = "greedy",
+    encoding: str | None = None,
+    max_chars: int = DEFAULT_MAX_CHARS,
+    check_language: bool = True,
+    progress: Progress | None = None,
+) -> Report:
+    """Compare two or more reports of one event, claim by claim.
+
+    ``sources`` are :class:`Article` objects or paths to text files (the
+    source id is the file stem). ``model`` names a sentence-transformers
+    model or folder (default: the bundled all-MiniLM-L6-v2); ``embedder``,
+    ``splitter``, ``extractor`` and ``detectors`` replace a stage.
+    ``progress(stage, done, total)`` is called as stages advance.
+    """
+    articles = _load_sources(
+        sources, encoding=encoding, max_chars=max_chars, check_language=check_language
+    )
+    if len(articles) < 2:
+        raise NotEnoughSourcesError(
+            f"'sources' must hold at least 2 articles to compare (got {len(articles)}); "
+            "give two or more reports of the same event."
+        )
+    splitter = splitter or PunktSentenceSplitter()
+    extractor = extractor or SentenceClaimExtractor()
+    if embedder is None:
+        embedder = default_embedder(model)
+    comparator = Comparator(detectors, related_threshold=align_threshold)
+
+    claims: list[Claim] = []
+    for i, article in enumerate(articles):
+        claims.extend(extractor.claims(article, sentence_spans(article, splitter)))
+        if progress:
+            progress("split", i + 1, len(articles))
+    if progress:
+        progress("embed", 0, len(claims))
+    vectors = embedder.encode([c.text for c in claims]) if claims else np.zeros((0, 1), np.float32)
+    if progress:
+        progress("embed", len(claims), len(claims))
+    alignment = align_claims(
+        [c.source for c in claims], vectors, threshold=align_threshold, method=align_method
+    )
+    published = {a.source: a.published for a in articles}
+    pairs: list[ClaimPair] = []
+    for n, ap in enumerate(alignment.pairs):
+        ca, cb = claims[ap.a], claims[ap.b]
+        result = comparator.compare(
+            ClaimText(ca.text, published[ca.source]),
+            ClaimText(cb.text, published[cb.source]),
+            ap.similarity,
+        )
+        verdict = result.verdict if result.verdict != "unrelated" else "paraphrase"
+        pairs.append(
+            ClaimPair(
+                a=ca.id,
+                b=cb.id,
+                verdict=verdict,
+                similarity=result.similarity,
+                confidence=result.confidence,
+                divergences=tuple(d.shifted(ca.start, cb.start) for d in result.divergences),
+            )
+        )
+        if progress:
+            progress("compare", n + 1, len(alignment.pairs))
+    groups = tuple(
+        ClaimGroup(id=f"g{k}", claims=tuple(claims[i].id for i in members))
+        for k, members in enumerate(alignment.groups)
+    )
+    return Report(
+        sources=tuple(
+            Source(
+                id=a.source,
+                text=a.text,
+                path=a.path,
+                title=a.title,
+                published=a.published,
+                blocks=a.blocks,
+            )
+            for a in articles
+        ),
+        claims=tuple(claims),
+        pairs=tuple(pairs),
+        groups=groups,
+        unique=tuple(claims[i].id for i in alignment.unique),
+        model=getattr(embedder, "name", type(embedder).__name__),
+        settings={"align_threshold": align_threshold, "align_method": align_method},
+    )
+
+
+def compare_pairs(
+    pairs: Iterable[tuple[str, str]],
+    *,
+    model: str | os.PathLike[str] | None = None,
+    embedder: Embedder | None = None,
+    detectors: Sequence[Detector] | None = None,
+    related_threshold: float = DEFAULT_ALIGN_THRESHOLD,
+    published: tuple[Any, Any] = (None, None),
+) -> list[PairComparison]:
+    """Compare many ``(text_a, text_b)`` pairs, encoding all texts in one batch."""
+    items = list(pairs)
+    for i, item in enumerate(items):
+        if not (isinstance(item, (tuple, list)) and len(item) == 2 and all(isinstance(t, str) for t in item)):
+            raise TypeError(f"'pairs[{i}]' must be a (text_a, text_b) pair of str (got {item!r:.80}).")
+    if not items:
+        return []
+    if embedder is None:
+        embedder = default_embedder(model)
+    comparator = Comparator(detectors, related_threshold=related_threshold)
+    texts = list(dict.fromkeys(t for pair in items for t in pair))
+    row = {t: i for i, t in enumerate(texts)}
+    vectors = embedder.encode(texts)
+    out: list[PairComparison] = []
+    for a, b in items:
+        sim = float(vectors[row[a]] @ vectors[row[b]])
+        r = comparator.compare(ClaimText(a, published[0]), ClaimText(b, published[1]), sim)
+        out.append(
+            PairComparison(
+                text_a=a,
+                text_b=b,
+                verdict=r.verdict,
+                similarity=r.similarity,
+                confidence=r.confidence,
+                divergences=r.divergences,
+            )
+        )
+    return out
+
+
+def compare_pair(
+    text_a: str,
+    text_b: str,
+    *,
+    model: str | os.PathLike[str] | None = None,
+    embedder: Embedder | None = None,
+    detectors: Sequence[Detector] | None = None,
+    related_threshold: float = DEFAULT_ALIGN_THRESHOLD,
+) -> PairComparison:
+    """Compare two claims: verdict, similarity, confidence and divergences."""
+    return compare_pairs(
+        [(text_a, text_b)],
+        model=model,
+        embedder=embedder,
+        detectors=detectors,
+        related_threshold=related_threshold,
+    )[0]

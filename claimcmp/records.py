@@ -1,0 +1,247 @@
+"""Frozen records exchanged between the pipeline stages and kept in the report.
+
+Every record that points into a text does so with half-open character offsets
+``[start, end)`` into the *decoded source text* (``Article.text`` /
+``Source.text``), so ``source.text[start:end]`` is always what the report
+shows. Records validate their own fields on construction; cross-record
+invariants (a claim's text equals its source slice) are checked by
+:class:`claimcmp.report.Report`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+import attrs
+
+from claimcmp.errors import SpanError
+
+__all__ = [
+    "BLOCK_KINDS",
+    "DIVERGENCE_KINDS",
+    "VERDICTS",
+    "Block",
+    "Claim",
+    "ClaimGroup",
+    "ClaimPair",
+    "Divergence",
+    "PairComparison",
+    "Source",
+    "Verdict",
+]
+
+Verdict = Literal["agreement", "paraphrase", "divergence", "unrelated"]
+VERDICTS: tuple[str, ...] = ("agreement", "paraphrase", "divergence", "unrelated")
+
+#: Kinds the built-in detectors produce. Detectors users add may use others.
+DIVERGENCE_KINDS: tuple[str, ...] = (
+    "number",
+    "unit",
+    "date",
+    "entity",
+    "term",
+    "negation",
+    "quote",
+    "attribution",
+    "modality",
+    "omission",
+    "addition",
+)
+
+#: What a line of an article is when it is not reporting.
+BLOCK_KINDS: tuple[str, ...] = (
+    "body",
+    "headline",
+    "metadata",
+    "dateline",
+    "byline",
+    "caption",
+    "boilerplate",
+)
+
+Span = tuple[int, int]
+
+
+def _check_offsets(start: int, end: int, what: str) -> None:
+    if not (isinstance(start, int) and isinstance(end, int)):
+        raise SpanError(
+            f"'{what}' offsets must be integers (got {start!r}, {end!r})."
+        )
+    if start < 0 or end < start:
+        raise SpanError(
+            f"'{what}' must satisfy 0 <= start <= end (got start={start}, end={end})."
+        )
+
+
+def _span_validator(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is None:
+        return
+    if not (isinstance(value, tuple) and len(value) == 2):
+        raise SpanError(
+            f"'{attribute.name}' must be a (start, end) tuple (got {value!r})."
+        )
+    _check_offsets(value[0], value[1], attribute.name)
+
+
+def _to_span(value: Any) -> Span | None:
+    if value is None:
+        return None
+    return (value[0], value[1]) if isinstance(value, (list, tuple)) and len(value) == 2 else value
+
+
+def _in_unit_interval(instance: Any, attribute: attrs.Attribute[Any], value: float) -> None:
+    if not (0.0 <= value <= 1.0):
+        raise ValueError(f"'{attribute.name}' must be in [0, 1] (got {value!r}).")
+
+
+def _similarity_range(instance: Any, attribute: attrs.Attribute[Any], value: float) -> None:
+    if not (-1.0001 <= value <= 1.0001):
+        raise ValueError(f"'{attribute.name}' must be in [-1, 1] (got {value!r}).")
+
+
+def _one_of(options: tuple[str, ...]) -> Any:
+    def check(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
+        if value not in options:
+            raise ValueError(
+                f"'{attribute.name}' must be one of {options!r} (got {value!r})."
+            )
+
+    return check
+
+
+def _non_empty(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
+    if not isinstance(value, str) or not value:
+        raise ValueError(f"'{attribute.name}' must be a non-empty string (got {value!r}).")
+
+
+@attrs.frozen
+class Block:
+    """A line-level region of an article: reporting (``body``) or not."""
+
+    start: int
+    end: int
+    kind: str = attrs.field(validator=_one_of(BLOCK_KINDS))
+
+    def __attrs_post_init__(self) -> None:
+        _check_offsets(self.start, self.end, "Block")
+
+
+@attrs.frozen
+class Source:
+    """One article as it appears in a report."""
+
+    id: str = attrs.field(validator=_non_empty)
+    text: str = attrs.field(repr=False)
+    path: str | None = None
+    title: str | None = None
+    published: dt.date | None = None
+    blocks: tuple[Block, ...] = attrs.field(default=(), converter=tuple, repr=False)
+
+
+@attrs.frozen
+class Claim:
+    """A checkable statement: one or more spans of a source text.
+
+    ``start``/``end`` cover the whole claim; ``spans`` lists the pieces of
+    text that make it up (one piece for a sentence-level claim). ``text`` is
+    ``source.text[start:end]`` for a single-span claim.
+    """
+
+    id: str = attrs.field(validator=_non_empty)
+    source: str = attrs.field(validator=_non_empty)
+    text: str
+    start: int
+    end: int
+    spans: tuple[Span, ...] = attrs.field(default=(), converter=lambda v: tuple(_to_span(s) for s in v))  # type: ignore[misc]
+    sentence: Span | None = attrs.field(default=None, converter=_to_span, validator=_span_validator)
+
+    def __attrs_post_init__(self) -> None:
+        _check_offsets(self.start, self.end, "Claim")
+        if not self.spans:
+            object.__setattr__(self, "spans", ((self.start, self.end),))
+        for s in self.spans:
+            _check_offsets(s[0], s[1], "Claim.spans")
+            if s[0] < self.start or s[1] > self.end:
+                raise SpanError(
+                    f"'Claim.spans' must lie within [{self.start}, {self.end}) (got {s!r})."
+                )
+        if len(self.spans) == 1 and len(self.text) != self.end - self.start:
+            raise SpanError(
+                f"'Claim.text' must be the {self.end - self.start} characters at "
+                f"[{self.start}, {self.end}) (got {len(self.text)} characters)."
+            )
+
+
+@attrs.frozen
+class Divergence:
+    """One way in which two claims differ, with where it shows in each.
+
+    Spans are offsets into each claim's *source text* (for a report) or into
+    the compared texts themselves (for :func:`claimcmp.compare_pair`). A span
+    is ``None`` on the side that lacks the detail (omission / addition) or
+    for a finding inside a single claim.
+    """
+
+    kind: str = attrs.field(validator=_non_empty)
+    a_span: Span | None = attrs.field(converter=_to_span, validator=_span_validator)
+    b_span: Span | None = attrs.field(converter=_to_span, validator=_span_validator)
+    a_text: str
+    b_text: str
+    explanation: str
+    confidence: float = attrs.field(default=1.0, validator=_in_unit_interval)
+    severity: Literal["low", "medium", "high"] = attrs.field(
+        default="high", validator=_one_of(("low", "medium", "high"))
+    )
+    detector: str = ""
+
+    def shifted(self, a_offset: int, b_offset: int) -> Divergence:
+        """The same divergence with spans moved by the given offsets."""
+        a = None if self.a_span is None else (self.a_span[0] + a_offset, self.a_span[1] + a_offset)
+        b = None if self.b_span is None else (self.b_span[0] + b_offset, self.b_span[1] + b_offset)
+        return attrs.evolve(self, a_span=a, b_span=b)
+
+
+@attrs.frozen
+class PairComparison:
+    """The comparison of two bare texts (what :func:`claimcmp.compare_pair` returns).
+
+    Divergence spans index ``text_a`` and ``text_b``.
+    """
+
+    text_a: str
+    text_b: str
+    verdict: str = attrs.field(validator=_one_of(VERDICTS))
+    similarity: float = attrs.field(validator=_similarity_range)
+    confidence: float = attrs.field(validator=_in_unit_interval)
+    divergences: tuple[Divergence, ...] = attrs.field(default=(), converter=tuple)
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        """The divergence kinds found, in order, without repeats."""
+        return tuple(dict.fromkeys(d.kind for d in self.divergences))
+
+
+@attrs.frozen
+class ClaimPair:
+    """Two aligned claims from different sources and how they compare."""
+
+    a: str = attrs.field(validator=_non_empty)
+    b: str = attrs.field(validator=_non_empty)
+    verdict: str = attrs.field(validator=_one_of(VERDICTS))
+    similarity: float = attrs.field(validator=_similarity_range)
+    confidence: float = attrs.field(validator=_in_unit_interval)
+    divergences: tuple[Divergence, ...] = attrs.field(default=(), converter=tuple)
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        """The divergence kinds found, in order, without repeats."""
+        return tuple(dict.fromkeys(d.kind for d in self.divergences))
+
+
+@attrs.frozen
+class ClaimGroup:
+    """Claims from different sources that report the same thing (one per source)."""
+
+    id: str = attrs.field(validator=_non_empty)
+    claims: tuple[str, ...] = attrs.field(converter=tuple)

@@ -1,0 +1,256 @@
+"""Render: a report's plain dict (``Report.to_dict()``) as text, Markdown or HTML.
+
+Renderers take the plain dict, not the objects, so a saved JSON report can be
+rendered as well (``claimcmp render report.json``). HTML escapes every piece
+of text slice by slice: highlighted spans are cut from the text first, then
+each piece is escaped, so a ``<`` in an article can never become markup.
+"""
+
+from __future__ import annotations
+
+import html
+import textwrap
+from collections.abc import Iterable
+from typing import Any
+
+__all__ = ["render_html", "render_markdown", "render_text"]
+
+_VERDICT_ORDER = {"divergence": 0, "paraphrase": 1, "agreement": 2, "unrelated": 3}
+
+
+def _index(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    claims = {c["id"]: c for c in data["claims"]}
+    sources = {s["id"]: s for s in data["sources"]}
+    return claims, sources
+
+
+def _pairs_by_verdict(data: dict[str, Any]) -> list[dict[str, Any]]:
+    return sorted(
+        data["pairs"],
+        key=lambda p: (_VERDICT_ORDER.get(p["verdict"], 9), -float(p["confidence"])),
+    )
+
+
+# ------------------------------------------------------------------- text
+
+_ANSI = {"divergence": "\x1b[31m", "paraphrase": "\x1b[33m", "agreement": "\x1b[32m", "bold": "\x1b[1m", "dim": "\x1b[2m", "reset": "\x1b[0m"}
+
+
+def render_text(data: dict[str, Any], *, color: bool = False, width: int = 100) -> str:
+    """Terminal rendering: summary, divergences first, then paraphrases, agreements, unique claims."""
+    claims, sources = _index(data)
+
+    def c(style: str, s: str) -> str:
+        return f"{_ANSI[style]}{s}{_ANSI['reset']}" if color else s
+
+    def wrap(prefix: str, text: str) -> list[str]:
+        return textwrap.wrap(
+            " ".join(text.split()), width=width, initial_indent=prefix, subsequent_indent=" " * len(prefix)
+        ) or [prefix]
+
+    counts: dict[str, int] = {}
+    for p in data["pairs"]:
+        counts[p["verdict"]] = counts.get(p["verdict"], 0) + 1
+    lines = [
+        c("bold", f"claimcmp: {len(sources)} sources, {len(claims)} claims, {len(data['pairs'])} aligned pairs"),
+        "  " + ", ".join(f"{counts.get(v, 0)} {v}" for v in ("divergence", "paraphrase", "agreement"))
+        + f", {len(data['unique'])} unique claims",
+        "",
+        c("bold", "Sources"),
+    ]
+    for s in data["sources"]:
+        meta = ", ".join(x for x in (s.get("title") and repr(s["title"]), s.get("published")) if x)
+        lines.append(f"  {s['id']}" + (f"  ({meta})" if meta else ""))
+    for verdict in ("divergence", "paraphrase", "agreement"):
+        ps = [p for p in _pairs_by_verdict(data) if p["verdict"] == verdict]
+        if not ps:
+            continue
+        lines += ["", c("bold", f"{verdict.upper()} ({len(ps)})")]
+        for p in ps:
+            a, b = claims[p["a"]], claims[p["b"]]
+            lines.append(
+                c(verdict, f"- {verdict}")
+                + c("dim", f"  similarity {p['similarity']:.2f}, confidence {p['confidence']:.2f}")
+            )
+            lines += wrap(f"    [{a['source']}] ", a["text"])
+            lines += wrap(f"    [{b['source']}] ", b["text"])
+            for d in p["divergences"]:
+                mark = "!" if d.get("severity", "high") != "low" else "~"
+                lines += wrap(f"      {mark} {d['kind']}: ", d["explanation"])
+    if data["unique"]:
+        lines += ["", c("bold", f"ONLY ONE SOURCE ({len(data['unique'])})")]
+        for cid in data["unique"]:
+            cl = claims[cid]
+            lines += wrap(f"  [{cl['source']}] ", cl["text"])
+    return "\n".join(lines) + "\n"
+
+
+# --------------------------------------------------------------- markdown
+
+
+def _md(text: str) -> str:
+    out = " ".join(text.split())
+    for ch in "\\`*_[]<>|":
+        out = out.replace(ch, "\\" + ch)
+    return out
+
+
+def render_markdown(data: dict[str, Any]) -> str:
+    """Markdown: a summary table, then each aligned pair, then unique claims."""
+    claims, sources = _index(data)
+    counts: dict[str, int] = {}
+    for p in data["pairs"]:
+        counts[p["verdict"]] = counts.get(p["verdict"], 0) + 1
+    lines = [
+        "# claimcmp report",
+        "",
+        "| sources | claims | aligned pairs | divergence | paraphrase | agreement | unique |",
+        "|---|---|---|---|---|---|---|",
+        f"| {len(sources)} | {len(claims)} | {len(data['pairs'])} | {counts.get('divergence', 0)} | "
+        f"{counts.get('paraphrase', 0)} | {counts.get('agreement', 0)} | {len(data['unique'])} |",
+        "",
+        "## Sources",
+        "",
+    ]
+    for s in data["sources"]:
+        extra = " — ".join(_md(x) for x in (s.get("title"), s.get("published")) if x)
+        lines.append(f"- `{s['id']}`" + (f" — {extra}" if extra else ""))
+    for verdict in ("divergence", "paraphrase", "agreement"):
+        ps = [p for p in _pairs_by_verdict(data) if p["verdict"] == verdict]
+        if not ps:
+            continue
+        lines += ["", f"## {verdict.capitalize()} ({len(ps)})", ""]
+        for p in ps:
+            a, b = claims[p["a"]], claims[p["b"]]
+            lines.append(f"- **{verdict}** (similarity {p['similarity']:.2f}, confidence {p['confidence']:.2f})")
+            lines.append(f"  - `{a['source']}`: {_md(a['text'])}")
+            lines.append(f"  - `{b['source']}`: {_md(b['text'])}")
+            for d in p["divergences"]:
+                lines.append(
+                    f"  - *{d['kind']}*: {_md(d['explanation'])}"
+                    + (" (low severity)" if d.get("severity") == "low" else "")
+                )
+    if data["unique"]:
+        lines += ["", f"## Only one source ({len(data['unique'])})", ""]
+        for cid in data["unique"]:
+            cl = claims[cid]
+            lines.append(f"- `{cl['source']}`: {_md(cl['text'])}")
+    return "\n".join(lines) + "\n"
+
+
+# -------------------------------------------------------------------- html
+
+_CSS = """
+.claimcmp{font-family:system-ui,sans-serif;font-size:14px;line-height:1.45}
+.claimcmp table{border-collapse:collapse;width:100%;margin:.5em 0}
+.claimcmp td,.claimcmp th{border:1px solid #ddd;padding:6px;vertical-align:top;text-align:left}
+.claimcmp th{background:#f5f5f5}
+.claimcmp .v-divergence{border-left:4px solid #c62828}
+.claimcmp .v-paraphrase{border-left:4px solid #f9a825}
+.claimcmp .v-agreement{border-left:4px solid #2e7d32}
+.claimcmp mark{background:#ffcdd2;padding:0 1px}
+.claimcmp mark.low{background:#fff3c4}
+.claimcmp .why{color:#555;font-size:12px}
+.claimcmp .badge{font-size:11px;padding:1px 5px;border-radius:3px;background:#eee}
+"""
+
+
+def _highlight(text: str, offset: int, spans: Iterable[tuple[int, int, str, bool]]) -> str:
+    """Escape ``text`` (which starts at ``offset`` in its source), marking ``spans``."""
+    pieces: list[str] = []
+    pos = 0
+    for s, e, title, low in sorted(set(spans)):
+        s, e = s - offset, e - offset
+        if s < pos or e > len(text) or s >= e:
+            continue  # overlapping or outside this claim: leave unmarked
+        pieces.append(html.escape(text[pos:s]))
+        cls = ' class="low"' if low else ""
+        pieces.append(f'<mark{cls} title="{html.escape(title)}">{html.escape(text[s:e])}</mark>')
+        pos = e
+    pieces.append(html.escape(text[pos:]))
+    return "".join(pieces)
+
+
+def render_html(data: dict[str, Any], *, full_page: bool = False) -> str:
+    """HTML: groups side by side (one column per source), divergent spans highlighted."""
+    claims, sources = _index(data)
+    esc = html.escape
+    source_ids = [s["id"] for s in data["sources"]]
+    marks: dict[str, list[tuple[int, int, str, bool]]] = {}
+    verdict_of_claim: dict[str, str] = {}
+    for p in data["pairs"]:
+        for cid in (p["a"], p["b"]):
+            prev = verdict_of_claim.get(cid)
+            if prev is None or _VERDICT_ORDER[p["verdict"]] < _VERDICT_ORDER[prev]:
+                verdict_of_claim[cid] = p["verdict"]
+        for d in p["divergences"]:
+            low = d.get("severity") == "low"
+            title = f"{d['kind']}: {d['explanation']}"
+            if d.get("a_span"):
+                marks.setdefault(p["a"], []).append((d["a_span"][0], d["a_span"][1], title, low))
+            if d.get("b_span"):
+                marks.setdefault(p["b"], []).append((d["b_span"][0], d["b_span"][1], title, low))
+
+    counts: dict[str, int] = {}
+    for p in data["pairs"]:
+        counts[p["verdict"]] = counts.get(p["verdict"], 0) + 1
+    out = [f'<div class="claimcmp"><style>{_CSS}</style>']
+    out.append(
+        f"<p><b>{len(sources)}</b> sources, <b>{len(claims)}</b> claims, "
+        f"<b>{len(data['pairs'])}</b> aligned pairs: {counts.get('divergence', 0)} divergence, "
+        f"{counts.get('paraphrase', 0)} paraphrase, {counts.get('agreement', 0)} agreement; "
+        f"{len(data['unique'])} unique claims.</p>"
+    )
+    header = "".join(
+        f"<th>{esc(sid)}"
+        + (f"<br><span class='why'>{esc(sources[sid].get('title') or '')}</span>" if sources[sid].get("title") else "")
+        + "</th>"
+        for sid in source_ids
+    )
+    out.append(f"<table><thead><tr><th>group</th>{header}</tr></thead><tbody>")
+
+    def cell(cid: str | None) -> str:
+        if cid is None:
+            return "<td></td>"
+        cl = claims[cid]
+        v = verdict_of_claim.get(cid, "")
+        body = _highlight(cl["text"], cl["start"], marks.get(cid, []))
+        return f'<td class="v-{esc(v)}">{body}</td>'
+
+    def sort_key(g: dict[str, Any]) -> tuple[int, str]:
+        best = min((_VERDICT_ORDER[verdict_of_claim.get(c, "unrelated")] for c in g["claims"]), default=9)
+        return best, g["id"]
+
+    for g in sorted(data["groups"], key=sort_key):
+        by_source = {claims[c]["source"]: c for c in g["claims"]}
+        verdicts = sorted({verdict_of_claim.get(c, "") for c in g["claims"]} - {""}, key=lambda v: _VERDICT_ORDER[v])
+        label = esc(g["id"]) + "".join(f" <span class='badge'>{esc(v)}</span>" for v in verdicts)
+        out.append(f"<tr><td>{label}</td>{''.join(cell(by_source.get(s)) for s in source_ids)}</tr>")
+        reasons = [
+            f"{esc(d['kind'])}: {esc(d['explanation'])}"
+            for p in data["pairs"]
+            if p["a"] in g["claims"] and p["b"] in g["claims"]
+            for d in p["divergences"]
+            if d.get("severity") != "low"
+        ]
+        if reasons:
+            out.append(
+                f"<tr><td></td><td colspan='{len(source_ids)}' class='why'>"
+                + "<br>".join(dict.fromkeys(reasons))
+                + "</td></tr>"
+            )
+    out.append("</tbody></table>")
+    if data["unique"]:
+        out.append(f"<h4>Only one source ({len(data['unique'])})</h4><ul>")
+        for cid in data["unique"]:
+            cl = claims[cid]
+            out.append(f"<li><code>{esc(cl['source'])}</code>: {esc(cl['text'])}</li>")
+        out.append("</ul>")
+    out.append("</div>")
+    body = "\n".join(out)
+    if full_page:
+        return (
+            "<!DOCTYPE html>\n<html><head><meta charset='utf-8'><title>claimcmp report</title></head>"
+            f"<body>\n{body}\n</body></html>\n"
+        )
+    return body

@@ -1,0 +1,393 @@
+"""Report: the typed result of a comparison, and its JSON form ``claimcmp.report/1``.
+
+A :class:`Report` holds the sources (with their full text), the claims, the
+aligned pairs with verdicts and divergences, the groups of claims that report
+the same thing, and each source's unique claims. It checks its invariants on
+construction — every claim's text is its source slice, every divergence span
+indexes its claim's source — and :meth:`Report.from_json` validates a saved
+report against the schema before rebuilding it, so a round trip is exact.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any
+
+import attrs
+
+from claimcmp.errors import SchemaError, SpanError
+from claimcmp.records import (
+    BLOCK_KINDS,
+    VERDICTS,
+    Block,
+    Claim,
+    ClaimGroup,
+    ClaimPair,
+    Divergence,
+    Source,
+)
+
+__all__ = ["SCHEMA", "Report"]
+
+SCHEMA = "claimcmp.report/1"
+
+
+@attrs.frozen
+class Report:
+    """Claim-level comparison of several sources.
+
+    ``pairs`` are aligned claims of two different sources; ``groups`` gather
+    aligned claims across all sources (one per source); ``unique`` lists the
+    claims no other source reports.
+    """
+
+    sources: tuple[Source, ...] = attrs.field(converter=tuple)
+    claims: tuple[Claim, ...] = attrs.field(converter=tuple)
+    pairs: tuple[ClaimPair, ...] = attrs.field(converter=tuple)
+    groups: tuple[ClaimGroup, ...] = attrs.field(converter=tuple)
+    unique: tuple[str, ...] = attrs.field(converter=tuple)
+    model: str = ""
+    settings: dict[str, Any] = attrs.field(factory=dict, eq=False, repr=False)
+    _claim_index: dict[str, Claim] = attrs.field(init=False, repr=False, eq=False)
+    _source_index: dict[str, Source] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        sources = {s.id: s for s in self.sources}
+        if len(sources) != len(self.sources):
+            dup = [k for k, n in Counter(s.id for s in self.sources).items() if n > 1]
+            raise ValueError(f"'sources' ids must be unique (got duplicates {dup!r}).")
+        claims: dict[str, Claim] = {}
+        for c in self.claims:
+            if c.id in claims:
+                raise ValueError(f"'claims' ids must be unique (got {c.id!r} twice).")
+            src = sources.get(c.source)
+            if src is None:
+                raise ValueError(f"claim {c.id!r}: 'source' must be a source id (got {c.source!r}).")
+            if c.end > len(src.text):
+                raise SpanError(
+                    f"claim {c.id!r}: end must be <= {len(src.text)}, the length of "
+                    f"source {src.id!r} (got {c.end})."
+                )
+            if len(c.spans) == 1 and src.text[c.start : c.end] != c.text:
+                raise SpanError(
+                    f"claim {c.id!r}: 'text' must equal source text[{c.start}:{c.end}] "
+                    f"({src.text[c.start : c.end]!r}), got {c.text!r}."
+                )
+            claims[c.id] = c
+        for p in self.pairs:
+            for side in (p.a, p.b):
+                if side not in claims:
+                    raise ValueError(f"pair ({p.a!r}, {p.b!r}): {side!r} is not a claim id.")
+            ca, cb = claims[p.a], claims[p.b]
+            if ca.source == cb.source:
+                raise ValueError(
+                    f"pair ({p.a!r}, {p.b!r}): claims must come from different sources "
+                    f"(both from {ca.source!r})."
+                )
+            for d in p.divergences:
+                for span, text, claim in ((d.a_span, d.a_text, ca), (d.b_span, d.b_text, cb)):
+                    if span is None:
+                        continue
+                    src_text = sources[claim.source].text
+                    if span[1] > len(src_text) or src_text[span[0] : span[1]] != text:
+                        raise SpanError(
+                            f"pair ({p.a!r}, {p.b!r}) {d.kind} divergence: span {list(span)} "
+                            f"must index {text!r} in source {claim.source!r} "
+                            f"(got {src_text[span[0] : span[1]]!r})."
+                        )
+        for g in self.groups:
+            for cid in g.claims:
+                if cid not in claims:
+                    raise ValueError(f"group {g.id!r}: {cid!r} is not a claim id.")
+        for cid in self.unique:
+            if cid not in claims:
+                raise ValueError(f"'unique': {cid!r} is not a claim id.")
+        object.__setattr__(self, "_claim_index", claims)
+        object.__setattr__(self, "_source_index", sources)
+
+    # ------------------------------------------------------------------ access
+
+    def claim(self, claim_id: str) -> Claim:
+        """The claim with this id."""
+        try:
+            return self._claim_index[claim_id]
+        except KeyError:
+            raise KeyError(f"no claim {claim_id!r} in this report") from None
+
+    def source(self, source_id: str) -> Source:
+        """The source with this id."""
+        try:
+            return self._source_index[source_id]
+        except KeyError:
+            raise KeyError(f"no source {source_id!r} in this report") from None
+
+    def pairs_with(self, claim_id: str) -> tuple[ClaimPair, ...]:
+        """Aligned pairs that include this claim."""
+        return tuple(p for p in self.pairs if claim_id in (p.a, p.b))
+
+    def find_claim(self, source_id: str, quote: str) -> Claim:
+        """The claim of ``source_id`` whose text contains ``quote``."""
+        for c in self.claims:
+            if c.source == source_id and quote in c.text:
+                return c
+        raise LookupError(f"no claim of {source_id!r} contains {quote!r}")
+
+    def divergences(self) -> Iterator[tuple[ClaimPair, Divergence]]:
+        """Every divergence in the report, with its pair."""
+        for p in self.pairs:
+            for d in p.divergences:
+                yield p, d
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """Number of pairs per verdict, plus ``unique`` claims."""
+        c = Counter(p.verdict for p in self.pairs)
+        out = {v: c.get(v, 0) for v in VERDICTS if v != "unrelated"}
+        out["unique"] = len(self.unique)
+        return out
+
+    def __repr__(self) -> str:
+        c = self.counts
+        return (
+            f"<Report {len(self.sources)} sources, {len(self.claims)} claims, "
+            f"{len(self.pairs)} pairs ({c['agreement']} agreement, {c['paraphrase']} paraphrase, "
+            f"{c['divergence']} divergence), {len(self.groups)} groups, {c['unique']} unique>"
+        )
+
+    # -------------------------------------------------------------- serialise
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report as plain JSON-ready data (schema ``claimcmp.report/1``)."""
+        return {
+            "schema": SCHEMA,
+            "model": self.model,
+            "settings": dict(self.settings),
+            "sources": [
+                {
+                    "id": s.id,
+                    "path": s.path,
+                    "title": s.title,
+                    "published": s.published.isoformat() if s.published else None,
+                    "text": s.text,
+                    "blocks": [
+                        {"start": b.start, "end": b.end, "kind": b.kind} for b in s.blocks
+                    ],
+                }
+                for s in self.sources
+            ],
+            "claims": [
+                {
+                    "id": c.id,
+                    "source": c.source,
+                    "text": c.text,
+                    "start": c.start,
+                    "end": c.end,
+                    "spans": [list(s) for s in c.spans],
+                    "sentence": list(c.sentence) if c.sentence else None,
+                }
+                for c in self.claims
+            ],
+            "pairs": [
+                {
+                    "a": p.a,
+                    "b": p.b,
+                    "similarity": round(p.similarity, 6),
+                    "confidence": round(p.confidence, 6),
+                    "verdict": p.verdict,
+                    "divergences": [
+                        {
+                            "kind": d.kind,
+                            "a_text": d.a_text,
+                            "b_text": d.b_text,
+                            "a_span": list(d.a_span) if d.a_span else None,
+                            "b_span": list(d.b_span) if d.b_span else None,
+                            "explanation": d.explanation,
+                            "confidence": round(d.confidence, 6),
+                            "severity": d.severity,
+                            "detector": d.detector,
+                        }
+                        for d in p.divergences
+                    ],
+                }
+                for p in self.pairs
+            ],
+            "groups": [{"id": g.id, "claims": list(g.claims)} for g in self.groups],
+            "unique": list(self.unique),
+        }
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """The report as JSON text (schema ``claimcmp.report/1``)."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Report:
+        """Rebuild a report from :meth:`to_dict` output, validating it first."""
+        _validate(data)
+        try:
+            sources = [
+                Source(
+                    id=s["id"],
+                    text=s["text"],
+                    path=s.get("path"),
+                    title=s.get("title"),
+                    published=dt.date.fromisoformat(s["published"]) if s.get("published") else None,
+                    blocks=tuple(Block(b["start"], b["end"], b["kind"]) for b in s.get("blocks", [])),
+                )
+                for s in data["sources"]
+            ]
+            claims = [
+                Claim(
+                    id=c["id"],
+                    source=c["source"],
+                    text=c["text"],
+                    start=c["start"],
+                    end=c["end"],
+                    spans=tuple(tuple(s) for s in c.get("spans") or ()),
+                    sentence=tuple(c["sentence"]) if c.get("sentence") else None,
+                )
+                for c in data["claims"]
+            ]
+            pairs = [
+                ClaimPair(
+                    a=p["a"],
+                    b=p["b"],
+                    verdict=p["verdict"],
+                    similarity=float(p["similarity"]),
+                    confidence=float(p["confidence"]),
+                    divergences=tuple(
+                        Divergence(
+                            kind=d["kind"],
+                            a_span=tuple(d["a_span"]) if d.get("a_span") else None,
+                            b_span=tuple(d["b_span"]) if d.get("b_span") else None,
+                            a_text=d["a_text"],
+                            b_text=d["b_text"],
+                            explanation=d["explanation"],
+                            confidence=float(d.get("confidence", 1.0)),
+                            severity=d.get("severity", "high"),
+                            detector=d.get("detector", ""),
+                        )
+                        for d in p["divergences"]
+                    ),
+                )
+                for p in data["pairs"]
+            ]
+            groups = [ClaimGroup(g["id"], tuple(g["claims"])) for g in data["groups"]]
+            return cls(
+                sources=sources,
+                claims=claims,
+                pairs=pairs,
+                groups=groups,
+                unique=tuple(data["unique"]),
+                model=data.get("model", ""),
+                settings=dict(data.get("settings") or {}),
+            )
+        except SchemaError:
+            raise
+        except (ValueError, TypeError, IndexError) as exc:
+            raise SchemaError(f"report does not follow {SCHEMA}: {exc}") from exc
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> Report:
+        """Parse and validate a JSON report written by :meth:`to_json`."""
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise SchemaError(f"report is not valid JSON: {exc}") from exc
+        return cls.from_dict(data)
+
+    # ---------------------------------------------------------------- render
+
+    def to_text(self, *, color: bool = False, width: int = 100) -> str:
+        """A readable plain-text rendering (ANSI colour optional)."""
+        from claimcmp.render import render_text
+
+        return render_text(self.to_dict(), color=color, width=width)
+
+    def to_markdown(self) -> str:
+        """The report as Markdown."""
+        from claimcmp.render import render_markdown
+
+        return render_markdown(self.to_dict())
+
+    def to_html(self, *, full_page: bool = False) -> str:
+        """The report as HTML (all text escaped); ``full_page`` adds ``<html>``."""
+        from claimcmp.render import render_html
+
+        return render_html(self.to_dict(), full_page=full_page)
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
+        return {"text/plain": repr(self), "text/html": self.to_html()}
+
+
+# ---------------------------------------------------------------- validation
+
+_PAIR_KEYS = {"a": str, "b": str, "similarity": (int, float), "confidence": (int, float), "verdict": str, "divergences": list}
+_CLAIM_KEYS = {"id": str, "source": str, "text": str, "start": int, "end": int}
+_SOURCE_KEYS = {"id": str, "text": str}
+_DIV_KEYS = {"kind": str, "a_text": str, "b_text": str, "explanation": str}
+
+
+def _expect(cond: bool, where: str, expected: str, got: Any) -> None:
+    if not cond:
+        shown = repr(got)
+        if len(shown) > 60:
+            shown = shown[:57] + "..."
+        raise SchemaError(f"'{where}' must be {expected} (got {shown}).")
+
+
+def _check_keys(obj: Any, keys: dict[str, Any], where: str) -> None:
+    _expect(isinstance(obj, dict), where, "an object", obj)
+    for k, typ in keys.items():
+        _expect(k in obj, f"{where}.{k}", "present", None)
+        value = obj[k]
+        ok = isinstance(value, typ) and not (typ is int and isinstance(value, bool))
+        _expect(ok, f"{where}.{k}", f"of type {typ if isinstance(typ, type) else 'number'}", value)
+
+
+def _check_span(value: Any, where: str) -> None:
+    if value is None:
+        return
+    _expect(
+        isinstance(value, list) and len(value) == 2 and all(isinstance(v, int) for v in value),
+        where,
+        "null or [start, end] integers",
+        value,
+    )
+
+
+def _validate(data: Any) -> None:
+    _expect(isinstance(data, dict), "report", "a JSON object", data)
+    _expect(data.get("schema") == SCHEMA, "schema", repr(SCHEMA), data.get("schema"))
+    for key in ("sources", "claims", "pairs", "groups", "unique"):
+        _expect(isinstance(data.get(key), list), key, "a list", data.get(key))
+    for i, s in enumerate(data["sources"]):
+        _check_keys(s, _SOURCE_KEYS, f"sources[{i}]")
+        pub = s.get("published")
+        _expect(pub is None or isinstance(pub, str), f"sources[{i}].published", "null or YYYY-MM-DD", pub)
+        if isinstance(pub, str):
+            try:
+                dt.date.fromisoformat(pub)
+            except ValueError:
+                _expect(False, f"sources[{i}].published", "a YYYY-MM-DD date", pub)
+        for j, b in enumerate(s.get("blocks", [])):
+            _check_keys(b, {"start": int, "end": int, "kind": str}, f"sources[{i}].blocks[{j}]")
+            _expect(b["kind"] in BLOCK_KINDS, f"sources[{i}].blocks[{j}].kind", f"one of {BLOCK_KINDS}", b["kind"])
+    for i, c in enumerate(data["claims"]):
+        _check_keys(c, _CLAIM_KEYS, f"claims[{i}]")
+    for i, p in enumerate(data["pairs"]):
+        _check_keys(p, _PAIR_KEYS, f"pairs[{i}]")
+        _expect(p["verdict"] in VERDICTS, f"pairs[{i}].verdict", f"one of {VERDICTS}", p["verdict"])
+        for j, d in enumerate(p["divergences"]):
+            _check_keys(d, _DIV_KEYS, f"pairs[{i}].divergences[{j}]")
+            _check_span(d.get("a_span"), f"pairs[{i}].divergences[{j}].a_span")
+            _check_span(d.get("b_span"), f"pairs[{i}].divergences[{j}].b_span")
+    for i, g in enumerate(data["groups"]):
+        _check_keys(g, {"id": str, "claims": list}, f"groups[{i}]")
+    for i, u in enumerate(data["unique"]):
+        _expect(isinstance(u, str), f"unique[{i}]", "a claim id", u)
