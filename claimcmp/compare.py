@@ -89,7 +89,10 @@ class Comparator:
             for d in decisive:
                 miss *= 1.0 - d.confidence
             return Comparison("divergence", similarity, round(1.0 - miss, 4), tuple(found))
-        conf = _sigmoid((similarity - self.related_threshold) / 0.05)
+        # Nothing decisive was found; how sure that is grows with similarity
+        # but stays modest: detectors that are not written yet could still fire.
+        span = max(1e-6, 1.0 - self.related_threshold)
+        conf = 0.55 + 0.35 * min(1.0, (similarity - self.related_threshold) / span)
         return Comparison("paraphrase", similarity, round(conf, 4), tuple(found))
 
     def __repr__(self) -> str:

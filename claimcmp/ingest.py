@@ -446,10 +446,10 @@ def check_article(
         )
     if check_language:
         n_words, latin, function = _english_evidence(article.body)
-        if n_words >= 8 and (latin < 0.7 or function < 0.12):
+        if n_words >= 8 and (latin < 0.7 or function < 0.15):
             raise UnsupportedLanguageError(
                 f"'{name}' does not look like English ({latin:.0%} Latin letters, "
-                f"{function:.0%} common English words; expected at least 70% and 12%); "
+                f"{function:.0%} common English words; expected at least 70% and 15%); "
                 "claimcmp compares English news. Translate it first, or pass "
                 "check_language=False (--no-language-check) to compare anyway."
             )

@@ -68,6 +68,12 @@ def _load_punkt() -> Any:
 def _merge_continuations(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     merged: list[tuple[int, int]] = []
     for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s == e:
+            continue
         if merged and _CONTINUATION.match(text, s):
             merged[-1] = (merged[-1][0], e)
         else:

@@ -1,0 +1,206 @@
+"""Command line: ``claimcmp compare`` and ``claimcmp render``.
+
+Exit codes: 0 done; 1 ``--fail-on divergence`` and a divergence was found;
+2 bad input or usage (one line on stderr saying what was wrong and what to
+do, never a traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from claimcmp.errors import ClaimcmpError
+
+__all__ = ["main"]
+
+EXIT_OK = 0
+EXIT_DIVERGENCE = 1
+EXIT_USAGE = 2
+
+FORMATS = ("text", "json", "html", "markdown")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        # One line, then exit 2, like every other bad input.
+        self.exit(EXIT_USAGE, f"claimcmp: error: {message} (see 'claimcmp --help')\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="claimcmp",
+        description="Claim-level fact comparison across news articles.",
+    )
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    cmp_ = sub.add_parser(
+        "compare",
+        help="compare two or more articles about one event",
+        description="Compare two or more articles (text files) about one event, claim by claim.",
+    )
+    cmp_.add_argument("paths", nargs="+", metavar="PATH", help="article text files (two or more)")
+    cmp_.add_argument("--format", "-f", choices=FORMATS, default="text", help="output format (default: text)")
+    cmp_.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    cmp_.add_argument(
+        "--model",
+        metavar="NAME_OR_PATH",
+        help="sentence-transformers model folder or cached name (default: bundled all-MiniLM-L6-v2)",
+    )
+    cmp_.add_argument(
+        "--fail-on",
+        choices=("divergence",),
+        help="exit with status 1 when any divergence is found (for pipelines)",
+    )
+    cmp_.add_argument("--threshold", type=float, metavar="COSINE", help="alignment threshold (default: calibrated)")
+    cmp_.add_argument("--encoding", metavar="CODEC", help="decode the files with this encoding (default: UTF-8)")
+    cmp_.add_argument("--max-chars", type=int, metavar="N", help="longest article accepted (default: 1,000,000)")
+    cmp_.add_argument(
+        "--no-language-check", action="store_true", help="compare even if a file does not look like English"
+    )
+    cmp_.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour in text output")
+
+    ren = sub.add_parser(
+        "render",
+        help="render a saved JSON report as text, HTML or Markdown",
+        description="Render a report saved with 'claimcmp compare --format json'.",
+    )
+    ren.add_argument("report", metavar="REPORT.json")
+    ren.add_argument("--format", "-f", choices=FORMATS, default="text")
+    ren.add_argument("-o", "--output", metavar="FILE")
+    ren.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    return parser
+
+
+def _use_color(choice: str, stream: TextIO) -> bool:
+    if choice == "always":
+        return True
+    if choice == "never" or os.environ.get("NO_COLOR"):
+        return False
+    return stream.isatty()
+
+
+def _progress_printer(stream: TextIO):  # type: ignore[no-untyped-def]
+    def show(stage: str, done: int, total: int) -> None:
+        stream.write(f"\r\x1b[2Kclaimcmp: {stage} {done}/{total}")
+        if stage == "compare" and done == total:
+            stream.write("\r\x1b[2K")
+        stream.flush()
+
+    return show
+
+
+def _render(report_dict: dict, fmt: str, color: bool) -> str:  # type: ignore[type-arg]
+    import json
+
+    from claimcmp.render import render_html, render_markdown, render_text
+
+    if fmt == "json":
+        return json.dumps(report_dict, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "html":
+        return render_html(report_dict, full_page=True)
+    if fmt == "markdown":
+        return render_markdown(report_dict)
+    return render_text(report_dict, color=color)
+
+
+def _write(text: str, output: str | None) -> None:
+    if output:
+        try:
+            Path(output).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise _UsageError(f"cannot write '{output}': {exc.strerror}; choose another -o path") from exc
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+
+
+class _UsageError(Exception):
+    pass
+
+
+def _cmd_compare(args: argparse.Namespace) -> int:
+    from claimcmp.align import DEFAULT_ALIGN_THRESHOLD
+    from claimcmp.ingest import DEFAULT_MAX_CHARS
+    from claimcmp.pipeline import compare
+
+    if len(args.paths) < 2:
+        raise _UsageError(
+            f"compare needs at least 2 article files (got {len(args.paths)}); "
+            "give two or more reports of the same event"
+        )
+    if args.threshold is not None and not (-1.0 <= args.threshold <= 1.0):
+        raise _UsageError(f"--threshold must be a cosine in [-1, 1] (got {args.threshold})")
+    progress = _progress_printer(sys.stderr) if sys.stderr.isatty() else None
+    report = compare(
+        args.paths,
+        model=args.model,
+        align_threshold=args.threshold if args.threshold is not None else DEFAULT_ALIGN_THRESHOLD,
+        encoding=args.encoding,
+        max_chars=args.max_chars or DEFAULT_MAX_CHARS,
+        check_language=not args.no_language_check,
+        progress=progress,
+    )
+    color = args.format == "text" and not args.output and _use_color(args.color, sys.stdout)
+    _write(_render(report.to_dict(), args.format, color), args.output)
+    if args.fail_on == "divergence" and any(p.verdict == "divergence" for p in report.pairs):
+        return EXIT_DIVERGENCE
+    return EXIT_OK
+
+
+def _cmd_render(args: argparse.Namespace) -> int:
+    from claimcmp.report import Report
+
+    path = Path(args.report)
+    if not path.is_file():
+        raise _UsageError(f"'{path}' does not exist or is not a file; give a saved JSON report")
+    try:
+        data = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise _UsageError(f"'{path}' is not UTF-8 text, so not a claimcmp JSON report") from exc
+    report = Report.from_json(data)  # validates
+    color = args.format == "text" and not args.output and _use_color(args.color, sys.stdout)
+    _write(_render(report.to_dict(), args.format, color), args.output)
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.version:
+        import claimcmp
+
+        print(f"claimcmp {claimcmp.__version__}")
+        return EXIT_OK
+    if args.command is None:
+        parser.print_usage(sys.stderr)
+        sys.stderr.write("claimcmp: error: give a command, e.g. 'claimcmp compare a.txt b.txt'\n")
+        return EXIT_USAGE
+    try:
+        if args.command == "compare":
+            return _cmd_compare(args)
+        return _cmd_render(args)
+    except (ClaimcmpError, _UsageError) as exc:
+        message = " ".join(str(exc).split())
+        sys.stderr.write(f"claimcmp: error: {message}\n")
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        sys.stderr.write("claimcmp: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        # Output piped into `head` and the like: not an error.
+        try:
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+        except OSError:
+            pass
+        return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

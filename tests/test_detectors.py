@@ -1,0 +1,113 @@
+"""Number and unit detectors, with the variants that must not fire."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcmp.detectors import NumberDetector, UnitDetector
+from claimcmp.detectors.quantities import find_quantities
+from claimcmp.protocols import ClaimText
+
+
+def found(a: str, b: str) -> list[tuple[str, str, str, str]]:
+    out = []
+    for det in (NumberDetector(), UnitDetector()):
+        for d in det.detect(ClaimText(a), ClaimText(b)):
+            if d.severity != "low":
+                assert d.a_span is not None and d.b_span is not None
+                assert a[d.a_span[0] : d.a_span[1]] == d.a_text
+                assert b[d.b_span[0] : d.b_span[1]] == d.b_text
+                out.append((d.kind, d.a_text, d.b_text, d.explanation))
+    return out
+
+
+def kinds(a: str, b: str) -> list[str]:
+    return [k for k, *_ in found(a, b)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "category"),
+    [
+        ("twelve people", 12, "plain"),
+        ("a dozen people", 12, "plain"),
+        ("twenty-five people", 25, "plain"),
+        ("$5 billion", 5e9, "money"),
+        ("$5bn", 5e9, "money"),
+        ("€3.2m", 3.2e6, "money"),
+        ("40 percent", 40, "percent"),
+        ("40%", 40, "percent"),
+        ("1,000-kilometer", 1000, "measure"),
+        ("in 1994", 1994, "year"),
+        ("300 million dollars", 3e8, "money"),
+    ],
+)
+def test_quantity_values(text: str, value: float, category: str) -> None:
+    q = find_quantities(text)
+    assert q, text
+    assert q[0].value == pytest.approx(value)
+    assert q[0].category == category
+
+
+def test_one_of_is_not_a_number() -> None:
+    assert find_quantities("Belarus was one of the first to join.") == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Police said 12 people were injured.", "Police said 14 people were injured."),
+        ("Trade grew 33% last year.", "Trade grew 23% last year."),
+        ("The deal is worth $5 billion.", "The deal is worth $6 billion."),
+        ("twelve people were hurt in the blast", "fifteen people were hurt in the blast"),
+        ("The fire burned 300 acres.", "The fire burned 3,000 acres."),
+        ("He was elected in 1994.", "He was elected in 1996."),
+        ("The border is 1,000 km long.", "The border is 900 km long."),
+    ],
+)
+def test_number_changes_are_found(a: str, b: str) -> None:
+    assert kinds(a, b) == ["number"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Police said 12 people were injured.", "Police said twelve people were injured."),
+        ("Police said 12 people were injured.", "Police said a dozen people were injured."),
+        ("The plan costs 1,000 dollars.", "The plan costs 1000 dollars."),
+        ("The deal is worth $5 billion.", "The deal is worth $5bn."),
+        ("The deal is worth $5.2 billion.", "The deal is worth $5 billion."),
+        ("about 1,000 people marched", "some 980 people marched"),
+        ("more than 1,000 people marched", "1,200 people marched"),
+        ("The border is 1,000 km long.", "The border is 621 miles long."),
+        ("a 1,000-kilometer (621-mile) border", "a 1,000 km (621 mi) border"),
+        ("It was 40°C in the shade.", "It was 104 degrees Fahrenheit in the shade."),
+        ("Ten people were hurt.", "Officials gave no figure."),
+    ],
+)
+def test_number_variants_do_not_fire(a: str, b: str) -> None:
+    assert kinds(a, b) == []
+
+
+def test_rounding_is_explained_at_low_severity() -> None:
+    a, b = ClaimText("The deal is worth $5.2 billion."), ClaimText("The deal is worth $5 billion.")
+    low = [d for d in NumberDetector().detect(a, b)]
+    assert len(low) == 1 and low[0].severity == "low" and "rounding" in low[0].explanation
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "a_text", "b_text"),
+    [
+        ("the 1,000 kilometer (621 kilometer) border", "the 1,000-kilometer (621-mile) border", "621 kilometer", "621-mile"),
+        ("gusts of 68 mph", "gusts of 68 km/h", "68 mph", "68 km/h"),
+        ("the tank holds 50 gallons", "the tank holds 50 liters", "50 gallons", "50 liters"),
+        ("a 20-pound fish", "a 20-kilogram fish", "20-pound", "20-kilogram"),
+    ],
+)
+def test_unit_changes_are_found(a: str, b: str, a_text: str, b_text: str) -> None:
+    got = found(a, b)
+    assert [(k, x, y) for k, x, y, _ in got] == [("unit", a_text, b_text)]
+    assert "not the same quantity" in got[0][3]
+
+
+def test_unit_detector_ignores_number_changes() -> None:
+    assert [d.kind for d in UnitDetector().detect(ClaimText("a 5 km walk"), ClaimText("a 7 km walk"))] == []

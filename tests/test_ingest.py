@@ -1,0 +1,177 @@
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from claimcmp.errors import (
+    BinaryInputError,
+    EmptyInputError,
+    EncodingError,
+    InputTooLargeError,
+    SourceNotFoundError,
+    UnsupportedLanguageError,
+)
+from claimcmp.ingest import Article, decode_bytes, find_blocks, parse_date
+
+BODY = (
+    "The city council voted on Tuesday to approve a new budget for the coming year. "
+    "The mayor said the plan would fund two new schools and repair the main road.\n"
+)
+
+
+def kinds(text: str) -> list[tuple[str, str]]:
+    return [(b.kind, text[b.start : b.end]) for b in find_blocks(text)]
+
+
+def test_utf8_with_and_without_bom(tmp_path: Path) -> None:
+    p = tmp_path / "a.txt"
+    p.write_bytes(codecs.BOM_UTF8 + BODY.encode())
+    a = Article.from_file(p)
+    assert a.text == BODY
+    assert a.source == "a"
+    p.write_bytes(BODY.encode())
+    assert Article.from_file(p).text == BODY
+
+
+def test_utf16_with_bom_is_certain() -> None:
+    assert decode_bytes(BODY.encode("utf-16")) == BODY
+
+
+def test_legacy_encoding_is_refused_unless_named() -> None:
+    data = "Caf\u00e9 owners said the mayor\u2019s plan was fair.".encode("cp1252")
+    with pytest.raises(EncodingError, match="not valid UTF-8.*--encoding"):
+        decode_bytes(data, name="x.txt")
+    assert decode_bytes(data, encoding="cp1252").startswith("Café")
+
+
+def test_declared_charset_is_used() -> None:
+    data = '<meta charset="windows-1252">Caf\u00e9 news.'.encode("cp1252")
+    assert "Café" in decode_bytes(data)
+
+
+def test_unknown_codec_names_the_field() -> None:
+    with pytest.raises(EncodingError, match="'encoding' must name a codec"):
+        decode_bytes(b"abc", encoding="no-such-codec")
+
+
+def test_empty_and_blank_files(tmp_path: Path) -> None:
+    for content in (b"", b"   \n\n  "):
+        p = tmp_path / "e.txt"
+        p.write_bytes(content)
+        with pytest.raises(EmptyInputError, match="empty"):
+            Article.from_file(p)
+
+
+def test_only_boilerplate_is_empty() -> None:
+    with pytest.raises(EmptyInputError, match="no reporting text"):
+        Article.from_text("Share this\n\nLeave a Comment\n\nScroll to Top\n")
+
+
+def test_binary_file(tmp_path: Path) -> None:
+    p = tmp_path / "b.txt"
+    p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    with pytest.raises(BinaryInputError, match="binary"):
+        Article.from_file(p)
+
+
+def test_control_characters_are_binary() -> None:
+    with pytest.raises(BinaryInputError, match="control characters"):
+        Article.from_text(BODY + "\x01\x02\x03\x04\x05" * 20)
+
+
+def test_missing_path_and_directory(tmp_path: Path) -> None:
+    with pytest.raises(SourceNotFoundError, match="does not exist"):
+        Article.from_file(tmp_path / "nope.txt")
+    with pytest.raises(SourceNotFoundError, match="not a file"):
+        Article.from_file(tmp_path)
+
+
+def test_too_large(tmp_path: Path) -> None:
+    with pytest.raises(InputTooLargeError, match="over the limit"):
+        Article.from_text(BODY * 100, max_chars=1000)
+    p = tmp_path / "big.txt"
+    p.write_text(BODY * 100)
+    with pytest.raises(InputTooLargeError, match="max-chars"):
+        Article.from_file(p, max_chars=100)
+
+
+def test_non_english_is_refused_with_advice() -> None:
+    german = (
+        "Der Bundeskanzler hat am Dienstag in Berlin eine Rede gehalten, in der er die "
+        "Regierung verteidigte und die Opposition scharf kritisierte.\n"
+    )
+    with pytest.raises(UnsupportedLanguageError, match="does not look like English"):
+        Article.from_text(german)
+    russian = "Президент заявил во вторник, что переговоры продолжатся на следующей неделе в Минске.\n"
+    with pytest.raises(UnsupportedLanguageError):
+        Article.from_text(russian)
+    assert Article.from_text(german, check_language=False).body
+
+
+def test_blocks_by_shape() -> None:
+    text = (
+        "World\n\n"
+        "Flooding forces thousands from homes in river valley\n\n"
+        "By Jane Roe and John Doe, Staff Writers\n\n"
+        "Friday, June 7, 2024\n\n"
+        "(Photo: Local Fire Service)\n\n"
+        "LYON, France (AP) — Heavy rain flooded the valley on Thursday, officials said.\n\n"
+        "Rescue teams moved 3,000 residents to shelters overnight.\n\n"
+        "Related stories\n\n"
+        "Sign up for our newsletter\n"
+    )
+    got = kinds(text)
+    assert ("boilerplate", "World") in got
+    assert ("headline", "Flooding forces thousands from homes in river valley") in got
+    assert ("byline", "By Jane Roe and John Doe, Staff Writers") in got
+    assert ("dateline", "Friday, June 7, 2024") in got
+    assert ("caption", "(Photo: Local Fire Service)") in got
+    assert ("dateline", "LYON, France (AP) — ") in got
+    assert ("body", "Heavy rain flooded the valley on Thursday, officials said.") in got
+    assert ("body", "Rescue teams moved 3,000 residents to shelters overnight.") in got
+    assert ("boilerplate", "Related stories") in got
+    assert ("boilerplate", "Sign up for our newsletter") in got
+    a = Article(text)
+    assert a.title == "Flooding forces thousands from homes in river valley"
+    assert a.published == dt.date(2024, 6, 7)
+
+
+def test_metadata_prefix_keeps_the_rest_of_the_line() -> None:
+    text = " date 2024-01-05 The council met on Friday and approved the budget.\n"
+    got = kinds(text)
+    assert got[0] == ("metadata", "date 2024-01-05")
+    assert got[1] == ("body", "The council met on Friday and approved the budget.")
+    assert Article(text).published == dt.date(2024, 1, 5)
+
+
+def test_body_paragraph_without_final_punctuation_stays_body() -> None:
+    text = (
+        "The council met on Friday and approved the budget after a long debate.\n\n"
+        "Officials said the vote followed months of talks between the parties and the unions —\n"
+    )
+    assert [k for k, _ in kinds(text)] == ["body", "body"]
+
+
+def test_offsets_index_text_exactly() -> None:
+    text = "Headline here about things\n\n  Body text starts here, and it is long enough.  \n"
+    for b in find_blocks(text):
+        piece = text[b.start : b.end]
+        assert piece == piece.strip()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2023-02-26", dt.date(2023, 2, 26)),
+        ("Wednesday | March 1, 2023", dt.date(2023, 3, 1)),
+        ("1 March 2023", dt.date(2023, 3, 1)),
+        ("Sept. 9, 2021", dt.date(2021, 9, 9)),
+        ("no date here", None),
+        ("2023-02-30", None),
+    ],
+)
+def test_parse_date(text: str, expected: dt.date | None) -> None:
+    assert parse_date(text) == expected
