@@ -58,7 +58,7 @@ _LAZY = {
     "PairComparison": "claimcmp.records",
     "Source": "claimcmp.records",
     "Report": "claimcmp.report",
-    "Comparator": "claimcmp.compare",
+    "Comparator": "claimcmp.comparator",
     "HashingEmbedder": "claimcmp.embed",
     "SentenceTransformerEmbedder": "claimcmp.embed",
     "PunktSentenceSplitter": "claimcmp.split",
@@ -80,7 +80,7 @@ _LAZY = {
 }
 
 if TYPE_CHECKING:
-    from claimcmp.compare import Comparator
+    from claimcmp.comparator import Comparator
     from claimcmp.detectors import default_detectors
     from claimcmp.embed import HashingEmbedder, SentenceTransformerEmbedder
     from claimcmp.errors import (

@@ -77,7 +77,7 @@ def _assign(sim: np.ndarray, threshold: float, method: str) -> list[tuple[int, i
     # pair would otherwise steal a claim from a real match.
     weights = np.where(sim >= threshold, sim, -1.0)
     rows, cols = linear_sum_assignment(weights, maximize=True)
-    return [(int(i), int(j)) for i, j in zip(rows, cols) if sim[i, j] >= threshold]
+    return [(int(i), int(j)) for i, j in zip(rows, cols, strict=False) if sim[i, j] >= threshold]
 
 
 def align_claims(

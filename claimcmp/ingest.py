@@ -15,7 +15,7 @@ import datetime as dt
 import os
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import attrs
@@ -331,6 +331,10 @@ def _english_evidence(text: str) -> tuple[int, float, float]:
     )
 
 
+def _blocks(value: Iterable[Block]) -> tuple[Block, ...]:
+    return tuple(value)
+
+
 @attrs.frozen
 class Article:
     """One outlet's article: the text exactly as read, and what is known about it.
@@ -346,7 +350,7 @@ class Article:
     title: str | None = None
     published: dt.date | None = None
     path: str | None = None
-    blocks: tuple[Block, ...] = attrs.field(default=(), converter=tuple, repr=False)
+    blocks: tuple[Block, ...] = attrs.field(default=(), converter=_blocks, repr=False)
 
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.text, str):

@@ -63,8 +63,7 @@ def spelling_key(word: str) -> str:
     if len(w) >= 6:
         w = re.sub(r"our(s|ed|ing|able|ite|ites)?$", r"or\1", w)
         w = re.sub(r"tre(s)?$", r"ter\1", w)  # centre / center
-    w = re.sub(r"(.)\1+", r"\1", w)
-    return w
+    return re.sub(r"(.)\1+", r"\1", w)
 
 
 def tokens(text: str) -> list[Token]:

@@ -15,7 +15,7 @@ import numpy as np
 
 from claimcmp.align import DEFAULT_ALIGN_THRESHOLD, align_claims
 from claimcmp.claims import SentenceClaimExtractor, sentence_spans
-from claimcmp.compare import Comparator
+from claimcmp.comparator import Comparator
 from claimcmp.embed import SentenceTransformerEmbedder
 from claimcmp.errors import NotEnoughSourcesError
 from claimcmp.ingest import DEFAULT_MAX_CHARS, Article, check_article

@@ -11,6 +11,7 @@ invariants (a claim's text equals its source slice) are checked by
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any, Literal
 
 import attrs
@@ -100,7 +101,7 @@ def _similarity_range(instance: Any, attribute: attrs.Attribute[Any], value: flo
         raise ValueError(f"'{attribute.name}' must be in [-1, 1] (got {value!r}).")
 
 
-def _one_of(options: tuple[str, ...]) -> Any:
+def _one_of(options: tuple[str, ...]) -> Any:  # returns an attrs validator
     def check(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
         if value not in options:
             raise ValueError(
@@ -113,6 +114,28 @@ def _one_of(options: tuple[str, ...]) -> Any:
 def _non_empty(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
     if not isinstance(value, str) or not value:
         raise ValueError(f"'{attribute.name}' must be a non-empty string (got {value!r}).")
+
+
+def _blocks(value: Iterable[Block]) -> tuple[Block, ...]:
+    return tuple(value)
+
+
+def _divergences(value: Iterable[Divergence]) -> tuple[Divergence, ...]:
+    return tuple(value)
+
+
+def _strings(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+def _spans(value: Iterable[Any]) -> tuple[Span, ...]:
+    out: list[Span] = []
+    for s in value:
+        span = _to_span(s)
+        if span is None:
+            raise SpanError(f"'spans' items must be (start, end) pairs (got {s!r}).")
+        out.append(span)
+    return tuple(out)
 
 
 @attrs.frozen
@@ -136,7 +159,7 @@ class Source:
     path: str | None = None
     title: str | None = None
     published: dt.date | None = None
-    blocks: tuple[Block, ...] = attrs.field(default=(), converter=tuple, repr=False)
+    blocks: tuple[Block, ...] = attrs.field(default=(), converter=_blocks, repr=False)
 
 
 @attrs.frozen
@@ -153,7 +176,7 @@ class Claim:
     text: str
     start: int
     end: int
-    spans: tuple[Span, ...] = attrs.field(default=(), converter=lambda v: tuple(_to_span(s) for s in v))  # type: ignore[misc]
+    spans: tuple[Span, ...] = attrs.field(default=(), converter=_spans)
     sentence: Span | None = attrs.field(default=None, converter=_to_span, validator=_span_validator)
 
     def __attrs_post_init__(self) -> None:
@@ -214,7 +237,7 @@ class PairComparison:
     verdict: str = attrs.field(validator=_one_of(VERDICTS))
     similarity: float = attrs.field(validator=_similarity_range)
     confidence: float = attrs.field(validator=_in_unit_interval)
-    divergences: tuple[Divergence, ...] = attrs.field(default=(), converter=tuple)
+    divergences: tuple[Divergence, ...] = attrs.field(default=(), converter=_divergences)
 
     @property
     def kinds(self) -> tuple[str, ...]:
@@ -231,7 +254,7 @@ class ClaimPair:
     verdict: str = attrs.field(validator=_one_of(VERDICTS))
     similarity: float = attrs.field(validator=_similarity_range)
     confidence: float = attrs.field(validator=_in_unit_interval)
-    divergences: tuple[Divergence, ...] = attrs.field(default=(), converter=tuple)
+    divergences: tuple[Divergence, ...] = attrs.field(default=(), converter=_divergences)
 
     @property
     def kinds(self) -> tuple[str, ...]:
@@ -244,4 +267,4 @@ class ClaimGroup:
     """Claims from different sources that report the same thing (one per source)."""
 
     id: str = attrs.field(validator=_non_empty)
-    claims: tuple[str, ...] = attrs.field(converter=tuple)
+    claims: tuple[str, ...] = attrs.field(converter=_strings)

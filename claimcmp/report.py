@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import attrs
@@ -35,6 +35,26 @@ __all__ = ["SCHEMA", "Report"]
 SCHEMA = "claimcmp.report/1"
 
 
+def _sources(v: Iterable[Source]) -> tuple[Source, ...]:
+    return tuple(v)
+
+
+def _claims(v: Iterable[Claim]) -> tuple[Claim, ...]:
+    return tuple(v)
+
+
+def _pairs(v: Iterable[ClaimPair]) -> tuple[ClaimPair, ...]:
+    return tuple(v)
+
+
+def _groups(v: Iterable[ClaimGroup]) -> tuple[ClaimGroup, ...]:
+    return tuple(v)
+
+
+def _ids(v: Iterable[str]) -> tuple[str, ...]:
+    return tuple(v)
+
+
 @attrs.frozen
 class Report:
     """Claim-level comparison of several sources.
@@ -44,11 +64,11 @@ class Report:
     claims no other source reports.
     """
 
-    sources: tuple[Source, ...] = attrs.field(converter=tuple)
-    claims: tuple[Claim, ...] = attrs.field(converter=tuple)
-    pairs: tuple[ClaimPair, ...] = attrs.field(converter=tuple)
-    groups: tuple[ClaimGroup, ...] = attrs.field(converter=tuple)
-    unique: tuple[str, ...] = attrs.field(converter=tuple)
+    sources: tuple[Source, ...] = attrs.field(converter=_sources)
+    claims: tuple[Claim, ...] = attrs.field(converter=_claims)
+    pairs: tuple[ClaimPair, ...] = attrs.field(converter=_pairs)
+    groups: tuple[ClaimGroup, ...] = attrs.field(converter=_groups)
+    unique: tuple[str, ...] = attrs.field(converter=_ids)
     model: str = ""
     settings: dict[str, Any] = attrs.field(factory=dict, eq=False, repr=False)
     _claim_index: dict[str, Claim] = attrs.field(init=False, repr=False, eq=False)
@@ -194,8 +214,8 @@ class Report:
                 {
                     "a": p.a,
                     "b": p.b,
-                    "similarity": round(p.similarity, 6),
-                    "confidence": round(p.confidence, 6),
+                    "similarity": p.similarity,
+                    "confidence": p.confidence,
                     "verdict": p.verdict,
                     "divergences": [
                         {
@@ -205,7 +225,7 @@ class Report:
                             "a_span": list(d.a_span) if d.a_span else None,
                             "b_span": list(d.b_span) if d.b_span else None,
                             "explanation": d.explanation,
-                            "confidence": round(d.confidence, 6),
+                            "confidence": d.confidence,
                             "severity": d.severity,
                             "detector": d.detector,
                         }

@@ -90,7 +90,7 @@ def test_number_variants_do_not_fire(a: str, b: str) -> None:
 
 def test_rounding_is_explained_at_low_severity() -> None:
     a, b = ClaimText("The deal is worth $5.2 billion."), ClaimText("The deal is worth $5 billion.")
-    low = [d for d in NumberDetector().detect(a, b)]
+    low = list(NumberDetector().detect(a, b))
     assert len(low) == 1 and low[0].severity == "low" and "rounding" in low[0].explanation
 
 

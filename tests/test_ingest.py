@@ -42,7 +42,7 @@ def test_utf16_with_bom_is_certain() -> None:
 
 def test_legacy_encoding_is_refused_unless_named() -> None:
     data = "Caf\u00e9 owners said the mayor\u2019s plan was fair.".encode("cp1252")
-    with pytest.raises(EncodingError, match="not valid UTF-8.*--encoding"):
+    with pytest.raises(EncodingError, match=r"not valid UTF-8.*--encoding"):
         decode_bytes(data, name="x.txt")
     assert decode_bytes(data, encoding="cp1252").startswith("Café")
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimcmp.compare import same_wording
+from claimcmp.comparator import same_wording
 from claimcmp.normalize import spelling_key
 
 

@@ -299,10 +299,14 @@ def _rounding_of(a: Quantity, b: Quantity) -> bool:
         if not coarse.number_text or not coarse.number_text[0].isdigit():
             continue
         decimals = _decimals(coarse.number_text)
-        scale = coarse.value / _parse_number(coarse.number_text) if _parse_number(coarse.number_text) else 1.0
-        if scale and round(fine.value / scale, decimals) == round(coarse.value / scale, decimals):
-            if fine.value != coarse.value:
-                return True
+        written = _parse_number(coarse.number_text)
+        scale = coarse.value / written if written else 1.0
+        if (
+            scale
+            and fine.value != coarse.value
+            and round(fine.value / scale, decimals) == round(coarse.value / scale, decimals)
+        ):
+            return True
     return False
 
 

@@ -1,4 +1,6 @@
-"""Compare: a verdict, a confidence and typed divergences for two aligned claims.
+"""Compare stage: a verdict, a confidence and typed divergences for two aligned claims.
+
+(Named ``comparator`` because ``claimcmp.compare`` is the public function.)
 
 Verdicts:
 

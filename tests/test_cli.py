@@ -1,0 +1,114 @@
+"""The command line: output formats, exit codes and one-line errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from claimcmp.cli import main
+
+from .conftest import EXAMPLES
+
+EX = [str(p) for p in sorted(EXAMPLES.glob("*.txt"))]
+
+
+def run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(args)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def one_line_error(err: str) -> str:
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert len(lines) == 1, err
+    assert lines[0].startswith("claimcmp: error:")
+    assert "Traceback" not in err
+    return lines[0]
+
+
+@pytest.mark.parametrize(
+    ("make", "fragment"),
+    [
+        (lambda d: [EX[0]], "at least 2"),
+        (lambda d: [str(d / "missing.txt"), EX[0]], "does not exist"),
+        (lambda d: [_write(d / "empty.txt", b""), EX[0]], "is empty"),
+        (lambda d: [_write(d / "bin.dat", b"\x00\x01\x02PK\x03\x04" * 50), EX[0]], "binary"),
+        (lambda d: [_write(d / "latin.txt", "Café owners said the plan was fair.".encode("latin-1")), EX[0]], "not valid UTF-8"),
+        (
+            lambda d: [_write(d / "fr.txt", "Le président a déclaré mardi que les négociations reprendraient la semaine prochaine à Minsk avec les deux délégations.".encode()), EX[0]],
+            "does not look like English",
+        ),
+        (lambda d: [str(d), EX[0]], "not a file"),
+    ],
+)
+def test_bad_input_exits_2_with_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], make: object, fragment: str
+) -> None:
+    code, out, err = run(["compare", *make(tmp_path)], capsys)  # type: ignore[operator]
+    assert code == 2
+    assert fragment in one_line_error(err)
+    assert out == ""
+
+
+def _write(path: Path, data: bytes) -> str:
+    path.write_bytes(data)
+    return str(path)
+
+
+def test_too_large_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(["compare", "--max-chars", "50", *EX], capsys)
+    assert code == 2
+    assert "over the limit" in one_line_error(err)
+
+
+def test_unknown_format_and_no_command(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(["compare", "--format", "xml", *EX], capsys)[0] == 2
+    code, _, err = run([], capsys)
+    assert code == 2 and "give a command" in err
+
+
+def test_model_that_cannot_load(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(["compare", "--model", str(tmp_path / "no-model"), *EX], capsys)
+    assert code == 2
+    assert "model" in one_line_error(err)
+    code, _, err = run(["compare", "--model", "not-cached/model-xyz", *EX], capsys)
+    assert code == 2
+    assert "cannot load model" in one_line_error(err)
+
+
+def test_render_rejects_bad_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    p = tmp_path / "r.json"
+    p.write_text('{"schema": "x"}')
+    code, _, err = run(["render", str(p)], capsys)
+    assert code == 2 and "'schema' must be" in one_line_error(err)
+
+
+@pytest.mark.slow
+def test_json_output_fail_on_and_render(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out_file = tmp_path / "report.json"
+    code, out, _ = run(["compare", *EX, "--format", "json", "-o", str(out_file), "--fail-on", "divergence"], capsys)
+    assert code == 1  # the examples hold planted divergences
+    assert out == ""
+    data = json.loads(out_file.read_text())
+    assert data["schema"] == "claimcmp.report/1"
+    for fmt, marker in (("html", "<table>"), ("markdown", "# claimcmp report"), ("text", "DIVERGENCE")):
+        code, out, _ = run(["render", str(out_file), "--format", fmt], capsys)
+        assert code == 0 and marker in out
+    code, out, _ = run(["compare", *EX[:2]], capsys)
+    assert code == 0 and "\x1b[" not in out  # no colour when not a tty
+
+
+@pytest.mark.slow
+def test_console_script_runs() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "claimcmp.cli", "compare", EX[0]],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("claimcmp: error:")
