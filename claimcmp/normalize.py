@@ -57,6 +57,7 @@ def spelling_key(word: str) -> str:
     w = _fold(word)
     if w[:1].isdigit():
         return w.replace(",", "")
+    w = re.sub(r"'s?$", "", w)  # possessives: China's = China, Belarus' = Belarus
     w = w.replace(".", "").replace("-", "").replace("'", "")
     w = re.sub(r"is(e|ed|es|ing|ation|ations)$", r"iz\1", w)
     w = re.sub(r"ys(e|ed|es|ing)$", r"yz\1", w)  # analyse / analyze

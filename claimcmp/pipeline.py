@@ -135,8 +135,9 @@ def compare(
             ClaimText(ca.text, published[ca.source]),
             ClaimText(cb.text, published[cb.source]),
             ap.similarity,
+            aligned=True,
         )
-        verdict = result.verdict if result.verdict != "unrelated" else "paraphrase"
+        verdict = result.verdict
         pairs.append(
             ClaimPair(
                 a=ca.id,
@@ -145,6 +146,7 @@ def compare(
                 similarity=result.similarity,
                 confidence=result.confidence,
                 divergences=tuple(d.shifted(ca.start, cb.start) for d in result.divergences),
+                probabilities=result.probabilities,
             )
         )
         if progress:
@@ -208,6 +210,7 @@ def compare_pairs(
                 similarity=r.similarity,
                 confidence=r.confidence,
                 divergences=r.divergences,
+                probabilities=r.probabilities,
             )
         )
     return out

@@ -124,6 +124,11 @@ def _divergences(value: Iterable[Divergence]) -> tuple[Divergence, ...]:
     return tuple(value)
 
 
+def _probabilities(value: Any) -> tuple[tuple[str, float], ...]:
+    items = value.items() if isinstance(value, dict) else value
+    return tuple((str(k), float(v)) for k, v in items)
+
+
 def _strings(value: Iterable[str]) -> tuple[str, ...]:
     return tuple(value)
 
@@ -238,11 +243,23 @@ class PairComparison:
     similarity: float = attrs.field(validator=_similarity_range)
     confidence: float = attrs.field(validator=_in_unit_interval)
     divergences: tuple[Divergence, ...] = attrs.field(default=(), converter=_divergences)
+    probabilities: tuple[tuple[str, float], ...] = attrs.field(default=(), converter=_probabilities)
 
     @property
     def kinds(self) -> tuple[str, ...]:
         """The divergence kinds found, in order, without repeats."""
         return tuple(dict.fromkeys(d.kind for d in self.divergences))
+
+    @property
+    def decisive_kinds(self) -> tuple[str, ...]:
+        """Kinds of the findings that count (not low severity, confidence ≥ 0.5)."""
+        return tuple(
+            dict.fromkeys(
+                d.kind
+                for d in self.divergences
+                if d.severity != "low" and d.confidence >= 0.5 and d.kind not in ("omission", "addition")
+            )
+        )
 
 
 @attrs.frozen
@@ -255,11 +272,23 @@ class ClaimPair:
     similarity: float = attrs.field(validator=_similarity_range)
     confidence: float = attrs.field(validator=_in_unit_interval)
     divergences: tuple[Divergence, ...] = attrs.field(default=(), converter=_divergences)
+    probabilities: tuple[tuple[str, float], ...] = attrs.field(default=(), converter=_probabilities)
 
     @property
     def kinds(self) -> tuple[str, ...]:
         """The divergence kinds found, in order, without repeats."""
         return tuple(dict.fromkeys(d.kind for d in self.divergences))
+
+    @property
+    def decisive_kinds(self) -> tuple[str, ...]:
+        """Kinds of the findings that count (not low severity, confidence ≥ 0.5)."""
+        return tuple(
+            dict.fromkeys(
+                d.kind
+                for d in self.divergences
+                if d.severity != "low" and d.confidence >= 0.5 and d.kind not in ("omission", "addition")
+            )
+        )
 
 
 @attrs.frozen

@@ -217,6 +217,7 @@ class Report:
                     "similarity": p.similarity,
                     "confidence": p.confidence,
                     "verdict": p.verdict,
+                    "probabilities": dict(p.probabilities),
                     "divergences": [
                         {
                             "kind": d.kind,
@@ -277,6 +278,7 @@ class Report:
                     verdict=p["verdict"],
                     similarity=float(p["similarity"]),
                     confidence=float(p["confidence"]),
+                    probabilities=dict(p.get("probabilities") or {}),
                     divergences=tuple(
                         Divergence(
                             kind=d["kind"],

@@ -1,0 +1,434 @@
+"""Detectors that read the words two claims do not share: ``term``, ``negation``, ``entity``,
+``modality``, ``omission`` / ``addition``.
+
+All of them work from :func:`~claimcmp.detectors.diff.token_diff` or from the content words
+only one claim has, so they judge *differences*, never a claim alone, and carry over to any
+news text: they know English (antonyms, negators, hedges, news terms that are not synonyms),
+not any particular story.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from claimcmp.detectors.diff import FUNCTION_WORDS, Edit, is_content, token_diff
+from claimcmp.detectors.lexicon import (
+    ENTITY_ALIASES,
+    HEDGE_LEVELS,
+    NEGATORS,
+    TERM_GROUPS,
+    antonym_key,
+    are_antonyms,
+    stem,
+)
+from claimcmp.normalize import Token, spelling_key
+from claimcmp.records import Divergence
+
+if TYPE_CHECKING:
+    from claimcmp.protocols import ClaimText
+
+__all__ = [
+    "EntityDetector",
+    "ModalityDetector",
+    "NegationDetector",
+    "OmissionDetector",
+    "TermDetector",
+]
+
+
+def _low(tok: Token) -> str:
+    """The token lower-cased, with straight apostrophes (lexicon lookups use this, not keys)."""
+    return tok.text.lower().replace("’", "'")
+
+
+def _only_in(a: Iterable[Token], b: Iterable[Token]) -> list[Token]:
+    """Content tokens of ``a`` whose key (and stem) does not occur in ``b``."""
+    bkeys = {t.key for t in b}
+    bstems = {stem(t.key) for t in b}
+    return [t for t in a if is_content(t) and t.key not in bkeys and stem(t.key) not in bstems]
+
+
+def _div(kind: str, detector: str, a: str, b: str, a_span: tuple[int, int] | None, b_span: tuple[int, int] | None,
+         explanation: str, confidence: float, severity: str = "high") -> Divergence:
+    return Divergence(
+        kind=kind,
+        a_span=a_span,
+        b_span=b_span,
+        a_text=a[a_span[0] : a_span[1]] if a_span else "",
+        b_text=b[b_span[0] : b_span[1]] if b_span else "",
+        explanation=explanation,
+        confidence=confidence,
+        severity=severity,  # type: ignore[arg-type]
+        detector=detector,
+    )
+
+
+# --------------------------------------------------------------------- term
+
+
+class TermDetector:
+    """A key word swapped for one that is not interchangeable in news (``kind="term"``).
+
+    ``partnership`` → ``alliance``, ``killed`` → ``died``, ``arrested`` → ``detained``: words of
+    one group in :data:`~claimcmp.detectors.lexicon.TERM_GROUPS`, each found in only one of the
+    claims. ``glossary`` adds groups (an editorial list of terms that must never be treated as
+    synonyms); ``use_builtin=False`` keeps only the glossary. Plain synonyms are not listed and
+    so are left to the verdict model as paraphrase.
+    """
+
+    name = "term"
+
+    def __init__(self, glossary: Iterable[Iterable[str]] = (), *, use_builtin: bool = True) -> None:
+        # A glossary group lists terms that are all distinct: one class per word.
+        fields = [tuple(frozenset([w.lower()]) for w in g) for g in glossary]
+        if use_builtin:
+            fields = list(TERM_GROUPS) + fields
+        self._classes_of: dict[str, set[tuple[int, int]]] = {}
+        for i, field in enumerate(fields):
+            for j, cls in enumerate(field):
+                for w in cls:
+                    for key in (w, stem(w)):
+                        self._classes_of.setdefault(key, set()).add((i, j))
+
+    def _classes(self, tok: Token) -> set[tuple[int, int]]:
+        w = _low(tok)
+        return self._classes_of.get(w, set()) | self._classes_of.get(stem(w), set())
+
+    def _distinct(self, x: Token, y: Token) -> bool:
+        cx, cy = self._classes(x), self._classes(y)
+        if not cx or not cy or cx & cy:
+            return False  # unknown, or interchangeable somewhere
+        return bool({i for i, _ in cx} & {i for i, _ in cy})
+
+    def detect(self, a: ClaimText, b: ClaimText) -> Iterator[Divergence]:
+        d = token_diff(a.text, b.text)
+        only_a, only_b = _only_in(d.a, d.b), _only_in(d.b, d.a)
+        used: set[int] = set()
+        for x in only_a:
+            if not self._classes(x):
+                continue
+            for y in only_b:
+                if y.start in used or are_antonyms(_low(x), _low(y)):
+                    continue
+                if self._distinct(x, y):
+                    used.add(y.start)
+                    yield _div(
+                        "term", self.name, a.text, b.text, (x.start, x.end), (y.start, y.end),
+                        f"'{x.text}' and '{y.text}' are not interchangeable: a different term, not a synonym",
+                        0.85,
+                    )
+                    break
+
+
+# ----------------------------------------------------------------- negation
+
+
+class NegationDetector:
+    """Polarity flips (``kind="negation"``): a negator added or removed, or an antonym swapped in.
+
+    ``not``/``no``/``never``/``n't``/``without`` in one claim and not the other, at the same
+    place; or opposites (rose/fell, including/excluding, confirmed/denied, certainty/uncertainty)
+    each found in only one claim. ``antonyms`` adds pairs.
+    """
+
+    name = "negation"
+
+    def __init__(self, antonyms: Iterable[tuple[str, str]] = ()) -> None:
+        self._extra = {antonym_key(x, y) for x, y in antonyms}
+
+    def detect(self, a: ClaimText, b: ClaimText) -> Iterator[Divergence]:
+        d = token_diff(a.text, b.text)
+        reported: set[int] = set()
+        for e in d.edits:
+            if len(e.a_tokens) > 6 or len(e.b_tokens) > 6:
+                continue  # a rewritten stretch, not an inserted negator
+            neg_a = [t for t in e.a_tokens if t.key in NEGATORS and not _idiom(a.text, t)]
+            neg_b = [t for t in e.b_tokens if t.key in NEGATORS and not _idiom(b.text, t)]
+            if bool(neg_a) == bool(neg_b):
+                continue
+            side_neg = neg_a or neg_b
+            tok = side_neg[0]
+            # The other side's span: the words that stand where the negator was, or the
+            # word right after the insertion point.
+            if neg_b:
+                other = e.a_span or _token_span(d.a, e.i1)
+                a_span, b_span = other, (tok.start, tok.end)
+                expl = f"B negates what A asserts ('{tok.text}' added)"
+            else:
+                other = e.b_span or _token_span(d.b, e.j1)
+                a_span, b_span = (tok.start, tok.end), other
+                expl = f"A negates what B asserts ('{tok.text}' is only in A)"
+            reported.add(tok.start)
+            yield _div("negation", self.name, a.text, b.text, a_span, b_span, expl, 0.85)
+        only_a, only_b = _only_in(d.a, d.b), _only_in(d.b, d.a)
+        used: set[int] = set()
+        for x in only_a:
+            for y in only_b:
+                if y.start not in used and are_antonyms(_low(x), _low(y), self._extra):
+                    used.add(y.start)
+                    yield _div(
+                        "negation", self.name, a.text, b.text, (x.start, x.end), (y.start, y.end),
+                        f"opposites: '{x.text}' vs '{y.text}'", 0.85,
+                    )
+                    break
+
+
+_NOT_NEGATING = re.compile(r"(?:not|no)\s+(?:least|only|less|more|doubt|surprisingly|to mention)\b|if\s+not\b", re.I)
+
+
+def _idiom(text: str, tok: Token) -> bool:
+    """'not least', 'not only', 'no less', 'if not': a negator that does not negate the claim."""
+    return bool(_NOT_NEGATING.match(text, tok.start)) or bool(
+        re.search(r"\bif\s+$", text[max(0, tok.start - 4) : tok.start], re.I)
+    )
+
+
+def _token_span(toks: tuple[Token, ...], index: int) -> tuple[int, int] | None:
+    if not toks:
+        return None
+    t = toks[min(index, len(toks) - 1)]
+    return (t.start, t.end)
+
+
+# ------------------------------------------------------------------- entity
+
+_ALIAS_OF: dict[str, int] = {}
+for _i, _group in enumerate(ENTITY_ALIASES):
+    for _name in _group:
+        _ALIAS_OF[" ".join(spelling_key(w) for w in _name.split())] = _i
+_DEMONYM_WORD = re.compile(r"(?:ian|ean|ese|ish|an|i|ic)$")
+
+
+_CALENDAR_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december jan feb mar apr jun jul aug sep sept "
+    "oct nov dec".split()
+)
+
+
+def _is_name(tok: Token, index: int) -> bool:
+    t = tok.text
+    if not t[:1].isupper():
+        return False
+    if "." in t or (t.isupper() and len(t) > 1):
+        return True  # U.S., UN, NATO
+    if tok.key in FUNCTION_WORDS or tok.key in _CALENDAR_WORDS:
+        return False  # sentence-initial "The"; days and months are the date detector's
+    return True
+
+
+def _same_entity(x: str, y: str) -> bool:
+    """Whether two name keys (space-joined spelling keys) name the same thing."""
+    if x == y:
+        return True
+    if _ALIAS_OF.get(x) is not None and _ALIAS_OF.get(x) == _ALIAS_OF.get(y):
+        return True
+    xs, ys = x.split(), y.split()
+    # Partial names: "xi" / "xi jinping", "burns" / "william burns".
+    if set(xs) <= set(ys) or set(ys) <= set(xs):
+        return True
+    # Transliteration and spelling variants: Volodomyr / Volodymyr, Zelenskiy / Zelensky.
+    if len(xs) == len(ys) and all(_close_spelling(p, q) for p, q in zip(xs, ys, strict=True)):
+        return True
+    # Demonyms and possessives: China / Chinese, Belarus / Belarusian, Russia / Russian.
+    if len(xs) == len(ys) == 1:
+        short, long_ = sorted((x, y), key=len)
+        root = short.rstrip("aeiou") if len(short) > 4 else short
+        if long_.startswith(root) and len(long_) - len(root) <= 4 and long_[len(root):] in ("n", "an", "ian", "ese", "i", "ish", "ic", "ean", "ern", "ern"):
+            return True
+        if long_.startswith(short) and long_[len(short):] in ("n", "an", "ian", "ese", "i", "ish"):
+            return True
+    return False
+
+
+def _close_spelling(p: str, q: str) -> bool:
+    if p == q:
+        return True
+    if min(len(p), len(q)) < 5:
+        return False
+    import difflib
+
+    return difflib.SequenceMatcher(a=p, b=q).ratio() >= 0.8 and p[0] == q[0]
+
+
+class EntityDetector:
+    """Another person, place or organisation in the same slot (``kind="entity"``).
+
+    Names are capitalised words. In a swap (a replaced stretch of words) with names on both
+    sides, the names must refer to the same thing up to spelling and transliteration
+    (Kiev/Kyiv, Zelensky/Zelenskyy), aliases and abbreviations (U.S./US/United States),
+    partial names (Xi / Xi Jinping) and demonyms (China / Chinese); otherwise the swap is a
+    divergence. ``aliases`` adds groups of names for one thing.
+    """
+
+    name = "entity"
+
+    def __init__(self, aliases: Iterable[Iterable[str]] = ()) -> None:
+        self._extra: dict[str, int] = {}
+        for i, g in enumerate(aliases):
+            for n in g:
+                self._extra[" ".join(spelling_key(w) for w in n.split())] = i
+
+    def _same(self, x: str, y: str) -> bool:
+        if self._extra.get(x) is not None and self._extra.get(x) == self._extra.get(y):
+            return True
+        return _same_entity(x, y)
+
+    def detect(self, a: ClaimText, b: ClaimText) -> Iterator[Divergence]:
+        d = token_diff(a.text, b.text)
+        a_index = {t.start: i for i, t in enumerate(d.a)}
+        b_index = {t.start: i for i, t in enumerate(d.b)}
+        all_a = " ".join(t.key for t in d.a)
+        all_b = " ".join(t.key for t in d.b)
+        for e in d.edits:
+            # A swap is a short replaced stretch; long ones are different sentences.
+            if e.op != "replace" or len(e.a_tokens) > 5 or len(e.b_tokens) > 5:
+                continue
+            na = [t for t in e.a_tokens if _is_name(t, a_index[t.start])]
+            nb = [t for t in e.b_tokens if _is_name(t, b_index[t.start])]
+            if not na or not nb:
+                continue
+            if all(_DEMONYM_WORD.search(t.key) for t in na) or all(_DEMONYM_WORD.search(t.key) for t in nb):
+                continue  # "Lukashenko's visit" / "the Belarusian leader's visit": a description
+            x = " ".join(t.key for t in na)
+            y = " ".join(t.key for t in nb)
+            if self._same(x, y):
+                continue
+            # A name that the other claim mentions elsewhere is a reordering, not a swap.
+            if all(t.key in all_b.split() for t in na) or all(t.key in all_a.split() for t in nb):
+                continue
+            if any(self._same(t.key, u.key) for t in na for u in nb):
+                continue
+            a_span = (na[0].start, na[-1].end)
+            b_span = (nb[0].start, nb[-1].end)
+            yield _div(
+                "entity", self.name, a.text, b.text, a_span, b_span,
+                f"a different name in the same place: '{a.text[a_span[0]:a_span[1]]}' vs "
+                f"'{b.text[b_span[0]:b_span[1]]}'",
+                0.8,
+            )
+
+
+# ----------------------------------------------------------------- modality
+
+_HEDGE_RE = re.compile(
+    r"\b(" + "|".join(re.escape(h) for h in sorted(HEDGE_LEVELS, key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+
+
+def _hedges(text: str) -> list[tuple[str, int, int]]:
+    return [(m.group(1).lower(), m.start(1), m.end(1)) for m in _HEDGE_RE.finditer(text)]
+
+
+class ModalityDetector:
+    """Hedges and certainty that differ (``kind="modality"``).
+
+    "is considering" vs "is planning", "may" vs "will", "reportedly" in one claim only. Each
+    expression has a certainty level (:data:`~claimcmp.detectors.lexicon.HEDGE_LEVELS`). A
+    hedge swapped for another, or a hedge in one claim over words the other states plainly
+    ("is considering sending" / "is sending"), is compared: a gap of two levels or more is a
+    divergence, a gap of one is reported at low severity.
+    """
+
+    name = "modality"
+
+    def detect(self, a: ClaimText, b: ClaimText) -> Iterator[Divergence]:
+        ha, hb = _hedges(a.text), _hedges(b.text)
+        ua = [h for h in ha if h[0] not in {x for x, *_ in hb}]
+        ub = [h for h in hb if h[0] not in {x for x, *_ in ha}]
+        if not ua and not ub:
+            return
+        d = token_diff(a.text, b.text)
+        if ua and ub:
+            wa = min(ua, key=lambda h: HEDGE_LEVELS[h[0]])
+            wb = min(ub, key=lambda h: HEDGE_LEVELS[h[0]])
+            a_span: tuple[int, int] | None = (wa[1], wa[2])
+            b_span: tuple[int, int] | None = (wb[1], wb[2])
+            la, lb = HEDGE_LEVELS[wa[0]], HEDGE_LEVELS[wb[0]]
+            sa, sb = f"'{wa[0]}'", f"'{wb[0]}'"
+        else:
+            # One claim hedges; the other must state the hedged words plainly.
+            hedged, own, other = (ua, d.a, d.b) if ua else (ub, d.b, d.a)
+            w = min(hedged, key=lambda h: HEDGE_LEVELS[h[0]])
+            nxt = [t for t in own if t.start >= w[2] and is_content(t)][:2]
+            stems = {stem(t.key) for t in nxt}
+            plain = [t for t in other if is_content(t) and stem(t.key) in stems]
+            if not nxt or not plain:
+                return
+            level = HEDGE_LEVELS[w[0]]
+            if ua:
+                a_span, b_span, la, lb, sa, sb = (w[1], w[2]), (plain[0].start, plain[0].end), level, 4, f"'{w[0]}'", "no hedge"
+            else:
+                a_span, b_span, la, lb, sa, sb = (plain[0].start, plain[0].end), (w[1], w[2]), 4, level, "no hedge", f"'{w[0]}'"
+        if la == lb:
+            return
+        gap = abs(la - lb)
+        more = "A" if la < lb else "B"
+        yield _div(
+            "modality", self.name, a.text, b.text, a_span, b_span,
+            f"different certainty: {sa} vs {sb} ({more} is more tentative)",
+            0.7 if gap >= 2 else 0.35,
+            "medium" if gap >= 2 else "low",
+        )
+
+
+# ------------------------------------------------------- omission / addition
+
+
+def _partial_name(tok: Token, own: tuple[Token, ...], other: tuple[Token, ...]) -> bool:
+    """Whether ``tok`` belongs to a multi-word name the other claim gives in part (Xi / Xi Jinping)."""
+    if not tok.text[:1].isupper():
+        return False
+    keys = {t.key for t in other}
+    i = next(k for k, t in enumerate(own) if t.start == tok.start)
+    j = i
+    while j > 0 and own[j - 1].text[:1].isupper():
+        j -= 1
+    k = i
+    while k + 1 < len(own) and own[k + 1].text[:1].isupper():
+        k += 1
+    return any(own[m].key in keys for m in range(j, k + 1) if m != i)
+
+
+class OmissionDetector:
+    """A detail one claim carries and the other lacks (``kind="omission"`` / ``"addition"``).
+
+    ``omission``: A has words B lacks; ``addition``: B has words A lacks. Only stretches with
+    at least ``min_content`` content words (or one name or number) count. Severity is medium
+    when the claims are otherwise near-identical (token ratio ≥ 0.75) — a dropped or added
+    fact — and low when they are worded differently anyway.
+    """
+
+    name = "omission"
+
+    def __init__(self, *, min_content: int = 2) -> None:
+        self.min_content = min_content
+
+    def detect(self, a: ClaimText, b: ClaimText) -> Iterator[Divergence]:
+        d = token_diff(a.text, b.text)
+        close = d.ratio >= 0.75
+        only_a_keys = {t.key for t in _only_in(d.a, d.b)}
+        only_b_keys = {t.key for t in _only_in(d.b, d.a)}
+        for e in d.edits:
+            extra_a = [t for t in e.a_content if t.key in only_a_keys and not _partial_name(t, d.a, d.b)]
+            extra_b = [t for t in e.b_content if t.key in only_b_keys and not _partial_name(t, d.b, d.a)]
+            for kind, extra, other in (("omission", extra_a, extra_b), ("addition", extra_b, extra_a)):
+                if len(extra) - len(other) < self.min_content and not (
+                    not other and any(t.text[:1].isupper() or t.text[:1].isdigit() for t in extra)
+                ):
+                    continue
+                span = (extra[0].start, extra[-1].end)
+                words = " ".join(t.text for t in extra[:6]) + (" …" if len(extra) > 6 else "")
+                if kind == "omission":
+                    a_span, b_span = span, None
+                    expl = f"only A has this detail: '{words}'"
+                else:
+                    a_span, b_span = None, span
+                    expl = f"only B has this detail: '{words}'"
+                yield _div(
+                    kind, self.name, a.text, b.text, a_span, b_span, expl,
+                    0.55 if close else 0.3, "medium" if close else "low",
+                )

@@ -1,0 +1,217 @@
+"""Word lists the detectors share: antonyms, negators, hedges, non-interchangeable news terms,
+entity aliases and attribution verbs.
+
+These are general English and news-style knowledge (the distinctions style guides such as the
+AP Stylebook ask editors to keep), written out because no lexical database ships offline with
+claimcmp's dependencies. Users extend them through the detectors' options (``glossary=``,
+``aliases=``, ``antonyms=``) rather than by editing this file.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "ANTONYM_PAIRS",
+    "ATTRIBUTION_VERBS",
+    "ENTITY_ALIASES",
+    "HEDGE_LEVELS",
+    "NEGATORS",
+    "TERM_GROUPS",
+    "VAGUE_SOURCES",
+    "antonym_key",
+    "are_antonyms",
+    "stem",
+]
+
+#: Words that flip the polarity of what follows.
+NEGATORS = frozenset(
+    "not no never n't nt canot nobody nothing none neither nor without cannot cant dont doesnt didnt isnt "
+    "wasnt arent werent wont wouldnt couldnt shouldnt hasnt havent hadnt".split()
+)
+
+# Pairs of opposites (base forms; inflections are matched through stem()).
+# Irregular inflections are listed as their own pairs.
+_ANTONYMS = """
+increase decrease | increase reduce | increase cut | increase drop | increase decline | increase fall
+rise fall | rose fell | risen fallen | rise drop | rise decline | climb fall | climb drop | gain loss | gain lose
+up down | higher lower | high low | more less | more fewer | most least | greater smaller | larger smaller
+grow shrink | grew shrank | growth decline | growth contraction | expand contract | expansion contraction
+strong weak | stronger weaker | strength weakness | improve worsen | improved worsened | improvement deterioration
+better worse | best worst | positive negative | profit loss | profitable unprofitable | surplus deficit
+boost cut | raise lower | raise cut | hike cut | accelerate slow | fast slow | faster slower
+confirm deny | confirmed denied | accept reject | approve reject | approve veto | admit deny | agree disagree
+support oppose | supporter opponent | for against | allow ban | allow forbid | allow prohibit | permit ban
+include exclude | including excluding | inclusive exclusive | within outside | inside outside | above below
+before after | earlier later | early late | first last | start end | begin end | began ended | open close
+opened closed | win lose | won lost | winner loser | victory defeat | success failure | succeed fail
+succeeded failed | pass fail | guilty innocent | convict acquit | convicted acquitted | legal illegal
+lawful unlawful | true false | correct incorrect | accurate inaccurate | possible impossible | likely unlikely
+certain uncertain | certainty uncertainty | known unknown | clear unclear | stable unstable | safe unsafe
+safe dangerous | peace war | peaceful violent | calm violent | alive dead | live die | survive die
+lived died | born died | join leave | joined left | enter exit | arrive depart | arrived departed
+import export | imports exports | buy sell | bought sold | buyer seller | borrow lend | debit credit
+asset liability | rich poor | wealthy poor | majority minority | maximum minimum | upper lower
+north south | east west | northern southern | eastern western | domestic foreign | internal external
+public private | official unofficial | formal informal | full empty | full partial | all none
+always never | everyone no-one | present absent | presence absence | attend skip | resume suspend
+resumed suspended | continue stop | continued stopped | continue halt | lift impose | lifted imposed
+tighten loosen | tightened eased | tighten ease | strengthen weaken | strengthened weakened | hawkish dovish
+bullish bearish | optimistic pessimistic | optimism pessimism | overvalued undervalued | overestimate underestimate
+outperform underperform | outperformed underperformed | beat miss | exceed miss | exceeded missed
+ahead behind | inflow outflow | inflows outflows | upgrade downgrade | upgraded downgraded | long short
+strengthening weakening | favorable unfavorable | favourable unfavourable | significant insignificant
+sufficient insufficient | adequate inadequate | consistent inconsistent | effective ineffective
+efficient inefficient | able unable | capable incapable | available unavailable | responsible irresponsible
+regular irregular | friendly hostile | ally enemy | allies enemies | attack defend | offensive defensive
+offense defense | victory loss | won defeated | arrest release | arrested released | detain release
+charged cleared | guilty acquitted | elected defeated | hire fire | hired fired | employ dismiss
+men women | male female | boy girl | husband wife | father mother | son daughter | brother sister
+"""
+
+ANTONYM_PAIRS: tuple[tuple[str, str], ...] = tuple(
+    (p.split()[0], p.split()[1]) for p in _ANTONYMS.replace("\n", " | ").split("|") if len(p.split()) == 2
+)
+
+_SUFFIXES = ("ations", "ation", "ings", "ing", "edly", "ed", "es", "s", "er", "ly", "d")
+
+
+def stem(word: str) -> str:
+    """A crude English stem: enough to match inflections of the listed words."""
+    w = word.lower().replace("’", "'")
+    for suffix in _SUFFIXES:
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            return w[: -len(suffix)].rstrip("e")
+    return w.rstrip("e")
+
+
+def antonym_key(a: str, b: str) -> tuple[str, str]:
+    x, y = stem(a), stem(b)
+    return (x, y) if x <= y else (y, x)
+
+
+_ANTONYM_INDEX: set[tuple[str, str]] = {antonym_key(a, b) for a, b in ANTONYM_PAIRS}
+_EXACT_INDEX: set[frozenset[str]] = {frozenset((a, b)) for a, b in ANTONYM_PAIRS}
+_NEG_PREFIX = re.compile(r"^(un|in|im|il|ir|dis|non-?|a)(?P<rest>[a-z].{3,})$")
+
+
+def are_antonyms(a: str, b: str, extra: set[tuple[str, str]] | None = None) -> bool:
+    """Whether ``a`` and ``b`` are opposites (listed pair, or one is the other with a negating prefix)."""
+    x, y = a.lower(), b.lower()
+    if x == y:
+        return False
+    if frozenset((x, y)) in _EXACT_INDEX or antonym_key(x, y) in _ANTONYM_INDEX:
+        return True
+    if extra and (antonym_key(x, y) in extra):
+        return True
+    for p, q in ((x, y), (y, x)):
+        m = _NEG_PREFIX.match(p)
+        if m and m["rest"] == q and m.group(1) != "a":
+            return True
+        if m and m.group(1) == "a" and m["rest"] == q and len(q) >= 6:  # symmetric/asymmetric
+            return True
+    return False
+
+
+# Each line is one field of meaning, split by "/" into classes of words that ARE
+# interchangeable; words from different classes of one line are not.
+_TERMS = """
+partnership / alliance / coalition / pact / union federation / bloc
+agreement deal accord / treaty / memorandum
+killed slain / died dead / murdered / executed
+arrested / detained held / charged / convicted / sentenced / indicted / questioned / jailed imprisoned
+arrest / detention / charge charges / conviction / sentence / indictment
+suspect accused defendant / perpetrator culprit
+protest protests demonstration demonstrations / riot riots / unrest / uprising rebellion revolt
+protesters demonstrators / rioters
+migrant migrants immigrant immigrants / refugee refugees / asylum-seeker asylum-seekers
+invasion / incursion / raid / attack offensive / intervention / occupation
+ceasefire truce / armistice
+sanctions / tariffs / embargo
+terrorist terrorists / militant militants / insurgent insurgents / rebel rebels / gunman gunmen
+resigned / fired dismissed sacked / ousted / suspended
+lethal / nonlethal non-lethal
+loan loans / grant grants / investment investments / donation donations
+minister / secretary / ambassador envoy
+state-run state-owned / independent
+murder / manslaughter / homicide
+rape / assault / harassment
+bankruptcy insolvency / default / restructuring
+acquisition takeover / merger
+nuclear / chemical / biological / conventional
+genocide / massacre
+civilian civilians / soldier soldiers troops
+killed / injured wounded hurt / missing
+hostage hostages / prisoner prisoners
+"""
+
+TERM_GROUPS: tuple[tuple[frozenset[str], ...], ...] = tuple(
+    tuple(frozenset(cls.split()) for cls in line.split("/"))
+    for line in _TERMS.strip().splitlines()
+    if line.strip()
+)
+"""Fields of news terms whose classes are *not* interchangeable even though embeddings put
+them close together (partnership / alliance, killed / died, arrested / detained). Words of two
+different classes of one field in the same slot are a ``term`` divergence."""
+
+#: Names of one place or body written differently. Matching is on spelling keys.
+ENTITY_ALIASES: tuple[frozenset[str], ...] = tuple(
+    frozenset(x.strip().lower() for x in g.split("|"))
+    for g in (
+        "us|u.s.|usa|u.s.a.|united states|united states of america|america|washington",
+        "uk|u.k.|united kingdom|britain|great britain|london",
+        "un|u.n.|united nations",
+        "eu|e.u.|european union|brussels",
+        "kyiv|kiev",
+        "belarus|byelorussia",
+        "moldova|moldavia",
+        "myanmar|burma",
+        "czechia|czech republic",
+        "turkey|türkiye|turkiye",
+        "ivory coast|côte d'ivoire|cote d'ivoire",
+        "eswatini|swaziland",
+        "north macedonia|macedonia",
+        "beijing|peking|china|prc|people's republic of china",
+        "moscow|russia|kremlin|the kremlin",
+        "minsk|belarus",
+        "mumbai|bombay",
+        "chennai|madras",
+        "kolkata|calcutta",
+        "odesa|odessa",
+        "kharkiv|kharkov",
+        "lviv|lvov",
+        "nato|north atlantic treaty organization",
+        "who|world health organization",
+        "imf|international monetary fund",
+        "uae|united arab emirates",
+        "dprk|north korea",
+        "rok|south korea",
+    )
+)
+
+#: Certainty levels of hedges and modal expressions, from sure (4) to speculative (0).
+HEDGE_LEVELS: dict[str, int] = {
+    "will": 4, "is set to": 4, "are set to": 4, "is to": 4, "are to": 4, "is due to": 4,
+    "plans to": 3, "plan to": 3, "is planning": 3, "are planning": 3, "intends to": 3,
+    "aims to": 3, "is expected to": 3, "are expected to": 3, "expects to": 3,
+    "is preparing": 3, "is likely to": 2, "likely": 2, "probably": 2, "would": 3,
+    "is considering": 1, "are considering": 1, "considers": 1, "is weighing": 1, "is mulling": 1,
+    "may": 1, "might": 0, "could": 1, "possibly": 1, "perhaps": 0, "reportedly": 1,
+    "allegedly": 1, "is believed to": 1, "are believed to": 1, "is said to": 1, "appears to": 1,
+    "seems to": 1, "is thought to": 1, "rumored": 0, "rumoured": 0, "unconfirmed": 0,
+}
+
+#: Verbs that attribute a statement to a source.
+ATTRIBUTION_VERBS = frozenset(
+    "said says say told tells added adds announced announces stated states claimed claims "
+    "confirmed confirms denied denies warned warns noted notes explained explains insisted "
+    "insists argued argues wrote writes reported reports tweeted posted asserted asserts "
+    "acknowledged admitted according".split()
+)
+
+#: Heads of vague sources: "a spokesperson", "officials", "sources".
+VAGUE_SOURCES = frozenset(
+    "spokesperson spokesman spokeswoman official officials source sources sources aide aides "
+    "person people insider insiders diplomat diplomats analyst analysts observer observers "
+    "ministry government authorities police media report reports statement agency".split()
+)

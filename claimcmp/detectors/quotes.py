@@ -1,0 +1,239 @@
+"""``quote`` and ``attribution`` detectors: who said it, and in which words."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+import attrs
+
+from claimcmp.detectors.diff import FUNCTION_WORDS
+from claimcmp.detectors.lexical import _div, _same_entity
+from claimcmp.detectors.lexicon import ATTRIBUTION_VERBS, VAGUE_SOURCES
+from claimcmp.normalize import Token, tokens
+
+if TYPE_CHECKING:
+    from claimcmp.protocols import ClaimText
+    from claimcmp.records import Divergence
+
+__all__ = ["AttributionDetector", "QuoteDetector", "find_quotes", "find_speakers"]
+
+_QUOTE = re.compile(r"“([^”]{3,})”|\"([^\"]{3,})\"|‘([^’]{8,})’(?!\w)")
+
+
+@attrs.frozen
+class Quote:
+    start: int  # of the quoted words (inside the marks)
+    end: int
+    keys: tuple[str, ...]
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Direct quotes in ``text`` (curly or straight double quotes), as spans of the quoted words."""
+    out = []
+    for m in _QUOTE.finditer(text):
+        g = next(i for i in (1, 2, 3) if m.group(i) is not None)
+        keys = tuple(t.key for t in tokens(m.group(g)))
+        if keys:
+            out.append(Quote(m.start(g), m.end(g), keys))
+    return out
+
+
+def _content(keys: tuple[str, ...]) -> set[str]:
+    return {k for k in keys if k not in FUNCTION_WORDS}
+
+
+class QuoteDetector:
+    """Direct quotes that differ (``kind="quote"``).
+
+    A quote in A whose words mostly recur in a quote of B but not exactly is *worded
+    differently* (high severity: a quote must be verbatim). A quote in A whose words appear in B
+    without quotation marks means *one source quotes what the other paraphrases* (medium).
+    """
+
+    name = "quote"
+
+    def detect(self, a: ClaimText, b: ClaimText) -> Iterator[Divergence]:
+        qa, qb = find_quotes(a.text), find_quotes(b.text)
+        matched_b: set[int] = set()
+        for side, quotes, others, text, other_text in (("A", qa, qb, a.text, b.text), ("B", qb, qa, b.text, a.text)):
+            other_keys = {t.key for t in tokens(other_text)}
+            for q in quotes:
+                cq = _content(q.keys)
+                if not cq:
+                    continue
+                best, best_overlap = None, 0.0
+                for o in others:
+                    overlap = len(cq & _content(o.keys)) / max(1, min(len(cq), len(_content(o.keys))))
+                    if overlap > best_overlap:
+                        best, best_overlap = o, overlap
+                if best is not None and best_overlap >= 0.5:
+                    if side == "B" or best.start in matched_b:
+                        continue  # each matched pair is reported once, from A's side
+                    matched_b.add(best.start)
+                    if q.keys != best.keys and not _contains(q.keys, best.keys):
+                        yield _div(
+                            "quote", self.name, a.text, b.text, (q.start, q.end), (best.start, best.end),
+                            "the same quote is worded differently", 0.8,
+                        )
+                    continue
+                if len(cq & other_keys) / len(cq) >= 0.6 and len(cq) >= 3:
+                    span = (q.start, q.end)
+                    a_span, b_span = (span, None) if side == "A" else (None, span)
+                    yield _div(
+                        "quote", self.name, a.text, b.text, a_span, b_span,
+                        f"{side} quotes what the other source paraphrases", 0.6, "medium",
+                    )
+
+
+def _contains(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
+    """Whether one key sequence is a contiguous part of the other (a shorter excerpt)."""
+    short, long_ = sorted((x, y), key=len)
+    n = len(short)
+    return any(long_[i : i + n] == short for i in range(len(long_) - n + 1))
+
+
+# -------------------------------------------------------------- attribution
+
+_SPEAKER_LINK = frozenset({"of", "for", "the", "a", "an", "state-run", "state", "run", "'s", "s", "and"})
+
+
+@attrs.frozen
+class Speaker:
+    start: int
+    end: int
+    names: frozenset[str]  # capitalised content keys
+    vague: bool
+
+
+def _speaker_before(toks: list[Token], i: int) -> Speaker | None:
+    """The speaker phrase that ends right before token ``i`` (an attribution verb)."""
+    j = i - 1
+    while j >= 0 and toks[j].key in ("has", "had", "have", "also", "later", "then", "previously"):
+        j -= 1
+    end = j
+    while j >= 0 and i - j <= 9:
+        t = toks[j]
+        if t.text[:1].isupper() or t.text.lower() in VAGUE_SOURCES or t.text.lower() in _SPEAKER_LINK:
+            j -= 1
+            continue
+        break
+    start = j + 1
+    while start <= end and toks[start].text.lower() in _SPEAKER_LINK:
+        start += 1
+    if start > end:
+        return None
+    return _make_speaker(toks[start : end + 1])
+
+
+def _speaker_after(toks: list[Token], i: int) -> Speaker | None:
+    """The speaker after ``said``/``according to`` (", said Hua Chunying.")."""
+    j = i + 1
+    if toks[i].key == "according" and j < len(toks) and toks[j].key == "to":
+        j += 1
+    start = j
+    while j < len(toks) and j - start < 9:
+        t = toks[j]
+        if t.text[:1].isupper() or t.text.lower() in VAGUE_SOURCES or t.text.lower() in _SPEAKER_LINK:
+            j += 1
+            continue
+        break
+    phrase = toks[start:j]
+    while phrase and phrase[-1].text.lower() in _SPEAKER_LINK:
+        phrase = phrase[:-1]
+    if not phrase:
+        return None
+    return _make_speaker(phrase)
+
+
+def _make_speaker(phrase: list[Token]) -> Speaker | None:
+    names = frozenset(
+        t.key for t in phrase if t.text[:1].isupper() and t.key not in FUNCTION_WORDS and t.text.lower() not in VAGUE_SOURCES
+    )
+    vague_heads = [t for t in phrase if t.text.lower() in VAGUE_SOURCES]
+    if not names and not vague_heads:
+        return None
+    return Speaker(phrase[0].start, phrase[-1].end, names, bool(vague_heads) and not _has_person(phrase))
+
+
+def _has_person(phrase: list[Token]) -> bool:
+    # "Spokesperson Hua Chunying": a title followed by a name is specific.
+    caps = [t for t in phrase if t.text[:1].isupper() and t.text.lower() not in VAGUE_SOURCES]
+    return len(caps) >= 2 and not any(t.key in ("ministry", "government", "office") for t in phrase)
+
+
+def find_speakers(text: str) -> list[Speaker]:
+    """Who the claim attributes its content to: "X said", "said X", "according to X"."""
+    toks = tokens(text)
+    out: list[Speaker] = []
+    for i, t in enumerate(toks):
+        if t.text.lower() not in ATTRIBUTION_VERBS:
+            continue
+        sp = None
+        if t.key == "according":
+            if i + 1 < len(toks) and toks[i + 1].key == "to":
+                sp = _speaker_after(toks, i)
+        else:
+            sp = _speaker_before(toks, i)
+            if sp is None and i + 1 < len(toks) and toks[i + 1].text[:1].isupper():
+                sp = _speaker_after(toks, i)
+        if sp is not None and all(sp.start != o.start for o in out):
+            out.append(sp)
+    return out
+
+
+class AttributionDetector:
+    """A different or vaguer source (``kind="attribution"``).
+
+    Speakers are read from "X said", "said X" and "according to X". Named speakers that share
+    no name (up to partial names and spelling variants) are a different source (high); a named
+    speaker against only a vague one ("Hua Chunying said" vs "a spokesperson said") is less
+    specific (low severity). A claim without attribution is not compared.
+    """
+
+    name = "attribution"
+
+    def detect(self, a: ClaimText, b: ClaimText) -> Iterator[Divergence]:
+        sa, sb = find_speakers(a.text), find_speakers(b.text)
+        if not sa or not sb:
+            return
+        named_a = [s for s in sa if s.names and not s.vague]
+        named_b = [s for s in sb if s.names and not s.vague]
+        names_a = set().union(*(s.names for s in sa))
+        names_b = set().union(*(s.names for s in sb))
+        if names_a & names_b or any(_same_entity(x, y) for x in names_a for y in names_b):
+            return
+        roles_a = {t.key for s in sa for t in tokens(a.text[s.start : s.end]) if t.text.lower() in VAGUE_SOURCES}
+        roles_b = {t.key for s in sb for t in tokens(b.text[s.start : s.end]) if t.text.lower() in VAGUE_SOURCES}
+        if roles_a & roles_b:
+            # Same role ("Spokesperson Hua Chunying" / "a spokesperson for the ministry"):
+            # at most a difference in how specific the source is.
+            x, y = sa[0], sb[0]
+            if bool(names_a) != bool(names_b) or len(names_a) != len(names_b):
+                who = "B" if len(names_a) > len(names_b) else "A"
+                yield _div(
+                    "attribution", self.name, a.text, b.text, (x.start, x.end), (y.start, y.end),
+                    f"the same role, named differently: {who} gives a less specific source", 0.5, "low",
+                )
+            return
+        if named_a and named_b:
+            x, y = named_a[0], named_b[0]
+            yield _div(
+                "attribution", self.name, a.text, b.text, (x.start, x.end), (y.start, y.end),
+                f"attributed to different sources: '{a.text[x.start:x.end]}' vs '{b.text[y.start:y.end]}'",
+                0.75,
+            )
+            return
+        specific, vague = (named_a, sb) if named_a else (named_b, sa)
+        if specific and all(s.vague or not s.names for s in vague):
+            x = specific[0]
+            y = vague[0]
+            if specific is named_a:
+                a_span, b_span, who = (x.start, x.end), (y.start, y.end), "B"
+            else:
+                a_span, b_span, who = (y.start, y.end), (x.start, x.end), "A"
+            yield _div(
+                "attribution", self.name, a.text, b.text, a_span, b_span,
+                f"{who} names a less specific source", 0.6, "low",
+            )
