@@ -51,10 +51,23 @@ def _fold(text: str) -> str:
     return text.casefold()
 
 
+# Contractions with an apostrophe, spelled out (their keys hold a space; see expand_keys).
+_APOSTROPHE_FORMS = {
+    "we're": "we are", "they're": "they are", "you're": "you are", "i'm": "i am",
+    "it's": "it is", "that's": "that is", "he's": "he is", "she's": "she is",
+    "there's": "there is", "what's": "what is", "who's": "who is", "let's": "let us",
+    "i've": "i have", "we've": "we have", "they've": "they have", "you've": "you have",
+    "i'll": "i wil", "we'll": "we wil", "they'll": "they wil", "you'll": "you wil",
+    "he'll": "he wil", "she'll": "she wil", "it'll": "it wil",
+}
+
+
 @lru_cache(maxsize=65536)
 def spelling_key(word: str) -> str:
     """The form of ``word`` under which spelling variants compare equal."""
     w = _fold(word)
+    if w in _APOSTROPHE_FORMS:
+        return _APOSTROPHE_FORMS[w]
     if w[:1].isdigit():
         return w.replace(",", "")
     w = re.sub(r"'s?$", "", w)  # possessives: China's = China, Belarus' = Belarus
@@ -62,7 +75,7 @@ def spelling_key(word: str) -> str:
     w = re.sub(r"is(e|ed|es|ing|ation|ations)$", r"iz\1", w)
     w = re.sub(r"ys(e|ed|es|ing)$", r"yz\1", w)  # analyse / analyze
     if len(w) >= 6:
-        w = re.sub(r"our(s|ed|ing|able|ite|ites)?$", r"or\1", w)
+        w = re.sub(r"our(s|ed|ing|able|ably|ite|ites|ary|ful|less)?$", r"or\1", w)
         w = re.sub(r"tre(s)?$", r"ter\1", w)  # centre / center
     return re.sub(r"(.)\1+", r"\1", w)
 
@@ -77,6 +90,24 @@ def content_keys(toks: list[Token]) -> list[str]:
     return [t.key for t in toks if t.key not in _FUNCTION_WORDS and t.key not in HONORIFICS]
 
 
+_CONTRACTIONS = {
+    "isnt": ("is", "not"), "arent": ("are", "not"), "wasnt": ("was", "not"), "werent": ("were", "not"),
+    "dont": ("do", "not"), "doesnt": ("does", "not"), "didnt": ("did", "not"), "cant": ("can", "not"),
+    "canot": ("can", "not"), "wont": ("wil", "not"), "wouldnt": ("would", "not"),
+    "couldnt": ("could", "not"), "shouldnt": ("should", "not"), "hasnt": ("has", "not"),
+    "havent": ("have", "not"), "hadnt": ("had", "not"),
+}
+
+
+def expand_keys(keys: list[str]) -> list[str]:
+    """Spelling keys with contractions spelled out ("isn't" = "is not", "we're" = "we are")."""
+    out: list[str] = []
+    for k in keys:
+        out.extend(_CONTRACTIONS.get(k, tuple(k.split(" "))))
+    return out
+
+
 def wording_keys(toks: list[Token]) -> list[str]:
-    """Spelling keys with honorifics dropped: equal lists mean the same wording."""
-    return [t.key for t in toks if t.key not in HONORIFICS]
+    """Spelling keys with honorifics dropped and contractions expanded: equal lists mean the
+    same wording."""
+    return expand_keys([t.key for t in toks if t.key not in HONORIFICS])

@@ -34,8 +34,11 @@ def test_json_contract(report: Report) -> None:
         assert {"a", "b", "similarity", "confidence", "verdict", "divergences"} <= p.keys()
         for d in p["divergences"]:
             assert {"kind", "a_text", "b_text", "a_span", "b_span", "explanation"} <= d.keys()
-            a_src = texts[claims[p["a"]]["source"]]
-            assert a_src[d["a_span"][0] : d["a_span"][1]] == d["a_text"]
+            for side in ("a", "b"):
+                span = d[f"{side}_span"]
+                src = texts[claims[p[side]]["source"]]
+                if span is not None:
+                    assert src[span[0] : span[1]] == d[f"{side}_text"]
     for g in data["groups"]:
         assert set(g["claims"]) <= claims.keys()
     assert set(data["unique"]) <= claims.keys()

@@ -42,6 +42,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("range", re.compile(rf"\b(?:from\s+|between\s+)?(?P<w1>{_WD})\s*(?:through|thru|to|until|till|-|–|and)\s*(?P<w2>{_WD})\b", re.I)),
     ("calendar", re.compile(rf"\b(?P<mon>{_MON})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?\b", re.I)),
     ("calendar", re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{_MON})\.?(?:,?\s+(?P<year>\d{{4}}))?\b", re.I)),
+    ("month", re.compile(rf"\b(?P<mon>{_MON})\.?\s+(?P<year>\d{{4}})\b", re.I)),
+    ("month", re.compile(rf"\b(?:in|since|until|by|early|late|mid-|last|next|this)\s+(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december)\b(?!\s+\d)", re.I)),
     ("weekday", re.compile(rf"\b(?P<w1>{_WD})\b", re.I)),
     ("relative", re.compile(
         r"\b(?P<rel>today|tonight|yesterday|tomorrow|"
@@ -148,6 +150,13 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
                     d1 = _weekday_date(w1, published, future)
                     d2 = d1 + dt.timedelta(days=(_WEEKDAYS.index(w2) - _WEEKDAYS.index(w1)) % 7)
                     interval = (d1, d2)
+            elif kind == "month":
+                mon = _MONTHS[m["mon"].lower().rstrip(".")]
+                year = int(m["year"]) if m.groupdict().get("year") else None
+                norm = f"{year or '?'}-{mon:02d}"
+                y = year or (published.year if published else None)
+                if y:
+                    interval = _month(dt.date(y, mon, 1), 0)
             elif kind == "calendar":
                 mon = _MONTHS[m["mon"].lower().rstrip(".")]
                 day = int(m["day"])
@@ -195,8 +204,15 @@ class DateDetector:
 
     name = "date"
 
+    #: Day used to resolve both claims when neither article's date is known: what matters
+    #: then is whether the two expressions name the same days *relative to each other*.
+    _COMMON_DAY = dt.date(2001, 1, 3)
+
     def detect(self, a: ClaimText, b: ClaimText) -> Iterator[Divergence]:
-        da, db = find_dates(a.text, a.published), find_dates(b.text, b.published)
+        assumed = a.published is None and b.published is None
+        pa = pb = self._COMMON_DAY if assumed else None
+        da = find_dates(a.text, a.published or pa)
+        db = find_dates(b.text, b.published or pb)
         if not da or not db:
             return
         if any(_endpoints_match(x, db) for x in da) or any(_endpoints_match(y, da) for y in db):
@@ -213,6 +229,14 @@ class DateDetector:
             used.add(y.start)
             if x.interval and y.interval:
                 if _nested(x.interval, y.interval):
+                    continue
+                if assumed:
+                    yield _div(
+                        "date", self.name, a.text, b.text, (x.start, x.end), (y.start, y.end),
+                        f"different dates: '{a.text[x.start:x.end]}' vs '{b.text[y.start:y.end]}' "
+                        "(publication dates unknown: assuming the same day)",
+                        0.7, "medium",
+                    )
                     continue
                 yield _div(
                     "date", self.name, a.text, b.text, (x.start, x.end), (y.start, y.end),

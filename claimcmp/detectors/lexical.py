@@ -10,6 +10,7 @@ not any particular story.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
@@ -104,10 +105,24 @@ class TermDetector:
 
     def detect(self, a: ClaimText, b: ClaimText) -> Iterator[Divergence]:
         d = token_diff(a.text, b.text)
-        only_a, only_b = _only_in(d.a, d.b), _only_in(d.b, d.a)
         used: set[int] = set()
+        # Swaps the alignment sees directly ("seriously injured" / "seriously killed")...
+        for e in d.edits:
+            if e.op != "replace" or len(e.a_tokens) > 3 or len(e.b_tokens) > 3:
+                continue
+            for x in e.a_content:
+                y = next((y for y in e.b_content if y.start not in used and self._distinct(x, y)), None)
+                if y is not None and not are_antonyms(_low(x), _low(y)):
+                    used.add(y.start)
+                    yield _div(
+                        "term", self.name, a.text, b.text, (x.start, x.end), (y.start, y.end),
+                        f"'{x.text}' and '{y.text}' are not interchangeable: a different term, not a synonym",
+                        0.85,
+                    )
+        # ...and terms each claim uses but the other does not, wherever they stand.
+        only_a, only_b = _only_in(d.a, d.b), _only_in(d.b, d.a)
         for x in only_a:
-            if not self._classes(x):
+            if not self._classes(x) or any(u == x.start for u in used):
                 continue
             for y in only_b:
                 if y.start in used or are_antonyms(_low(x), _low(y)):
@@ -198,7 +213,7 @@ _ALIAS_OF: dict[str, int] = {}
 for _i, _group in enumerate(ENTITY_ALIASES):
     for _name in _group:
         _ALIAS_OF[" ".join(spelling_key(w) for w in _name.split())] = _i
-_DEMONYM_WORD = re.compile(r"(?:ian|ean|ese|ish|an|i|ic)$")
+_DEMONYM_WORD = re.compile(r"(?:ian|ean|ese|ish|ican)$")
 
 
 _CALENDAR_WORDS = frozenset(
@@ -296,8 +311,9 @@ class EntityDetector:
             y = " ".join(t.key for t in nb)
             if self._same(x, y):
                 continue
-            # A name that the other claim mentions elsewhere is a reordering, not a swap.
-            if all(t.key in all_b.split() for t in na) or all(t.key in all_a.split() for t in nb):
+            # A name that the other claim mentions as often elsewhere is a reordering, not a swap.
+            ca, cb = Counter(all_a.split()), Counter(all_b.split())
+            if all(cb[t.key] >= ca[t.key] for t in na) or all(ca[t.key] >= cb[t.key] for t in nb):
                 continue
             if any(self._same(t.key, u.key) for t in na for u in nb):
                 continue

@@ -236,7 +236,7 @@ def find_quantities(text: str) -> list[Quantity]:
             if unit is None:
                 continue
             category = "measure"
-        elif re.fullmatch(r"(1[5-9]|20)\d\d", raw) and not scale:
+        elif re.fullmatch(r"(1[5-9]|20)\d\d", raw) and not scale and not text.startswith("-", m.end("num")):
             category = "year"
         approx = _APPROX.get(m["approx"].strip().lower()) if m["approx"] else None
         nxt = _NEXT_WORD.match(text, end)
@@ -399,6 +399,8 @@ def match_quantities(qa: list[Quantity], qb: list[Quantity]) -> tuple[list[Quant
         return "value_changed", ""
 
     def same_slot(x: Quantity, y: Quantity) -> bool:
+        if {x.category, y.category} == {"plain", "year"}:
+            return x.context is not None and x.context == y.context
         if not _comparable(x, y) and not (x.category == y.category == "measure"):
             return False
         if x.category == "measure":

@@ -11,7 +11,7 @@ import attrs
 from claimcmp.detectors.diff import FUNCTION_WORDS
 from claimcmp.detectors.lexical import _div, _same_entity
 from claimcmp.detectors.lexicon import ATTRIBUTION_VERBS, VAGUE_SOURCES
-from claimcmp.normalize import Token, tokens
+from claimcmp.normalize import Token, expand_keys, tokens
 
 if TYPE_CHECKING:
     from claimcmp.protocols import ClaimText
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 __all__ = ["AttributionDetector", "QuoteDetector", "find_quotes", "find_speakers"]
 
-_QUOTE = re.compile(r"“([^”]{3,})”|\"([^\"]{3,})\"|‘([^’]{8,})’(?!\w)")
+_MARKS = re.compile(r"[“”\"]")
 
 
 @attrs.frozen
@@ -30,13 +30,23 @@ class Quote:
 
 
 def find_quotes(text: str) -> list[Quote]:
-    """Direct quotes in ``text`` (curly or straight double quotes), as spans of the quoted words."""
+    """Direct quotes in ``text``, as spans of the quoted words.
+
+    Curly and straight double quotation marks are treated alike and paired in order, so a
+    quote typed with the wrong curly mark (“...“) pairs the same way in every source.
+    """
+    marks = [m.start() for m in _MARKS.finditer(text)]
     out = []
-    for m in _QUOTE.finditer(text):
-        g = next(i for i in (1, 2, 3) if m.group(i) is not None)
-        keys = tuple(t.key for t in tokens(m.group(g)))
-        if keys:
-            out.append(Quote(m.start(g), m.end(g), keys))
+    for open_, close in zip(marks[::2], marks[1::2], strict=False):
+        inner = text[open_ + 1 : close]
+        keys = tuple(expand_keys([t.key for t in tokens(inner)]))
+        if len(inner.strip()) >= 3 and keys:
+            s, e = open_ + 1, close
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            out.append(Quote(s, e, keys))
     return out
 
 
@@ -58,7 +68,7 @@ class QuoteDetector:
         qa, qb = find_quotes(a.text), find_quotes(b.text)
         matched_b: set[int] = set()
         for side, quotes, others, text, other_text in (("A", qa, qb, a.text, b.text), ("B", qb, qa, b.text, a.text)):
-            other_keys = {t.key for t in tokens(other_text)}
+            other_keys = set(expand_keys([t.key for t in tokens(other_text)]))
             for q in quotes:
                 cq = _content(q.keys)
                 if not cq:
