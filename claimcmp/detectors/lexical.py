@@ -177,9 +177,26 @@ class NegationDetector:
                 expl = f"A negates what B asserts ('{tok.text}' is only in A)"
             reported.add(tok.start)
             yield _div("negation", self.name, a.text, b.text, a_span, b_span, expl, 0.85)
-        only_a, only_b = _only_in(d.a, d.b), _only_in(d.b, d.a)
         used: set[int] = set()
+        used_a: set[int] = set()
+        # Opposites the alignment sees swapped in place...
+        for e in d.edits:
+            if e.op != "replace" or len(e.a_tokens) > 3 or len(e.b_tokens) > 3:
+                continue
+            for x in e.a_content:
+                y = next((y for y in e.b_content if y.start not in used and are_antonyms(_low(x), _low(y), self._extra)), None)
+                if y is not None:
+                    used.add(y.start)
+                    used_a.add(x.start)
+                    yield _div(
+                        "negation", self.name, a.text, b.text, (x.start, x.end), (y.start, y.end),
+                        f"opposites: '{x.text}' vs '{y.text}'", 0.85,
+                    )
+        # ...and opposites each claim has and the other lacks, wherever they stand.
+        only_a, only_b = _only_in(d.a, d.b), _only_in(d.b, d.a)
         for x in only_a:
+            if x.start in used_a:
+                continue
             for y in only_b:
                 if y.start not in used and are_antonyms(_low(x), _low(y), self._extra):
                     used.add(y.start)
@@ -223,15 +240,30 @@ _CALENDAR_WORDS = frozenset(
 )
 
 
-def _is_name(tok: Token, index: int) -> bool:
+def _is_name(tok: Token, index: int, text: str = "", capitalised_inside: frozenset[str] = frozenset()) -> bool:
+    """A capitalised word that names something.
+
+    A word that starts a sentence is capitalised anyway; it counts as a name only if it is
+    also written capitalised mid-sentence somewhere in the two claims.
+    """
     t = tok.text
     if not t[:1].isupper():
         return False
     if "." in t or (t.isupper() and len(t) > 1):
         return True  # U.S., UN, NATO
     if tok.key in FUNCTION_WORDS or tok.key in _CALENDAR_WORDS:
-        return False  # sentence-initial "The"; days and months are the date detector's
-    return True
+        return False  # days and months are the date detector's
+    starts_sentence = index == 0 or bool(re.search(r"[.!?:;“\"(]\s*$", text[max(0, tok.start - 3) : tok.start]))
+    return not starts_sentence or tok.key in capitalised_inside
+
+
+def _capitalised_inside(*texts_and_tokens: tuple[str, tuple[Token, ...]]) -> frozenset[str]:
+    out = set()
+    for text, toks in texts_and_tokens:
+        for i, t in enumerate(toks):
+            if i > 0 and t.text[:1].isupper() and not re.search(r"[.!?:;“\"(]\s*$", text[max(0, t.start - 3) : t.start]):
+                out.add(t.key)
+    return frozenset(out)
 
 
 def _same_entity(x: str, y: str) -> bool:
@@ -297,12 +329,13 @@ class EntityDetector:
         b_index = {t.start: i for i, t in enumerate(d.b)}
         all_a = " ".join(t.key for t in d.a)
         all_b = " ".join(t.key for t in d.b)
+        inside = _capitalised_inside((a.text, d.a), (b.text, d.b))
         for e in d.edits:
             # A swap is a short replaced stretch; long ones are different sentences.
             if e.op != "replace" or len(e.a_tokens) > 5 or len(e.b_tokens) > 5:
                 continue
-            na = [t for t in e.a_tokens if _is_name(t, a_index[t.start])]
-            nb = [t for t in e.b_tokens if _is_name(t, b_index[t.start])]
+            na = [t for t in e.a_tokens if _is_name(t, a_index[t.start], a.text, inside)]
+            nb = [t for t in e.b_tokens if _is_name(t, b_index[t.start], b.text, inside)]
             if not na or not nb:
                 continue
             if all(_DEMONYM_WORD.search(t.key) for t in na) or all(_DEMONYM_WORD.search(t.key) for t in nb):

@@ -69,6 +69,25 @@ charged cleared | guilty acquitted | elected defeated | hire fire | hired fired 
 men women | male female | boy girl | husband wife | father mother | son daughter | brother sister
 """
 
+# Whole classes of opposite direction or polarity: any word of one class against any word
+# of its opposite is a polarity flip ("significant rise" / "substantial decrease").
+_OPPOSITE_CLASSES = (
+    (
+        "increase rise grow gain climb jump surge soar up higher boost expand improve strengthen "
+        "advance rally accelerate upturn uptick growth expansion recovery rebound rose risen grew grown".split(),
+        "decrease fall drop decline shrink lose loss slide plunge slump down lower cut reduce "
+        "contract worsen weaken dip tumble sink decelerate downturn contraction slowdown fell fallen shrank shrunk lost".split(),
+    ),
+    (
+        "strong positive good better best robust solid favorable favourable healthy upbeat "
+        "encouraging optimistic successful".split(),
+        "weak negative poor bad worse worst disappointing soft unfavorable unfavourable sluggish "
+        "discouraging pessimistic unsuccessful".split(),
+    ),
+    ("unchanged flat steady stable constant".split(), "changed different increase decrease rise fall".split()),
+    ("single".split(), "double triple".split()),
+)
+
 ANTONYM_PAIRS: tuple[tuple[str, str], ...] = tuple(
     (p.split()[0], p.split()[1]) for p in _ANTONYMS.replace("\n", " | ").split("|") if len(p.split()) == 2
 )
@@ -92,6 +111,9 @@ def antonym_key(a: str, b: str) -> tuple[str, str]:
 
 _ANTONYM_INDEX: set[tuple[str, str]] = {antonym_key(a, b) for a, b in ANTONYM_PAIRS}
 _EXACT_INDEX: set[frozenset[str]] = {frozenset((a, b)) for a, b in ANTONYM_PAIRS}
+_OPPOSITE_CLASS_STEMS = tuple(
+    (frozenset(stem(w) for w in up), frozenset(stem(w) for w in down)) for up, down in _OPPOSITE_CLASSES
+)
 _NEG_PREFIX = re.compile(r"^(un|in|im|il|ir|dis|non-?|a)(?P<rest>[a-z].{3,})$")
 
 
@@ -104,6 +126,10 @@ def are_antonyms(a: str, b: str, extra: set[tuple[str, str]] | None = None) -> b
         return True
     if extra and (antonym_key(x, y) in extra):
         return True
+    sx, sy = stem(x), stem(y)
+    for up, down in _OPPOSITE_CLASS_STEMS:
+        if (sx in up and sy in down) or (sx in down and sy in up):
+            return True
     for p, q in ((x, y), (y, x)):
         m = _NEG_PREFIX.match(p)
         if m and m["rest"] == q and m.group(1) != "a":
@@ -130,6 +156,7 @@ ceasefire truce / armistice
 sanctions / tariffs / embargo
 terrorist terrorists / militant militants / insurgent insurgents / rebel rebels / gunman gunmen
 resigned / fired dismissed sacked / ousted / suspended
+year-over-year year-on-year annual yearly / quarter-over-quarter quarter-on-quarter quarterly / month-over-month month-on-month monthly
 lethal / nonlethal non-lethal
 loan loans / grant grants / investment investments / donation donations
 minister / secretary / ambassador envoy
