@@ -23,10 +23,10 @@ import sys
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(__file__))
-from _shared import ROOT, read_jsonl, require_shared  # noqa: E402
+from _shared import ROOT, read_jsonl, require_shared
 
-from claimcmp.align import DEFAULT_ALIGN_THRESHOLD  # noqa: E402
-from claimcmp.embed import SentenceTransformerEmbedder  # noqa: E402
+from claimcmp.align import DEFAULT_ALIGN_THRESHOLD
+from claimcmp.embed import SentenceTransformerEmbedder
 
 
 def cosines(embedder: SentenceTransformerEmbedder, a: list[str], b: list[str]) -> np.ndarray:

@@ -23,17 +23,16 @@ import time
 from collections import defaultdict
 from importlib.metadata import version
 
-
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(__file__))
-from _shared import ROOT, read_jsonl, require_shared  # noqa: E402
+from _shared import ROOT, read_jsonl, require_shared
 
-from claimcmp.comparator import Comparator, is_decisive, same_wording  # noqa: E402
-from claimcmp.embed import SentenceTransformerEmbedder  # noqa: E402
-from claimcmp.protocols import ClaimText  # noqa: E402
-from claimcmp.training import build_pairs, featurize, fit  # noqa: E402
-from claimcmp.verdict import VerdictModel, load_default_model  # noqa: E402
+from claimcmp.comparator import Comparator, is_decisive, same_wording
+from claimcmp.embed import SentenceTransformerEmbedder
+from claimcmp.protocols import ClaimText
+from claimcmp.training import build_pairs, featurize, fit
+from claimcmp.verdict import VerdictModel, load_default_model
 
 # A planted entity that is the speaker is reported as attribution: that is the right kind too.
 ACCEPTED_KINDS = {"entity": {"entity", "attribution"}}

@@ -30,9 +30,9 @@ import attrs
 from claimcmp.align import DEFAULT_ALIGN_THRESHOLD
 from claimcmp.detectors.diff import is_content, token_diff
 from claimcmp.normalize import Token, tokens, wording_keys
-from claimcmp.verdict import VerdictModel, features, load_default_model
 from claimcmp.protocols import ClaimText, Detector
 from claimcmp.records import Divergence
+from claimcmp.verdict import VerdictModel, features, load_default_model
 
 __all__ = ["Comparator", "Comparison", "is_decisive", "same_wording"]
 
@@ -117,8 +117,12 @@ def anchor(found: list[Divergence], a: str, b: str) -> list[Divergence]:
     d = token_diff(a, b)
     out: list[Divergence] = []
     for f in found:
-        if f.kind in _SLOT_KINDS and f.a_span is not None and f.b_span is not None:
-            if not (_context_keys(d.a, f.a_span) & _context_keys(d.b, f.b_span)):
+        if (
+            f.kind in _SLOT_KINDS
+            and f.a_span is not None
+            and f.b_span is not None
+            and not (_context_keys(d.a, f.a_span) & _context_keys(d.b, f.b_span))
+        ):
                 f = attrs.evolve(
                     f,
                     severity="low",
@@ -142,7 +146,7 @@ class Comparator:
         detectors: Sequence[Detector] | None = None,
         *,
         related_threshold: float = DEFAULT_ALIGN_THRESHOLD,
-        model: VerdictModel | None | bool = None,
+        model: VerdictModel | bool | None = None,
     ) -> None:
         if detectors is None:
             from claimcmp.detectors import default_detectors

@@ -89,11 +89,11 @@ def build_pairs(shared: Path, *, keep_same_wording: bool = False) -> list[Labell
     ``keep_same_wording`` keeps them (benchmarks count them as correctly not flagged).
     """
     pairs: list[LabelledPair] = []
-    for r in _jsonl(shared / "data/summedits/summedits_ectsum_pairs.jsonl"):
+    for se in _jsonl(shared / "data/summedits/summedits_ectsum_pairs.jsonl"):
         pairs.append(
             LabelledPair(
-                r["text_a"], r["text_b"], r["label"], "summedits", "train",
-                group=r["id"].rsplit("_", 1)[0], kind="+".join(r["edit_types"]),
+                se["text_a"], se["text_b"], se["label"], "summedits", "train",
+                group=se["id"].rsplit("_", 1)[0], kind="+".join(se["edit_types"]),
             )
         )
     with (shared / "data/stsb/sts-dev.csv").open(encoding="utf-8") as fh:
@@ -118,9 +118,9 @@ def build_pairs(shared: Path, *, keep_same_wording: bool = False) -> list[Labell
                         kind=p.kind, cosmetic=p.cosmetic,
                     )
                 )
-    for i, r in enumerate(_jsonl(shared / "data/ecbplus/hard_negative_pairs.jsonl")):
+    for i, neg in enumerate(_jsonl(shared / "data/ecbplus/hard_negative_pairs.jsonl")):
         pairs.append(
-            LabelledPair(r["text_a"], r["text_b"], "unrelated", "ecb-negative", "train" if i % 2 == 0 else "test")
+            LabelledPair(neg["text_a"], neg["text_b"], "unrelated", "ecb-negative", "train" if i % 2 == 0 else "test")
         )
     for p, topic in perturbation_suite(shared):
         pairs.append(

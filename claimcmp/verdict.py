@@ -53,7 +53,7 @@ def features(similarity: float, diff: TokenDiff, divergences: Sequence[Divergenc
     unshared = len(sa ^ sb) / max(1, len(sa | sb))
     length_ratio = min(len(diff.a), len(diff.b)) / max(1, max(len(diff.a), len(diff.b)))
     decisive = [d for d in divergences if _decisive(d)]
-    kind_max = {k: 0.0 for k in DIVERGENCE_KINDS}
+    kind_max = dict.fromkeys(DIVERGENCE_KINDS, 0.0)
     for d in divergences:
         if d.kind in kind_max:
             weight = d.confidence if _decisive(d) else d.confidence * 0.5

@@ -43,7 +43,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("calendar", re.compile(rf"\b(?P<mon>{_MON})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?\b", re.I)),
     ("calendar", re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{_MON})\.?(?:,?\s+(?P<year>\d{{4}}))?\b", re.I)),
     ("month", re.compile(rf"\b(?P<mon>{_MON})\.?\s+(?P<year>\d{{4}})\b", re.I)),
-    ("month", re.compile(rf"\b(?:in|since|until|by|early|late|mid-|last|next|this)\s+(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december)\b(?!\s+\d)", re.I)),
+    ("month", re.compile(r"\b(?:in|since|until|by|early|late|mid-|last|next|this)\s+(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december)\b(?!\s+\d)", re.I)),
     ("weekday", re.compile(rf"\b(?P<w1>{_WD})\b", re.I)),
     ("relative", re.compile(
         r"\b(?P<rel>today|tonight|yesterday|tomorrow|"

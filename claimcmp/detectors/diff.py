@@ -81,7 +81,7 @@ def token_diff(a: str, b: str) -> TokenDiff:
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
             continue
-        edits.append(Edit(op, ta[i1:i2], tb[j1:j2], i1, j1))  # type: ignore[arg-type]
+        edits.append(Edit(op, ta[i1:i2], tb[j1:j2], i1, j1))
     ca = {t.key for t in ta if is_content(t)}
     cb = {t.key for t in tb if is_content(t)}
     overlap = len(ca & cb) / max(1, min(len(ca), len(cb)))

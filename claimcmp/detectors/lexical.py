@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from claimcmp.detectors.diff import FUNCTION_WORDS, Edit, is_content, token_diff
+from claimcmp.detectors.diff import FUNCTION_WORDS, is_content, token_diff
 from claimcmp.detectors.lexicon import (
     ENTITY_ALIASES,
     HEDGE_LEVELS,
@@ -167,6 +167,8 @@ class NegationDetector:
             tok = side_neg[0]
             # The other side's span: the words that stand where the negator was, or the
             # word right after the insertion point.
+            a_span: tuple[int, int] | None
+            b_span: tuple[int, int] | None
             if neg_b:
                 other = e.a_span or _token_span(d.a, e.i1)
                 a_span, b_span = other, (tok.start, tok.end)

@@ -18,6 +18,7 @@ __all__ = [
     "HEDGE_LEVELS",
     "NEGATORS",
     "TERM_GROUPS",
+    "TITLE_WORDS",
     "VAGUE_SOURCES",
     "antonym_key",
     "are_antonyms",
@@ -66,7 +67,8 @@ efficient inefficient | able unable | capable incapable | available unavailable 
 regular irregular | friendly hostile | ally enemy | allies enemies | attack defend | offensive defensive
 offense defense | victory loss | won defeated | arrest release | arrested released | detain release
 charged cleared | guilty acquitted | elected defeated | hire fire | hired fired | employ dismiss
-men women | male female | boy girl | husband wife | father mother | son daughter | brother sister
+men women | male female | long-term short-term | prior current | previous current | earn lose
+earned lost | raised lowered | raise lower | past future | boy girl | husband wife | father mother | son daughter | brother sister
 """
 
 # Whole classes of opposite direction or polarity: any word of one class against any word
@@ -76,7 +78,7 @@ _OPPOSITE_CLASSES = (
         "increase rise grow gain climb jump surge soar up higher boost expand improve strengthen "
         "advance rally accelerate upturn uptick growth expansion recovery rebound rose risen grew grown".split(),
         "decrease fall drop decline shrink lose loss slide plunge slump down lower cut reduce "
-        "contract worsen weaken dip tumble sink decelerate downturn contraction slowdown fell fallen shrank shrunk lost".split(),
+        "contract worsen weaken dip tumble sink decelerate downturn contraction slowdown fell fallen shrank shrunk lost shrinkage".split(),
     ),
     (
         "strong positive good better best robust solid favorable favourable healthy upbeat "
@@ -86,6 +88,10 @@ _OPPOSITE_CLASSES = (
     ),
     ("unchanged flat steady stable constant".split(), "changed different increase decrease rise fall".split()),
     ("single".split(), "double triple".split()),
+    (
+        "significant substantial sharp major large huge massive big considerable marked steep dramatic".split(),
+        "slight modest minor small marginal minimal tiny negligible".split(),
+    ),
 )
 
 ANTONYM_PAIRS: tuple[tuple[str, str], ...] = tuple(
@@ -126,6 +132,11 @@ def are_antonyms(a: str, b: str, extra: set[tuple[str, str]] | None = None) -> b
         return True
     if extra and (antonym_key(x, y) in extra):
         return True
+    px, py = x.split("-"), y.split("-")
+    if len(px) == len(py) > 1:
+        differing = [(p, q) for p, q in zip(px, py, strict=True) if p != q]
+        if len(differing) == 1:
+            return are_antonyms(*differing[0], extra)
     sx, sy = stem(x), stem(y)
     for up, down in _OPPOSITE_CLASS_STEMS:
         if (sx in up and sy in down) or (sx in down and sy in up):
@@ -241,4 +252,13 @@ VAGUE_SOURCES = frozenset(
     "spokesperson spokesman spokeswoman official officials source sources sources aide aides "
     "person people insider insiders diplomat diplomats analyst analysts observer observers "
     "ministry government authorities police media report reports statement agency".split()
+)
+
+#: Titles and office words: shared by different people, so never evidence of the same speaker.
+TITLE_WORDS = frozenset(
+    "president vice prime minister ministry secretary director chief general governor senator "
+    "representative mayor chairman chairwoman chair ceo spokesperson spokesman spokeswoman "
+    "ambassador premier chancellor king queen prince judge justice attorney commissioner "
+    "foreign interior defence defense finance health justice trade state deputy leader "
+    "head officer captain colonel lieutenant sergeant major commander".split()
 )

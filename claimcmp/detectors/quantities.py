@@ -105,6 +105,15 @@ _WORD_NUMBERS = {
     "first": 1, "second": 2, "third": 3,
 }
 _ORDINAL_WORDS = {"first", "second", "third"}
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+}
+_ORDINAL_RE = re.compile(
+    r"\b(?:(?P<word>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"
+    r"|(?P<num>\d{1,3})(?:st|nd|rd|th))\b(?=[\s-]+(?P<ctx>[A-Za-z]+))",
+    re.IGNORECASE,
+)
 _APPROX = {
     "about": "about", "around": "about", "roughly": "about", "approximately": "about",
     "some": "about", "nearly": "below", "almost": "below", "close to": "below",
@@ -113,6 +122,10 @@ _APPROX = {
     "above": "above", "at least": "at least", "upwards of": "above", "exceed": "above",
     "exceeding": "above", "some ": "about", "an estimated": "about", "estimated": "about",
 }
+# Words after an ordinal that show it is not ordering anything ("the first to join").
+_NOT_ORDERED = frozenset(
+    "to of the a an in on at and or but time place for with by as that which who is was".split()
+)
 # "one" is a number only where it counts something: not "one of", "one another".
 _ONE_NOT_NUMBER = re.compile(r"one\s+(?:of|another|day|time|way|side|such|thing|hand)\b", re.I)
 
@@ -145,7 +158,7 @@ _QUANTITY = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 
-Category = Literal["plain", "percent", "money", "measure", "year", "ordinal"]
+Category = Literal["plain", "percent", "money", "measure", "year", "ordinal"]  # ordinal: "first quarter"
 
 
 @attrs.frozen
@@ -161,6 +174,7 @@ class Quantity:
     approx: str | None = None  # "about", "above", "below", "at least", "at most"
     upper: float | None = None  # end of a range ("10-12")
     context: str | None = None  # the word right after (what is counted)
+    before: str | None = None  # the two words right before ("increased to")
     number_text: str = ""  # the number as written, e.g. "621"
 
 
@@ -241,6 +255,8 @@ def find_quantities(text: str) -> list[Quantity]:
         approx = _APPROX.get(m["approx"].strip().lower()) if m["approx"] else None
         nxt = _NEXT_WORD.match(text, end)
         context = nxt.group(1).lower() if nxt else None
+        prev_words = re.findall(r"[A-Za-z][A-Za-z'-]*", text[max(0, start - 60) : start])[-2:]
+        before = " ".join(w.lower() for w in prev_words) if len(prev_words) == 2 else None
         found.append(
             Quantity(
                 value=value,
@@ -252,9 +268,20 @@ def find_quantities(text: str) -> list[Quantity]:
                 approx=approx,
                 upper=upper,
                 context=context,
+                before=before,
                 number_text=raw,
             )
         )
+    # Ordinals count only in front of what they order ("first quarter", "3rd round").
+    for m in _ORDINAL_RE.finditer(text):
+        if any(q.start <= m.start() < q.end for q in found) or m["ctx"].lower() in _NOT_ORDERED:
+            continue
+        value = _ORDINALS[m["word"].lower()] if m["word"] else int(m["num"])
+        found.append(
+            Quantity(value=float(value), start=m.start(), end=m.end(), text=m.group(0), category="ordinal",
+                     context=m["ctx"].lower(), number_text=m.group(0))
+        )
+    found.sort(key=lambda q: q.start)
     return found
 
 
@@ -405,7 +432,9 @@ def match_quantities(qa: list[Quantity], qb: list[Quantity]) -> tuple[list[Quant
             return False
         if x.category == "measure":
             return _convert(y, x.unit or "") is not None
-        return x.context is not None and x.context == y.context
+        return (x.context is not None and x.context == y.context) or (
+            x.before is not None and x.before == y.before
+        )
 
     take(same_slot, value_relation)
 

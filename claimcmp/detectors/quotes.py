@@ -10,7 +10,7 @@ import attrs
 
 from claimcmp.detectors.diff import FUNCTION_WORDS
 from claimcmp.detectors.lexical import _div, _same_entity
-from claimcmp.detectors.lexicon import ATTRIBUTION_VERBS, VAGUE_SOURCES
+from claimcmp.detectors.lexicon import ATTRIBUTION_VERBS, TITLE_WORDS, VAGUE_SOURCES
 from claimcmp.normalize import Token, expand_keys, tokens
 
 if TYPE_CHECKING:
@@ -67,7 +67,7 @@ class QuoteDetector:
     def detect(self, a: ClaimText, b: ClaimText) -> Iterator[Divergence]:
         qa, qb = find_quotes(a.text), find_quotes(b.text)
         matched_b: set[int] = set()
-        for side, quotes, others, text, other_text in (("A", qa, qb, a.text, b.text), ("B", qb, qa, b.text, a.text)):
+        for side, quotes, others, _text, other_text in (("A", qa, qb, a.text, b.text), ("B", qb, qa, b.text, a.text)):
             other_keys = set(expand_keys([t.key for t in tokens(other_text)]))
             for q in quotes:
                 cq = _content(q.keys)
@@ -159,7 +159,12 @@ def _speaker_after(toks: list[Token], i: int) -> Speaker | None:
 
 def _make_speaker(phrase: list[Token]) -> Speaker | None:
     names = frozenset(
-        t.key for t in phrase if t.text[:1].isupper() and t.key not in FUNCTION_WORDS and t.text.lower() not in VAGUE_SOURCES
+        t.key
+        for t in phrase
+        if t.text[:1].isupper()
+        and t.key not in FUNCTION_WORDS
+        and t.text.lower() not in VAGUE_SOURCES
+        and t.text.lower() not in TITLE_WORDS
     )
     vague_heads = [t for t in phrase if t.text.lower() in VAGUE_SOURCES]
     if not names and not vague_heads:

@@ -1,0 +1,187 @@
+"""Date, entity, term, negation, quote, attribution, modality and omission detectors.
+
+Each kind has cases that must fire and variants that must not. Cases are written for this
+file (not taken from the seeds) so that they test the rule, not one story.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from claimcmp.comparator import Comparator, is_decisive
+from claimcmp.detectors import (
+    AttributionDetector,
+    DateDetector,
+    EntityDetector,
+    ModalityDetector,
+    NegationDetector,
+    OmissionDetector,
+    QuoteDetector,
+    TermDetector,
+)
+from claimcmp.detectors.dates import find_dates
+from claimcmp.protocols import ClaimText
+
+RULES = Comparator(model=False)
+
+
+def decisive_kinds(a: str, b: str, pa: dt.date | None = None, pb: dt.date | None = None) -> set[str]:
+    found = RULES.findings(ClaimText(a, pa), ClaimText(b, pb))
+    for d in found:
+        if d.a_span:
+            assert a[d.a_span[0] : d.a_span[1]] == d.a_text
+        if d.b_span:
+            assert b[d.b_span[0] : d.b_span[1]] == d.b_text
+    return {d.kind for d in found if is_decisive(d)}
+
+
+# ---------------------------------------------------------------- positive
+
+@pytest.mark.parametrize(
+    ("a", "b", "kind"),
+    [
+        # date
+        ("The summit will run from Monday to Wednesday.", "The summit will run from Tuesday to Friday.", "date"),
+        ("The ferry sank on Saturday, officials said.", "The ferry sank on Sunday, officials said.", "date"),
+        ("The trial opened in March 2019.", "The trial opened in June 2019.", "date"),
+        ("Voters go to the polls next week.", "Voters went to the polls last week.", "date"),
+        # entity
+        ("The talks were held in Geneva on Friday.", "The talks were held in Vienna on Friday.", "entity"),
+        ("The plan was drawn up by Prime Minister Rishi Sunak.", "The plan was drawn up by Prime Minister Keir Starmer.", "entity"),
+        ("Sales in the U.S. fell sharply.", "Sales in the U.K. fell sharply.", "entity"),
+        # term
+        ("Two men were arrested after the raid.", "Two men were detained after the raid.", "term"),
+        ("The crash killed three people.", "The crash injured three people.", "term"),
+        ("The countries signed a partnership in May.", "The countries signed an alliance in May.", "term"),
+        ("Crowds staged a protest outside parliament.", "Crowds staged a riot outside parliament.", "term"),
+        # negation
+        ("The minister confirmed the report.", "The minister denied the report.", "negation"),
+        ("Prices rose in October.", "Prices fell in October.", "negation"),
+        ("The company will raise its dividend.", "The company will not raise its dividend.", "negation"),
+        ("Shares were sold, including the founder's stake.", "Shares were sold, excluding the founder's stake.", "negation"),
+        ("Officials were certain about the cause.", "Officials were uncertain about the cause.", "negation"),
+        # quote
+        ("She said the deal was “a historic step for the region.”", "She said the deal was “a small step for the region.”", "quote"),
+        # modality
+        ("The government is considering new sanctions.", "The government is imposing new sanctions.", "modality"),
+        ("The bank may cut rates in June.", "The bank will cut rates in June.", "modality"),
+        # attribution
+        ("Interior Minister Ana Costa said the border would reopen.", "Defence Minister Luis Reyes said the border would reopen.", "attribution"),
+    ],
+)
+def test_planted_differences_are_found(a: str, b: str, kind: str) -> None:
+    assert kind in decisive_kinds(a, b)
+
+
+# ---------------------------------------------------------------- negative
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # spelling, transliteration, aliases, partial names, demonyms, honorifics
+        ("Troops massed north of Kiev on Tuesday.", "Troops massed north of Kyiv on Tuesday."),
+        ("President Volodymyr Zelensky spoke on Friday.", "President Volodymyr Zelenskyy spoke on Friday."),
+        ("The United States imposed new tariffs.", "The U.S. imposed new tariffs."),
+        ("Xi Jinping met the delegation in Beijing.", "Xi met the delegation in Beijing."),
+        ("China’s foreign ministry issued a statement.", "The Chinese foreign ministry issued a statement."),
+        ("Mr Okafor said the bridge would stay closed.", "Okafor said the bridge would stay closed."),
+        # plain synonyms and rewording
+        ("Protesters poured into the square.", "Protesters flooded into the square."),
+        ("The company expects revenue to grow.", "The company anticipates revenue to grow."),
+        ("The plan was criticised by unions.", "The plan was criticized by unions."),
+        # contractions and idioms
+        ("He said it isn't true.", "He said it is not true."),
+        ("Tensions rose, not least over trade.", "Tensions rose, not least over the trade dispute."),
+        # consistent dates
+        ("He will visit Tuesday through Thursday.", "He will visit on Tuesday, leaving on Thursday."),
+        ("He will visit from Tuesday to Thursday.", "He will visit Tuesday through Thursday."),
+        # quotes: same words, other marks
+        ("She called it “a historic step.”", 'She called it "a historic step."'),
+        # attribution: same person, less or more of the name
+        ("Spokeswoman Mao Ning said talks would continue.", "Mao Ning said talks would continue."),
+        # modality: same hedge
+        ("China may send aid, officials said.", "China may send aid, according to officials."),
+    ],
+)
+def test_variants_do_not_fire(a: str, b: str) -> None:
+    assert decisive_kinds(a, b) == set()
+
+
+def test_less_specific_source_is_low_severity() -> None:
+    a = ClaimText("Spokesperson Hua Chunying said the visit would go ahead.")
+    b = ClaimText("A spokesperson said the visit would go ahead.")
+    found = list(AttributionDetector().detect(a, b))
+    assert [(d.kind, d.severity) for d in found] == [("attribution", "low")]
+
+
+def test_quote_vs_paraphrase_is_medium() -> None:
+    a = ClaimText("He said the plan was “a very risky and unwise bet,” officials noted.")
+    b = ClaimText("He said the plan was a very risky and unwise bet, officials noted.")
+    found = list(QuoteDetector().detect(a, b))
+    assert [(d.kind, d.severity) for d in found] == [("quote", "medium")]
+
+
+def test_omission_and_addition_spans() -> None:
+    a = ClaimText("The mayor resigned on Monday after a vote of no confidence by the city council.")
+    b = ClaimText("The mayor resigned on Monday.")
+    found = list(OmissionDetector().detect(a, b))
+    assert found and found[0].kind == "omission" and found[0].b_span is None
+    assert "confidence" in found[0].a_text
+    back = list(OmissionDetector().detect(b, a))
+    assert back and back[0].kind == "addition" and back[0].a_span is None
+
+
+def test_dates_resolve_against_publication_dates() -> None:
+    # Written on different days, "this week" and "next week" can name the same week.
+    a = ClaimText("Talks will take place this week.", dt.date(2024, 3, 4))  # Monday
+    b = ClaimText("Talks will take place next week.", dt.date(2024, 2, 28))  # the Wednesday before
+    assert list(DateDetector().detect(a, b)) == []
+    # Same publication day: they differ.
+    c = ClaimText("Talks will take place next week.", dt.date(2024, 3, 4))
+    assert [d.kind for d in DateDetector().detect(a, c)] == ["date"]
+
+
+def test_one_unknown_publication_date_is_unresolved() -> None:
+    a = ClaimText("Talks will take place this week.", dt.date(2024, 3, 4))
+    b = ClaimText("Talks will take place next week.", None)
+    found = list(DateDetector().detect(a, b))
+    assert [(d.severity, "unresolved" in d.explanation) for d in found] == [("low", True)]
+
+
+def test_find_dates_kinds() -> None:
+    kinds = [(d.kind, d.norm) for d in find_dates("From Tuesday to Thursday, then on March 2, 2023 and next week.")]
+    assert kinds == [("range", "tuesday-thursday"), ("calendar", "2023-03-02"), ("relative", "next week")]
+
+
+def test_term_glossary_extends_and_replaces() -> None:
+    a, b = ClaimText("The board approved the buyout."), ClaimText("The board approved the merger.")
+    assert list(TermDetector(use_builtin=False).detect(a, b)) == []
+    found = list(TermDetector([["buyout", "merger"]], use_builtin=False).detect(a, b))
+    assert [(d.a_text, d.b_text) for d in found] == [("buyout", "merger")]
+
+
+def test_entity_aliases_option() -> None:
+    a, b = ClaimText("Talks were held in Astana."), ClaimText("Talks were held in Nur-Sultan.")
+    assert [d.kind for d in EntityDetector().detect(a, b)] == ["entity"]
+    assert list(EntityDetector(aliases=[["Astana", "Nur-Sultan"]]).detect(a, b)) == []
+
+
+def test_negation_extra_antonyms() -> None:
+    a, b = ClaimText("The index was bullish."), ClaimText("The index was flat.")
+    assert list(NegationDetector().detect(a, b)) == []
+    assert [d.kind for d in NegationDetector([("bullish", "flat")]).detect(a, b)] == ["negation"]
+
+
+def test_modality_one_level_is_low() -> None:
+    a, b = ClaimText("The firm will expand abroad."), ClaimText("The firm plans to expand abroad.")
+    found = list(ModalityDetector().detect(a, b))
+    assert [(d.kind, d.severity) for d in found] == [("modality", "low")]
+
+
+def test_unanchored_findings_are_demoted() -> None:
+    # Different sentences about one event: the weekdays do not sit in the same slot.
+    a = "Officials met on Monday to discuss the budget shortfall."
+    b = "The strike, which began on Friday, closed every school in the district."
+    assert decisive_kinds(a, b) == set()
