@@ -64,6 +64,10 @@ def _sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-x))
 
 
+#: A high-severity finding at least this confident makes the verdict divergence whatever the
+#: model says (the confidence is then the finding's).
+OVERRIDE_CONFIDENCE = 0.8
+
 _SPECIFIC_KINDS = frozenset({"number", "unit", "date", "entity", "term", "negation", "quote", "attribution"})
 
 
@@ -185,9 +189,15 @@ class Comparator:
                 total = probs["paraphrase"] + probs["divergence"]
                 probs = {"paraphrase": probs["paraphrase"] / total, "divergence": probs["divergence"] / total}
             verdict = max(probs, key=lambda k: probs[k])
+            confidence = probs[verdict]
+            sure = [d.confidence for d in found if d.severity == "high" and d.confidence >= OVERRIDE_CONFIDENCE]
+            if sure and verdict == "paraphrase":
+                # A detector that is sure of a changed fact in the same slot outranks the
+                # model, which has seen few examples of some kinds (quotes, attribution).
+                verdict, confidence = "divergence", max(sure)
             kept = tuple(found) if verdict != "unrelated" else ()
             return Comparison(
-                verdict, similarity, round(probs[verdict], 4), kept, {k: round(v, 4) for k, v in probs.items()}
+                verdict, similarity, round(confidence, 4), kept, {k: round(v, 4) for k, v in probs.items()}
             )
         return self._rule(similarity, found, aligned)
 

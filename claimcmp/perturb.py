@@ -19,7 +19,7 @@ from claimcmp.detectors.quantities import find_quantities
 
 __all__ = ["COSMETIC", "PLANTED", "Perturbation", "detokenize", "perturb"]
 
-PLANTED = ("number", "unit", "date", "entity", "negation", "term", "quote")
+PLANTED = ("number", "unit", "date", "entity", "negation", "term", "quote", "modality")
 COSMETIC = ("us", "thousands", "quotes", "kyiv", "contraction", "spelling")
 
 
@@ -162,6 +162,14 @@ def _quote(s: str, rng: random.Random) -> str | None:
     return s[: m.start(1)] + " ".join(words) + s[m.end(1) :]
 
 
+def _modality(s: str, rng: random.Random) -> str | None:
+    for x, y in ((r"\bwill\b", "may"), (r"\bis planning\b", "is considering"), (r"\bplans to\b", "might"),
+                 (r"\bhas\b", "has reportedly"), (r"\bwas\b", "was allegedly"), (r"\bwere\b", "were reportedly")):
+        if re.search(x, s) and not re.search(x + r"\s+(?:not|reportedly|allegedly)\b", s):
+            return _sub_once(x, y, s)
+    return None
+
+
 def _cosmetic(s: str, kind: str, rng: random.Random) -> str | None:
     if kind == "us":
         for x, y in (("U.S.", "US"), ("US", "U.S."), ("U.N.", "UN"), ("U.K.", "UK")):
@@ -207,7 +215,7 @@ def perturb(sentence: str, rng: random.Random) -> list[Perturbation]:
     s = detokenize(sentence)
     out: list[Perturbation] = []
     for kind, fn in (("number", _number), ("date", _date), ("entity", _entity),
-                     ("negation", _negation), ("term", _term), ("quote", _quote)):
+                     ("negation", _negation), ("term", _term), ("quote", _quote), ("modality", _modality)):
         b = fn(s, rng)
         if b and b != s:
             out.append(Perturbation(s, b, kind, False))

@@ -11,6 +11,7 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
+import attrs
 import numpy as np
 
 from claimcmp.align import DEFAULT_ALIGN_THRESHOLD, align_claims
@@ -20,7 +21,8 @@ from claimcmp.embed import SentenceTransformerEmbedder
 from claimcmp.errors import NotEnoughSourcesError
 from claimcmp.ingest import DEFAULT_MAX_CHARS, Article, check_article
 from claimcmp.protocols import ClaimExtractor, ClaimText, Detector, Embedder, SentenceSplitter
-from claimcmp.records import Claim, ClaimGroup, ClaimPair, PairComparison, Source
+from claimcmp.detectors.numbers import conversion_anomalies
+from claimcmp.records import Anomaly, Claim, ClaimGroup, ClaimPair, Divergence, PairComparison, Source
 from claimcmp.report import Report
 from claimcmp.split import PunktSentenceSplitter
 
@@ -151,6 +153,13 @@ def compare(
         )
         if progress:
             progress("compare", n + 1, len(alignment.pairs))
+    anomalies = []
+    for c in claims:
+        for (s, e), why in conversion_anomalies(c.text):
+            anomalies.append(
+                Anomaly(source=c.source, kind="unit", start=c.start + s, end=c.start + e,
+                        text=c.text[s:e], explanation=why, claim=c.id)
+            )
     groups = tuple(
         ClaimGroup(id=f"g{k}", claims=tuple(claims[i].id for i in members))
         for k, members in enumerate(alignment.groups)
@@ -171,6 +180,7 @@ def compare(
         pairs=tuple(pairs),
         groups=groups,
         unique=tuple(claims[i].id for i in alignment.unique),
+        anomalies=tuple(anomalies),
         model=getattr(embedder, "name", type(embedder).__name__),
         settings={"align_threshold": align_threshold, "align_method": align_method},
     )
@@ -202,6 +212,15 @@ def compare_pairs(
     for a, b in items:
         sim = float(vectors[row[a]] @ vectors[row[b]])
         r = comparator.compare(ClaimText(a, published[0]), ClaimText(b, published[1]), sim)
+        own = [
+            Divergence("unit", (s, e), None, a[s:e], "", f"A contradicts itself: {why}", 0.9, "high", "unit")
+            for (s, e), why in conversion_anomalies(a)
+        ] + [
+            Divergence("unit", None, (s, e), "", b[s:e], f"B contradicts itself: {why}", 0.9, "high", "unit")
+            for (s, e), why in conversion_anomalies(b)
+        ]
+        if own and r.verdict != "unrelated":
+            r = attrs.evolve(r, divergences=(*r.divergences, *own))
         out.append(
             PairComparison(
                 text_a=a,

@@ -20,6 +20,7 @@ from claimcmp.errors import SpanError
 
 __all__ = [
     "BLOCK_KINDS",
+    "Anomaly",
     "DIVERGENCE_KINDS",
     "VERDICTS",
     "Block",
@@ -289,6 +290,25 @@ class ClaimPair:
                 if d.severity != "low" and d.confidence >= 0.5 and d.kind not in ("omission", "addition")
             )
         )
+
+
+@attrs.frozen
+class Anomaly:
+    """Something wrong inside one source, found without comparing it to another.
+
+    ``text`` is ``source.text[start:end]``; ``claim`` is the claim it lies in, if any.
+    """
+
+    source: str = attrs.field(validator=_non_empty)
+    kind: str = attrs.field(validator=_non_empty)
+    start: int
+    end: int
+    text: str
+    explanation: str
+    claim: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        _check_offsets(self.start, self.end, "Anomaly")
 
 
 @attrs.frozen

@@ -82,6 +82,10 @@ def render_text(data: dict[str, Any], *, color: bool = False, width: int = 100) 
         for cid in data["unique"]:
             cl = claims[cid]
             lines += wrap(f"  [{cl['source']}] ", cl["text"])
+    if data.get("anomalies"):
+        lines += ["", c("bold", f"ANOMALIES IN A SINGLE SOURCE ({len(data['anomalies'])})")]
+        for an in data["anomalies"]:
+            lines += wrap(f"  [{an['source']}] {an['kind']}: ", f"{an['text']!r} — {an['explanation']}")
     return "\n".join(lines) + "\n"
 
 
@@ -135,6 +139,10 @@ def render_markdown(data: dict[str, Any]) -> str:
         for cid in data["unique"]:
             cl = claims[cid]
             lines.append(f"- `{cl['source']}`: {_md(cl['text'])}")
+    if data.get("anomalies"):
+        lines += ["", f"## Anomalies in a single source ({len(data['anomalies'])})", ""]
+        for an in data["anomalies"]:
+            lines.append(f"- `{an['source']}` *{an['kind']}*: “{_md(an['text'])}” — {_md(an['explanation'])}")
     return "\n".join(lines) + "\n"
 
 
@@ -245,6 +253,14 @@ def render_html(data: dict[str, Any], *, full_page: bool = False) -> str:
         for cid in data["unique"]:
             cl = claims[cid]
             out.append(f"<li><code>{esc(cl['source'])}</code>: {esc(cl['text'])}</li>")
+        out.append("</ul>")
+    if data.get("anomalies"):
+        out.append(f"<h4>Anomalies in a single source ({len(data['anomalies'])})</h4><ul>")
+        for an in data["anomalies"]:
+            out.append(
+                f"<li><code>{esc(an['source'])}</code> <b>{esc(an['kind'])}</b>: "
+                f"<mark>{esc(an['text'])}</mark> — {esc(an['explanation'])}</li>"
+            )
         out.append("</ul>")
     out.append("</div>")
     body = "\n".join(out)

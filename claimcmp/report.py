@@ -21,6 +21,7 @@ import attrs
 from claimcmp.errors import SchemaError, SpanError
 from claimcmp.records import (
     BLOCK_KINDS,
+    Anomaly,
     VERDICTS,
     Block,
     Claim,
@@ -55,6 +56,10 @@ def _ids(v: Iterable[str]) -> tuple[str, ...]:
     return tuple(v)
 
 
+def _anomalies(v: Iterable[Anomaly]) -> tuple[Anomaly, ...]:
+    return tuple(v)
+
+
 @attrs.frozen
 class Report:
     """Claim-level comparison of several sources.
@@ -69,6 +74,7 @@ class Report:
     pairs: tuple[ClaimPair, ...] = attrs.field(converter=_pairs)
     groups: tuple[ClaimGroup, ...] = attrs.field(converter=_groups)
     unique: tuple[str, ...] = attrs.field(converter=_ids)
+    anomalies: tuple[Anomaly, ...] = attrs.field(default=(), converter=_anomalies)
     model: str = ""
     settings: dict[str, Any] = attrs.field(factory=dict, eq=False, repr=False)
     _claim_index: dict[str, Claim] = attrs.field(init=False, repr=False, eq=False)
@@ -125,6 +131,17 @@ class Report:
         for cid in self.unique:
             if cid not in claims:
                 raise ValueError(f"'unique': {cid!r} is not a claim id.")
+        for an in self.anomalies:
+            src = sources.get(an.source)
+            if src is None:
+                raise ValueError(f"anomaly: 'source' must be a source id (got {an.source!r}).")
+            if src.text[an.start : an.end] != an.text:
+                raise SpanError(
+                    f"anomaly in {an.source!r}: 'text' must equal source text[{an.start}:{an.end}] "
+                    f"({src.text[an.start : an.end]!r}), got {an.text!r}."
+                )
+            if an.claim is not None and an.claim not in claims:
+                raise ValueError(f"anomaly: {an.claim!r} is not a claim id.")
         object.__setattr__(self, "_claim_index", claims)
         object.__setattr__(self, "_source_index", sources)
 
@@ -174,7 +191,8 @@ class Report:
         return (
             f"<Report {len(self.sources)} sources, {len(self.claims)} claims, "
             f"{len(self.pairs)} pairs ({c['agreement']} agreement, {c['paraphrase']} paraphrase, "
-            f"{c['divergence']} divergence), {len(self.groups)} groups, {c['unique']} unique>"
+            f"{c['divergence']} divergence), {len(self.groups)} groups, {c['unique']} unique, "
+            f"{len(self.anomalies)} anomalies>"
         )
 
     # -------------------------------------------------------------- serialise
@@ -237,6 +255,18 @@ class Report:
             ],
             "groups": [{"id": g.id, "claims": list(g.claims)} for g in self.groups],
             "unique": list(self.unique),
+            "anomalies": [
+                {
+                    "source": a.source,
+                    "claim": a.claim,
+                    "kind": a.kind,
+                    "start": a.start,
+                    "end": a.end,
+                    "text": a.text,
+                    "explanation": a.explanation,
+                }
+                for a in self.anomalies
+            ],
         }
 
     def to_json(self, *, indent: int | None = 2) -> str:
@@ -303,6 +333,13 @@ class Report:
                 pairs=pairs,
                 groups=groups,
                 unique=tuple(data["unique"]),
+                anomalies=tuple(
+                    Anomaly(
+                        source=a["source"], kind=a["kind"], start=a["start"], end=a["end"],
+                        text=a["text"], explanation=a["explanation"], claim=a.get("claim"),
+                    )
+                    for a in data.get("anomalies", [])
+                ),
                 model=data.get("model", ""),
                 settings=dict(data.get("settings") or {}),
             )
@@ -413,3 +450,10 @@ def _validate(data: Any) -> None:
         _check_keys(g, {"id": str, "claims": list}, f"groups[{i}]")
     for i, u in enumerate(data["unique"]):
         _expect(isinstance(u, str), f"unique[{i}]", "a claim id", u)
+    _expect(isinstance(data.get("anomalies", []), list), "anomalies", "a list", data.get("anomalies"))
+    for i, a in enumerate(data.get("anomalies", [])):
+        _check_keys(
+            a,
+            {"source": str, "kind": str, "start": int, "end": int, "text": str, "explanation": str},
+            f"anomalies[{i}]",
+        )

@@ -111,3 +111,33 @@ def test_unit_changes_are_found(a: str, b: str, a_text: str, b_text: str) -> Non
 
 def test_unit_detector_ignores_number_changes() -> None:
     assert [d.kind for d in UnitDetector().detect(ClaimText("a 5 km walk"), ClaimText("a 7 km walk"))] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("through the 1,000 kilometer (621 kilometer) border", "1,000 kilometer (621 kilometer)"),
+        ("gusts of 40 km (40 miles) an hour", "40 km (40 miles)"),
+        ("a 5 kg (5 miles) parcel", "5 kg (5 miles)"),
+    ],
+)
+def test_conversion_anomalies(text: str, flagged: str) -> None:
+    from claimcmp.detectors.numbers import conversion_anomalies
+
+    found = conversion_anomalies(text)
+    assert [text[s:e] for (s, e), _ in found] == [flagged]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the 1,000-kilometer (621-mile) border", "a 400 meters (1,312 feet) span", "about 40 kilometers (25 miles) away"],
+)
+def test_consistent_conversions_are_not_anomalies(text: str) -> None:
+    from claimcmp.detectors.numbers import conversion_anomalies
+
+    assert conversion_anomalies(text) == []
+
+
+def test_ordinals_compare_in_their_slot() -> None:
+    assert kinds("Results for the first quarter were strong.", "Results for the fourth quarter were strong.") == ["number"]
+    assert kinds("Belarus was one of the first to join.", "Belarus was among the first to join.") == []

@@ -31,9 +31,17 @@ def test_seed_gold_rows_p3_p4_p5(seed_report: claimcmp.Report, shared: Path) -> 
 
 @slow
 @pytest.mark.shared
-def test_seed_unit_row_p2(seed_report: claimcmp.Report, shared: Path) -> None:
-    rows = [r for r in read_jsonl(shared / "gold" / "seeds.jsonl") if r["id"].startswith("P2")]
+def test_seed_term_and_unit_rows_p1_p2(seed_report: claimcmp.Report, shared: Path) -> None:
+    rows = [r for r in read_jsonl(shared / "gold" / "seeds.jsonl") if r["id"][:2] in ("P1", "P2")]
+    assert len(rows) == 2
     assert check_expectations(seed_report, rows) == []
+
+
+@slow
+@pytest.mark.shared
+def test_seed_garbled_conversion_is_an_anomaly(seed_report: claimcmp.Report) -> None:
+    found = [(a.source[:3], a.kind, a.text) for a in seed_report.anomalies]
+    assert ("003", "unit", "1,000 kilometer (621 kilometer)") in found
 
 
 @slow
@@ -85,6 +93,12 @@ def test_compare_pair_api(embedder: Any) -> None:
         embedder=embedder,
     )
     assert para.verdict == "paraphrase"
+    own = claimcmp.compare_pair(
+        "Troops crossed the 1,000 kilometer (621 kilometer) border.",
+        "Troops crossed the 1,000-kilometer border.",
+        embedder=embedder,
+    )
+    assert any(d.kind == "unit" and d.b_span is None and "contradicts itself" in d.explanation for d in own.divergences)
     unrelated = claimcmp.compare_pair(
         "The central bank raised interest rates by a quarter point.",
         "A rare orchid bloomed in the botanical garden this spring.",

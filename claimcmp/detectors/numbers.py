@@ -98,3 +98,34 @@ class UnitDetector:
                     severity="high",
                     detector=self.name,
                 )
+
+
+def conversion_anomalies(text: str) -> list[tuple[tuple[int, int], str]]:
+    """Parenthetical conversions inside one text that do not convert.
+
+    "1,000 kilometer (621 kilometer)" gives the same quantity twice; when the two do not agree
+    within 3 % (pint conversion), the pair is returned with an explanation. "1,000-kilometer
+    (621-mile)" is consistent and is not returned.
+    """
+    from claimcmp.detectors.quantities import _convert
+
+    out: list[tuple[tuple[int, int], str]] = []
+    qs = [q for q in find_quantities(text) if q.category == "measure"]
+    for first, second in zip(qs, qs[1:], strict=False):
+        between = text[first.end : second.start]
+        if not (between.strip() == "(" and text[second.end : second.end + 1] == ")"):
+            continue
+        converted = _convert(second, first.unit or "")
+        if converted is None:
+            why = f"'{first.text}' is glossed as '{second.text}', a different kind of quantity"
+        elif abs(converted - first.value) <= 0.03 * max(abs(first.value), 1e-9):
+            continue
+        elif first.unit == second.unit:
+            why = (
+                f"'{first.text} ({second.text})': the conversion repeats the unit with another "
+                "figure, so one unit is wrong"
+            )
+        else:
+            why = f"'{first.text}' is not '{second.text}' (that is {converted:,.0f} {first.unit})"
+        out.append(((first.start, second.end + 1), why))
+    return out
