@@ -140,9 +140,9 @@ def _term(s: str, rng: random.Random) -> str | None:
     options = []
     for field in TERM_GROUPS:
         for i, cls in enumerate(field):
-            for w in cls:
+            for w in sorted(cls):  # sorted: set order varies with the hash seed
                 if re.search(rf"\b{re.escape(w)}\b", s):
-                    others = [x for j, c in enumerate(field) if j != i for x in c]
+                    others = [x for j, c in enumerate(field) if j != i for x in sorted(c)]
                     options.append((w, others))
     if not options:
         return None
@@ -194,7 +194,7 @@ def _cosmetic(s: str, kind: str, rng: random.Random) -> str | None:
         for x, y in (("Kiev", "Kyiv"), ("Kyiv", "Kiev")):
             if x in s:
                 return s.replace(x, y)
-        return None
+        return None  # see perturb(): appended to both sides when the sentence has neither
     if kind == "contraction":
         for x, y in _CONTRACTIONS:
             for p, q in ((x, y), (y, x)):
@@ -229,4 +229,8 @@ def perturb(sentence: str, rng: random.Random) -> list[Perturbation]:
         b = _cosmetic(s, kind, rng)
         if b and b != s:
             out.append(Perturbation(s, b, kind, True))
+    if "Kiev" not in s and "Kyiv" not in s and rng.random() < 0.2:
+        # Few sentences name the city: give some a clause that does, spelled both ways.
+        base = s.rstrip(".")
+        out.append(Perturbation(f"{base}, officials in Kiev said.", f"{base}, officials in Kyiv said.", "kyiv", True))
     return out

@@ -17,12 +17,20 @@ import numpy as np
 from claimcmp.align import DEFAULT_ALIGN_THRESHOLD, align_claims
 from claimcmp.claims import SentenceClaimExtractor, sentence_spans
 from claimcmp.comparator import Comparator
+from claimcmp.detectors.numbers import conversion_anomalies
 from claimcmp.embed import SentenceTransformerEmbedder
 from claimcmp.errors import NotEnoughSourcesError
 from claimcmp.ingest import DEFAULT_MAX_CHARS, Article, check_article
 from claimcmp.protocols import ClaimExtractor, ClaimText, Detector, Embedder, SentenceSplitter
-from claimcmp.detectors.numbers import conversion_anomalies
-from claimcmp.records import Anomaly, Claim, ClaimGroup, ClaimPair, Divergence, PairComparison, Source
+from claimcmp.records import (
+    Anomaly,
+    Claim,
+    ClaimGroup,
+    ClaimPair,
+    Divergence,
+    PairComparison,
+    Source,
+)
 from claimcmp.report import Report
 from claimcmp.split import PunktSentenceSplitter
 

@@ -20,9 +20,9 @@ from claimcmp.errors import SpanError
 
 __all__ = [
     "BLOCK_KINDS",
-    "Anomaly",
     "DIVERGENCE_KINDS",
     "VERDICTS",
+    "Anomaly",
     "Block",
     "Claim",
     "ClaimGroup",

@@ -21,8 +21,8 @@ import attrs
 from claimcmp.errors import SchemaError, SpanError
 from claimcmp.records import (
     BLOCK_KINDS,
-    Anomaly,
     VERDICTS,
+    Anomaly,
     Block,
     Claim,
     ClaimGroup,

@@ -157,7 +157,7 @@ def fit(x: np.ndarray, labels: Sequence[str], *, meta: dict[str, Any] | None = N
     mean = x.mean(axis=0)
     scale = x.std(axis=0)
     scale[scale < 1e-9] = 1.0
-    clf = LogisticRegression(C=1.0, class_weight="balanced", max_iter=5000)
+    clf = LogisticRegression(C=1.0, class_weight="balanced", max_iter=20000, tol=1e-10)
     clf.fit((x - mean) / scale, y)
     present = [CLASSES[i] for i in clf.classes_]
     coef = np.zeros((len(CLASSES), x.shape[1]))

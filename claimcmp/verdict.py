@@ -60,7 +60,9 @@ def features(similarity: float, diff: TokenDiff, divergences: Sequence[Divergenc
             kind_max[d.kind] = max(kind_max[d.kind], weight)
     return np.array(
         [
-            similarity,
+            # Rounded: CPU matrix kernels may differ in the last bits from run to run, and
+            # the training command must reproduce the shipped model.
+            round(similarity, 4),
             diff.ratio,
             diff.content_overlap,
             length_ratio,

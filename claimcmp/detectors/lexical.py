@@ -340,8 +340,12 @@ class EntityDetector:
             nb = [t for t in e.b_tokens if _is_name(t, b_index[t.start], b.text, inside)]
             if not na or not nb:
                 continue
-            if all(_DEMONYM_WORD.search(t.key) for t in na) or all(_DEMONYM_WORD.search(t.key) for t in nb):
+            demonym_a = all(_DEMONYM_WORD.search(t.key) for t in na)
+            demonym_b = all(_DEMONYM_WORD.search(t.key) for t in nb)
+            possessive = any(t.text.endswith(("'s", "’s")) for t in (*na, *nb))
+            if (demonym_a or demonym_b) and possessive:
                 continue  # "Lukashenko's visit" / "the Belarusian leader's visit": a description
+            weak = demonym_a or demonym_b  # "the Ukrainian champion" / "the Georgian champion"
             x = " ".join(t.key for t in na)
             y = " ".join(t.key for t in nb)
             if self._same(x, y):
@@ -358,7 +362,8 @@ class EntityDetector:
                 "entity", self.name, a.text, b.text, a_span, b_span,
                 f"a different name in the same place: '{a.text[a_span[0]:a_span[1]]}' vs "
                 f"'{b.text[b_span[0]:b_span[1]]}'",
-                0.8,
+                0.6 if weak else 0.8,
+                "medium" if weak else "high",
             )
 
 

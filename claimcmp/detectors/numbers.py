@@ -8,6 +8,7 @@ omission or addition, reported by other detectors).
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 
 from claimcmp.detectors.quantities import Quantity, QuantityMatch, find_quantities, match_quantities
@@ -111,7 +112,7 @@ def conversion_anomalies(text: str) -> list[tuple[tuple[int, int], str]]:
 
     out: list[tuple[tuple[int, int], str]] = []
     qs = [q for q in find_quantities(text) if q.category == "measure"]
-    for first, second in zip(qs, qs[1:], strict=False):
+    for first, second in itertools.pairwise(qs):
         between = text[first.end : second.start]
         if not (between.strip() == "(" and text[second.end : second.end + 1] == ")"):
             continue
