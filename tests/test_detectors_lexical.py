@@ -103,6 +103,17 @@ def test_planted_differences_are_found(a: str, b: str, kind: str) -> None:
         ("Spokeswoman Mao Ning said talks would continue.", "Mao Ning said talks would continue."),
         # modality: same hedge
         ("China may send aid, officials said.", "China may send aid, according to officials."),
+        # short names, acronyms, irregular demonyms, titles for names
+        ("Chairman Timothy Muris said the ruling was wrong.", "Chairman Tim Muris said the ruling was wrong."),
+        ("The Supreme Court upheld the result.", "The SC upheld the result."),
+        ("Eurozone backs Greek bailout.", "Eurozone backs Greece bailout."),
+        ("The American team will play in Philadelphia.", "The U.S. team will play in Philadelphia."),
+        ("The crisis is over, says France's Francois Hollande.", "The crisis is over, says France's President."),
+        # one negator each, placed differently; a negator cancelled by an opposite
+        ("Who will succeed him at the firm is not clear.", "There is no clear successor for him at the firm."),
+        ("He said contacts with Iran would not stop.", "He said contacts with Iran would continue."),
+        # the same day written differently
+        ("The offer closes on 30 September 2003.", "The offer closes on Sept. 30."),
     ],
 )
 def test_variants_do_not_fire(a: str, b: str) -> None:

@@ -222,8 +222,8 @@ class DateDetector:
             same_kind = [y for y in db if y.start not in used and _comparable(x, y)]
             if not same_kind:
                 continue
-            if any(x.norm == y.norm and (x.interval is None or y.interval is None or _overlap(x.interval, y.interval)) for y in same_kind):
-                used.update(y.start for y in same_kind if y.norm == x.norm)
+            if any(_same_expression(x, y) for y in same_kind):
+                used.update(y.start for y in same_kind if _same_expression(x, y))
                 continue
             y = same_kind[0]
             used.add(y.start)
@@ -257,6 +257,21 @@ class DateDetector:
                     f"different days: '{a.text[x.start:x.end]}' vs '{b.text[y.start:y.end]}'",
                     0.8,
                 )
+
+
+def _same_expression(x: DateMention, y: DateMention) -> bool:
+    """The same words for a day: "Sunday" / "Sunday", "Sept. 30" / "30 September 2003".
+
+    Relative expressions ("next week") are the same only if they resolve to the same days,
+    since the articles may have been written on different days.
+    """
+    if x.kind != y.kind:
+        return False
+    if x.kind == "relative":
+        return x.norm == y.norm and (x.interval is None or y.interval is None or _overlap(x.interval, y.interval))
+    if x.kind in ("calendar", "month") and "?" in (x.norm[:1], y.norm[:1]):
+        return x.norm.split("-", 1)[1] == y.norm.split("-", 1)[1]  # one year unknown: month-day
+    return x.norm == y.norm
 
 
 def _comparable(x: DateMention, y: DateMention) -> bool:

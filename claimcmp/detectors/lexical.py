@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from claimcmp.detectors.diff import FUNCTION_WORDS, is_content, token_diff
 from claimcmp.detectors.lexicon import (
     ENTITY_ALIASES,
+    TITLE_WORDS,
     HEDGE_LEVELS,
     NEGATORS,
     TERM_GROUPS,
@@ -155,6 +156,24 @@ class NegationDetector:
 
     def detect(self, a: ClaimText, b: ClaimText) -> Iterator[Divergence]:
         d = token_diff(a.text, b.text)
+        found = list(self._findings(a, b))
+        n_a = sum(1 for t in d.a if t.key in NEGATORS and not _idiom(a.text, t))
+        n_b = sum(1 for t in d.b if t.key in NEGATORS and not _idiom(b.text, t))
+        inserted = [f for f in found if not f.explanation.startswith("opposites")]
+        opposites = [f for f in found if f.explanation.startswith("opposites")]
+        if n_a == n_b:
+            # "is not clear" / "no clear successor": one negator each, placed differently.
+            inserted = []
+        for f in list(inserted):
+            # "would not stop" / "would continue": a negator next to an opposite cancels it.
+            near = next((o for o in opposites if _near(f.a_span, o.a_span) or _near(f.b_span, o.b_span)), None)
+            if near is not None:
+                inserted.remove(f)
+                opposites.remove(near)
+        yield from sorted(inserted + opposites, key=lambda f: f.a_span or (0, 0))
+
+    def _findings(self, a: ClaimText, b: ClaimText) -> Iterator[Divergence]:
+        d = token_diff(a.text, b.text)
         reported: set[int] = set()
         for e in d.edits:
             if len(e.a_tokens) > 6 or len(e.b_tokens) > 6:
@@ -213,10 +232,18 @@ _NOT_NEGATING = re.compile(r"(?:not|no)\s+(?:least|only|less|more|doubt|surprisi
 
 
 def _idiom(text: str, tok: Token) -> bool:
-    """'not least', 'not only', 'no less', 'if not': a negator that does not negate the claim."""
+    """'not least', 'not only', 'no less', 'if not', a quoted "no": a negator that does not
+    negate the claim."""
+    quoted = text[max(0, tok.start - 1) : tok.start] in "\"“‘'" and text[tok.end : tok.end + 1] in "\"”’'"
+    if quoted and tok.start > 0:
+        return True
     return bool(_NOT_NEGATING.match(text, tok.start)) or bool(
         re.search(r"\bif\s+$", text[max(0, tok.start - 4) : tok.start], re.I)
     )
+
+
+def _near(x: tuple[int, int] | None, y: tuple[int, int] | None, gap: int = 30) -> bool:
+    return x is not None and y is not None and x[0] - gap < y[1] and y[0] - gap < x[1]
 
 
 def _token_span(toks: tuple[Token, ...], index: int) -> tuple[int, int] | None:
@@ -278,6 +305,18 @@ def _same_entity(x: str, y: str) -> bool:
     # Partial names: "xi" / "xi jinping", "burns" / "william burns".
     if set(xs) <= set(ys) or set(ys) <= set(xs):
         return True
+    # Short forms: "tim" / "timothy", "afghan" / "afghanistan".
+    if len(xs) == len(ys) and all(
+        p == q or (min(len(p), len(q)) >= 3 and (p.startswith(q) or q.startswith(p)))
+        for p, q in zip(xs, ys, strict=True)
+    ):
+        return True
+    # Acronyms: "sc" / "supreme court", "fbi" / "federal bureau of investigation".
+    for short, long_ in ((xs, ys), (ys, xs)):
+        if len(short) == 1 and len(long_) >= 2:
+            initials = "".join(w[0] for w in long_ if w not in ("of", "the", "and", "for"))
+            if short[0] == initials:
+                return True
     # Transliteration and spelling variants: Volodomyr / Volodymyr, Zelenskiy / Zelensky.
     if len(xs) == len(ys) and all(_close_spelling(p, q) for p, q in zip(xs, ys, strict=True)):
         return True
@@ -340,6 +379,8 @@ class EntityDetector:
             nb = [t for t in e.b_tokens if _is_name(t, b_index[t.start], b.text, inside)]
             if not na or not nb:
                 continue
+            if all(_low(t) in TITLE_WORDS for t in na) or all(_low(t) in TITLE_WORDS for t in nb):
+                continue  # "France's Francois Hollande" / "France's President": a title, not a name
             demonym_a = all(_DEMONYM_WORD.search(t.key) for t in na)
             demonym_b = all(_DEMONYM_WORD.search(t.key) for t in nb)
             possessive = any(t.text.endswith(("'s", "’s")) for t in (*na, *nb))
