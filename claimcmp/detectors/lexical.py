@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING
 from claimcmp.detectors.diff import FUNCTION_WORDS, is_content, token_diff
 from claimcmp.detectors.lexicon import (
     ENTITY_ALIASES,
-    TITLE_WORDS,
     HEDGE_LEVELS,
     NEGATORS,
     TERM_GROUPS,
+    TITLE_WORDS,
     antonym_key,
     are_antonyms,
     stem,
@@ -312,21 +312,21 @@ def _same_entity(x: str, y: str) -> bool:
     ):
         return True
     # Acronyms: "sc" / "supreme court", "fbi" / "federal bureau of investigation".
-    for short, long_ in ((xs, ys), (ys, xs)):
-        if len(short) == 1 and len(long_) >= 2:
-            initials = "".join(w[0] for w in long_ if w not in ("of", "the", "and", "for"))
-            if short[0] == initials:
+    for one, many in ((xs, ys), (ys, xs)):
+        if len(one) == 1 and len(many) >= 2:
+            initials = "".join(w[0] for w in many if w not in ("of", "the", "and", "for"))
+            if one[0] == initials:
                 return True
     # Transliteration and spelling variants: Volodomyr / Volodymyr, Zelenskiy / Zelensky.
     if len(xs) == len(ys) and all(_close_spelling(p, q) for p, q in zip(xs, ys, strict=True)):
         return True
     # Demonyms and possessives: China / Chinese, Belarus / Belarusian, Russia / Russian.
     if len(xs) == len(ys) == 1:
-        short, long_ = sorted((x, y), key=len)
-        root = short.rstrip("aeiou") if len(short) > 4 else short
-        if long_.startswith(root) and len(long_) - len(root) <= 4 and long_[len(root):] in ("n", "an", "ian", "ese", "i", "ish", "ic", "ean", "ern", "ern"):
+        shorter, longer = sorted((x, y), key=len)
+        root = shorter.rstrip("aeiou") if len(shorter) > 4 else shorter
+        if longer.startswith(root) and longer[len(root):] in ("n", "an", "ian", "ese", "i", "ish", "ic", "ean", "ern"):
             return True
-        if long_.startswith(short) and long_[len(short):] in ("n", "an", "ian", "ese", "i", "ish"):
+        if longer.startswith(shorter) and longer[len(shorter):] in ("n", "an", "ian", "ese", "i", "ish"):
             return True
     return False
 
