@@ -15,6 +15,7 @@ import attrs
 import numpy as np
 
 from claimcmp.align import DEFAULT_ALIGN_THRESHOLD, align_claims
+from claimcmp.anomalies import find_anomalies
 from claimcmp.claims import SentenceClaimExtractor, sentence_spans
 from claimcmp.comparator import Comparator
 from claimcmp.detectors.numbers import conversion_anomalies
@@ -23,7 +24,6 @@ from claimcmp.errors import NotEnoughSourcesError
 from claimcmp.ingest import DEFAULT_MAX_CHARS, Article, check_article
 from claimcmp.protocols import ClaimExtractor, ClaimText, Detector, Embedder, SentenceSplitter
 from claimcmp.records import (
-    Anomaly,
     Claim,
     ClaimGroup,
     ClaimPair,
@@ -33,6 +33,7 @@ from claimcmp.records import (
 )
 from claimcmp.report import Report
 from claimcmp.split import PunktSentenceSplitter
+from claimcmp.syndication import find_syndication
 
 __all__ = ["compare", "compare_pair", "compare_pairs", "default_embedder"]
 
@@ -138,6 +139,8 @@ def compare(
         [c.source for c in claims], vectors, threshold=align_threshold, method=align_method
     )
     published = {a.source: a.published for a in articles}
+    copy_of, syndication = find_syndication(articles)
+    family = {a.source: copy_of.get(a.source, a.source) for a in articles}
     pairs: list[ClaimPair] = []
     for n, ap in enumerate(alignment.pairs):
         ca, cb = claims[ap.a], claims[ap.b]
@@ -157,19 +160,23 @@ def compare(
                 confidence=result.confidence,
                 divergences=tuple(d.shifted(ca.start, cb.start) for d in result.divergences),
                 probabilities=result.probabilities,
+                syndicated=family[ca.source] == family[cb.source],
             )
         )
         if progress:
             progress("compare", n + 1, len(alignment.pairs))
     anomalies = []
-    for c in claims:
-        for (s, e), why in conversion_anomalies(c.text):
-            anomalies.append(
-                Anomaly(source=c.source, kind="unit", start=c.start + s, end=c.start + e,
-                        text=c.text[s:e], explanation=why, claim=c.id)
-            )
+    for article in articles:
+        own = [c for c in claims if c.source == article.source]
+        for an in find_anomalies(article):
+            inside = next((c.id for c in own if c.start <= an.start and an.end <= c.end), None)
+            anomalies.append(attrs.evolve(an, claim=inside))
     groups = tuple(
-        ClaimGroup(id=f"g{k}", claims=tuple(claims[i].id for i in members))
+        ClaimGroup(
+            id=f"g{k}",
+            claims=tuple(claims[i].id for i in members),
+            independent_sources=len({family[claims[i].source] for i in members}),
+        )
         for k, members in enumerate(alignment.groups)
     )
     return Report(
@@ -181,6 +188,7 @@ def compare(
                 title=a.title,
                 published=a.published,
                 blocks=a.blocks,
+                copy_of=copy_of.get(a.source),
             )
             for a in articles
         ),
@@ -189,6 +197,7 @@ def compare(
         groups=groups,
         unique=tuple(claims[i].id for i in alignment.unique),
         anomalies=tuple(anomalies),
+        syndication=tuple(tuple(g) for g in syndication),
         model=getattr(embedder, "name", type(embedder).__name__),
         settings={"align_threshold": align_threshold, "align_method": align_method},
     )

@@ -166,6 +166,7 @@ class Source:
     title: str | None = None
     published: dt.date | None = None
     blocks: tuple[Block, ...] = attrs.field(default=(), converter=_blocks, repr=False)
+    copy_of: str | None = None  # the source this one is a near-verbatim copy of
 
 
 @attrs.frozen
@@ -274,6 +275,7 @@ class ClaimPair:
     confidence: float = attrs.field(validator=_in_unit_interval)
     divergences: tuple[Divergence, ...] = attrs.field(default=(), converter=_divergences)
     probabilities: tuple[tuple[str, float], ...] = attrs.field(default=(), converter=_probabilities)
+    syndicated: bool = False  # the two sources are copies of one report
 
     @property
     def kinds(self) -> tuple[str, ...]:
@@ -317,3 +319,5 @@ class ClaimGroup:
 
     id: str = attrs.field(validator=_non_empty)
     claims: tuple[str, ...] = attrs.field(converter=_strings)
+    #: How many of the group's sources report independently (copies of one report count once).
+    independent_sources: int = 0

@@ -59,7 +59,15 @@ def render_text(data: dict[str, Any], *, color: bool = False, width: int = 100) 
         c("bold", "Sources"),
     ]
     for s in data["sources"]:
-        meta = ", ".join(x for x in (s.get("title") and repr(s["title"]), s.get("published")) if x)
+        meta = ", ".join(
+            x
+            for x in (
+                s.get("title") and repr(s["title"]),
+                s.get("published"),
+                s.get("copy_of") and f"copy of {s['copy_of']}",
+            )
+            if x
+        )
         lines.append(f"  {s['id']}" + (f"  ({meta})" if meta else ""))
     for verdict in ("divergence", "paraphrase", "agreement"):
         ps = [p for p in _pairs_by_verdict(data) if p["verdict"] == verdict]
@@ -70,6 +78,7 @@ def render_text(data: dict[str, Any], *, color: bool = False, width: int = 100) 
             a, b = claims[p["a"]], claims[p["b"]]
             lines.append(
                 c(verdict, f"- {verdict}")
+                + (" (syndicated copies)" if p.get("syndicated") else "")
                 + c("dim", f"  similarity {p['similarity']:.2f}, confidence {p['confidence']:.2f}")
             )
             lines += wrap(f"    [{a['source']}] ", a["text"])
@@ -118,7 +127,11 @@ def render_markdown(data: dict[str, Any]) -> str:
     ]
     for s in data["sources"]:
         extra = " — ".join(_md(x) for x in (s.get("title"), s.get("published")) if x)
-        lines.append(f"- `{s['id']}`" + (f" — {extra}" if extra else ""))
+        lines.append(
+            f"- `{s['id']}`"
+            + (f" — {extra}" if extra else "")
+            + (f" — copy of `{s['copy_of']}`" if s.get("copy_of") else "")
+        )
     for verdict in ("divergence", "paraphrase", "agreement"):
         ps = [p for p in _pairs_by_verdict(data) if p["verdict"] == verdict]
         if not ps:
@@ -126,7 +139,11 @@ def render_markdown(data: dict[str, Any]) -> str:
         lines += ["", f"## {verdict.capitalize()} ({len(ps)})", ""]
         for p in ps:
             a, b = claims[p["a"]], claims[p["b"]]
-            lines.append(f"- **{verdict}** (similarity {p['similarity']:.2f}, confidence {p['confidence']:.2f})")
+            lines.append(
+                f"- **{verdict}**"
+                + (" (syndicated copies)" if p.get("syndicated") else "")
+                + f" (similarity {p['similarity']:.2f}, confidence {p['confidence']:.2f})"
+            )
             lines.append(f"  - `{a['source']}`: {_md(a['text'])}")
             lines.append(f"  - `{b['source']}`: {_md(b['text'])}")
             for d in p["divergences"]:
@@ -212,6 +229,7 @@ def render_html(data: dict[str, Any], *, full_page: bool = False) -> str:
     header = "".join(
         f"<th>{esc(sid)}"
         + (f"<br><span class='why'>{esc(sources[sid].get('title') or '')}</span>" if sources[sid].get("title") else "")
+        + (f"<br><span class='badge'>copy of {esc(sources[sid]['copy_of'])}</span>" if sources[sid].get("copy_of") else "")
         + "</th>"
         for sid in source_ids
     )
@@ -233,6 +251,8 @@ def render_html(data: dict[str, Any], *, full_page: bool = False) -> str:
         by_source = {claims[c]["source"]: c for c in g["claims"]}
         verdicts = sorted({verdict_of_claim.get(c, "") for c in g["claims"]} - {""}, key=lambda v: _VERDICT_ORDER[v])
         label = esc(g["id"]) + "".join(f" <span class='badge'>{esc(v)}</span>" for v in verdicts)
+        if g.get("independent_sources"):
+            label += f"<br><span class='why'>{int(g['independent_sources'])} independent</span>"
         out.append(f"<tr><td>{label}</td>{''.join(cell(by_source.get(s)) for s in source_ids)}</tr>")
         reasons = [
             f"{esc(d['kind'])}: {esc(d['explanation'])}"

@@ -60,6 +60,10 @@ def _anomalies(v: Iterable[Anomaly]) -> tuple[Anomaly, ...]:
     return tuple(v)
 
 
+def _syndication(v: Iterable[Iterable[str]]) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(g) for g in v)
+
+
 @attrs.frozen
 class Report:
     """Claim-level comparison of several sources.
@@ -75,6 +79,8 @@ class Report:
     groups: tuple[ClaimGroup, ...] = attrs.field(converter=_groups)
     unique: tuple[str, ...] = attrs.field(converter=_ids)
     anomalies: tuple[Anomaly, ...] = attrs.field(default=(), converter=_anomalies)
+    #: Groups of source ids that are near-verbatim copies of one report.
+    syndication: tuple[tuple[str, ...], ...] = attrs.field(default=(), converter=_syndication)
     model: str = ""
     settings: dict[str, Any] = attrs.field(factory=dict, eq=False, repr=False)
     _claim_index: dict[str, Claim] = attrs.field(init=False, repr=False, eq=False)
@@ -142,6 +148,13 @@ class Report:
                 )
             if an.claim is not None and an.claim not in claims:
                 raise ValueError(f"anomaly: {an.claim!r} is not a claim id.")
+        for group in self.syndication:
+            for sid in group:
+                if sid not in sources:
+                    raise ValueError(f"'syndication': {sid!r} is not a source id.")
+        for src in self.sources:
+            if src.copy_of is not None and src.copy_of not in sources:
+                raise ValueError(f"source {src.id!r}: 'copy_of' must be a source id (got {src.copy_of!r}).")
         object.__setattr__(self, "_claim_index", claims)
         object.__setattr__(self, "_source_index", sources)
 
@@ -209,6 +222,7 @@ class Report:
                     "path": s.path,
                     "title": s.title,
                     "published": s.published.isoformat() if s.published else None,
+                    "copy_of": s.copy_of,
                     "text": s.text,
                     "blocks": [
                         {"start": b.start, "end": b.end, "kind": b.kind} for b in s.blocks
@@ -235,6 +249,7 @@ class Report:
                     "similarity": p.similarity,
                     "confidence": p.confidence,
                     "verdict": p.verdict,
+                    "syndicated": p.syndicated,
                     "probabilities": dict(p.probabilities),
                     "divergences": [
                         {
@@ -253,7 +268,11 @@ class Report:
                 }
                 for p in self.pairs
             ],
-            "groups": [{"id": g.id, "claims": list(g.claims)} for g in self.groups],
+            "groups": [
+                {"id": g.id, "claims": list(g.claims), "independent_sources": g.independent_sources}
+                for g in self.groups
+            ],
+            "syndication": [list(group) for group in self.syndication],
             "unique": list(self.unique),
             "anomalies": [
                 {
@@ -286,6 +305,7 @@ class Report:
                     title=s.get("title"),
                     published=dt.date.fromisoformat(s["published"]) if s.get("published") else None,
                     blocks=tuple(Block(b["start"], b["end"], b["kind"]) for b in s.get("blocks", [])),
+                    copy_of=s.get("copy_of"),
                 )
                 for s in data["sources"]
             ]
@@ -309,6 +329,7 @@ class Report:
                     similarity=float(p["similarity"]),
                     confidence=float(p["confidence"]),
                     probabilities=dict(p.get("probabilities") or {}),
+                    syndicated=bool(p.get("syndicated", False)),
                     divergences=tuple(
                         Divergence(
                             kind=d["kind"],
@@ -326,13 +347,17 @@ class Report:
                 )
                 for p in data["pairs"]
             ]
-            groups = [ClaimGroup(g["id"], tuple(g["claims"])) for g in data["groups"]]
+            groups = [
+                ClaimGroup(g["id"], tuple(g["claims"]), int(g.get("independent_sources", 0)))
+                for g in data["groups"]
+            ]
             return cls(
                 sources=sources,
                 claims=claims,
                 pairs=pairs,
                 groups=groups,
                 unique=tuple(data["unique"]),
+                syndication=tuple(tuple(g) for g in data.get("syndication", [])),
                 anomalies=tuple(
                     Anomaly(
                         source=a["source"], kind=a["kind"], start=a["start"], end=a["end"],

@@ -156,3 +156,15 @@ def test_custom_detectors_and_switching_off(hashing: Any) -> None:
     b = claimcmp.Article.from_text("Police said 14 people were hurt in the crash on Monday.\n", source="b")
     report = claimcmp.compare([a, b], embedder=hashing, detectors=[UnitDetector(), ShoutDetector()], align_threshold=0.1)
     assert [d.kind for d in report.pairs[0].divergences] == ["style"]
+
+
+@slow
+@pytest.mark.shared
+def test_seed_syndication_and_anomalies(seed_report: claimcmp.Report) -> None:
+    ids = {s.id[:3]: s for s in seed_report.sources}
+    assert {ids["000"].copy_of, ids["002"].copy_of} - {None} in ({ids["000"].id}, {ids["002"].id})
+    assert len(seed_report.syndication) == 1
+    found = {(a.source[:3], a.kind, a.text) for a in seed_report.anomalies}
+    assert ("003", "unit", "1,000 kilometer (621 kilometer)") in found
+    assert ("003", "run-together", "monthLukashenko") in found
+    assert ("003", "fragment", "miles) north of Kiev.") in found
