@@ -58,6 +58,12 @@ def _parser() -> argparse.ArgumentParser:
         choices=("divergence",),
         help="exit with status 1 when any divergence is found (for pipelines)",
     )
+    cmp_.add_argument(
+        "--claims",
+        choices=("atomic", "sentence"),
+        default="atomic",
+        help="atomic claims split out of each sentence (default), or one claim per sentence",
+    )
     cmp_.add_argument("--threshold", type=float, metavar="COSINE", help="alignment threshold (default: calibrated)")
     cmp_.add_argument("--encoding", metavar="CODEC", help="decode the files with this encoding (default: UTF-8)")
     cmp_.add_argument("--max-chars", type=int, metavar="N", help="longest article accepted (default: 1,000,000)")
@@ -142,6 +148,7 @@ def _cmd_compare(args: argparse.Namespace) -> int:
         args.paths,
         model=args.model,
         align_threshold=args.threshold if args.threshold is not None else DEFAULT_ALIGN_THRESHOLD,
+        claims=args.claims,
         encoding=args.encoding,
         max_chars=args.max_chars or DEFAULT_MAX_CHARS,
         check_language=not args.no_language_check,

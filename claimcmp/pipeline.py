@@ -16,7 +16,7 @@ import numpy as np
 
 from claimcmp.align import DEFAULT_ALIGN_THRESHOLD, align_claims
 from claimcmp.anomalies import find_anomalies
-from claimcmp.claims import SentenceClaimExtractor, sentence_spans
+from claimcmp.claims import AtomicClaimExtractor, SentenceClaimExtractor, sentence_spans
 from claimcmp.comparator import Comparator
 from claimcmp.detectors.numbers import conversion_anomalies
 from claimcmp.embed import SentenceTransformerEmbedder
@@ -98,6 +98,7 @@ def compare(
     detectors: Sequence[Detector] | None = None,
     align_threshold: float = DEFAULT_ALIGN_THRESHOLD,
     align_method: str = "greedy",
+    claims: str = "atomic",
     encoding: str | None = None,
     max_chars: int = DEFAULT_MAX_CHARS,
     check_language: bool = True,
@@ -120,30 +121,34 @@ def compare(
             "give two or more reports of the same event."
         )
     splitter = splitter or PunktSentenceSplitter()
-    extractor = extractor or SentenceClaimExtractor()
+    if extractor is None:
+        if claims not in ("sentence", "atomic"):
+            raise ValueError(f"'claims' must be 'sentence' or 'atomic' (got {claims!r}).")
+        extractor = AtomicClaimExtractor() if claims == "atomic" else SentenceClaimExtractor()
     if embedder is None:
         embedder = default_embedder(model)
     comparator = Comparator(detectors, related_threshold=align_threshold)
 
-    claims: list[Claim] = []
+    claim_list: list[Claim] = []
     for i, article in enumerate(articles):
-        claims.extend(extractor.claims(article, sentence_spans(article, splitter)))
+        claim_list.extend(extractor.claims(article, sentence_spans(article, splitter)))
         if progress:
             progress("split", i + 1, len(articles))
     if progress:
-        progress("embed", 0, len(claims))
-    vectors = embedder.encode([c.text for c in claims]) if claims else np.zeros((0, 1), np.float32)
+        progress("embed", 0, len(claim_list))
+    vectors = embedder.encode([c.text for c in claim_list]) if claim_list else np.zeros((0, 1), np.float32)
     if progress:
-        progress("embed", len(claims), len(claims))
+        progress("embed", len(claim_list), len(claim_list))
     alignment = align_claims(
-        [c.source for c in claims], vectors, threshold=align_threshold, method=align_method
+        [c.source for c in claim_list], vectors, threshold=align_threshold, method=align_method
     )
     published = {a.source: a.published for a in articles}
+    texts = {a.source: a.text for a in articles}
     copy_of, syndication = find_syndication(articles)
     family = {a.source: copy_of.get(a.source, a.source) for a in articles}
     pairs: list[ClaimPair] = []
     for n, ap in enumerate(alignment.pairs):
-        ca, cb = claims[ap.a], claims[ap.b]
+        ca, cb = claim_list[ap.a], claim_list[ap.b]
         result = comparator.compare(
             ClaimText(ca.text, published[ca.source]),
             ClaimText(cb.text, published[cb.source]),
@@ -158,7 +163,9 @@ def compare(
                 verdict=verdict,
                 similarity=result.similarity,
                 confidence=result.confidence,
-                divergences=tuple(d.shifted(ca.start, cb.start) for d in result.divergences),
+                divergences=tuple(
+                    _to_source(d, ca, cb, texts[ca.source], texts[cb.source]) for d in result.divergences
+                ),
                 probabilities=result.probabilities,
                 syndicated=family[ca.source] == family[cb.source],
             )
@@ -167,15 +174,15 @@ def compare(
             progress("compare", n + 1, len(alignment.pairs))
     anomalies = []
     for article in articles:
-        own = [c for c in claims if c.source == article.source]
+        own = [c for c in claim_list if c.source == article.source]
         for an in find_anomalies(article):
             inside = next((c.id for c in own if c.start <= an.start and an.end <= c.end), None)
             anomalies.append(attrs.evolve(an, claim=inside))
     groups = tuple(
         ClaimGroup(
             id=f"g{k}",
-            claims=tuple(claims[i].id for i in members),
-            independent_sources=len({family[claims[i].source] for i in members}),
+            claims=tuple(claim_list[i].id for i in members),
+            independent_sources=len({family[claim_list[i].source] for i in members}),
         )
         for k, members in enumerate(alignment.groups)
     )
@@ -192,14 +199,27 @@ def compare(
             )
             for a in articles
         ),
-        claims=tuple(claims),
+        claims=tuple(claim_list),
         pairs=tuple(pairs),
         groups=groups,
-        unique=tuple(claims[i].id for i in alignment.unique),
+        unique=tuple(claim_list[i].id for i in alignment.unique),
         anomalies=tuple(anomalies),
         syndication=tuple(tuple(g) for g in syndication),
         model=getattr(embedder, "name", type(embedder).__name__),
         settings={"align_threshold": align_threshold, "align_method": align_method},
+    )
+
+
+def _to_source(d: Divergence, ca: Claim, cb: Claim, text_a: str, text_b: str) -> Divergence:
+    """A divergence found in two claims' texts, with spans and texts in source offsets."""
+    a_span = ca.to_source(*d.a_span) if d.a_span else None
+    b_span = cb.to_source(*d.b_span) if d.b_span else None
+    return attrs.evolve(
+        d,
+        a_span=a_span,
+        b_span=b_span,
+        a_text=text_a[a_span[0] : a_span[1]] if a_span else d.a_text,
+        b_text=text_b[b_span[0] : b_span[1]] if b_span else d.b_text,
     )
 
 

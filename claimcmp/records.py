@@ -185,6 +185,34 @@ class Claim:
     end: int
     spans: tuple[Span, ...] = attrs.field(default=(), converter=_spans)
     sentence: Span | None = attrs.field(default=None, converter=_to_span, validator=_span_validator)
+    #: Who the claim is attributed to ("the ministry said"), kept out of the claim's content.
+    attribution: Span | None = attrs.field(default=None, converter=_to_span, validator=_span_validator)
+
+    def to_source(self, start: int, end: int) -> tuple[int, int]:
+        """Map offsets into :attr:`text` to offsets into the source text."""
+        if len(self.spans) == 1:
+            return self.start + start, self.start + end
+        sep = len(" … ")
+        pos = 0
+        bounds = []
+        for s, e in self.spans:
+            bounds.append((pos, pos + (e - s), s))
+            pos += (e - s) + sep
+
+        def one(x: int, is_end: bool) -> int:
+            for lo, hi, src in bounds:
+                if lo <= x <= hi:
+                    return src + (x - lo)
+            # Inside a separator: a start snaps to the next piece, an end to the previous one.
+            for k, (lo, _hi, src) in enumerate(bounds):
+                if x < lo:
+                    if is_end and k > 0:
+                        prev_lo, prev_hi, prev_src = bounds[k - 1]
+                        return prev_src + (prev_hi - prev_lo)
+                    return src
+            return bounds[-1][2] + (bounds[-1][1] - bounds[-1][0])
+
+        return one(start, False), one(end, True)
 
     def __attrs_post_init__(self) -> None:
         _check_offsets(self.start, self.end, "Claim")

@@ -108,6 +108,12 @@ class Report:
                     f"claim {c.id!r}: 'text' must equal source text[{c.start}:{c.end}] "
                     f"({src.text[c.start : c.end]!r}), got {c.text!r}."
                 )
+            if len(c.spans) > 1:
+                joined = " … ".join(src.text[s:e] for s, e in c.spans)
+                if joined != c.text:
+                    raise SpanError(
+                        f"claim {c.id!r}: 'text' must join its spans with ' … ' ({joined!r}), got {c.text!r}."
+                    )
             claims[c.id] = c
         for p in self.pairs:
             for side in (p.a, p.b):
@@ -239,6 +245,7 @@ class Report:
                     "end": c.end,
                     "spans": [list(s) for s in c.spans],
                     "sentence": list(c.sentence) if c.sentence else None,
+                    "attribution": list(c.attribution) if c.attribution else None,
                 }
                 for c in self.claims
             ],
@@ -318,6 +325,7 @@ class Report:
                     end=c["end"],
                     spans=tuple(tuple(s) for s in c.get("spans") or ()),
                     sentence=tuple(c["sentence"]) if c.get("sentence") else None,
+                    attribution=tuple(c["attribution"]) if c.get("attribution") else None,
                 )
                 for c in data["claims"]
             ]

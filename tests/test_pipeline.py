@@ -48,7 +48,9 @@ def test_seed_garbled_conversion_is_an_anomaly(seed_report: claimcmp.Report) -> 
 @pytest.mark.shared
 def test_seed_claims_index_their_sources(seed_report: claimcmp.Report) -> None:
     for c in seed_report.claims:
-        assert seed_report.source(c.source).text[c.start : c.end] == c.text
+        text = seed_report.source(c.source).text
+        assert " … ".join(text[s:e] for s, e in c.spans) == c.text
+        assert c.start == c.spans[0][0] and c.end == c.spans[-1][1]
     # Boilerplate never becomes a claim.
     texts = " ".join(c.text for c in seed_report.claims)
     assert "Scroll to Top" not in texts and "Leave a Comment" not in texts
