@@ -119,21 +119,25 @@ def _subject_end(text: str, s: int, e: int) -> int | None:
 class AtomicClaimExtractor:
     """Splits sentences into atomic claims with rules over words and punctuation.
 
-    * Coordinated clauses (", and", ", but", ";") become separate claims; a clause without its
-      own subject ("…, and crushed 2020 protests") borrows the first clause's subject as a
-      second span ("Lukashenko … crushed 2020 protests").
+    * Coordinated clauses (", and", ", but", ";") become separate claims; with ``multi_span``
+      a clause without its own subject ("…, and crushed 2020 protests") borrows the first
+      clause's subject as a second span ("Lukashenko … crushed 2020 protests").
     * Relative clauses that carry their own fact (", which …", "in a vote that …") and
       appositives after a sentence-initial name ("Alexander Lukashenko, the president of
       Belarus, will visit …") become claims of their own.
     * Attribution ("…, the ministry said", "According to X, …") is kept out of the claim's
       content and recorded in :attr:`Claim.attribution`.
 
-    Every claim keeps exact spans into the source; ``text`` joins them with " … ". Pieces
-    shorter than ``min_words`` stay with their neighbour.
+    Every claim keeps exact spans into the source. By default each claim is one contiguous
+    span, so ``claim.text == source.text[claim.start:claim.end]`` (the report's JSON contract);
+    with ``multi_span=True`` a clause borrows its subject and a main clause skips an embedded
+    appositive or relative clause, and ``text`` joins the spans with " … ". Pieces shorter
+    than ``min_words`` stay with their neighbour.
     """
 
-    def __init__(self, *, min_words: int = 4) -> None:
+    def __init__(self, *, min_words: int = 4, multi_span: bool = False) -> None:
         self.min_words = min_words
+        self.multi_span = multi_span
 
     def claims(self, article: Article, sentences: Sequence[tuple[int, int]]) -> list[Claim]:
         text = article.text
@@ -174,7 +178,11 @@ class AtomicClaimExtractor:
         # claim of two spans.
         emb = _EMBEDDED_RELATIVE.search(text, cs, ce)
         if emb and _words(text[cs : emb.start()]) >= self.min_words and _words(text[emb.end() : ce]) >= 2:
-            main = [_trim(text, cs, emb.start()), _trim(text, emb.end(), ce)]
+            main = (
+                [_trim(text, cs, emb.start()), _trim(text, emb.end(), ce)]
+                if self.multi_span
+                else [_trim(text, cs, ce)]
+            )
             rel = [_trim(text, emb.start("rel"), emb.end("rel"))]
             return [(main, attribution), (rel, attribution)]
 
@@ -205,15 +213,18 @@ class AtomicClaimExtractor:
             if b <= a:
                 continue
             spans = [(a, b)]
-            if k == "coord" and subject_end is not None:
+            if k == "coord" and subject_end is not None and self.multi_span:
                 first = text[a:b].split(maxsplit=1)[0]
                 # A clause that starts with a lower-case verb has no subject of its own.
                 if first.islower() and first.lower() not in _HAS_SUBJECT:
                     spans = [_trim(text, cs, subject_end), (a, b)]
             if k == "first" and appositive is not None:
                 name_end, app_start, app_end = appositive
-                spans = [_trim(text, a, name_end), _trim(text, app_end, b)]
-                result.append(([_trim(text, a, name_end), _trim(text, app_start, app_end)], attribution))
+                if self.multi_span:
+                    spans = [_trim(text, a, name_end), _trim(text, app_end, b)]
+                    result.append(([_trim(text, a, name_end), _trim(text, app_start, app_end)], attribution))
+                else:
+                    result.append(([_trim(text, a, app_end)], attribution))
             result.append((spans, attribution))
         return result
 

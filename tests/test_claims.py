@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -11,9 +12,10 @@ from claimcmp.records import Claim
 from claimcmp.split import PunktSentenceSplitter
 
 
-def atomic(sentence: str) -> list[tuple[str, str | None]]:
+def atomic(sentence: str, *, multi_span: bool = True) -> list[tuple[str, str | None]]:
     article = Article(sentence + "\n", source="s")
-    claims = AtomicClaimExtractor().claims(article, sentence_spans(article, PunktSentenceSplitter()))
+    extractor = AtomicClaimExtractor(multi_span=multi_span)
+    claims = extractor.claims(article, sentence_spans(article, PunktSentenceSplitter()))
     for c in claims:
         assert " … ".join(article.text[s:e] for s, e in c.spans) == c.text
     return [
@@ -21,8 +23,35 @@ def atomic(sentence: str) -> list[tuple[str, str | None]]:
     ]
 
 
-def texts(sentence: str) -> list[str]:
-    return [t for t, _ in atomic(sentence)]
+def texts(sentence: str, *, multi_span: bool = True) -> list[str]:
+    return [t for t, _ in atomic(sentence, multi_span=multi_span)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Maria Silva, the mayor of the coastal town, will open the harbor on Friday, and cut the ribbon before noon.",
+            "Maria Silva, the mayor of the coastal town",
+        ),
+        (
+            "They met at the summit in Lisbon, which the prime minister also attended, to agree on a deal.",
+            "which the prime minister also attended",
+        ),
+        (
+            "Ortega has led Nicaragua since the election was held in 2007, and jailed rival candidates before the vote.",
+            "jailed rival candidates before the vote.",
+        ),
+    ],
+)
+def test_default_claims_are_contiguous(sentence: str, expected: str) -> None:
+    article = Article(sentence + "\n", source="s")
+    claims = AtomicClaimExtractor().claims(article, [(0, len(sentence))])
+    assert len(claims) >= 2
+    for c in claims:
+        assert len(c.spans) == 1
+        assert article.text[c.start : c.end] == c.text
+    assert expected in [c.text for c in claims]
 
 
 def test_coordinated_clause_borrows_the_subject() -> None:
@@ -95,7 +124,7 @@ WORDS = st.sampled_from(
 @settings(max_examples=200, deadline=None)
 def test_atomic_spans_always_index_the_text(sentence: str) -> None:
     article = Article(sentence + "\n", source="s")
-    for c in AtomicClaimExtractor().claims(article, [(0, len(sentence))]):
+    for c in AtomicClaimExtractor(multi_span=True).claims(article, [(0, len(sentence))]):
         assert " … ".join(article.text[s:e] for s, e in c.spans) == c.text
         for s, e in c.spans:
             assert 0 <= s < e <= len(sentence)

@@ -170,3 +170,24 @@ def test_seed_syndication_and_anomalies(seed_report: claimcmp.Report) -> None:
     assert ("003", "unit", "1,000 kilometer (621 kilometer)") in found
     assert ("003", "run-together", "monthLukashenko") in found
     assert ("003", "fragment", "miles) north of Kiev.") in found
+
+
+@slow
+@pytest.mark.shared
+def test_seed_multi_fact_sentence_aligns_fact_by_fact(seed_report: claimcmp.Report) -> None:
+    ap = "000_d62221a731092a34"
+    presidency = seed_report.find_claim(ap, "only president since")
+    protests = seed_report.find_claim(ap, "crushed 2020 protests")
+    vote = seed_report.find_claim(ap, "regard as fraudulent")
+    assert len({presidency.id, protests.id, vote.id}) == 3
+    assert seed_report.pairs_with(presidency.id) and seed_report.pairs_with(protests.id)
+    assert vote.id in seed_report.unique
+
+
+def test_claims_option_is_validated(hashing: Any) -> None:
+    with pytest.raises(ValueError, match="'claims' must be 'sentence' or 'atomic'"):
+        claimcmp.compare(sorted(EXAMPLES.glob("*.txt")), embedder=hashing, claims="words")
+    sentence = claimcmp.compare(sorted(EXAMPLES.glob("*.txt")), embedder=hashing, claims="sentence")
+    atomic = claimcmp.compare(sorted(EXAMPLES.glob("*.txt")), embedder=hashing)
+    assert len(atomic.claims) > len(sentence.claims)
+    assert all(len(c.spans) == 1 for c in sentence.claims)

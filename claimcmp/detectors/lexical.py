@@ -518,7 +518,10 @@ class OmissionDetector:
                 ):
                     continue
                 span = (extra[0].start, extra[-1].end)
-                words = " ".join(t.text for t in extra[:6]) + (" …" if len(extra) > 6 else "")
+                source = a.text if kind == "omission" else b.text
+                words = " ".join(source[span[0] : span[1]].split())
+                if len(words) > 70:
+                    words = words[:67].rstrip() + "…"
                 if kind == "omission":
                     a_span, b_span = span, None
                     expl = f"only A has this detail: '{words}'"
