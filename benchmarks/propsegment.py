@@ -64,7 +64,11 @@ def main() -> int:
     rows = [r for r in read_jsonl(shared / "data/propsegment/propositions_text.dev.jsonl") if r.get("reference_propositions")]
     refs = sum(len(r["reference_propositions"]) for r in rows) / len(rows)
     print(f"{len(rows)} sentences, {refs:.2f} reference propositions per sentence")
-    for name, ex in (("sentence", SentenceClaimExtractor(min_words=1)), ("atomic", AtomicClaimExtractor())):
+    for name, ex in (
+        ("sentence", SentenceClaimExtractor(min_words=1)),
+        ("atomic", AtomicClaimExtractor()),
+        ("atomic+multi", AtomicClaimExtractor(multi_span=True)),
+    ):
         p, r, f, n = evaluate(ex, rows)
         print(f"{name:9s} precision {p:.3f} recall {r:.3f} F1 {f:.3f} claims/sentence {n:.2f}")
     return 0

@@ -76,7 +76,17 @@ _AUX = frozenset(
 _RELATIVE = re.compile(
     r",\s+(?:which|who|whose)\s+|\s+(?:in|on|at|after|during|from)\s+(?:a|an|the)\s+[\w-]+\s+(?:that|which)\s+"
 )
-_EMBEDDED_RELATIVE = re.compile(r",\s+(?P<rel>(?:which|who|whose)\s+[^,;.]{3,80}?),\s+")
+_PARENTHETICAL = re.compile(r"\(([^()]{3,160})\)")
+# Three or more short items after a preposition or verb: "in A, B and C", "produced A, B, and C".
+_ITEM_WORD = r"(?!(?:from|of|in|with|by|to|at|for|on|and|or|the|a|an)\b)[\w'’-]+"
+_ITEM = rf"{_ITEM_WORD}(?:\s+{_ITEM_WORD}){{0,3}}"
+_LIST = re.compile(
+    r"\b(?:from|in|of|with|by|including|include[sd]?|between|among|to|at|for|on|as|like|such as)\s+"
+    rf"(?P<items>(?:{_ITEM},\s+){{1,6}}{_ITEM}),?\s+(?:and|or)\s+(?P<last>{_ITEM})(?=[\s.,;]|$)"
+)
+# The main clause must go on after it in lower case ("…, which Putin attended, to upgrade…");
+# a capital after the comma means the comma belonged to a list inside the relative clause.
+_EMBEDDED_RELATIVE = re.compile(r",\s+(?P<rel>(?:which|who|whose)\s+[^,;.]{3,80}?),\s+(?=[a-z])")
 _COORD = re.compile(r"(?:,\s+(?:and|but|while|whereas)|;)\s+")
 _ATTRIB_TAIL = re.compile(
     r",\s*(?:[\w'’.-]+\s+){1,7}?"
@@ -125,6 +135,8 @@ class AtomicClaimExtractor:
     * Relative clauses that carry their own fact (", which …", "in a vote that …") and
       appositives after a sentence-initial name ("Alexander Lukashenko, the president of
       Belarus, will visit …") become claims of their own.
+    * Parenthetical facts of three words or more are claims of their own; with ``multi_span``,
+      a list of three or more short items ("in A, B and C") gives one claim per item.
     * Attribution ("…, the ministry said", "According to X, …") is kept out of the claim's
       content and recorded in :attr:`Claim.attribution`.
 
@@ -162,6 +174,48 @@ class AtomicClaimExtractor:
         return out
 
     def _split(self, text: str, s: int, e: int) -> list[tuple[list[tuple[int, int]], tuple[int, int] | None]]:
+        result = self._split_clauses(text, s, e)
+        attribution = result[0][1] if result else None
+        extra: list[tuple[list[tuple[int, int]], tuple[int, int] | None]] = []
+        # Parenthetical facts: "(Original title: Maleficent)", "(a charge he denies)". Short
+        # parentheses (abbreviations, unit conversions) stay where they are.
+        for m in _PARENTHETICAL.finditer(text, s, e):
+            inner = _trim(text, m.start(1), m.end(1))
+            if _words(text[inner[0] : inner[1]]) >= 3 and not re.match(r"[\d$€£]", text[inner[0] :]):
+                extra.append(([inner], attribution))
+        if self.multi_span:
+            for spans, attr in list(result):
+                if len(spans) == 1:
+                    items = self._list_items(text, *spans[0])
+                    if items:
+                        result.remove((spans, attr))
+                        extra.extend((item, attr) for item in items)
+        return result + extra
+
+    def _list_items(self, text: str, s: int, e: int) -> list[list[tuple[int, int]]]:
+        """A list of short items ("in A, B and C") as one claim per item, sharing the rest."""
+        m = _LIST.search(text, s, e)
+        if not m:
+            return []
+        items = [(x.start(), x.end()) for x in re.finditer(r"[^,]+", text[m.start("items") : m.end("items")])]
+        if not all(_words(text[m.start("items") + a : m.start("items") + b]) <= 4 for a, b in items):
+            return []
+        items = [(m.start("items") + a, m.start("items") + b) for a, b in items]
+        last = (m.start("last"), m.end("last"))
+        out = []
+        for a, b in [*items, last]:
+            a, b = _trim(text, a, b)
+            if a >= b:
+                continue
+            pieces = [_trim(text, s, m.start("items")), (a, b)]
+            if m.end("last") < e:
+                tail = _trim(text, m.end("last"), e)
+                if _words(text[tail[0] : tail[1]]) > 0:
+                    pieces.append(tail)
+            out.append([p for p in pieces if p[1] > p[0]])
+        return out if len(out) >= 3 else []
+
+    def _split_clauses(self, text: str, s: int, e: int) -> list[tuple[list[tuple[int, int]], tuple[int, int] | None]]:
         attribution: tuple[int, int] | None = None
         cs, ce = s, e
         m = _ATTRIB_TAIL.search(text, s, e)

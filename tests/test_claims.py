@@ -130,3 +130,22 @@ def test_atomic_spans_always_index_the_text(sentence: str) -> None:
             assert 0 <= s < e <= len(sentence)
         if c.attribution:
             assert 0 <= c.attribution[0] <= c.attribution[1] <= len(sentence)
+
+
+def test_parenthetical_fact_is_a_claim() -> None:
+    got = texts("The film (which cost $200 million to make) opened in 3,000 theaters on Friday.", multi_span=False)
+    assert "which cost $200 million to make" in got
+    assert texts("The Shanghai Cooperation Organization (SCO) met in May.", multi_span=False) == [
+        "The Shanghai Cooperation Organization (SCO) met in May."
+    ]
+
+
+def test_list_items_become_claims_with_multi_span() -> None:
+    got = texts("The talks included officials from France, Germany, Italy and Spain on Monday.")
+    assert got == [
+        "The talks included officials from … France … on Monday.",
+        "The talks included officials from … Germany … on Monday.",
+        "The talks included officials from … Italy … on Monday.",
+        "The talks included officials from … Spain … on Monday.",
+    ]
+    assert len(texts("The talks included officials from France, Germany, Italy and Spain on Monday.", multi_span=False)) == 1
