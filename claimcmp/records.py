@@ -260,8 +260,31 @@ class Divergence:
         return attrs.evolve(self, a_span=a, b_span=b)
 
 
+class _HasDivergences:
+    """Shared views of a comparison's findings."""
+
+    __slots__ = ()
+    divergences: tuple[Divergence, ...]
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        """The divergence kinds found, in order, without repeats."""
+        return tuple(dict.fromkeys(d.kind for d in self.divergences))
+
+    @property
+    def decisive_kinds(self) -> tuple[str, ...]:
+        """Kinds of the findings that count (not low severity, confidence ≥ 0.5)."""
+        return tuple(
+            dict.fromkeys(
+                d.kind
+                for d in self.divergences
+                if d.severity != "low" and d.confidence >= 0.5 and d.kind not in ("omission", "addition")
+            )
+        )
+
+
 @attrs.frozen
-class PairComparison:
+class PairComparison(_HasDivergences):
     """The comparison of two bare texts (what :func:`claimcmp.compare_pair` returns).
 
     Divergence spans index ``text_a`` and ``text_b``.
@@ -275,25 +298,10 @@ class PairComparison:
     divergences: tuple[Divergence, ...] = attrs.field(default=(), converter=_divergences)
     probabilities: tuple[tuple[str, float], ...] = attrs.field(default=(), converter=_probabilities)
 
-    @property
-    def kinds(self) -> tuple[str, ...]:
-        """The divergence kinds found, in order, without repeats."""
-        return tuple(dict.fromkeys(d.kind for d in self.divergences))
-
-    @property
-    def decisive_kinds(self) -> tuple[str, ...]:
-        """Kinds of the findings that count (not low severity, confidence ≥ 0.5)."""
-        return tuple(
-            dict.fromkeys(
-                d.kind
-                for d in self.divergences
-                if d.severity != "low" and d.confidence >= 0.5 and d.kind not in ("omission", "addition")
-            )
-        )
 
 
 @attrs.frozen
-class ClaimPair:
+class ClaimPair(_HasDivergences):
     """Two aligned claims from different sources and how they compare."""
 
     a: str = attrs.field(validator=_non_empty)
@@ -305,21 +313,6 @@ class ClaimPair:
     probabilities: tuple[tuple[str, float], ...] = attrs.field(default=(), converter=_probabilities)
     syndicated: bool = False  # the two sources are copies of one report
 
-    @property
-    def kinds(self) -> tuple[str, ...]:
-        """The divergence kinds found, in order, without repeats."""
-        return tuple(dict.fromkeys(d.kind for d in self.divergences))
-
-    @property
-    def decisive_kinds(self) -> tuple[str, ...]:
-        """Kinds of the findings that count (not low severity, confidence ≥ 0.5)."""
-        return tuple(
-            dict.fromkeys(
-                d.kind
-                for d in self.divergences
-                if d.severity != "low" and d.confidence >= 0.5 and d.kind not in ("omission", "addition")
-            )
-        )
 
 
 @attrs.frozen
