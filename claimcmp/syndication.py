@@ -3,8 +3,8 @@
 Wire copy republished by several outlets is one report, not several. Two sources are copies
 when at least ``min_containment`` of the shorter one's word 5-grams (spelling keys, so
 "criticise"/"criticize" and "U.S."/"US" do not hide a copy) also occur in the other. Copies are
-grouped transitively; the earliest-published source of a group (else the first given) is the
-original, the others are ``copy_of`` it.
+grouped transitively. The original of a group is the earliest published one when all are dated,
+otherwise the fullest text (most 5-grams; ties: the first given); the others are ``copy_of`` it.
 """
 
 from __future__ import annotations
@@ -64,9 +64,12 @@ def find_syndication(
     for idx in members.values():
         if len(idx) < 2:
             continue
-        original = min(
-            idx, key=lambda k: (articles[k].published is None, articles[k].published or dt.date.min, k)
-        )
+        if all(articles[k].published for k in idx):
+            original = min(idx, key=lambda k: (articles[k].published or dt.date.min, k))
+        else:
+            # Without dates for all of them, the fullest text is taken as the original:
+            # republications trim wire copy more often than they extend it.
+            original = min(idx, key=lambda k: (-len(shingles[k]), k))
         groups.append([articles[k].source for k in idx])
         for k in idx:
             if k != original:

@@ -72,7 +72,7 @@ STORY = (
 )
 
 
-def test_copies_are_grouped_and_the_dated_one_is_the_original() -> None:
+def test_copies_are_grouped_and_the_fullest_is_the_original() -> None:
     wire = Article(STORY, source="wire")
     copy = Article("date 2026-03-10\n\n" + STORY.replace("harbor district", "harbour district"), source="paper")
     other = Article(
@@ -84,8 +84,10 @@ def test_copies_are_grouped_and_the_dated_one_is_the_original() -> None:
     assert containment(wire, other) < 0.2
     copy_of, groups = find_syndication([wire, copy, other])
     assert copy.published == dt.date(2026, 3, 10)
-    assert copy_of == {"wire": "paper"}
+    assert copy_of == {"paper": "wire"}  # not all dated: the fullest (tie: first given)
     assert groups == [["wire", "paper"]]
+    dated = Article("date 2026-03-09\n\n" + STORY, source="wire")
+    assert find_syndication([dated, copy, other])[0] == {"paper": "wire"}  # all dated: earliest
 
 
 def test_report_marks_copies_and_counts_independent_sources(hashing: Any) -> None:
