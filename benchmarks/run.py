@@ -31,6 +31,7 @@ from _shared import ROOT, read_jsonl, require_shared
 
 from claimcmp.comparator import Comparator, is_decisive, same_wording
 from claimcmp.embed import SentenceTransformerEmbedder
+from claimcmp.expectations import check_expectation, expected_pair, read_expectations
 from claimcmp.protocols import ClaimText
 from claimcmp.training import build_pairs, featurize, fit
 from claimcmp.verdict import load_default_model
@@ -50,8 +51,7 @@ def main() -> int:
     embedder = SentenceTransformerEmbedder()
     rules = Comparator(model=False)
     pairs = build_pairs(shared, keep_same_wording=True)
-    x, sims = featurize(pairs, embedder, rules)
-    findings = [rules.findings(ClaimText(p.a), ClaimText(p.b)) for p in pairs]
+    x, sims, findings = featurize(pairs, embedder, rules, with_findings=True)
     decisive = [[d for d in f if is_decisive(d)] for f in findings]
     lines: list[str] = []
 
@@ -215,22 +215,27 @@ def main() -> int:
 
     report = claimcmp.compare(sorted((shared / "seeds").glob("*.txt")), embedder=embedder)
     lines += ["", "## Seeds gold rows (`../shared/gold/seeds.jsonl`)", "", "| row | holds | detail |", "|---|---|---|"]
-    for row in read_jsonl(shared / "gold/seeds.jsonl"):
+    for row in read_expectations(shared / "gold/seeds.jsonl"):
+        why = check_expectation(report, row)
         if "unique" in row:
-            c = report.find_claim(row["unique"]["source"], row["unique"]["quote"])
-            lines.append(f"| {row['id']} | {'yes' if c.id in report.unique else 'no'} | unique claim {c.id} |")
-            continue
-        ca = report.find_claim(row["a"]["source"], row["a"]["quote"])
-        cb = report.find_claim(row["b"]["source"], row["b"]["quote"])
-        found = [p for p in report.pairs if {p.a, p.b} == {ca.id, cb.id}]
-        if not found:
-            lines.append(f"| {row['id']} | no | not aligned |")
-            continue
-        p = found[0]
-        ok = p.verdict in row["verdict"] and set(row["kinds"]) <= set(p.decisive_kinds)
-        lines.append(
-            f"| {row['id']} | {'yes' if ok else 'no'} | {p.verdict} ({p.confidence:.2f}), kinds {list(p.decisive_kinds)} |"
-        )
+            detail = f"unique claim {report.find_claim(row['unique']['source'], row['unique']['quote']).id}"
+        else:
+            pair = expected_pair(report, row)
+            detail = (
+                f"{pair.verdict} ({pair.confidence:.2f}), kinds {list(pair.decisive_kinds)}" if pair else "not aligned"
+            )
+        lines.append(f"| {row['id']} | {'yes' if why is None else 'no'} | {detail} |")
+
+    # Syndication: shared 5-grams between the seed articles (copies at >= 0.5).
+    from claimcmp.ingest import Article
+    from claimcmp.syndication import containment
+
+    seeds = [Article.from_file(p) for p in sorted((shared / "seeds").glob("*.txt"))]
+    lines += ["", "## Syndication on the seeds: share of the shorter article's word 5-grams in the other", ""]
+    lines += ["| pair | containment |", "|---|---|"]
+    for i, x in enumerate(seeds):
+        for y in seeds[i + 1 :]:
+            lines.append(f"| {x.source[:3]} – {y.source[:3]} | {containment(x, y):.2f} |")
 
     elapsed = time.perf_counter() - t0
     header = [

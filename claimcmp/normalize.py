@@ -45,6 +45,15 @@ class Token:
     end: int
     key: str
 
+    @property
+    def lower(self) -> str:
+        """The word lower-cased, with straight apostrophes: what word lists are matched against.
+
+        ``key`` collapses doubled letters and drops hyphens ("arrested" → "arested"), so it is
+        for comparing two texts, not for looking words up.
+        """
+        return self.text.lower().replace("’", "'")
+
 
 def _fold(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("‘", "'")

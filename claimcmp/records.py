@@ -253,11 +253,6 @@ class Divergence:
     )
     detector: str = ""
 
-    def shifted(self, a_offset: int, b_offset: int) -> Divergence:
-        """The same divergence with spans moved by the given offsets."""
-        a = None if self.a_span is None else (self.a_span[0] + a_offset, self.a_span[1] + a_offset)
-        b = None if self.b_span is None else (self.b_span[0] + b_offset, self.b_span[1] + b_offset)
-        return attrs.evolve(self, a_span=a, b_span=b)
 
 
 class _HasDivergences:

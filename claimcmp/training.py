@@ -134,19 +134,20 @@ def build_pairs(shared: Path, *, keep_same_wording: bool = False) -> list[Labell
     return [p for p in pairs if not same_wording(p.a, p.b)]
 
 
-def featurize(pairs: Sequence[LabelledPair], embedder: Embedder, comparator: Comparator) -> tuple[np.ndarray, np.ndarray]:
-    """Feature matrix and cosine similarities of ``pairs`` (one batched encode)."""
+def featurize(
+    pairs: Sequence[LabelledPair], embedder: Embedder, comparator: Comparator, *, with_findings: bool = False
+) -> Any:
+    """Feature matrix and cosine similarities of ``pairs`` (one batched encode); with
+    ``with_findings``, also each pair's detector findings, so callers need not run them again."""
     texts = list(dict.fromkeys(t for p in pairs for t in (p.a, p.b)))
     row = {t: i for i, t in enumerate(texts)}
     vectors = embedder.encode(texts)
     sims = np.array([float(vectors[row[p.a]] @ vectors[row[p.b]]) for p in pairs])
+    findings = [comparator.findings(ClaimText(p.a), ClaimText(p.b)) for p in pairs]
     x = np.stack(
-        [
-            features(s, token_diff(p.a, p.b), comparator.findings(ClaimText(p.a), ClaimText(p.b)))
-            for p, s in zip(pairs, sims, strict=True)
-        ]
+        [features(s, token_diff(p.a, p.b), f) for p, s, f in zip(pairs, sims, findings, strict=True)]
     )
-    return x, sims
+    return (x, sims, findings) if with_findings else (x, sims)
 
 
 def fit(x: np.ndarray, labels: Sequence[str], *, meta: dict[str, Any] | None = None) -> VerdictModel:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 from typing import Any
@@ -48,32 +47,7 @@ def hashing() -> Any:
     return HashingEmbedder()
 
 
-def read_jsonl(path: Path) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+from claimcmp.expectations import check_expectations  # noqa: E402
+from claimcmp.expectations import read_expectations as read_jsonl  # noqa: E402
 
-
-def check_expectations(report: Any, rows: list[dict[str, Any]]) -> list[str]:
-    """Rows of the gold format that do not hold in ``report`` (empty when all hold)."""
-    failures: list[str] = []
-    for row in rows:
-        if "unique" in row:
-            u = row["unique"]
-            claim = report.find_claim(u["source"], u["quote"])
-            if claim.id not in report.unique:
-                others = [(p.a, p.b, p.verdict) for p in report.pairs_with(claim.id)]
-                failures.append(f"{row['id']}: {claim.id} is aligned: {others}")
-            continue
-        ca = report.find_claim(row["a"]["source"], row["a"]["quote"])
-        cb = report.find_claim(row["b"]["source"], row["b"]["quote"])
-        pairs = [p for p in report.pairs if {p.a, p.b} == {ca.id, cb.id}]
-        if not pairs:
-            failures.append(f"{row['id']}: {ca.id} and {cb.id} are not aligned")
-            continue
-        pair = pairs[0]
-        if pair.verdict not in row["verdict"]:
-            failures.append(f"{row['id']}: verdict {pair.verdict}, expected {row['verdict']}")
-        decisive = {d.kind for d in pair.divergences if d.severity != "low"}
-        missing = set(row["kinds"]) - decisive
-        if missing:
-            failures.append(f"{row['id']}: kinds {sorted(decisive)} lack {sorted(missing)}")
-    return failures
+__all__ = ["EXAMPLES", "ROOT", "SHARED", "check_expectations", "read_jsonl"]

@@ -40,11 +40,6 @@ __all__ = [
 ]
 
 
-def _low(tok: Token) -> str:
-    """The token lower-cased, with straight apostrophes (lexicon lookups use this, not keys)."""
-    return tok.text.lower().replace("’", "'")
-
-
 def _only_in(a: Iterable[Token], b: Iterable[Token]) -> list[Token]:
     """Content tokens of ``a`` whose key (and stem) does not occur in ``b``."""
     bkeys = {t.key for t in b}
@@ -95,7 +90,7 @@ class TermDetector:
                         self._classes_of.setdefault(key, set()).add((i, j))
 
     def _classes(self, tok: Token) -> set[tuple[int, int]]:
-        w = _low(tok)
+        w = tok.lower
         return self._classes_of.get(w, set()) | self._classes_of.get(stem(w), set())
 
     def _distinct(self, x: Token, y: Token) -> bool:
@@ -113,7 +108,7 @@ class TermDetector:
                 continue
             for x in e.a_content:
                 y = next((y for y in e.b_content if y.start not in used and self._distinct(x, y)), None)
-                if y is not None and not are_antonyms(_low(x), _low(y)):
+                if y is not None and not are_antonyms(x.lower, y.lower):
                     used.add(y.start)
                     yield _div(
                         "term", self.name, a.text, b.text, (x.start, x.end), (y.start, y.end),
@@ -126,7 +121,7 @@ class TermDetector:
             if not self._classes(x) or any(u == x.start for u in used):
                 continue
             for y in only_b:
-                if y.start in used or are_antonyms(_low(x), _low(y)):
+                if y.start in used or are_antonyms(x.lower, y.lower):
                     continue
                 if self._distinct(x, y):
                     used.add(y.start)
@@ -205,7 +200,7 @@ class NegationDetector:
             if e.op != "replace" or len(e.a_tokens) > 3 or len(e.b_tokens) > 3:
                 continue
             for x in e.a_content:
-                y = next((y for y in e.b_content if y.start not in used and are_antonyms(_low(x), _low(y), self._extra)), None)
+                y = next((y for y in e.b_content if y.start not in used and are_antonyms(x.lower, y.lower, self._extra)), None)
                 if y is not None:
                     used.add(y.start)
                     used_a.add(x.start)
@@ -219,7 +214,7 @@ class NegationDetector:
             if x.start in used_a:
                 continue
             for y in only_b:
-                if y.start not in used and are_antonyms(_low(x), _low(y), self._extra):
+                if y.start not in used and are_antonyms(x.lower, y.lower, self._extra):
                     used.add(y.start)
                     yield _div(
                         "negation", self.name, a.text, b.text, (x.start, x.end), (y.start, y.end),
@@ -379,7 +374,7 @@ class EntityDetector:
             nb = [t for t in e.b_tokens if _is_name(t, b_index[t.start], b.text, inside)]
             if not na or not nb:
                 continue
-            if all(_low(t) in TITLE_WORDS for t in na) or all(_low(t) in TITLE_WORDS for t in nb):
+            if all(t.lower in TITLE_WORDS for t in na) or all(t.lower in TITLE_WORDS for t in nb):
                 continue  # "France's Francois Hollande" / "France's President": a title, not a name
             demonym_a = all(_DEMONYM_WORD.search(t.key) for t in na)
             demonym_b = all(_DEMONYM_WORD.search(t.key) for t in nb)

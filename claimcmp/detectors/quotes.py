@@ -125,12 +125,12 @@ def _speaker_before(toks: list[Token], i: int) -> Speaker | None:
     end = j
     while j >= 0 and i - j <= 9:
         t = toks[j]
-        if t.text[:1].isupper() or t.text.lower() in VAGUE_SOURCES or t.text.lower() in _SPEAKER_LINK:
+        if t.text[:1].isupper() or t.lower in VAGUE_SOURCES or t.lower in _SPEAKER_LINK:
             j -= 1
             continue
         break
     start = j + 1
-    while start <= end and toks[start].text.lower() in _SPEAKER_LINK:
+    while start <= end and toks[start].lower in _SPEAKER_LINK:
         start += 1
     if start > end:
         return None
@@ -145,12 +145,12 @@ def _speaker_after(toks: list[Token], i: int) -> Speaker | None:
     start = j
     while j < len(toks) and j - start < 9:
         t = toks[j]
-        if t.text[:1].isupper() or t.text.lower() in VAGUE_SOURCES or t.text.lower() in _SPEAKER_LINK:
+        if t.text[:1].isupper() or t.lower in VAGUE_SOURCES or t.lower in _SPEAKER_LINK:
             j += 1
             continue
         break
     phrase = toks[start:j]
-    while phrase and phrase[-1].text.lower() in _SPEAKER_LINK:
+    while phrase and phrase[-1].lower in _SPEAKER_LINK:
         phrase = phrase[:-1]
     if not phrase:
         return None
@@ -163,10 +163,10 @@ def _make_speaker(phrase: list[Token]) -> Speaker | None:
         for t in phrase
         if t.text[:1].isupper()
         and t.key not in FUNCTION_WORDS
-        and t.text.lower() not in VAGUE_SOURCES
-        and t.text.lower() not in TITLE_WORDS
+        and t.lower not in VAGUE_SOURCES
+        and t.lower not in TITLE_WORDS
     )
-    vague_heads = [t for t in phrase if t.text.lower() in VAGUE_SOURCES]
+    vague_heads = [t for t in phrase if t.lower in VAGUE_SOURCES]
     if not names and not vague_heads:
         return None
     return Speaker(phrase[0].start, phrase[-1].end, names, bool(vague_heads) and not _has_person(phrase))
@@ -174,7 +174,7 @@ def _make_speaker(phrase: list[Token]) -> Speaker | None:
 
 def _has_person(phrase: list[Token]) -> bool:
     # "Spokesperson Hua Chunying": a title followed by a name is specific.
-    caps = [t for t in phrase if t.text[:1].isupper() and t.text.lower() not in VAGUE_SOURCES]
+    caps = [t for t in phrase if t.text[:1].isupper() and t.lower not in VAGUE_SOURCES]
     return len(caps) >= 2 and not any(t.key in ("ministry", "government", "office") for t in phrase)
 
 
@@ -183,7 +183,7 @@ def find_speakers(text: str) -> list[Speaker]:
     toks = tokens(text)
     out: list[Speaker] = []
     for i, t in enumerate(toks):
-        if t.text.lower() not in ATTRIBUTION_VERBS:
+        if t.lower not in ATTRIBUTION_VERBS:
             continue
         sp = None
         if t.key == "according":
@@ -219,8 +219,8 @@ class AttributionDetector:
         names_b = set().union(*(s.names for s in sb))
         if names_a & names_b or any(_same_entity(x, y) for x in names_a for y in names_b):
             return
-        roles_a = {t.key for s in sa for t in tokens(a.text[s.start : s.end]) if t.text.lower() in VAGUE_SOURCES}
-        roles_b = {t.key for s in sb for t in tokens(b.text[s.start : s.end]) if t.text.lower() in VAGUE_SOURCES}
+        roles_a = {t.key for s in sa for t in tokens(a.text[s.start : s.end]) if t.lower in VAGUE_SOURCES}
+        roles_b = {t.key for s in sb for t in tokens(b.text[s.start : s.end]) if t.lower in VAGUE_SOURCES}
         if roles_a & roles_b:
             # Same role ("Spokesperson Hua Chunying" / "a spokesperson for the ministry"):
             # at most a difference in how specific the source is.
