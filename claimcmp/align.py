@@ -11,6 +11,16 @@ at most one claim per source — greedily from the most similar pair down, so
 a chain of loose matches cannot pull two claims of one source together.
 Claims in no pair are their source's unique claims.
 
+Candidates come from a blocked top-k search: claim vectors are multiplied a
+block of rows at a time, and each claim keeps its ``top_k`` most similar
+claims of other sources above the threshold. Memory is one block of
+similarities (``block_size`` × claims), never the dense all-claims matrix, and
+the pairs to compare grow linearly with the cluster (at most ``top_k`` per
+claim). For clusters where no claim has more than ``top_k`` candidates — any
+cluster of up to ``top_k`` + 1 sources with one candidate per source, which is
+nearly every real story cluster — the result is exactly the best-first
+matching over all pairs.
+
 The default threshold was calibrated on ECB+ (same-event sentence pairs vs
 same-topic different-event pairs) and STS-B dev; ``benchmarks/calibrate_alignment.py``
 reproduces it and docs/calibration.md explains the choice.
@@ -23,12 +33,23 @@ from collections.abc import Sequence
 import attrs
 import numpy as np
 
-__all__ = ["ALIGN_METHODS", "DEFAULT_ALIGN_THRESHOLD", "AlignedPair", "Alignment", "align_claims"]
+__all__ = [
+    "ALIGN_METHODS",
+    "DEFAULT_ALIGN_THRESHOLD",
+    "DEFAULT_TOP_K",
+    "AlignedPair",
+    "Alignment",
+    "align_claims",
+    "candidate_pairs",
+]
 
 #: Cosine similarity (all-MiniLM-L6-v2) at which two claims are taken to
 #: report the same thing; see docs/calibration.md.
 DEFAULT_ALIGN_THRESHOLD = 0.6
 ALIGN_METHODS = ("greedy", "assignment", "mutual-best")
+#: Candidates kept per claim by the blocked search (see the module docstring).
+DEFAULT_TOP_K = 50
+_BLOCK_SIZE = 512
 
 
 @attrs.frozen
@@ -80,19 +101,84 @@ def _assign(sim: np.ndarray, threshold: float, method: str) -> list[tuple[int, i
     return [(int(i), int(j)) for i, j in zip(rows, cols, strict=False) if sim[i, j] >= threshold]
 
 
+def candidate_pairs(
+    source_ids: np.ndarray,
+    vectors: np.ndarray,
+    *,
+    threshold: float,
+    top_k: int = DEFAULT_TOP_K,
+    block_size: int = _BLOCK_SIZE,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Claim pairs ``(i, j, similarity)`` with ``i < j`` of different sources, above
+    ``threshold``, where ``j`` is among ``i``'s ``top_k`` most similar or the reverse.
+
+    ``source_ids[i]`` is an integer id of claim ``i``'s source. The similarities
+    are computed ``block_size`` rows at a time.
+    """
+    n = len(vectors)
+    found_i: list[np.ndarray] = []
+    found_j: list[np.ndarray] = []
+    found_sim: list[np.ndarray] = []
+    k = min(top_k, n)
+    for start in range(0, n, block_size):
+        stop = min(n, start + block_size)
+        sim = vectors[start:stop] @ vectors.T
+        sim[source_ids[start:stop, None] == source_ids[None, :]] = -np.inf
+        if k < n:
+            top = np.argpartition(-sim, k - 1, axis=1)[:, :k]
+        else:
+            top = np.broadcast_to(np.arange(n), sim.shape)
+        r = np.repeat(np.arange(start, stop), top.shape[1])
+        c = top.reshape(-1)
+        s = sim[r - start, c]
+        keep = s >= threshold
+        r, c, s = r[keep], c[keep], s[keep]
+        found_i.append(np.minimum(r, c))
+        found_j.append(np.maximum(r, c))
+        found_sim.append(s)
+    if not found_i:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.float32)
+    i, j, sims = np.concatenate(found_i), np.concatenate(found_j), np.concatenate(found_sim)
+    # A pair found from both ends appears twice; keep one.
+    _, first = np.unique(i * n + j, return_index=True)
+    return i[first], j[first], sims[first]
+
+
+def _greedy(source_ids: np.ndarray, i: np.ndarray, j: np.ndarray, sims: np.ndarray) -> list[AlignedPair]:
+    """Best-first one-to-one matching per source pair, over the candidate pairs."""
+    # Per source pair, best-first is independent of every other source pair, so
+    # one global pass in similarity order is the same as a pass per source pair.
+    order = np.lexsort((j, i, -sims))
+    taken: set[tuple[int, int]] = set()  # (claim, other source) already matched
+    chosen: list[AlignedPair] = []
+    for k in order:
+        a, b = int(i[k]), int(j[k])
+        key_a, key_b = (a, int(source_ids[b])), (b, int(source_ids[a]))
+        if key_a in taken or key_b in taken:
+            continue
+        taken.add(key_a)
+        taken.add(key_b)
+        chosen.append(AlignedPair(a, b, float(sims[k])))
+    return chosen
+
+
 def align_claims(
     sources: Sequence[str],
     vectors: np.ndarray,
     *,
     threshold: float = DEFAULT_ALIGN_THRESHOLD,
     method: str = "greedy",
+    top_k: int = DEFAULT_TOP_K,
 ) -> Alignment:
     """Align claims given each claim's source id and its unit-length embedding.
 
     ``sources[i]`` is the source of claim ``i`` and ``vectors[i]`` its
     embedding. ``method`` is ``"greedy"`` (one-to-one, most similar pairs
-    first), ``"assignment"`` (one-to-one maximising the summed similarity,
-    Hungarian method) or ``"mutual-best"`` (pairs that are each other's best).
+    first; blocked top-k search, see the module docstring), ``"assignment"``
+    (one-to-one maximising the summed similarity, Hungarian method) or
+    ``"mutual-best"`` (pairs that are each other's best). The last two solve
+    each source pair on its full similarity matrix: exact, and meant for
+    small clusters.
     """
     if method not in ALIGN_METHODS:
         raise ValueError(f"'method' must be one of {ALIGN_METHODS} (got {method!r}).")
@@ -100,17 +186,25 @@ def align_claims(
         raise ValueError(
             f"'vectors' must have one row per claim ({len(sources)}), got {len(vectors)}."
         )
+    if isinstance(top_k, bool) or not isinstance(top_k, int) or top_k < 1:
+        raise ValueError(f"'top_k' must be a positive int (got {top_k!r}).")
     order = list(dict.fromkeys(sources))
-    members = {s: np.array([i for i, src in enumerate(sources) if src == s], dtype=int) for s in order}
     pairs: list[AlignedPair] = []
-    for x, sa in enumerate(order):
-        for sb in order[x + 1 :]:
-            ia, ib = members[sa], members[sb]
-            if len(ia) == 0 or len(ib) == 0:
-                continue
-            sim = vectors[ia] @ vectors[ib].T
-            for i, j in _assign(sim, threshold, method):
-                pairs.append(AlignedPair(int(ia[i]), int(ib[j]), float(sim[i, j])))
+    if method == "greedy":
+        index = {s: n for n, s in enumerate(order)}
+        source_ids = np.array([index[s] for s in sources], dtype=np.int64)
+        vecs = np.asarray(vectors, dtype=np.float32)
+        pairs = _greedy(source_ids, *candidate_pairs(source_ids, vecs, threshold=threshold, top_k=top_k))
+    else:
+        members = {s: np.array([i for i, src in enumerate(sources) if src == s], dtype=int) for s in order}
+        for x, sa in enumerate(order):
+            for sb in order[x + 1 :]:
+                ia, ib = members[sa], members[sb]
+                if len(ia) == 0 or len(ib) == 0:
+                    continue
+                sim = vectors[ia] @ vectors[ib].T
+                for i, j in _assign(sim, threshold, method):
+                    pairs.append(AlignedPair(int(ia[i]), int(ib[j]), float(sim[i, j])))
     pairs.sort(key=lambda p: (p.a, p.b))
 
     # Greedy group building with one claim per source per group.
@@ -121,6 +215,8 @@ def align_claims(
         ga, gb = group_of[p.a], group_of[p.b]
         if ga == gb or group_sources[ga] & group_sources[gb]:
             continue
+        if len(group_members[ga]) < len(group_members[gb]):
+            ga, gb = gb, ga  # relabel the smaller group: merging stays near-linear
         for m in group_members[gb]:
             group_of[m] = ga
         group_members[ga].extend(group_members.pop(gb))

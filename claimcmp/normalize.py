@@ -38,21 +38,23 @@ _FUNCTION_WORDS = frozenset(
 
 @attrs.frozen
 class Token:
-    """A word or number in a text, with its offsets and spelling key."""
+    """A word or number in a text, with its offsets and spelling key.
+
+    ``lower`` is the word lower-cased, with straight apostrophes: what word lists are
+    matched against. ``key`` collapses doubled letters and drops hyphens ("arrested" →
+    "arested"), so it is for comparing two texts, not for looking words up.
+    """
 
     text: str
     start: int
     end: int
     key: str
-
-    @property
-    def lower(self) -> str:
-        """The word lower-cased, with straight apostrophes: what word lists are matched against.
-
-        ``key`` collapses doubled letters and drops hyphens ("arrested" → "arested"), so it is
-        for comparing two texts, not for looking words up.
-        """
-        return self.text.lower().replace("’", "'")
+    # Computed once: detectors look it up for every word of every compared pair.
+    lower: str = attrs.field(
+        default=attrs.Factory(lambda self: self.text.lower().replace("’", "'"), takes_self=True),
+        eq=False,
+        repr=False,
+    )
 
 
 def _fold(text: str) -> str:
@@ -91,7 +93,14 @@ def spelling_key(word: str) -> str:
 
 def tokens(text: str) -> list[Token]:
     """Word and number tokens of ``text`` with offsets and spelling keys."""
-    return [Token(m.group(), m.start(), m.end(), spelling_key(m.group())) for m in _TOKEN.finditer(text)]
+    return list(_tokens(text))
+
+
+# A claim is compared with every claim aligned to it, so the same text is
+# tokenised many times per report; Tokens are frozen, so sharing them is safe.
+@lru_cache(maxsize=8192)
+def _tokens(text: str) -> tuple[Token, ...]:
+    return tuple(Token(m.group(), m.start(), m.end(), spelling_key(m.group())) for m in _TOKEN.finditer(text))
 
 
 def content_keys(toks: list[Token]) -> list[str]:

@@ -14,7 +14,7 @@ from typing import Any
 import attrs
 import numpy as np
 
-from claimcmp.align import DEFAULT_ALIGN_THRESHOLD, align_claims
+from claimcmp.align import DEFAULT_ALIGN_THRESHOLD, DEFAULT_TOP_K, align_claims
 from claimcmp.anomalies import find_anomalies
 from claimcmp.claims import AtomicClaimExtractor, SentenceClaimExtractor, sentence_spans
 from claimcmp.comparator import Comparator
@@ -98,6 +98,7 @@ def compare(
     detectors: Sequence[Detector] | None = None,
     align_threshold: float = DEFAULT_ALIGN_THRESHOLD,
     align_method: str = "greedy",
+    align_top_k: int = DEFAULT_TOP_K,
     claims: str = "atomic",
     encoding: str | None = None,
     max_chars: int = DEFAULT_MAX_CHARS,
@@ -110,7 +111,9 @@ def compare(
     source id is the file stem). ``model`` names a sentence-transformers
     model or folder (default: the bundled all-MiniLM-L6-v2); ``embedder``,
     ``splitter``, ``extractor`` and ``detectors`` replace a stage.
-    ``progress(stage, done, total)`` is called as stages advance.
+    ``align_top_k`` bounds the counterparts a claim is compared with (see
+    :mod:`claimcmp.align`). ``progress(stage, done, total)`` is called as
+    stages advance.
     """
     articles = _load_sources(
         sources, encoding=encoding, max_chars=max_chars, check_language=check_language
@@ -140,7 +143,11 @@ def compare(
     if progress:
         progress("embed", len(claim_list), len(claim_list))
     alignment = align_claims(
-        [c.source for c in claim_list], vectors, threshold=align_threshold, method=align_method
+        [c.source for c in claim_list],
+        vectors,
+        threshold=align_threshold,
+        method=align_method,
+        top_k=align_top_k,
     )
     published = {a.source: a.published for a in articles}
     texts = {a.source: a.text for a in articles}
@@ -173,8 +180,11 @@ def compare(
         if progress:
             progress("compare", n + 1, len(alignment.pairs))
     anomalies = []
+    by_source: dict[str, list[Claim]] = {}
+    for c in claim_list:
+        by_source.setdefault(c.source, []).append(c)
     for article in articles:
-        own = [c for c in claim_list if c.source == article.source]
+        own = by_source.get(article.source, [])
         for an in find_anomalies(article):
             inside = next((c.id for c in own if c.start <= an.start and an.end <= c.end), None)
             anomalies.append(attrs.evolve(an, claim=inside))
@@ -206,7 +216,11 @@ def compare(
         anomalies=tuple(anomalies),
         syndication=tuple(tuple(g) for g in syndication),
         model=getattr(embedder, "name", type(embedder).__name__),
-        settings={"align_threshold": align_threshold, "align_method": align_method},
+        settings={
+            "align_threshold": align_threshold,
+            "align_method": align_method,
+            "align_top_k": align_top_k,
+        },
     )
 
 

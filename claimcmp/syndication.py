@@ -10,6 +10,7 @@ otherwise the fullest text (most 5-grams; ties: the first given); the others are
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -51,10 +52,17 @@ def find_syndication(
             i = parent[i]
         return i
 
-    for i in range(len(articles)):
-        for j in range(i + 1, len(articles)):
-            si, sj = shingles[i], shingles[j]
-            if si and sj and len(si & sj) / min(len(si), len(sj)) >= min_containment:
+    # Shared 5-grams are counted through an index of who has which 5-gram, so
+    # the work grows with the overlap, not with the square of the cluster size.
+    having: dict[tuple[str, ...], list[int]] = {}
+    for j, sj in enumerate(shingles):
+        shared: Counter[int] = Counter()
+        for gram in sj:
+            earlier = having.setdefault(gram, [])
+            shared.update(earlier)
+            earlier.append(j)
+        for i, n in shared.items():
+            if n / min(len(shingles[i]), len(sj)) >= min_containment:
                 parent[find(j)] = find(i)
     members: dict[int, list[int]] = {}
     for i in range(len(articles)):

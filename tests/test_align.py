@@ -60,3 +60,64 @@ def test_bad_arguments() -> None:
         align_claims(["A"], unit([[1, 0]]), method="nope")
     with pytest.raises(ValueError, match="one row per claim"):
         align_claims(["A", "B"], unit([[1, 0]]))
+    with pytest.raises(ValueError, match="'top_k' must be a positive int"):
+        align_claims(["A", "B"], unit([[1, 0], [0, 1]]), top_k=0)
+
+
+def _dense_greedy(sources: list[str], vectors: np.ndarray, threshold: float) -> set[tuple[int, int]]:
+    """Reference: best-first matching per source pair on each full similarity matrix."""
+    chosen: set[tuple[int, int]] = set()
+    names = list(dict.fromkeys(sources))
+    for x, sa in enumerate(names):
+        for sb in names[x + 1 :]:
+            ia = [i for i, s in enumerate(sources) if s == sa]
+            ib = [i for i, s in enumerate(sources) if s == sb]
+            cands = sorted(
+                ((float(vectors[i] @ vectors[j]), i, j) for i in ia for j in ib),
+                key=lambda t: (-t[0], t[1], t[2]),
+            )
+            used: set[int] = set()
+            for sim, i, j in cands:
+                if sim >= threshold and i not in used and j not in used:
+                    used |= {i, j}
+                    chosen.add((i, j))
+    return chosen
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_blocked_search_equals_the_dense_matching(seed: int) -> None:
+    # Random clusters with shared "facts": small blocks and a top-k larger than
+    # any claim's candidate count must give exactly the dense answer.
+    rng = np.random.default_rng(seed)
+    facts = rng.normal(size=(12, 16))
+    sources, rows = [], []
+    for s in range(7):
+        for f in rng.choice(12, size=8, replace=False):
+            sources.append(f"S{s}")
+            rows.append(facts[f] + rng.normal(scale=0.5, size=16))
+    vectors = unit(rows)
+    al = align_claims(sources, vectors, threshold=0.6, top_k=len(sources))
+    assert {(p.a, p.b) for p in al.pairs} == _dense_greedy(sources, vectors, 0.6)
+    from claimcmp.align import candidate_pairs
+
+    ids = np.array([int(s[1:]) for s in sources])
+    full = candidate_pairs(ids, vectors, threshold=0.6, top_k=len(sources))
+    blocked = candidate_pairs(ids, vectors, threshold=0.6, top_k=len(sources), block_size=5)
+    assert np.array_equal(full[0], blocked[0]) and np.array_equal(full[1], blocked[1])
+    np.testing.assert_allclose(full[2], blocked[2], rtol=1e-5)
+
+
+def test_top_k_bounds_the_pairs_per_claim() -> None:
+    # 40 sources all saying the same thing: each claim may pair with all 39
+    # others, but the blocked search keeps only its top-k candidates.
+    rng = np.random.default_rng(3)
+    base = rng.normal(size=8)
+    vectors = unit([base + rng.normal(scale=0.05, size=8) for _ in range(40)])
+    sources = [f"S{i}" for i in range(40)]
+    everything = align_claims(sources, vectors, threshold=0.5, top_k=100)
+    bounded = align_claims(sources, vectors, threshold=0.5, top_k=5)
+    assert len(everything.pairs) == 40 * 39 // 2
+    assert len(bounded.pairs) <= 40 * 5
+    degree = np.bincount([p.a for p in bounded.pairs] + [p.b for p in bounded.pairs], minlength=40)
+    assert degree.min() >= 5  # each keeps its own top 5 (others may add to it)
+    assert len(bounded.groups) == 1  # pairs still join every source into one group

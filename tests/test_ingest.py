@@ -111,6 +111,15 @@ def test_non_english_is_refused_with_advice() -> None:
     assert Article.from_text(german, check_language=False).body
 
 
+def test_telegraphic_english_brief_is_not_refused() -> None:
+    # No function words of any language: too little evidence to call it foreign.
+    brief = "PHILADELPHIA 76ERS Fired Jim O'Brien, coach. Named Maurice Cheeks coach.\n"
+    assert Article.from_text(brief).body
+    spanish = "El presidente dijo que los ministros del gobierno no estaban de acuerdo con el plan.\n"
+    with pytest.raises(UnsupportedLanguageError):
+        Article.from_text(spanish)
+
+
 def test_blocks_by_shape() -> None:
     text = (
         "World\n\n"

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import attrs
@@ -134,6 +135,12 @@ def _resolve_relative(rel: str, published: dt.date, future: bool = False) -> tup
 
 def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]:
     """Date expressions in ``text``, resolved to day intervals when ``published`` is known."""
+    return list(_find_dates(text, published))
+
+
+# Memoised: a claim's dates are read once per claim pair it is in.
+@lru_cache(maxsize=8192)
+def _find_dates(text: str, published: dt.date | None) -> tuple[DateMention, ...]:
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []
     future = bool(_FUTURE.search(text))
@@ -178,7 +185,7 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
             taken.append((m.start(), m.end()))
             out.append(DateMention(m.start(), m.end(), kind, norm, interval))
     out.sort(key=lambda d: d.start)
-    return out
+    return tuple(out)
 
 
 def _overlap(x: tuple[dt.date, dt.date], y: tuple[dt.date, dt.date]) -> bool:

@@ -30,7 +30,12 @@ FUNCTION_WORDS = frozenset(
 
 def is_content(tok: Token) -> bool:
     """A token that carries content: not a function word, honorific or bare punctuation."""
-    return tok.key not in FUNCTION_WORDS and tok.key not in HONORIFICS and any(c.isalnum() for c in tok.key)
+    return _is_content_key(tok.key)
+
+
+@lru_cache(maxsize=65536)  # asked for every token of every compared pair
+def _is_content_key(key: str) -> bool:
+    return key not in FUNCTION_WORDS and key not in HONORIFICS and any(c.isalnum() for c in key)
 
 
 @attrs.frozen

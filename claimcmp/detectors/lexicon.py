@@ -10,6 +10,7 @@ claimcmp's dependencies. Users extend them through the detectors' options (``glo
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = [
     "ANTONYM_PAIRS",
@@ -101,6 +102,7 @@ ANTONYM_PAIRS: tuple[tuple[str, str], ...] = tuple(
 _SUFFIXES = ("ations", "ation", "ings", "ing", "edly", "ed", "es", "s", "er", "ly", "d")
 
 
+@lru_cache(maxsize=65536)  # called for every word pair of every compared claim pair
 def stem(word: str) -> str:
     """A crude English stem: enough to match inflections of the listed words."""
     w = word.lower().replace("’", "'")
@@ -120,6 +122,11 @@ _EXACT_INDEX: set[frozenset[str]] = {frozenset((a, b)) for a, b in ANTONYM_PAIRS
 _OPPOSITE_CLASS_STEMS = tuple(
     (frozenset(stem(w) for w in up), frozenset(stem(w) for w in down)) for up, down in _OPPOSITE_CLASSES
 )
+_LISTED_WORDS = frozenset(w for pair in ANTONYM_PAIRS for w in pair)
+_LISTED_STEMS = frozenset(
+    {x for key in _ANTONYM_INDEX for x in key}
+    | {x for up, down in _OPPOSITE_CLASS_STEMS for x in up | down}
+)
 _NEG_PREFIX = re.compile(r"^(un|in|im|il|ir|dis|non-?|a)(?P<rest>[a-z].{3,})$")
 
 
@@ -128,9 +135,30 @@ def are_antonyms(a: str, b: str, extra: set[tuple[str, str]] | None = None) -> b
     x, y = a.lower(), b.lower()
     if x == y:
         return False
-    if frozenset((x, y)) in _EXACT_INDEX or antonym_key(x, y) in _ANTONYM_INDEX:
-        return True
     if extra and (antonym_key(x, y) in extra):
+        return True
+    if not extra:
+        return _listed_opposites(x, y)
+    return _opposites(x, y, extra)
+
+
+def _listed_opposites(x: str, y: str) -> bool:
+    # Every content word of one claim is tried against every word of the other,
+    # so the common case — neither word in any list, no shared prefix or stem —
+    # is settled by two cached per-word lookups.
+    if (_in_lexicon(x) and _in_lexicon(y)) or x.endswith(y) or y.endswith(x):
+        return _opposites(x, y, None)
+    return "-" in x and "-" in y and _opposites(x, y, None)
+
+
+@lru_cache(maxsize=65536)
+def _in_lexicon(word: str) -> bool:
+    """Whether ``word`` or its stem is in an antonym pair or an opposite class."""
+    return word in _LISTED_WORDS or stem(word) in _LISTED_STEMS
+
+
+def _opposites(x: str, y: str, extra: set[tuple[str, str]] | None) -> bool:
+    if frozenset((x, y)) in _EXACT_INDEX or antonym_key(x, y) in _ANTONYM_INDEX:
         return True
     px, py = x.split("-"), y.split("-")
     if len(px) == len(py) > 1:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 import re
 import threading
+from functools import lru_cache
 from typing import Any, Literal
 
 import attrs
@@ -197,6 +198,12 @@ _NEXT_WORD = re.compile(r"[\s-]*([A-Za-z][A-Za-z-]*)")
 
 def find_quantities(text: str) -> list[Quantity]:
     """Every number in ``text`` with its category, unit, qualifier and offsets."""
+    return list(_find_quantities(text))
+
+
+# Memoised: a claim's quantities are read once per claim pair it is in.
+@lru_cache(maxsize=8192)
+def _find_quantities(text: str) -> tuple[Quantity, ...]:
     found: list[Quantity] = []
     for m in _QUANTITY.finditer(text):
         raw = m["num"]
@@ -282,7 +289,7 @@ def find_quantities(text: str) -> list[Quantity]:
                      context=m["ctx"].lower(), number_text=m.group(0))
         )
     found.sort(key=lambda q: q.start)
-    return found
+    return tuple(found)
 
 
 Relation = Literal["equal", "equivalent", "rounded", "unit_changed", "value_changed"]
