@@ -24,11 +24,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import lru_cache
 
 import attrs
 
 from claimcmp.align import DEFAULT_ALIGN_THRESHOLD
-from claimcmp.detectors.diff import is_content, token_diff
+from claimcmp.detectors.diff import token_diff
 from claimcmp.normalize import Token, tokens, wording_keys
 from claimcmp.protocols import ClaimText, Detector
 from claimcmp.records import Divergence
@@ -50,7 +51,12 @@ class Comparison:
 
 def same_wording(a: str, b: str) -> bool:
     """True when ``a`` and ``b`` differ only in punctuation, case, spelling variants or honorifics."""
-    return wording_keys(tokens(a)) == wording_keys(tokens(b))
+    return _wording(a) == _wording(b)
+
+
+@lru_cache(maxsize=8192)  # each claim is checked against every claim aligned with it
+def _wording(text: str) -> tuple[str, ...]:
+    return tuple(wording_keys(tokens(text)))
 
 
 def is_decisive(d: Divergence) -> bool:
@@ -107,7 +113,7 @@ def _context_keys(toks: tuple[Token, ...], span: tuple[int, int]) -> set[str]:
     """Content keys of up to ``_WINDOW`` tokens on each side of ``span``."""
     before = [t for t in toks if t.end <= span[0]][-_WINDOW:]
     after = [t for t in toks if t.start >= span[1]][:_WINDOW]
-    return {t.key for t in before + after if is_content(t)}
+    return {t.key for t in before + after if t.content}
 
 
 def anchor(found: list[Divergence], a: str, b: str) -> list[Divergence]:

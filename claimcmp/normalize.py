@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import attrs
 
-__all__ = ["HONORIFICS", "Token", "content_keys", "spelling_key", "tokens"]
+__all__ = ["FUNCTION_WORDS", "HONORIFICS", "Token", "is_content_key", "spelling_key", "spelling_keys", "tokens"]
 
 #: Titles dropped before comparing wording ("Mr Lukashenko" = "Lukashenko").
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "madam"})
@@ -27,12 +27,14 @@ _TOKEN = re.compile(
     r"|[^\W\d_]+(?:['’\-][^\W\d_]+)*",  # words, don't, re-election
 )
 
-_FUNCTION_WORDS = frozenset(
-    """a an the of to in on at for with by from and or but nor as is are was were be been being
-    has have had do does did that this these those it its it's he she they we you i his her their
-    our your my him them us me who whom which what when where while than then there here so such
-    into onto over under about after before during since until upon via per also just only very
-    will would shall should can could may might must not no""".split()
+#: Words that carry no content of their own: what detectors skip when they look for
+#: the words two claims do not share.
+FUNCTION_WORDS = frozenset(
+    """a an the of to in on at for with by from and or but as is are was were be been being has
+    have had do does did that this these those it its he she they we you i his her their our your
+    my him them us me who whom which what when where while than then there here so such into onto
+    over under about after before during since until upon via per also just very will would shall
+    should can could may might must s t its their theirs both each either any all some""".split()
 )
 
 
@@ -49,12 +51,10 @@ class Token:
     start: int
     end: int
     key: str
-    # Computed once: detectors look it up for every word of every compared pair.
-    lower: str = attrs.field(
-        default=attrs.Factory(lambda self: self.text.lower().replace("’", "'"), takes_self=True),
-        eq=False,
-        repr=False,
-    )
+    # Both computed once per token (see tokens()): detectors read them for every word of
+    # every compared pair.
+    lower: str = attrs.field(default="", eq=False, repr=False)
+    content: bool = attrs.field(default=False, eq=False, repr=False)  # see is_content_key
 
 
 def _fold(text: str) -> str:
@@ -91,6 +91,11 @@ def spelling_key(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", w)
 
 
+def spelling_keys(text: str) -> list[str]:
+    """The spelling keys of ``text``'s tokens, without building tokens (for whole articles)."""
+    return [spelling_key(m.group()) for m in _TOKEN.finditer(text)]
+
+
 def tokens(text: str) -> list[Token]:
     """Word and number tokens of ``text`` with offsets and spelling keys."""
     return list(_tokens(text))
@@ -100,12 +105,18 @@ def tokens(text: str) -> list[Token]:
 # tokenised many times per report; Tokens are frozen, so sharing them is safe.
 @lru_cache(maxsize=8192)
 def _tokens(text: str) -> tuple[Token, ...]:
-    return tuple(Token(m.group(), m.start(), m.end(), spelling_key(m.group())) for m in _TOKEN.finditer(text))
+    out = []
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        key = spelling_key(word)
+        out.append(Token(word, m.start(), m.end(), key, word.lower().replace("’", "'"), is_content_key(key)))
+    return tuple(out)
 
 
-def content_keys(toks: list[Token]) -> list[str]:
-    """Spelling keys of the tokens that carry content (no function words, no honorifics)."""
-    return [t.key for t in toks if t.key not in _FUNCTION_WORDS and t.key not in HONORIFICS]
+@lru_cache(maxsize=65536)
+def is_content_key(key: str) -> bool:
+    """Whether a spelling key carries content: not a function word, honorific or bare punctuation."""
+    return key not in FUNCTION_WORDS and key not in HONORIFICS and any(c.isalnum() for c in key)
 
 
 _CONTRACTIONS = {

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from claimcmp.normalize import tokens
+from claimcmp.normalize import spelling_keys
 
 if TYPE_CHECKING:
     from claimcmp.ingest import Article
@@ -27,8 +27,8 @@ _N = 5
 
 
 def _shingles(article: Article) -> set[tuple[str, ...]]:
-    keys = [t.key for t in tokens(article.body)]
-    return {tuple(keys[i : i + _N]) for i in range(len(keys) - _N + 1)}
+    keys = spelling_keys(article.body)
+    return set(zip(*(keys[i:] for i in range(_N)), strict=False))  # shorter tails end it
 
 
 def containment(a: Article, b: Article) -> float:

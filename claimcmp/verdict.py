@@ -19,7 +19,7 @@ from typing import Any
 import attrs
 import numpy as np
 
-from claimcmp.detectors.diff import TokenDiff, is_content
+from claimcmp.detectors.diff import TokenDiff
 from claimcmp.records import DIVERGENCE_KINDS, Divergence
 
 __all__ = ["CLASSES", "FEATURE_NAMES", "VerdictModel", "features", "load_default_model"]
@@ -47,8 +47,8 @@ def _decisive(d: Divergence) -> bool:
 
 def features(similarity: float, diff: TokenDiff, divergences: Sequence[Divergence]) -> np.ndarray:
     """The feature vector of one compared pair, in :data:`FEATURE_NAMES` order."""
-    ca = [t.key for t in diff.a if is_content(t)]
-    cb = [t.key for t in diff.b if is_content(t)]
+    ca = [t.key for t in diff.a if t.content]
+    cb = [t.key for t in diff.b if t.content]
     sa, sb = set(ca), set(cb)
     unshared = len(sa ^ sb) / max(1, len(sa | sb))
     length_ratio = min(len(diff.a), len(diff.b)) / max(1, max(len(diff.a), len(diff.b)))

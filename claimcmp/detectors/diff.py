@@ -15,27 +15,16 @@ from typing import Literal
 
 import attrs
 
-from claimcmp.normalize import HONORIFICS, Token, tokens
+from claimcmp.detectors.lexicon import stem
+from claimcmp.normalize import FUNCTION_WORDS, Token, tokens
 
 __all__ = ["FUNCTION_WORDS", "Edit", "TokenDiff", "is_content", "token_diff"]
 
-FUNCTION_WORDS = frozenset(
-    """a an the of to in on at for with by from and or but as is are was were be been being has
-    have had do does did that this these those it its he she they we you i his her their our your
-    my him them us me who whom which what when where while than then there here so such into onto
-    over under about after before during since until upon via per also just very will would shall
-    should can could may might must s t its their theirs both each either any all some""".split()
-)
 
 
 def is_content(tok: Token) -> bool:
     """A token that carries content: not a function word, honorific or bare punctuation."""
-    return _is_content_key(tok.key)
-
-
-@lru_cache(maxsize=65536)  # asked for every token of every compared pair
-def _is_content_key(key: str) -> bool:
-    return key not in FUNCTION_WORDS and key not in HONORIFICS and any(c.isalnum() for c in key)
+    return tok.content
 
 
 @attrs.frozen
@@ -58,11 +47,11 @@ class Edit:
 
     @property
     def a_content(self) -> tuple[Token, ...]:
-        return tuple(t for t in self.a_tokens if is_content(t))
+        return tuple(t for t in self.a_tokens if t.content)
 
     @property
     def b_content(self) -> tuple[Token, ...]:
-        return tuple(t for t in self.b_tokens if is_content(t))
+        return tuple(t for t in self.b_tokens if t.content)
 
 
 @attrs.frozen
@@ -74,6 +63,10 @@ class TokenDiff:
     edits: tuple[Edit, ...]
     ratio: float  # difflib ratio of the key sequences: 1.0 = same wording
     content_overlap: float  # shared content keys / content keys of the shorter claim
+    # Content tokens of one claim whose key (and stem) the other lacks; several detectors
+    # read them, so they are worked out once per pair.
+    only_a: tuple[Token, ...] = ()
+    only_b: tuple[Token, ...] = ()
 
 
 @lru_cache(maxsize=1024)
@@ -87,7 +80,14 @@ def token_diff(a: str, b: str) -> TokenDiff:
         if op == "equal":
             continue
         edits.append(Edit(op, ta[i1:i2], tb[j1:j2], i1, j1))
-    ca = {t.key for t in ta if is_content(t)}
-    cb = {t.key for t in tb if is_content(t)}
+    ca = {t.key for t in ta if t.content}
+    cb = {t.key for t in tb if t.content}
     overlap = len(ca & cb) / max(1, min(len(ca), len(cb)))
-    return TokenDiff(ta, tb, tuple(edits), matcher.ratio(), overlap)
+    return TokenDiff(ta, tb, tuple(edits), matcher.ratio(), overlap, _only_in(ta, tb), _only_in(tb, ta))
+
+
+def _only_in(a: tuple[Token, ...], b: tuple[Token, ...]) -> tuple[Token, ...]:
+    """Content tokens of ``a`` whose key (and stem) does not occur in ``b``."""
+    bkeys = {t.key for t in b}
+    bstems = {stem(t.key) for t in b}
+    return tuple(t for t in a if t.content and t.key not in bkeys and stem(t.key) not in bstems)

@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from claimcmp.detectors.diff import FUNCTION_WORDS, is_content, token_diff
+from claimcmp.detectors.diff import FUNCTION_WORDS, token_diff
 from claimcmp.detectors.lexicon import (
     ENTITY_ALIASES,
     HEDGE_LEVELS,
@@ -23,6 +24,7 @@ from claimcmp.detectors.lexicon import (
     TITLE_WORDS,
     antonym_key,
     are_antonyms,
+    opposite_candidates,
     stem,
 )
 from claimcmp.normalize import Token, spelling_key
@@ -38,13 +40,6 @@ __all__ = [
     "OmissionDetector",
     "TermDetector",
 ]
-
-
-def _only_in(a: Iterable[Token], b: Iterable[Token]) -> list[Token]:
-    """Content tokens of ``a`` whose key (and stem) does not occur in ``b``."""
-    bkeys = {t.key for t in b}
-    bstems = {stem(t.key) for t in b}
-    return [t for t in a if is_content(t) and t.key not in bkeys and stem(t.key) not in bstems]
 
 
 def _div(kind: str, detector: str, a: str, b: str, a_span: tuple[int, int] | None, b_span: tuple[int, int] | None,
@@ -116,14 +111,12 @@ class TermDetector:
                         0.85,
                     )
         # ...and terms each claim uses but the other does not, wherever they stand.
-        only_a, only_b = _only_in(d.a, d.b), _only_in(d.b, d.a)
+        only_a, only_b = d.only_a, d.only_b
         for x in only_a:
             if not self._classes(x) or any(u == x.start for u in used):
                 continue
             for y in only_b:
-                if y.start in used or are_antonyms(x.lower, y.lower):
-                    continue
-                if self._distinct(x, y):
+                if y.start not in used and self._distinct(x, y) and not are_antonyms(x.lower, y.lower):
                     used.add(y.start)
                     yield _div(
                         "term", self.name, a.text, b.text, (x.start, x.end), (y.start, y.end),
@@ -209,11 +202,15 @@ class NegationDetector:
                         f"opposites: '{x.text}' vs '{y.text}'", 0.85,
                     )
         # ...and opposites each claim has and the other lacks, wherever they stand.
-        only_a, only_b = _only_in(d.a, d.b), _only_in(d.b, d.a)
-        for x in only_a:
+        only_a, only_b = d.only_a, d.only_b
+        # Every word of one claim against every word of the other: a cheap pass first.
+        maybe = None if self._extra else opposite_candidates([x.lower for x in only_a], [y.lower for y in only_b])
+        for i, x in enumerate(only_a):
             if x.start in used_a:
                 continue
-            for y in only_b:
+            for j, y in enumerate(only_b):
+                if maybe is not None and (i, j) not in maybe:
+                    continue
                 if y.start not in used and are_antonyms(x.lower, y.lower, self._extra):
                     used.add(y.start)
                     yield _div(
@@ -411,8 +408,9 @@ _HEDGE_RE = re.compile(
 )
 
 
-def _hedges(text: str) -> list[tuple[str, int, int]]:
-    return [(m.group(1).lower(), m.start(1), m.end(1)) for m in _HEDGE_RE.finditer(text)]
+@lru_cache(maxsize=8192)  # read for each pair a claim is in
+def _hedges(text: str) -> tuple[tuple[str, int, int], ...]:
+    return tuple((m.group(1).lower(), m.start(1), m.end(1)) for m in _HEDGE_RE.finditer(text))
 
 
 class ModalityDetector:
@@ -445,9 +443,9 @@ class ModalityDetector:
             # One claim hedges; the other must state the hedged words plainly.
             hedged, own, other = (ua, d.a, d.b) if ua else (ub, d.b, d.a)
             w = min(hedged, key=lambda h: HEDGE_LEVELS[h[0]])
-            nxt = [t for t in own if t.start >= w[2] and is_content(t)][:2]
+            nxt = [t for t in own if t.start >= w[2] and t.content][:2]
             stems = {stem(t.key) for t in nxt}
-            plain = [t for t in other if is_content(t) and stem(t.key) in stems]
+            plain = [t for t in other if t.content and stem(t.key) in stems]
             if not nxt or not plain:
                 return
             level = HEDGE_LEVELS[w[0]]
@@ -502,8 +500,8 @@ class OmissionDetector:
     def detect(self, a: ClaimText, b: ClaimText) -> Iterator[Divergence]:
         d = token_diff(a.text, b.text)
         close = d.ratio >= 0.75
-        only_a_keys = {t.key for t in _only_in(d.a, d.b)}
-        only_b_keys = {t.key for t in _only_in(d.b, d.a)}
+        only_a_keys = {t.key for t in d.only_a}
+        only_b_keys = {t.key for t in d.only_b}
         for e in d.edits:
             extra_a = [t for t in e.a_content if t.key in only_a_keys and not _partial_name(t, d.a, d.b)]
             extra_b = [t for t in e.b_content if t.key in only_b_keys and not _partial_name(t, d.b, d.a)]

@@ -23,6 +23,7 @@ __all__ = [
     "VAGUE_SOURCES",
     "antonym_key",
     "are_antonyms",
+    "opposite_candidates",
     "stem",
 ]
 
@@ -149,6 +150,37 @@ def _listed_opposites(x: str, y: str) -> bool:
     if (_in_lexicon(x) and _in_lexicon(y)) or x.endswith(y) or y.endswith(x):
         return _opposites(x, y, None)
     return "-" in x and "-" in y and _opposites(x, y, None)
+
+
+def opposite_candidates(xs: list[str], ys: list[str]) -> set[tuple[int, int]]:
+    """Index pairs ``(i, j)`` for which ``are_antonyms(xs[i], ys[j])`` (without extra pairs)
+    may be true; for every other pair it is false. Lower-cased words expected.
+
+    Detectors try every word one claim lacks against every word the other lacks; this finds
+    the few pairs worth the full test without a test per pair. Outside the lists, only two
+    rules can make words opposites, and both are looked up here: hyphenated compounds
+    ("pro-war" / "anti-war") and a negating prefix ("able" / "unable").
+    """
+    in_x = [i for i, x in enumerate(xs) if _in_lexicon(x)]
+    in_y = [j for j, y in enumerate(ys) if _in_lexicon(y)]
+    out = {(i, j) for i in in_x for j in in_y}
+    hx = [i for i, x in enumerate(xs) if "-" in x]
+    out.update((i, j) for j, y in enumerate(ys) if "-" in y for i in hx)
+    at_x: dict[str, list[int]] = {}
+    at_y: dict[str, list[int]] = {}
+    for i, x in enumerate(xs):
+        at_x.setdefault(x, []).append(i)
+    for j, y in enumerate(ys):
+        at_y.setdefault(y, []).append(j)
+    for i, x in enumerate(xs):
+        m = _NEG_PREFIX.match(x)
+        if m:
+            out.update((i, j) for j in at_y.get(m["rest"], ()))
+    for j, y in enumerate(ys):
+        m = _NEG_PREFIX.match(y)
+        if m:
+            out.update((i, j) for i in at_x.get(m["rest"], ()))
+    return out
 
 
 @lru_cache(maxsize=65536)

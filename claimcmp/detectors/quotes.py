@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import attrs
@@ -35,6 +36,11 @@ def find_quotes(text: str) -> list[Quote]:
     Curly and straight double quotation marks are treated alike and paired in order, so a
     quote typed with the wrong curly mark (“...“) pairs the same way in every source.
     """
+    return list(_find_quotes(text))
+
+
+@lru_cache(maxsize=8192)  # read for each pair a claim is in
+def _find_quotes(text: str) -> tuple[Quote, ...]:
     marks = [m.start() for m in _MARKS.finditer(text)]
     out = []
     for open_, close in zip(marks[::2], marks[1::2], strict=False):
@@ -47,7 +53,7 @@ def find_quotes(text: str) -> list[Quote]:
             while e > s and text[e - 1].isspace():
                 e -= 1
             out.append(Quote(s, e, keys))
-    return out
+    return tuple(out)
 
 
 def _content(keys: tuple[str, ...]) -> set[str]:
@@ -68,6 +74,8 @@ class QuoteDetector:
         qa, qb = find_quotes(a.text), find_quotes(b.text)
         matched_b: set[int] = set()
         for side, quotes, others, _text, other_text in (("A", qa, qb, a.text, b.text), ("B", qb, qa, b.text, a.text)):
+            if not quotes:
+                continue
             other_keys = set(expand_keys([t.key for t in tokens(other_text)]))
             for q in quotes:
                 cq = _content(q.keys)
