@@ -27,6 +27,7 @@ __all__ = [
     "ClaimcmpError",
     "Comparator",
     "Divergence",
+    "EmbeddingCache",
     "EmptyInputError",
     "EncodingError",
     "HashingEmbedder",
@@ -34,6 +35,7 @@ __all__ = [
     "InputTooLargeError",
     "ModelLoadError",
     "NotEnoughSourcesError",
+    "OnnxEmbedder",
     "PairComparison",
     "PunktSentenceSplitter",
     "Report",
@@ -44,6 +46,7 @@ __all__ = [
     "UnsupportedLanguageError",
     "__version__",
     "compare",
+    "compare_many",
     "compare_pair",
     "compare_pairs",
     "default_detectors",
@@ -65,6 +68,9 @@ _LAZY = {
     "compare": "claimcmp.pipeline",
     "compare_pair": "claimcmp.pipeline",
     "compare_pairs": "claimcmp.pipeline",
+    "compare_many": "claimcmp.batch",
+    "EmbeddingCache": "claimcmp.cache",
+    "OnnxEmbedder": "claimcmp.embed_onnx",
     "default_detectors": "claimcmp.detectors",
     "ClaimcmpError": "claimcmp.errors",
     "InputError": "claimcmp.errors",
@@ -80,9 +86,12 @@ _LAZY = {
 }
 
 if TYPE_CHECKING:
+    from claimcmp.batch import compare_many
+    from claimcmp.cache import EmbeddingCache
     from claimcmp.comparator import Comparator
     from claimcmp.detectors import default_detectors
     from claimcmp.embed import HashingEmbedder, SentenceTransformerEmbedder
+    from claimcmp.embed_onnx import OnnxEmbedder
     from claimcmp.errors import (
         BinaryInputError,
         ClaimcmpError,

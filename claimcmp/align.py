@@ -162,6 +162,21 @@ def _greedy(source_ids: np.ndarray, i: np.ndarray, j: np.ndarray, sims: np.ndarr
     return chosen
 
 
+def _exact_similarities(pairs: list[AlignedPair], vectors: np.ndarray) -> list[AlignedPair]:
+    """The pairs with their similarity recomputed in float64 and rounded to 6 decimals.
+
+    Matrix products in float32 differ in the last bits with the BLAS thread count (a Dask
+    worker runs one thread, a notebook several); reports must not, so the reported figure is
+    computed element-wise, which is the same everywhere.
+    """
+    if not pairs:
+        return pairs
+    va = np.asarray(vectors[[p.a for p in pairs]], dtype=np.float64)
+    vb = np.asarray(vectors[[p.b for p in pairs]], dtype=np.float64)
+    sims = np.einsum("ij,ij->i", va, vb)
+    return [AlignedPair(p.a, p.b, round(float(s), 6)) for p, s in zip(pairs, sims, strict=True)]
+
+
 def align_claims(
     sources: Sequence[str],
     vectors: np.ndarray,
@@ -206,6 +221,7 @@ def align_claims(
                 for i, j in _assign(sim, threshold, method):
                     pairs.append(AlignedPair(int(ia[i]), int(ib[j]), float(sim[i, j])))
     pairs.sort(key=lambda p: (p.a, p.b))
+    pairs = _exact_similarities(pairs, vectors)
 
     # Greedy group building with one claim per source per group.
     group_of = list(range(len(sources)))

@@ -16,10 +16,11 @@ import numpy as np
 
 from claimcmp.align import DEFAULT_ALIGN_THRESHOLD, DEFAULT_TOP_K, align_claims
 from claimcmp.anomalies import find_anomalies
+from claimcmp.cache import EmbeddingCache, with_cache
 from claimcmp.claims import AtomicClaimExtractor, SentenceClaimExtractor, sentence_spans
 from claimcmp.comparator import Comparator
 from claimcmp.detectors.numbers import conversion_anomalies
-from claimcmp.embed import SentenceTransformerEmbedder
+from claimcmp.embed import make_embedder
 from claimcmp.errors import NotEnoughSourcesError
 from claimcmp.ingest import DEFAULT_MAX_CHARS, Article, check_article
 from claimcmp.protocols import ClaimExtractor, ClaimText, Detector, Embedder, SentenceSplitter
@@ -40,15 +41,15 @@ __all__ = ["compare", "compare_pair", "compare_pairs", "default_embedder"]
 SourceLike = Article | str | os.PathLike[str]
 Progress = Callable[[str, int, int], None]
 
-_default_embedders: dict[str, SentenceTransformerEmbedder] = {}
+CacheOption = bool | str | os.PathLike[str] | EmbeddingCache | None
 
 
-def default_embedder(model: str | os.PathLike[str] | None = None) -> Embedder:
-    """The sentence-transformers embedder for ``model`` (bundled MiniLM when None)."""
-    key = os.fspath(model) if model is not None else ""
-    if key not in _default_embedders:
-        _default_embedders[key] = SentenceTransformerEmbedder(model)
-    return _default_embedders[key]
+def default_embedder(
+    model: str | os.PathLike[str] | None = None, *, backend: str = "torch", cache: CacheOption = None
+) -> Embedder:
+    """The embedder for ``model`` (bundled MiniLM when None) on ``backend``; see
+    :func:`claimcmp.embed.make_embedder`."""
+    return make_embedder(model, backend=backend, cache=cache)
 
 
 def _load_sources(
@@ -92,6 +93,8 @@ def compare(
     sources: Iterable[SourceLike],
     *,
     model: str | os.PathLike[str] | None = None,
+    backend: str = "torch",
+    cache: CacheOption = None,
     embedder: Embedder | None = None,
     splitter: SentenceSplitter | None = None,
     extractor: ClaimExtractor | None = None,
@@ -109,7 +112,10 @@ def compare(
 
     ``sources`` are :class:`Article` objects or paths to text files (the
     source id is the file stem). ``model`` names a sentence-transformers
-    model or folder (default: the bundled all-MiniLM-L6-v2); ``embedder``,
+    model or folder (default: the bundled all-MiniLM-L6-v2), ``backend`` runs
+    it on ``"torch"`` or ``"onnx"`` (int8, :mod:`claimcmp.embed_onnx`), and
+    ``cache`` keeps claim embeddings on disk for re-runs (True: the user cache
+    directory; or a directory; see :mod:`claimcmp.cache`). ``embedder``,
     ``splitter``, ``extractor`` and ``detectors`` replace a stage.
     ``align_top_k`` bounds the counterparts a claim is compared with (see
     :mod:`claimcmp.align`). ``progress(stage, done, total)`` is called as
@@ -129,7 +135,9 @@ def compare(
             raise ValueError(f"'claims' must be 'sentence' or 'atomic' (got {claims!r}).")
         extractor = AtomicClaimExtractor() if claims == "atomic" else SentenceClaimExtractor()
     if embedder is None:
-        embedder = default_embedder(model)
+        embedder = default_embedder(model, backend=backend, cache=cache)
+    else:
+        embedder = with_cache(embedder, cache)
     comparator = Comparator(detectors, related_threshold=align_threshold)
 
     claim_list: list[Claim] = []
@@ -241,20 +249,24 @@ def compare_pairs(
     pairs: Iterable[tuple[str, str]],
     *,
     model: str | os.PathLike[str] | None = None,
+    backend: str = "torch",
+    cache: CacheOption = None,
     embedder: Embedder | None = None,
     detectors: Sequence[Detector] | None = None,
     related_threshold: float = DEFAULT_ALIGN_THRESHOLD,
     published: tuple[Any, Any] = (None, None),
 ) -> list[PairComparison]:
-    """Compare many ``(text_a, text_b)`` pairs, encoding all texts in one batch."""
+    """Compare many ``(text_a, text_b)`` pairs, encoding all texts in one batch
+    (``model``, ``backend`` and ``cache`` as in :func:`compare`)."""
     items = list(pairs)
     for i, item in enumerate(items):
         if not (isinstance(item, (tuple, list)) and len(item) == 2 and all(isinstance(t, str) for t in item)):
             raise TypeError(f"'pairs[{i}]' must be a (text_a, text_b) pair of str (got {item!r:.80}).")
     if not items:
         return []
-    if embedder is None:
-        embedder = default_embedder(model)
+    embedder = (
+        default_embedder(model, backend=backend, cache=cache) if embedder is None else with_cache(embedder, cache)
+    )
     comparator = Comparator(detectors, related_threshold=related_threshold)
     texts = list(dict.fromkeys(t for pair in items for t in pair))
     row = {t: i for i, t in enumerate(texts)}
@@ -291,6 +303,7 @@ def compare_pair(
     text_b: str,
     *,
     model: str | os.PathLike[str] | None = None,
+    backend: str = "torch",
     embedder: Embedder | None = None,
     detectors: Sequence[Detector] | None = None,
     related_threshold: float = DEFAULT_ALIGN_THRESHOLD,
@@ -299,6 +312,7 @@ def compare_pair(
     return compare_pairs(
         [(text_a, text_b)],
         model=model,
+        backend=backend,
         embedder=embedder,
         detectors=detectors,
         related_threshold=related_threshold,

@@ -1,0 +1,229 @@
+"""Many clusters: :func:`compare_many` compares independent event clusters, in order, streaming.
+
+An editorial pipeline has hundreds of story clusters a day; each is an ordinary
+:func:`claimcmp.compare` call, and clusters do not depend on each other, so they can run
+anywhere. ``compare_many`` hands them to an executor you already run and yields the reports
+in input order as they complete:
+
+* ``executor=None`` — in this process, one after the other (one model load);
+* a :class:`concurrent.futures.Executor` — e.g. ``ProcessPoolExecutor(4)``: each worker
+  process loads the model once and keeps it;
+* a Dask ``distributed.Client`` — the same, on a Dask cluster (``submit``/``result`` is all
+  that is used, so anything with that interface works).
+
+At most ``max_pending`` clusters are in flight, so memory stays bounded however long the input
+is, and results stream while later clusters still run. The options of :func:`compare`
+(``model``, ``backend``, ``cache``, ``detectors``, ...) apply to every cluster; they and the
+sources are pickled to the workers, so custom detectors or embedders must be picklable.
+"""
+
+from __future__ import annotations
+
+import inspect
+import os
+import sys
+from collections import deque
+from collections.abc import Iterable, Iterator, Mapping, Sequence, Sized
+from typing import TYPE_CHECKING, Any, Literal, Protocol, overload
+
+from claimcmp.errors import ClaimcmpError
+
+if TYPE_CHECKING:
+    from claimcmp.pipeline import SourceLike
+    from claimcmp.report import Report
+
+__all__ = ["Executor", "cluster_error", "compare_many"]
+
+
+class _Future(Protocol):
+    def result(self) -> Any: ...
+
+
+class Executor(Protocol):
+    """What ``compare_many`` needs of an executor: ``submit(fn, *args)`` → a future with ``result()``.
+
+    :class:`concurrent.futures.Executor` and ``dask.distributed.Client`` both qualify.
+    """
+
+    def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> _Future: ...
+
+
+def _compare_cluster(sources: Sequence[SourceLike], options: dict[str, Any]) -> Report | ClaimcmpError:
+    # Module-level so executors pickle it by reference; the embedder it makes is shared per
+    # (model, backend) within a worker process, so each worker loads the model once. Bad
+    # input comes back as a value: it is an answer about the cluster, not a worker failure
+    # (Dask would log it as one).
+    from claimcmp.pipeline import compare
+
+    try:
+        return compare(_as_list(sources), **options)
+    except ClaimcmpError as exc:
+        return exc
+
+
+def cluster_error(cluster_id: str, exc: ClaimcmpError) -> ClaimcmpError:
+    """``exc`` again, of the same type, its message naming the cluster."""
+    try:
+        named = type(exc)(f"cluster {cluster_id!r}: {exc}")
+    except TypeError:  # a subclass with another constructor
+        return exc
+    named.__cause__ = exc
+    return named
+
+
+def _check_not_forking_torch(executor: Any) -> None:
+    """Refuse a fork-based process pool once torch has run here: forked children inherit
+    torch's thread pool in a state they cannot use, and hang without an error."""
+    context = getattr(executor, "_mp_context", None)
+    if context is None or "torch" not in sys.modules:
+        return
+    if context.get_start_method() == "fork":
+        from claimcmp.errors import InputError
+
+        raise InputError(
+            "'executor' is a process pool that forks, and torch is already loaded in this "
+            "process: the workers would hang. Create it with "
+            "ProcessPoolExecutor(n, mp_context=multiprocessing.get_context('spawn'))."
+        )
+
+
+def _default_window(executor: Any) -> int:
+    workers = getattr(executor, "_max_workers", None)
+    if workers is None and hasattr(executor, "nthreads"):
+        try:
+            workers = sum(executor.nthreads().values())  # dask.distributed.Client
+        except Exception:  # not connected yet, or another kind of object
+            workers = None
+    return 2 * max(1, int(workers or os.cpu_count() or 1))
+
+
+def _progress_bar(enabled: bool | None, total: int | None) -> Any:
+    if enabled is None:
+        enabled = sys.stderr.isatty()
+    if not enabled:
+        return None
+    try:
+        from tqdm.auto import tqdm
+    except ImportError:  # tqdm comes with sentence-transformers; without it, no bar
+        return None
+    return tqdm(total=total, unit="cluster", desc="claimcmp", file=sys.stderr, leave=False)
+
+
+@overload
+def compare_many(
+    clusters: Iterable[Sequence[SourceLike]] | Mapping[str, Sequence[SourceLike]],
+    *,
+    executor: Executor | None = None,
+    errors: Literal["raise"] = "raise",
+    progress: bool | None = None,
+    max_pending: int | None = None,
+    **options: Any,
+) -> Iterator[Report]: ...
+
+
+@overload
+def compare_many(
+    clusters: Iterable[Sequence[SourceLike]] | Mapping[str, Sequence[SourceLike]],
+    *,
+    executor: Executor | None = None,
+    errors: Literal["return"],
+    progress: bool | None = None,
+    max_pending: int | None = None,
+    **options: Any,
+) -> Iterator[Report | ClaimcmpError]: ...
+
+
+def compare_many(
+    clusters: Iterable[Sequence[SourceLike]] | Mapping[str, Sequence[SourceLike]],
+    *,
+    executor: Executor | None = None,
+    errors: Literal["raise", "return"] = "raise",
+    progress: bool | None = None,
+    max_pending: int | None = None,
+    **options: Any,
+) -> Iterator[Report] | Iterator[Report | ClaimcmpError]:
+    """Compare each cluster of sources (as :func:`claimcmp.compare` would), yielding the
+    reports in input order.
+
+    ``clusters`` is an iterable of source lists, or a mapping from cluster id to source list
+    (ids then name failing clusters in errors). ``errors="raise"`` stops at the first cluster
+    with bad input, raising its error (same type, message naming the cluster);
+    ``errors="return"`` yields the :class:`~claimcmp.errors.ClaimcmpError` in that cluster's
+    place and goes on. ``progress`` shows a bar on standard error (default: when it is a
+    terminal). ``options`` are :func:`claimcmp.compare`'s.
+    """
+    if errors not in ("raise", "return"):
+        raise ValueError(f"'errors' must be 'raise' or 'return' (got {errors!r}).")
+    if "progress" in options:
+        raise TypeError("per-stage 'progress' callbacks do not apply to compare_many; use progress=True for a bar.")
+    from claimcmp.pipeline import compare
+
+    try:
+        inspect.signature(compare).bind_partial(**options)
+    except TypeError as exc:
+        raise TypeError(f"compare_many: {exc} (options are claimcmp.compare's).") from None
+    if max_pending is not None and (isinstance(max_pending, bool) or not isinstance(max_pending, int) or max_pending < 1):
+        raise ValueError(f"'max_pending' must be a positive int (got {max_pending!r}).")
+    if isinstance(clusters, Mapping):
+        items: Iterable[tuple[str, Sequence[SourceLike]]] = ((str(k), v) for k, v in clusters.items())
+    else:
+        items = ((str(i), c) for i, c in enumerate(clusters))
+    total = len(clusters) if isinstance(clusters, Sized) else None
+    return _stream(items, executor, errors, _progress_bar(progress, total), max_pending, options)
+
+
+def _stream(
+    items: Iterable[tuple[str, Sequence[SourceLike]]],
+    executor: Executor | None,
+    errors: str,
+    bar: Any,
+    max_pending: int | None,
+    options: dict[str, Any],
+) -> Iterator[Any]:
+    def finish(cluster_id: str, get: Any) -> Any:
+        try:
+            result = get()
+        finally:
+            if bar is not None:
+                bar.update(1)
+        if isinstance(result, ClaimcmpError):
+            named = cluster_error(cluster_id, result)
+            if errors == "raise":
+                raise named from result
+            return named
+        return result
+
+    pending: deque[tuple[str, _Future]] = deque()
+    try:
+        if executor is None:
+            for cluster_id, sources in items:
+                yield finish(cluster_id, lambda s=sources: _compare_cluster(s, options))
+            return
+        _check_not_forking_torch(executor)
+        window = max_pending or _default_window(executor)
+        for cluster_id, sources in items:
+            _as_list(sources)  # a str or path instead of a list fails here, not in a worker
+            pending.append((cluster_id, executor.submit(_compare_cluster, sources, options)))
+            if len(pending) >= window:
+                cid, fut = pending.popleft()
+                yield finish(cid, fut.result)
+        while pending:
+            cid, fut = pending.popleft()
+            yield finish(cid, fut.result)
+    finally:
+        # The consumer stopped early (break, an error): do not leave work queued.
+        for _, fut in pending:
+            cancel = getattr(fut, "cancel", None)
+            if cancel is not None:
+                cancel()
+        if bar is not None:
+            bar.close()
+
+
+def _as_list(sources: Sequence[SourceLike]) -> list[SourceLike]:
+    if isinstance(sources, (str, bytes, os.PathLike)):
+        raise TypeError(
+            f"each cluster must be a list of sources, got a single {type(sources).__name__} "
+            f"({sources!r:.60}); wrap it in a list with the cluster's other articles."
+        )
+    return list(sources)

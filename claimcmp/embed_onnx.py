@@ -1,0 +1,353 @@
+"""The ONNX Runtime backend of the embed stage: the same model, int8, without torch at run time.
+
+``claimcmp.compare(paths, backend="onnx")`` (``--backend onnx``) encodes with
+:class:`OnnxEmbedder`. On first use the model folder (default: the bundled all-MiniLM-L6-v2)
+is exported locally — nothing is downloaded:
+
+1. the transformer is exported with ``torch.onnx.export`` (or, if the folder ships
+   ``onnx/model.onnx``, that file is used and torch is not needed at all);
+2. ONNX Runtime's transformer optimizer fuses attention, layer norms and GELU;
+3. the weights are quantised to int8 (dynamic quantisation, per channel).
+
+The result is cached in the user cache directory (``$CLAIMCMP_CACHE_DIR`` or the platform's,
+see :func:`claimcmp.cache.user_cache_dir`) under a digest of the model's files, so later runs
+— and every process of a pool — load it in well under a second and never import torch.
+Tokenisation uses the folder's ``tokenizer.json`` (Hugging Face ``tokenizers``); pooling and
+normalisation follow the folder's sentence-transformers configuration.
+
+Needs the ``onnx`` extra: ``pip install 'claimcmp[onnx]'`` (onnxruntime and onnx).
+docs/benchmarks.md gives the speed and the agreement with the torch backend.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+import tempfile
+import threading
+import warnings
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from claimcmp.embed import DEFAULT_MODEL, folder_fingerprint, resolve_model_folder, worker_threads
+from claimcmp.errors import MissingDependencyError, ModelLoadError
+
+__all__ = ["QUANTIZATIONS", "OnnxEmbedder", "export_onnx"]
+
+#: ``"int8"``: dynamic int8 quantisation (the fast default); ``"none"``: float32, for checking.
+QUANTIZATIONS = ("int8", "none")
+# Bumped when the export recipe changes, so stale exports in users' caches are not reused.
+_RECIPE = "1"
+_POOLING_MODES = ("mean", "cls", "max")
+
+_sessions: dict[tuple[str, int], Any] = {}
+_sessions_lock = threading.Lock()
+_export_lock = threading.Lock()
+
+
+@contextlib.contextmanager
+def _quiet_root_logger() -> Iterator[None]:
+    """The quantiser logs advice on the root logger; it is not for claimcmp's users."""
+    previous = logging.root.manager.disable
+    logging.disable(logging.WARNING)
+    try:
+        yield
+    finally:
+        logging.disable(previous)
+
+
+def _require(module: str) -> Any:
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except ImportError as exc:
+        raise MissingDependencyError(
+            f"the ONNX backend needs '{module.split('.')[0]}'; pip install 'claimcmp[onnx]' "
+            "(onnxruntime and onnx), or use backend='torch'."
+        ) from exc
+
+
+def _read_json(path: Path) -> Any:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ModelLoadError(f"cannot read '{path}': {exc}; is this a sentence-transformers model folder?") from exc
+
+
+def _model_layout(folder: Path) -> tuple[str, int, bool]:
+    """``(pooling, max_seq_length, normalize)`` from the sentence-transformers configuration.
+
+    Only transformer → pooling (→ normalize) models can run here: a Dense or other module
+    would be silently dropped, so such models are refused with advice.
+    """
+    modules = _read_json(folder / "modules.json") if (folder / "modules.json").is_file() else []
+    kinds = [str(m.get("type", "")).rsplit(".", 1)[-1] for m in modules]
+    if kinds[:2] != ["Transformer", "Pooling"] or any(k != "Normalize" for k in kinds[2:]):
+        raise ModelLoadError(
+            f"the ONNX backend runs transformer + pooling (+ normalize) models; '{folder}' has "
+            f"modules {kinds or 'none'}; use backend='torch' for it."
+        )
+    pooling_dir = folder / str(modules[1].get("path", "1_Pooling"))
+    pool = _read_json(pooling_dir / "config.json")
+    modes = [m for m in _POOLING_MODES if pool.get(f"pooling_mode_{m}_tokens" if m != "cls" else "pooling_mode_cls_token")]
+    if len(modes) != 1 or any(v for k, v in pool.items() if k.startswith("pooling_mode_") and k.split("_")[2] not in _POOLING_MODES):
+        raise ModelLoadError(
+            f"the ONNX backend supports one of mean, cls or max pooling; '{pooling_dir}' asks for "
+            f"{ {k: v for k, v in pool.items() if k.startswith('pooling_mode_')} }; use backend='torch'."
+        )
+    max_len = 512
+    sbert = folder / "sentence_bert_config.json"
+    if sbert.is_file():
+        max_len = int(_read_json(sbert).get("max_seq_length") or max_len)
+    return modes[0], max_len, len(kinds) > 2
+
+
+def _export_float(folder: Path, out: Path) -> None:
+    """The transformer of ``folder`` as a float32 ONNX graph: (input_ids, attention_mask[,
+    token_type_ids]) → last_hidden_state, batch and sequence axes dynamic."""
+    shipped = folder / "onnx" / "model.onnx"
+    if shipped.is_file():
+        out.write_bytes(shipped.read_bytes())
+        return
+    try:
+        import torch
+        from transformers import AutoModel, AutoTokenizer
+    except ImportError as exc:
+        raise MissingDependencyError(
+            "exporting the model to ONNX needs torch and transformers (installed with "
+            "sentence-transformers); pip install torch==2.13.0 sentence-transformers"
+        ) from exc
+
+    # Eager attention traces to the plain ops the optimizer fuses into one Attention node.
+    base = AutoModel.from_pretrained(str(folder), attn_implementation="eager", local_files_only=True)
+    base.eval()
+    tokenizer = AutoTokenizer.from_pretrained(str(folder), local_files_only=True)
+    sample = tokenizer(["A sample sentence for tracing.", "Another one"], padding=True, return_tensors="pt")
+    names = [n for n in ("input_ids", "attention_mask", "token_type_ids") if n in sample]
+
+    class _Hidden(torch.nn.Module):
+        def __init__(self, model: Any) -> None:
+            super().__init__()
+            self.model = model
+
+        def forward(self, *inputs: Any) -> Any:
+            return self.model(**dict(zip(names, inputs, strict=True))).last_hidden_state
+
+    with warnings.catch_warnings(), torch.no_grad():
+        warnings.simplefilter("ignore")  # tracer warnings about Python booleans in HF code
+        torch.onnx.export(
+            _Hidden(base),
+            tuple(sample[n] for n in names),
+            str(out),
+            input_names=names,
+            output_names=["last_hidden_state"],
+            dynamic_axes={n: {0: "batch", 1: "sequence"} for n in [*names, "last_hidden_state"]},
+            opset_version=17,
+            dynamo=False,
+        )
+
+
+def _optimize(src: Path, out: Path, folder: Path) -> Path:
+    """Fuse attention, layer norms and GELU (ONNX Runtime's transformer optimizer); the graph
+    is returned unchanged for architectures the optimizer does not know."""
+    try:
+        from onnxruntime.transformers import optimizer
+    except ImportError:
+        return src
+    config = _read_json(folder / "config.json")
+    heads, hidden = config.get("num_attention_heads"), config.get("hidden_size")
+    if not heads or not hidden:
+        return src
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            model = optimizer.optimize_model(str(src), model_type="bert", num_heads=int(heads), hidden_size=int(hidden))
+            model.save_model_to_file(str(out))
+    except Exception:  # an architecture the fusions do not cover: the plain graph still runs
+        return src
+    return out
+
+
+def export_onnx(
+    model: str | os.PathLike[str] | None = None,
+    *,
+    quantization: str = "int8",
+    cache_dir: str | os.PathLike[str] | None = None,
+) -> Path:
+    """The ONNX file for ``model`` (a folder or cached name; default the bundled model),
+    exported and quantised on first call, then taken from the cache directory."""
+    if quantization not in QUANTIZATIONS:
+        raise ValueError(f"'quantization' must be one of {QUANTIZATIONS} (got {quantization!r}).")
+    folder = resolve_model_folder(model)
+    _model_layout(folder)  # refuse unsupported models before any work
+    from claimcmp.cache import user_cache_dir
+
+    root = Path(cache_dir).expanduser() if cache_dir is not None else user_cache_dir()
+    target = root / "onnx" / f"{folder_fingerprint(folder)}-r{_RECIPE}-{quantization}.onnx"
+    if target.is_file():
+        return target
+    _require("onnxruntime")
+    onnx = _require("onnx")
+    with _export_lock:
+        if target.is_file():
+            return target
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ModelLoadError(
+                f"cannot create '{target.parent}' for the exported model: {exc.strerror}; "
+                "set CLAIMCMP_CACHE_DIR to a writable directory."
+            ) from exc
+        with tempfile.TemporaryDirectory(dir=target.parent, prefix=".export-") as tmp:
+            work = Path(tmp)
+            plain = work / "model.onnx"
+            _export_float(folder, plain)
+            fused = _optimize(plain, work / "fused.onnx", folder)
+            final = work / "final.onnx"
+            if quantization == "int8":
+                from onnxruntime.quantization import QuantType, quantize_dynamic
+
+                with warnings.catch_warnings(), _quiet_root_logger():
+                    warnings.simplefilter("ignore")
+                    # Per-channel scales and a 7-bit range: on CPUs without VNNI the 8-bit
+                    # products can saturate; both keep the vectors close to float32's.
+                    quantize_dynamic(
+                        str(fused),
+                        str(final),
+                        weight_type=QuantType.QInt8,
+                        per_channel=True,
+                        reduce_range=True,
+                        extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT},
+                    )
+            else:
+                final = fused
+            # Atomic: a concurrent process sees either no file or a whole one.
+            os.replace(final, target)
+    return target
+
+
+class OnnxEmbedder:
+    """Encodes with ONNX Runtime (see the module docstring); same interface as
+    :class:`~claimcmp.embed.SentenceTransformerEmbedder`.
+
+    ``threads`` sets ONNX Runtime's intra-op threads (default: ``$CLAIMCMP_THREADS``, else
+    one per core). Sessions are
+    loaded once per process per (file, threads); the embedder itself pickles as its settings.
+    """
+
+    def __init__(
+        self,
+        model: str | os.PathLike[str] | None = None,
+        *,
+        quantization: str = "int8",
+        batch_size: int = 32,
+        threads: int | None = None,
+        cache_dir: str | os.PathLike[str] | None = None,
+    ) -> None:
+        if quantization not in QUANTIZATIONS:
+            raise ValueError(f"'quantization' must be one of {QUANTIZATIONS} (got {quantization!r}).")
+        self.model = model
+        self.quantization = quantization
+        self.batch_size = batch_size
+        self.threads = threads
+        self.cache_dir = cache_dir
+        self._state: tuple[Any, Any, str, bool, list[str]] | None = None
+
+    @property
+    def name(self) -> str:
+        base = DEFAULT_MODEL if self.model is None else os.fspath(self.model)
+        return f"{base} (onnx-{self.quantization})"
+
+    @property
+    def fingerprint(self) -> str:
+        return f"onnx-{self.quantization}-r{_RECIPE}:{folder_fingerprint(resolve_model_folder(self.model))}"
+
+    def load(self) -> Any:
+        """Export if needed and open the session now (otherwise on the first ``encode``)."""
+        if self._state is not None:
+            return self._state[0]
+        ort = _require("onnxruntime")
+        folder = resolve_model_folder(self.model)
+        pooling, max_len, normalize = _model_layout(folder)
+        path = export_onnx(self.model, quantization=self.quantization, cache_dir=self.cache_dir)
+        threads = self.threads or worker_threads()
+        key = (str(path), threads or 0)
+        with _sessions_lock:
+            session = _sessions.get(key)
+            if session is None:
+                options = ort.SessionOptions()
+                if threads:
+                    options.intra_op_num_threads = threads
+                try:
+                    session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+                except Exception as exc:  # a truncated or foreign file in the cache
+                    raise ModelLoadError(
+                        f"cannot load the exported model '{path}' ({type(exc).__name__}); delete it "
+                        "and it will be exported again."
+                    ) from exc
+                _sessions[key] = session
+        from tokenizers import Tokenizer
+
+        tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
+        tokenizer.enable_truncation(max_length=max_len)
+        tokenizer.no_padding()
+        inputs = [i.name for i in session.get_inputs()]
+        self._state = (session, tokenizer, pooling, normalize, inputs)
+        return session
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        texts = list(texts)
+        if not texts:
+            return np.zeros((0, 0), dtype=np.float32)
+        self.load()
+        assert self._state is not None
+        session, tokenizer, pooling, normalize, inputs = self._state
+        encodings = tokenizer.encode_batch(texts)
+        # Longest first, batches of similar length: little padding, and the first batch
+        # fixes the output width.
+        order = sorted(range(len(texts)), key=lambda i: -len(encodings[i].ids))
+        out: np.ndarray | None = None
+        for start in range(0, len(order), self.batch_size):
+            rows = order[start : start + self.batch_size]
+            width = max(len(encodings[i].ids) for i in rows)
+            ids = np.zeros((len(rows), width), dtype=np.int64)
+            mask = np.zeros((len(rows), width), dtype=np.int64)
+            types = np.zeros((len(rows), width), dtype=np.int64)
+            for r, i in enumerate(rows):
+                e = encodings[i]
+                ids[r, : len(e.ids)] = e.ids
+                mask[r, : len(e.ids)] = 1
+                types[r, : len(e.ids)] = e.type_ids
+            feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}
+            hidden = session.run(None, {n: feeds[n] for n in inputs})[0]
+            vectors = _pool(hidden, mask, pooling)
+            if normalize:
+                vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+            if out is None:
+                out = np.zeros((len(texts), vectors.shape[1]), dtype=np.float32)
+            out[rows] = vectors
+        assert out is not None
+        return out
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["_state"] = None  # sessions do not pickle; workers load their own
+        return state
+
+    def __repr__(self) -> str:
+        return f"OnnxEmbedder({self.name!r}, threads={self.threads})"
+
+
+def _pool(hidden: np.ndarray, mask: np.ndarray, mode: str) -> np.ndarray:
+    m = mask[..., None].astype(np.float32)
+    if mode == "cls":
+        return np.array(hidden[:, 0], dtype=np.float32)
+    if mode == "max":
+        return np.asarray(np.where(m > 0, hidden, -1e9).max(axis=1), dtype=np.float32)
+    return np.asarray((hidden * m).sum(axis=1) / np.maximum(m.sum(axis=1), 1e-9), dtype=np.float32)
