@@ -227,3 +227,96 @@ def _as_list(sources: Sequence[SourceLike]) -> list[SourceLike]:
             f"({sources!r:.60}); wrap it in a list with the cluster's other articles."
         )
     return list(sources)
+
+
+def read_clusters(path: str | os.PathLike[str]) -> dict[str, list[SourceLike]]:
+    """Clusters from a folder of cluster folders, or from a JSONL file of clusters.
+
+    * A folder: each sub-folder holding ``.txt`` files is one cluster, named after the
+      sub-folder (sorted by name; hidden folders are skipped).
+    * A ``.jsonl`` file: one cluster per line, ``{"id": "...", "articles": [...]}``; an
+      article is a path (relative to the JSONL file's folder) or an object with ``text`` and
+      optional ``source``, ``title`` and ``published`` (``YYYY-MM-DD``).
+
+    Raises :class:`~claimcmp.errors.InputError` naming the line and field at fault, and
+    :class:`~claimcmp.errors.SourceNotFoundError` when ``path`` does not exist.
+    """
+    from pathlib import Path
+
+    from claimcmp.errors import EmptyInputError, InputError, SourceNotFoundError
+
+    p = Path(path)
+    if p.is_dir():
+        clusters: dict[str, list[SourceLike]] = {}
+        for sub in sorted(d for d in p.iterdir() if d.is_dir() and not d.name.startswith(".")):
+            files = sorted(f for f in sub.glob("*.txt") if f.is_file())
+            if files:
+                clusters[sub.name] = list(files)
+        if not clusters:
+            loose = any(p.glob("*.txt"))
+            raise EmptyInputError(
+                f"'{p}' holds no cluster folders with .txt files"
+                + ("; its .txt files look like one cluster: run 'claimcmp compare' on them" if loose else "")
+                + "; give a folder with one sub-folder of articles per cluster, or a JSONL file."
+            )
+        return clusters
+    if not p.exists():
+        raise SourceNotFoundError(f"'{p}' does not exist; give a folder of cluster folders or a JSONL file.")
+    try:
+        lines = p.read_text(encoding="utf-8").splitlines()
+    except UnicodeDecodeError as exc:
+        raise InputError(f"'{p}' is not UTF-8 text; give a JSONL file of clusters (one JSON object per line).") from exc
+    return _clusters_from_jsonl(lines, p)
+
+
+def _clusters_from_jsonl(lines: list[str], p: Any) -> dict[str, list[SourceLike]]:
+    import datetime as dt
+    import json
+
+    from claimcmp.errors import EmptyInputError, InputError
+    from claimcmp.ingest import Article
+
+    clusters: dict[str, list[SourceLike]] = {}
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        where = f"'{p}' line {n}"
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{where} is not JSON ({exc.msg}); write one cluster object per line.") from exc
+        if not isinstance(row, dict):
+            raise InputError(f"{where}: expected an object with 'id' and 'articles' (got {type(row).__name__}).")
+        cid = row.get("id", str(len(clusters)))
+        if not isinstance(cid, (str, int)) or isinstance(cid, bool):
+            raise InputError(f"{where}: 'id' must be a string (got {cid!r}).")
+        cid = str(cid)
+        if cid in clusters:
+            raise InputError(f"{where}: 'id' {cid!r} is used twice; give each cluster its own id.")
+        articles = row.get("articles")
+        if not isinstance(articles, list):
+            raise InputError(f"{where}: 'articles' must be a list of paths or objects with 'text' (got {articles!r:.60}).")
+        sources: list[SourceLike] = []
+        for k, art in enumerate(articles):
+            field = f"{where}: 'articles[{k}]'"
+            if isinstance(art, str):
+                sources.append(p.parent / art)
+                continue
+            if not isinstance(art, dict) or not isinstance(art.get("text"), str):
+                raise InputError(f"{field} must be a path or an object with a 'text' string (got {art!r:.60}).")
+            published = art.get("published")
+            if published is not None:
+                try:
+                    published = dt.date.fromisoformat(str(published))
+                except ValueError as exc:
+                    raise InputError(f"{field}: 'published' must be a YYYY-MM-DD date (got {published!r}).") from exc
+            for key in ("source", "title"):
+                if art.get(key) is not None and not isinstance(art[key], str):
+                    raise InputError(f"{field}: {key!r} must be a string (got {art[key]!r:.40}).")
+            sources.append(
+                Article(art["text"], source=art.get("source") or f"{cid}-{k}", title=art.get("title"), published=published)
+            )
+        clusters[cid] = sources
+    if not clusters:
+        raise EmptyInputError(f"'{p}' holds no clusters; write one JSON object per line.")
+    return clusters

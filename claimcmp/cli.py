@@ -1,8 +1,9 @@
-"""Command line: ``claimcmp compare`` and ``claimcmp render``.
+"""Command line: ``claimcmp compare``, ``claimcmp batch``, ``claimcmp render``, ``claimcmp cache``.
 
 Exit codes: 0 done; 1 ``--fail-on divergence`` and a divergence was found;
 2 bad input or usage (one line on stderr saying what was wrong and what to
-do, never a traceback).
+do, never a traceback). ``batch`` goes on past a cluster with bad input,
+writes its error in that cluster's line and on stderr, and exits 2 at the end.
 """
 
 from __future__ import annotations
@@ -71,6 +72,46 @@ def _parser() -> argparse.ArgumentParser:
         "--no-language-check", action="store_true", help="compare even if a file does not look like English"
     )
     cmp_.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour in text output")
+    _add_model_options(cmp_)
+
+    bat = sub.add_parser(
+        "batch",
+        help="compare many independent clusters (a folder of cluster folders, or a JSONL file)",
+        description=(
+            "Compare many clusters, each as 'claimcmp compare' would, writing one JSON line per "
+            "cluster in input order: {\"cluster\": ID, \"report\": {...}} or "
+            "{\"cluster\": ID, \"error\": {\"type\": ..., \"message\": ...}}. INPUT is a folder whose "
+            "sub-folders each hold one cluster's .txt files, or a JSONL file with one "
+            "{\"id\": ..., \"articles\": [path or {\"text\": ...}, ...]} per line."
+        ),
+    )
+    bat.add_argument("input", metavar="INPUT", help="folder of cluster folders, or clusters.jsonl")
+    bat.add_argument("-o", "--output", metavar="FILE", help="write the JSON lines to FILE instead of standard output")
+    bat.add_argument("--model", metavar="NAME_OR_PATH", help="sentence-transformers model folder or cached name")
+    bat.add_argument("--claims", choices=("atomic", "sentence"), default="atomic", help="claim granularity (default: atomic)")
+    bat.add_argument("--threshold", type=float, metavar="COSINE", help="alignment threshold (default: calibrated)")
+    bat.add_argument("--encoding", metavar="CODEC", help="decode the files with this encoding (default: UTF-8)")
+    bat.add_argument("--max-chars", type=int, metavar="N", help="longest article accepted (default: 1,000,000)")
+    bat.add_argument("--no-language-check", action="store_true", help="compare even if a file does not look like English")
+    bat.add_argument("--fail-on", choices=("divergence",), help="exit with status 1 when any cluster has a divergence")
+    bat.add_argument(
+        "--workers", type=int, default=1, metavar="N",
+        help="compare N clusters at once in N worker processes on this machine (default: 1, in this process)",
+    )
+    bat.add_argument(
+        "--scheduler", metavar="ADDRESS",
+        help="run the clusters on a Dask cluster (e.g. tcp://host:8786); needs 'claimcmp[dask]'",
+    )
+    bat.add_argument("--progress", choices=("auto", "always", "never"), default="auto", help="progress bar on standard error")
+    _add_model_options(bat)
+
+    cache = sub.add_parser(
+        "cache",
+        help="show or clear the embedding cache",
+        description="Show what the embedding cache holds, or clear it.",
+    )
+    cache.add_argument("action", choices=("info", "clear"))
+    cache.add_argument("--cache-dir", metavar="DIR", help="the cache directory (default: the user cache directory)")
 
     ren = sub.add_parser(
         "render",
@@ -82,6 +123,22 @@ def _parser() -> argparse.ArgumentParser:
     ren.add_argument("-o", "--output", metavar="FILE")
     ren.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     return parser
+
+
+def _add_model_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--backend", choices=("torch", "onnx"), default="torch",
+        help="run the model with torch (default) or ONNX Runtime int8 (faster; needs 'claimcmp[onnx]')",
+    )
+    parser.add_argument(
+        "--cache", action="store_true",
+        help="keep claim embeddings in the user cache directory, so re-runs skip encoding",
+    )
+    parser.add_argument("--cache-dir", metavar="DIR", help="keep claim embeddings in DIR (implies --cache)")
+
+
+def _cache_option(args: argparse.Namespace) -> bool | str | None:
+    return args.cache_dir or (True if args.cache else None)
 
 
 def _use_color(choice: str, stream: TextIO) -> bool:
@@ -147,6 +204,8 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     report = compare(
         args.paths,
         model=args.model,
+        backend=args.backend,
+        cache=_cache_option(args),
         align_threshold=args.threshold if args.threshold is not None else DEFAULT_ALIGN_THRESHOLD,
         claims=args.claims,
         encoding=args.encoding,
@@ -158,6 +217,104 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     _write(_render(report.to_dict(), args.format, color), args.output)
     if args.fail_on == "divergence" and any(p.verdict == "divergence" for p in report.pairs):
         return EXIT_DIVERGENCE
+    return EXIT_OK
+
+
+def _limit_worker_threads(threads: int) -> None:
+    # Runs first in each worker process: N workers share the cores instead of each taking all.
+    os.environ["CLAIMCMP_THREADS"] = str(threads)
+
+
+def _cmd_batch(args: argparse.Namespace) -> int:
+    import json
+
+    from claimcmp.align import DEFAULT_ALIGN_THRESHOLD
+    from claimcmp.batch import compare_many, read_clusters
+    from claimcmp.ingest import DEFAULT_MAX_CHARS
+
+    if args.workers < 1:
+        raise _UsageError(f"--workers must be at least 1 (got {args.workers})")
+    if args.workers > 1 and args.scheduler:
+        raise _UsageError("give --workers or --scheduler, not both")
+    if args.threshold is not None and not (-1.0 <= args.threshold <= 1.0):
+        raise _UsageError(f"--threshold must be a cosine in [-1, 1] (got {args.threshold})")
+    clusters = read_clusters(args.input)
+    options = {
+        "model": args.model,
+        "backend": args.backend,
+        "cache": _cache_option(args),
+        "align_threshold": args.threshold if args.threshold is not None else DEFAULT_ALIGN_THRESHOLD,
+        "claims": args.claims,
+        "encoding": args.encoding,
+        "max_chars": args.max_chars or DEFAULT_MAX_CHARS,
+        "check_language": not args.no_language_check,
+    }
+    progress = {"auto": None, "always": True, "never": False}[args.progress]
+    with contextlib.ExitStack() as stack:
+        executor = None
+        if args.scheduler:
+            try:
+                from distributed import Client
+            except ImportError as exc:
+                raise _UsageError("--scheduler needs Dask: pip install 'claimcmp[dask]'") from exc
+            try:
+                executor = stack.enter_context(Client(args.scheduler, timeout="20s"))  # type: ignore[no-untyped-call]
+            except (OSError, TimeoutError) as exc:
+                raise _UsageError(f"cannot reach the Dask scheduler at {args.scheduler!r} ({exc}); check the address") from exc
+        elif args.workers > 1:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            threads = max(1, (os.cpu_count() or 1) // args.workers)
+            executor = stack.enter_context(
+                ProcessPoolExecutor(
+                    args.workers,
+                    mp_context=multiprocessing.get_context("spawn"),  # fork is unsafe once torch runs
+                    initializer=_limit_worker_threads,
+                    initargs=(threads,),
+                )
+            )
+        out: TextIO = sys.stdout
+        if args.output:
+            try:
+                out = stack.enter_context(open(args.output, "w", encoding="utf-8"))
+            except OSError as exc:
+                raise _UsageError(f"cannot write '{args.output}': {exc.strerror}; choose another -o path") from exc
+        failed = diverged = 0
+        results = compare_many(clusters, executor=executor, errors="return", progress=progress, **options)
+        for cluster_id, result in zip(clusters, results, strict=True):
+            if isinstance(result, ClaimcmpError):
+                failed += 1
+                row: dict[str, object] = {
+                    "cluster": cluster_id,
+                    "error": {"type": type(result).__name__, "message": str(result)},
+                }
+                sys.stderr.write(f"claimcmp: error: {' '.join(str(result).split())}\n")
+            else:
+                diverged += any(p.verdict == "divergence" for p in result.pairs)
+                row = {"cluster": cluster_id, "report": result.to_dict()}
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            out.flush()
+    if failed:
+        sys.stderr.write(
+            f"claimcmp: {failed} of {len(clusters)} clusters could not be compared (their lines hold the error)\n"
+        )
+        return EXIT_USAGE
+    if args.fail_on == "divergence" and diverged:
+        return EXIT_DIVERGENCE
+    return EXIT_OK
+
+
+def _cmd_cache(args: argparse.Namespace) -> int:
+    from claimcmp.cache import EmbeddingCache
+
+    cache = EmbeddingCache(args.cache_dir)
+    if args.action == "clear":
+        n = cache.clear()
+        print(f"claimcmp: removed {n:,} cached embeddings from {cache.path}")
+        return EXIT_OK
+    st = cache.stats()
+    print(f"{st.path}: {st.entries:,} embeddings of {st.models} model(s), {st.size_bytes / 1e6:.1f} MB")
     return EXIT_OK
 
 
@@ -196,6 +353,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "compare":
             return _cmd_compare(args)
+        if args.command == "batch":
+            return _cmd_batch(args)
+        if args.command == "cache":
+            return _cmd_cache(args)
         return _cmd_render(args)
     except (ClaimcmpError, _UsageError) as exc:
         message = " ".join(str(exc).split())

@@ -45,7 +45,7 @@ QUANTIZATIONS = ("int8", "none")
 _RECIPE = "1"
 _POOLING_MODES = ("mean", "cls", "max")
 
-_sessions: dict[tuple[str, int], Any] = {}
+_sessions: dict[str, Any] = {}
 _sessions_lock = threading.Lock()
 _export_lock = threading.Lock()
 
@@ -236,9 +236,16 @@ class OnnxEmbedder:
     """Encodes with ONNX Runtime (see the module docstring); same interface as
     :class:`~claimcmp.embed.SentenceTransformerEmbedder`.
 
-    ``threads`` sets ONNX Runtime's intra-op threads (default: ``$CLAIMCMP_THREADS``, else
-    one per core). Sessions are
-    loaded once per process per (file, threads); the embedder itself pickles as its settings.
+    Texts are run one at a time (``batch_size=1``), ``threads`` of them at once, each run on
+    one core. One at a time because int8 quantisation is *dynamic*: activations are scaled by
+    the range of the whole input tensor, so in a batch a text's vector would depend on the
+    other texts in it — on which cluster it came with — and the embedding cache would store
+    vectors that the next run could not reproduce. (``batch_size`` > 1 is allowed, and is a
+    little faster on some machines, at that price.) Parallel single-core runs are also faster
+    here than one run on all cores: the matrices of one sentence are small.
+
+    ``threads`` defaults to ``$CLAIMCMP_THREADS``, else the number of cores. Sessions are
+    loaded once per process per (file, threads); the embedder pickles as its settings.
     """
 
     def __init__(
@@ -246,18 +253,21 @@ class OnnxEmbedder:
         model: str | os.PathLike[str] | None = None,
         *,
         quantization: str = "int8",
-        batch_size: int = 32,
+        batch_size: int = 1,
         threads: int | None = None,
         cache_dir: str | os.PathLike[str] | None = None,
     ) -> None:
         if quantization not in QUANTIZATIONS:
             raise ValueError(f"'quantization' must be one of {QUANTIZATIONS} (got {quantization!r}).")
+        for field, value in (("batch_size", batch_size), ("threads", threads)):
+            if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
+                raise ValueError(f"'{field}' must be a positive int (got {value!r}).")
         self.model = model
         self.quantization = quantization
         self.batch_size = batch_size
         self.threads = threads
         self.cache_dir = cache_dir
-        self._state: tuple[Any, Any, str, bool, list[str]] | None = None
+        self._state: tuple[Any, Any, str, bool, list[str], int] | None = None
 
     @property
     def name(self) -> str:
@@ -266,7 +276,8 @@ class OnnxEmbedder:
 
     @property
     def fingerprint(self) -> str:
-        return f"onnx-{self.quantization}-r{_RECIPE}:{folder_fingerprint(resolve_model_folder(self.model))}"
+        batching = "" if self.batch_size == 1 else f"-b{self.batch_size}"
+        return f"onnx-{self.quantization}{batching}-r{_RECIPE}:{folder_fingerprint(resolve_model_folder(self.model))}"
 
     def load(self) -> Any:
         """Export if needed and open the session now (otherwise on the first ``encode``)."""
@@ -276,14 +287,12 @@ class OnnxEmbedder:
         folder = resolve_model_folder(self.model)
         pooling, max_len, normalize = _model_layout(folder)
         path = export_onnx(self.model, quantization=self.quantization, cache_dir=self.cache_dir)
-        threads = self.threads or worker_threads()
-        key = (str(path), threads or 0)
+        workers = self.threads or worker_threads() or os.cpu_count() or 1
         with _sessions_lock:
-            session = _sessions.get(key)
+            session = _sessions.get(str(path))
             if session is None:
                 options = ort.SessionOptions()
-                if threads:
-                    options.intra_op_num_threads = threads
+                options.intra_op_num_threads = 1  # parallel across texts instead (see above)
                 try:
                     session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
                 except Exception as exc:  # a truncated or foreign file in the cache
@@ -291,14 +300,14 @@ class OnnxEmbedder:
                         f"cannot load the exported model '{path}' ({type(exc).__name__}); delete it "
                         "and it will be exported again."
                     ) from exc
-                _sessions[key] = session
+                _sessions[str(path)] = session
         from tokenizers import Tokenizer
 
         tokenizer = Tokenizer.from_file(str(folder / "tokenizer.json"))
         tokenizer.enable_truncation(max_length=max_len)
         tokenizer.no_padding()
         inputs = [i.name for i in session.get_inputs()]
-        self._state = (session, tokenizer, pooling, normalize, inputs)
+        self._state = (session, tokenizer, pooling, normalize, inputs, workers)
         return session
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
@@ -307,14 +316,14 @@ class OnnxEmbedder:
             return np.zeros((0, 0), dtype=np.float32)
         self.load()
         assert self._state is not None
-        session, tokenizer, pooling, normalize, inputs = self._state
+        session, tokenizer, pooling, normalize, inputs, workers = self._state
         encodings = tokenizer.encode_batch(texts)
-        # Longest first, batches of similar length: little padding, and the first batch
-        # fixes the output width.
+        # Longest first, batches of similar length: little padding, and the long texts are
+        # not left for the end of a parallel run.
         order = sorted(range(len(texts)), key=lambda i: -len(encodings[i].ids))
-        out: np.ndarray | None = None
-        for start in range(0, len(order), self.batch_size):
-            rows = order[start : start + self.batch_size]
+        batches = [order[s : s + self.batch_size] for s in range(0, len(order), self.batch_size)]
+
+        def run(rows: list[int]) -> np.ndarray:
             width = max(len(encodings[i].ids) for i in rows)
             ids = np.zeros((len(rows), width), dtype=np.int64)
             mask = np.zeros((len(rows), width), dtype=np.int64)
@@ -325,14 +334,22 @@ class OnnxEmbedder:
                 mask[r, : len(e.ids)] = 1
                 types[r, : len(e.ids)] = e.type_ids
             feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}
-            hidden = session.run(None, {n: feeds[n] for n in inputs})[0]
-            vectors = _pool(hidden, mask, pooling)
+            vectors = _pool(session.run(None, {n: feeds[n] for n in inputs})[0], mask, pooling)
             if normalize:
                 vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
-            if out is None:
-                out = np.zeros((len(texts), vectors.shape[1]), dtype=np.float32)
+            return vectors
+
+        if workers > 1 and len(batches) > 1:
+            from concurrent.futures import ThreadPoolExecutor
+
+            # session.run releases the GIL and is safe to call from several threads.
+            with ThreadPoolExecutor(min(workers, len(batches))) as pool:
+                results = list(pool.map(run, batches))
+        else:
+            results = [run(b) for b in batches]
+        out = np.zeros((len(texts), results[0].shape[1]), dtype=np.float32)
+        for rows, vectors in zip(batches, results, strict=True):
             out[rows] = vectors
-        assert out is not None
         return out
 
     def __getstate__(self) -> dict[str, Any]:

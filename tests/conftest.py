@@ -15,6 +15,22 @@ SHARED = Path(os.environ.get("CLAIMCMP_SHARED", ROOT.parent / "shared"))
 EXAMPLES = ROOT / "examples" / "harbor_bridge"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _private_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Caches (embeddings, ONNX exports) go to a session folder, never the user's."""
+    os.environ["CLAIMCMP_CACHE_DIR"] = str(tmp_path_factory.mktemp("claimcmp-cache"))
+
+
+@pytest.fixture(scope="session")
+def onnx_embedder(_private_cache_dir: None) -> Any:
+    """The ONNX backend, exported once per session (tens of seconds) into the session cache."""
+    from claimcmp.embed_onnx import OnnxEmbedder
+
+    e = OnnxEmbedder()
+    e.load()
+    return e
+
+
 @pytest.fixture(scope="session")
 def shared() -> Path:
     """The ../shared folder; skips without it, fails if CLAIMCMP_REQUIRE_SHARED=1."""
