@@ -1,6 +1,8 @@
-"""Quality benchmarks; writes docs/benchmarks.md.
+"""Quality and speed benchmarks; writes docs/benchmarks.md.
 
-    python benchmarks/run.py          # needs ../shared (or CLAIMCMP_SHARED); offline; ~3 minutes
+    python benchmarks/run.py                  # needs ../shared (or CLAIMCMP_SHARED); offline; ~10 minutes
+    python benchmarks/run.py --only quality   # ~2 minutes; keeps the speed section already written
+    python benchmarks/run.py --only speed     # ~8 minutes; keeps the quality sections (benchmarks/speed.py)
 
 Figures:
 * SummEdits (divergence vs paraphrase): balanced accuracy, and recall per edit type, for
@@ -46,8 +48,64 @@ def bacc(pred: list[bool], truth: list[bool]) -> float:
 
 
 def main() -> int:
-    shared = require_shared()
+    only = sys.argv[sys.argv.index("--only") + 1] if "--only" in sys.argv else None
+    if only not in (None, "quality", "speed"):
+        raise SystemExit("usage: python benchmarks/run.py [--only quality|speed]")
     t0 = time.perf_counter()
+    out = ROOT / "docs" / "benchmarks.md"
+    marker = "\n<!-- speed -->\n"
+    previous = out.read_text(encoding="utf-8") if out.exists() else ""
+    old_quality, _, old_speed = previous.partition(marker)
+    quality = quality_lines() if only != "speed" else None
+    if only != "quality":
+        from speed import speed_lines
+
+        speed_text = "\n".join(speed_lines()) + "\n"
+    else:
+        speed_text = old_speed
+    elapsed = time.perf_counter() - t0
+    if quality is None:
+        # Keep the quality sections; restate when and where the speed figures were made.
+        body = old_quality.split("\n", 4)[4] if old_quality.count("\n") >= 4 else ""
+        quality = body.rstrip("\n").split("\n")
+    header = [
+        "# Benchmarks",
+        "",
+        f"Written by `python benchmarks/run.py{' --only ' + only if only else ''}` on "
+        f"{dt.date.today().isoformat()} in {elapsed:.0f} s; "
+        f"{platform.machine()} ({_cpu_name()}), {os.cpu_count()} cores, Python {platform.python_version()}, "
+        f"claimcmp {version('claimcmp')}, sentence-transformers {version('sentence-transformers')}, "
+        f"torch {version('torch')}, onnxruntime {_version('onnxruntime')}, scikit-learn {version('scikit-learn')}. "
+        "Embedding model: all-MiniLM-L6-v2 (bundled). Verdict model: `claimcmp/data/verdict_model.json` "
+        "from `python -m claimcmp.training`.",
+        "",
+    ]
+    text = "\n".join(header + quality) + "\n" + marker + speed_text
+    out.write_text(text, encoding="utf-8")
+    print(text)
+    return 0
+
+
+def _version(package: str) -> str:
+    try:
+        return version(package)
+    except Exception:
+        return "not installed"
+
+
+def _cpu_name() -> str:
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as fh:
+            for line in fh:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown CPU"
+
+
+def quality_lines() -> list[str]:
+    shared = require_shared()
     embedder = SentenceTransformerEmbedder()
     rules = Comparator(model=False)
     pairs = build_pairs(shared, keep_same_wording=True)
@@ -237,25 +295,7 @@ def main() -> int:
         for y in seeds[i + 1 :]:
             lines.append(f"| {x.source[:3]} – {y.source[:3]} | {containment(x, y):.2f} |")
 
-    elapsed = time.perf_counter() - t0
-    header = [
-        "# Benchmarks",
-        "",
-        f"Written by `python benchmarks/run.py` on {dt.date.today().isoformat()} in {elapsed:.0f} s; "
-        f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-        f"claimcmp {version('claimcmp')}, sentence-transformers {version('sentence-transformers')}, "
-        f"torch {version('torch')}, scikit-learn {version('scikit-learn')}. Embedding model: {embedder.name}. "
-        "Verdict model: `claimcmp/data/verdict_model.json` from `python -m claimcmp.training`.",
-        "",
-    ]
-    out = ROOT / "docs" / "benchmarks.md"
-    text = "\n".join(header + lines) + "\n"
-    marker = "\n<!-- speed -->\n"
-    if out.exists() and marker in out.read_text(encoding="utf-8"):
-        text += marker + out.read_text(encoding="utf-8").split(marker, 1)[1]
-    out.write_text(text, encoding="utf-8")
-    print(text)
-    return 0
+    return lines
 
 
 if __name__ == "__main__":

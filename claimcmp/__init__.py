@@ -45,6 +45,7 @@ __all__ = [
     "SourceNotFoundError",
     "UnsupportedLanguageError",
     "__version__",
+    "clear_caches",
     "compare",
     "compare_many",
     "compare_pair",
@@ -69,6 +70,7 @@ _LAZY = {
     "compare_pair": "claimcmp.pipeline",
     "compare_pairs": "claimcmp.pipeline",
     "compare_many": "claimcmp.batch",
+    "clear_caches": "claimcmp.memo",
     "EmbeddingCache": "claimcmp.cache",
     "OnnxEmbedder": "claimcmp.embed_onnx",
     "default_detectors": "claimcmp.detectors",
@@ -106,6 +108,7 @@ if TYPE_CHECKING:
         UnsupportedLanguageError,
     )
     from claimcmp.ingest import Article
+    from claimcmp.memo import clear_caches
     from claimcmp.pipeline import compare, compare_pair, compare_pairs
     from claimcmp.records import Claim, ClaimGroup, ClaimPair, Divergence, PairComparison, Source
     from claimcmp.report import Report

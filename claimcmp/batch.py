@@ -154,8 +154,6 @@ def compare_many(
     """
     if errors not in ("raise", "return"):
         raise ValueError(f"'errors' must be 'raise' or 'return' (got {errors!r}).")
-    if "progress" in options:
-        raise TypeError("per-stage 'progress' callbacks do not apply to compare_many; use progress=True for a bar.")
     from claimcmp.pipeline import compare
 
     try:

@@ -24,12 +24,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from functools import lru_cache
 
 import attrs
 
 from claimcmp.align import DEFAULT_ALIGN_THRESHOLD
 from claimcmp.detectors.diff import token_diff
+from claimcmp.memo import memoize
 from claimcmp.normalize import Token, tokens, wording_keys
 from claimcmp.protocols import ClaimText, Detector
 from claimcmp.records import Divergence
@@ -54,7 +54,7 @@ def same_wording(a: str, b: str) -> bool:
     return _wording(a) == _wording(b)
 
 
-@lru_cache(maxsize=8192)  # each claim is checked against every claim aligned with it
+@memoize(8192)  # each claim is checked against every claim aligned with it
 def _wording(text: str) -> tuple[str, ...]:
     return tuple(wording_keys(tokens(text)))
 

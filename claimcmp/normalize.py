@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
 import attrs
+
+from claimcmp.memo import memoize
 
 __all__ = ["FUNCTION_WORDS", "HONORIFICS", "Token", "is_content_key", "spelling_key", "spelling_keys", "tokens"]
 
@@ -73,7 +74,7 @@ _APOSTROPHE_FORMS = {
 }
 
 
-@lru_cache(maxsize=65536)
+@memoize(65536)
 def spelling_key(word: str) -> str:
     """The form of ``word`` under which spelling variants compare equal."""
     w = _fold(word)
@@ -103,7 +104,7 @@ def tokens(text: str) -> list[Token]:
 
 # A claim is compared with every claim aligned to it, so the same text is
 # tokenised many times per report; Tokens are frozen, so sharing them is safe.
-@lru_cache(maxsize=8192)
+@memoize(8192)
 def _tokens(text: str) -> tuple[Token, ...]:
     out = []
     for m in _TOKEN.finditer(text):
@@ -113,7 +114,7 @@ def _tokens(text: str) -> tuple[Token, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=65536)
+@memoize(65536)
 def is_content_key(key: str) -> bool:
     """Whether a spelling key carries content: not a function word, honorific or bare punctuation."""
     return key not in FUNCTION_WORDS and key not in HONORIFICS and any(c.isalnum() for c in key)

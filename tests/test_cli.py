@@ -112,3 +112,71 @@ def test_console_script_runs() -> None:
     )
     assert proc.returncode == 2
     assert proc.stderr.startswith("claimcmp: error:")
+
+
+def _batch_input(tmp_path: Path) -> Path:
+    """Three cluster folders: the examples twice, and one that holds a single article."""
+    for name, files in (("a-bridge", EX), ("b-bridge-two", EX[:2]), ("c-lonely", EX[:1])):
+        (tmp_path / name).mkdir(parents=True)
+        for f in files:
+            (tmp_path / name / Path(f).name).write_bytes(Path(f).read_bytes())
+    return tmp_path
+
+
+@pytest.mark.slow
+def test_batch_writes_one_line_per_cluster_and_exits_2_on_a_bad_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = _batch_input(tmp_path / "in")
+    out_file = tmp_path / "out.jsonl"
+    code, out, err = run(["batch", str(src), "-o", str(out_file), "--cache-dir", str(tmp_path / "cache")], capsys)
+    assert code == 2 and out == ""
+    rows = [json.loads(line) for line in out_file.read_text().splitlines()]
+    assert [r["cluster"] for r in rows] == ["a-bridge", "b-bridge-two", "c-lonely"]
+    assert rows[0]["report"]["schema"] == "claimcmp.report/1"
+    assert rows[2]["error"]["type"] == "NotEnoughSourcesError"
+    assert [line for line in err.splitlines() if "error:" in line] == [
+        "claimcmp: error: " + rows[2]["error"]["message"]
+    ]
+    assert "1 of 3 clusters" in err and "Traceback" not in err
+    # Same answers from two worker processes, and from the embedding cache.
+    code, out, _ = run(["batch", str(src), "--workers", "2", "--cache-dir", str(tmp_path / "cache")], capsys)
+    assert code == 2
+    assert [json.loads(line) for line in out.splitlines()] == rows
+    code, out, _ = run(["cache", "info", "--cache-dir", str(tmp_path / "cache")], capsys)
+    assert code == 0 and "embeddings of 1 model" in out
+    code, out, _ = run(["cache", "clear", "--cache-dir", str(tmp_path / "cache")], capsys)
+    assert code == 0 and "removed" in out
+
+
+@pytest.mark.slow
+def test_batch_fail_on_divergence_and_jsonl_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    f = tmp_path / "clusters.jsonl"
+    f.write_text(json.dumps({"id": "bridge", "articles": EX}) + "\n")
+    code, out, err = run(["batch", str(f), "--fail-on", "divergence"], capsys)
+    assert code == 1 and err == ""
+    assert json.loads(out)["cluster"] == "bridge"
+
+
+def test_batch_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(["batch", str(tmp_path / "missing")], capsys)
+    assert code == 2 and "does not exist" in one_line_error(err)
+    code, _, err = run(["batch", str(EXAMPLES)], capsys)
+    assert code == 2 and "claimcmp compare" in one_line_error(err)
+    code, _, err = run(["batch", str(tmp_path), "--workers", "0"], capsys)
+    assert code == 2 and "--workers" in one_line_error(err)
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "x", "articles": 5}\n')
+    code, _, err = run(["batch", str(bad)], capsys)
+    assert code == 2 and "line 1" in one_line_error(err)
+
+
+@pytest.mark.slow
+def test_compare_with_onnx_backend_and_cache(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], onnx_embedder: object
+) -> None:
+    code, out, _ = run(["compare", *EX, "--backend", "onnx", "--cache", "--format", "json"], capsys)
+    assert code == 0
+    assert json.loads(out)["model"] == "all-MiniLM-L6-v2 (onnx-int8)"
+    code, again, _ = run(["compare", *EX, "--backend", "onnx", "--cache", "--format", "json"], capsys)
+    assert again == out

@@ -17,12 +17,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import attrs
 
 from claimcmp.detectors.lexical import _div
+from claimcmp.memo import memoize
 
 if TYPE_CHECKING:
     from claimcmp.protocols import ClaimText
@@ -139,7 +139,7 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
 
 
 # Memoised: a claim's dates are read once per claim pair it is in.
-@lru_cache(maxsize=8192)
+@memoize(8192)
 def _find_dates(text: str, published: dt.date | None) -> tuple[DateMention, ...]:
     taken: list[tuple[int, int]] = []
     out: list[DateMention] = []

@@ -10,12 +10,12 @@ edits with character spans in both texts.
 from __future__ import annotations
 
 import difflib
-from functools import lru_cache
 from typing import Literal
 
 import attrs
 
 from claimcmp.detectors.lexicon import stem
+from claimcmp.memo import memoize
 from claimcmp.normalize import FUNCTION_WORDS, Token, tokens
 
 __all__ = ["FUNCTION_WORDS", "Edit", "TokenDiff", "is_content", "token_diff"]
@@ -69,7 +69,7 @@ class TokenDiff:
     only_b: tuple[Token, ...] = ()
 
 
-@lru_cache(maxsize=1024)
+@memoize(1024)
 def token_diff(a: str, b: str) -> TokenDiff:
     """Align the tokens of ``a`` and ``b`` and list the edits (memoised)."""
     ta, tb = tuple(tokens(a)), tuple(tokens(b))

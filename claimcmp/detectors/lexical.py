@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from claimcmp.detectors.diff import FUNCTION_WORDS, token_diff
@@ -27,6 +26,7 @@ from claimcmp.detectors.lexicon import (
     opposite_candidates,
     stem,
 )
+from claimcmp.memo import memoize
 from claimcmp.normalize import Token, spelling_key
 from claimcmp.records import Divergence
 
@@ -408,7 +408,7 @@ _HEDGE_RE = re.compile(
 )
 
 
-@lru_cache(maxsize=8192)  # read for each pair a claim is in
+@memoize(8192)  # read for each pair a claim is in
 def _hedges(text: str) -> tuple[tuple[str, int, int], ...]:
     return tuple((m.group(1).lower(), m.start(1), m.end(1)) for m in _HEDGE_RE.finditer(text))
 

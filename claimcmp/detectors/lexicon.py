@@ -10,7 +10,8 @@ claimcmp's dependencies. Users extend them through the detectors' options (``glo
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+
+from claimcmp.memo import memoize
 
 __all__ = [
     "ANTONYM_PAIRS",
@@ -103,7 +104,7 @@ ANTONYM_PAIRS: tuple[tuple[str, str], ...] = tuple(
 _SUFFIXES = ("ations", "ation", "ings", "ing", "edly", "ed", "es", "s", "er", "ly", "d")
 
 
-@lru_cache(maxsize=65536)  # called for every word pair of every compared claim pair
+@memoize(65536)  # called for every word pair of every compared claim pair
 def stem(word: str) -> str:
     """A crude English stem: enough to match inflections of the listed words."""
     w = word.lower().replace("’", "'")
@@ -183,7 +184,7 @@ def opposite_candidates(xs: list[str], ys: list[str]) -> set[tuple[int, int]]:
     return out
 
 
-@lru_cache(maxsize=65536)
+@memoize(65536)
 def _in_lexicon(word: str) -> bool:
     """Whether ``word`` or its stem is in an antonym pair or an opposite class."""
     return word in _LISTED_WORDS or stem(word) in _LISTED_STEMS

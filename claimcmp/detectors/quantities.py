@@ -17,10 +17,11 @@ from __future__ import annotations
 import math
 import re
 import threading
-from functools import lru_cache
 from typing import Any, Literal
 
 import attrs
+
+from claimcmp.memo import memoize
 
 __all__ = ["Quantity", "QuantityMatch", "find_quantities", "match_quantities", "unit_registry"]
 
@@ -210,7 +211,7 @@ def find_quantities(text: str) -> list[Quantity]:
 
 
 # Memoised: a claim's quantities are read once per claim pair it is in.
-@lru_cache(maxsize=8192)
+@memoize(8192)
 def _find_quantities(text: str) -> tuple[Quantity, ...]:
     if not _may_hold_numbers(text):
         return ()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import attrs
@@ -12,6 +11,7 @@ import attrs
 from claimcmp.detectors.diff import FUNCTION_WORDS
 from claimcmp.detectors.lexical import _div, _same_entity
 from claimcmp.detectors.lexicon import ATTRIBUTION_VERBS, TITLE_WORDS, VAGUE_SOURCES
+from claimcmp.memo import memoize
 from claimcmp.normalize import Token, expand_keys, tokens
 
 if TYPE_CHECKING:
@@ -39,7 +39,7 @@ def find_quotes(text: str) -> list[Quote]:
     return list(_find_quotes(text))
 
 
-@lru_cache(maxsize=8192)  # read for each pair a claim is in
+@memoize(8192)  # read for each pair a claim is in
 def _find_quotes(text: str) -> tuple[Quote, ...]:
     marks = [m.start() for m in _MARKS.finditer(text)]
     out = []
