@@ -14,7 +14,7 @@ Claims in no pair are their source's unique claims.
 Candidates come from a blocked top-k search: claim vectors are multiplied a
 block of rows at a time, and each claim keeps its ``top_k`` most similar
 claims of other sources above the threshold. Memory is one block of
-similarities (``block_size`` × claims), never the dense all-claims matrix, and
+similarities (≤ 512 rows × claims, ≤ 2M cells), never the dense all-claims matrix, and
 the pairs to compare grow linearly with the cluster (at most ``top_k`` per
 claim). For clusters where no claim has more than ``top_k`` candidates — any
 cluster of up to ``top_k`` + 1 sources with one candidate per source, which is
@@ -50,6 +50,7 @@ ALIGN_METHODS = ("greedy", "assignment", "mutual-best")
 #: Candidates kept per claim by the blocked search (see the module docstring).
 DEFAULT_TOP_K = 50
 _BLOCK_SIZE = 512
+_BLOCK_CELLS = 1 << 21  # similarities per block at most: 8 MB of float32, 16 MB of indices
 
 
 @attrs.frozen
@@ -116,6 +117,9 @@ def candidate_pairs(
     are computed ``block_size`` rows at a time.
     """
     n = len(vectors)
+    # Rows per block: at most ``block_size``, fewer for big clusters so that one block's
+    # similarities and their sort indices stay within a few tens of MB.
+    block_size = min(block_size, max(16, _BLOCK_CELLS // max(1, n)))
     found_i: list[np.ndarray] = []
     found_j: list[np.ndarray] = []
     found_sim: list[np.ndarray] = []
@@ -125,7 +129,9 @@ def candidate_pairs(
         sim = vectors[start:stop] @ vectors.T
         sim[source_ids[start:stop, None] == source_ids[None, :]] = -np.inf
         if k < n:
-            top = np.argpartition(-sim, k - 1, axis=1)[:, :k]
+            np.negative(sim, out=sim)  # in place: argpartition picks the k smallest
+            top = np.argpartition(sim, k - 1, axis=1)[:, :k]
+            np.negative(sim, out=sim)
         else:
             top = np.broadcast_to(np.arange(n), sim.shape)
         r = np.repeat(np.arange(start, stop), top.shape[1])
@@ -169,12 +175,14 @@ def _exact_similarities(pairs: list[AlignedPair], vectors: np.ndarray) -> list[A
     worker runs one thread, a notebook several); reports must not, so the reported figure is
     computed element-wise, which is the same everywhere.
     """
-    if not pairs:
-        return pairs
-    va = np.asarray(vectors[[p.a for p in pairs]], dtype=np.float64)
-    vb = np.asarray(vectors[[p.b for p in pairs]], dtype=np.float64)
-    sims = np.einsum("ij,ij->i", va, vb)
-    return [AlignedPair(p.a, p.b, round(float(s), 6)) for p, s in zip(pairs, sims, strict=True)]
+    out: list[AlignedPair] = []
+    for start in range(0, len(pairs), 4096):  # a few MB at a time, however many pairs
+        chunk = pairs[start : start + 4096]
+        va = np.asarray(vectors[[p.a for p in chunk]], dtype=np.float64)
+        vb = np.asarray(vectors[[p.b for p in chunk]], dtype=np.float64)
+        sims = np.einsum("ij,ij->i", va, vb)
+        out.extend(AlignedPair(p.a, p.b, round(float(s), 6)) for p, s in zip(chunk, sims, strict=True))
+    return out
 
 
 def align_claims(
