@@ -24,6 +24,7 @@ import hashlib
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -73,6 +74,34 @@ class CacheStats:
     misses: int
 
 
+def _set_up(conn: sqlite3.Connection) -> str:
+    """Create the tables (if needed) and return the file's schema version.
+
+    Switching to WAL takes a lock that SQLite does not wait for (``database is locked`` at
+    once when another process is creating the same file), so the set-up is retried for a
+    while before giving up.
+    """
+    delay, deadline = 0.02, time.monotonic() + 60.0
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute(
+                "CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, model TEXT NOT NULL, "
+                "dim INTEGER NOT NULL, vector BLOB NOT NULL)"
+            )
+            conn.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT)")
+            conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(_SCHEMA),))
+            (schema,) = conn.execute("SELECT value FROM meta WHERE name = 'schema'").fetchone()
+            return str(schema)
+        except sqlite3.OperationalError as exc:
+            busy = "locked" in str(exc) or "busy" in str(exc)
+            if not busy or time.monotonic() > deadline:
+                raise
+            time.sleep(delay)
+            delay = min(0.5, delay * 2)
+
+
 class EmbeddingCache:
     """Vectors by (model fingerprint, text) in an SQLite file (``embeddings.sqlite3`` in ``directory``).
 
@@ -98,15 +127,7 @@ class EmbeddingCache:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(self.path, timeout=60.0, check_same_thread=False, isolation_level=None)
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA synchronous=NORMAL")
-            conn.execute(
-                "CREATE TABLE IF NOT EXISTS vectors (key BLOB PRIMARY KEY, model TEXT NOT NULL, "
-                "dim INTEGER NOT NULL, vector BLOB NOT NULL)"
-            )
-            conn.execute("CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT)")
-            conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (str(_SCHEMA),))
-            (schema,) = conn.execute("SELECT value FROM meta WHERE name = 'schema'").fetchone()
+            schema = _set_up(conn)
         except (OSError, sqlite3.Error) as exc:
             raise InputError(
                 f"cannot open the embedding cache '{self.path}': {exc}; choose another cache "

@@ -52,6 +52,19 @@ def default_embedder(
     return make_embedder(model, backend=backend, cache=cache)
 
 
+def _embedder(
+    model: str | os.PathLike[str] | None, backend: str, cache: CacheOption, embedder: Embedder | None
+) -> Embedder:
+    if embedder is None:
+        return default_embedder(model, backend=backend, cache=cache)
+    if model is not None or backend != "torch":
+        raise ValueError(
+            "give 'embedder' or 'model'/'backend', not both: an embedder already is a model on a backend "
+            f"(got embedder={embedder!r}, model={model!r}, backend={backend!r})."
+        )
+    return with_cache(embedder, cache)
+
+
 def _load_sources(
     sources: Iterable[SourceLike],
     *,
@@ -134,10 +147,7 @@ def compare(
         if claims not in ("sentence", "atomic"):
             raise ValueError(f"'claims' must be 'sentence' or 'atomic' (got {claims!r}).")
         extractor = AtomicClaimExtractor() if claims == "atomic" else SentenceClaimExtractor()
-    if embedder is None:
-        embedder = default_embedder(model, backend=backend, cache=cache)
-    else:
-        embedder = with_cache(embedder, cache)
+    embedder = _embedder(model, backend, cache, embedder)
     comparator = Comparator(detectors, related_threshold=align_threshold)
 
     claim_list: list[Claim] = []
@@ -264,9 +274,7 @@ def compare_pairs(
             raise TypeError(f"'pairs[{i}]' must be a (text_a, text_b) pair of str (got {item!r:.80}).")
     if not items:
         return []
-    embedder = (
-        default_embedder(model, backend=backend, cache=cache) if embedder is None else with_cache(embedder, cache)
-    )
+    embedder = _embedder(model, backend, cache, embedder)
     comparator = Comparator(detectors, related_threshold=related_threshold)
     texts = list(dict.fromkeys(t for pair in items for t in pair))
     row = {t: i for i, t in enumerate(texts)}

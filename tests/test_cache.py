@@ -98,9 +98,10 @@ def test_two_processes_write_the_same_file(tmp_path: Path) -> None:
         "for i in range(50):\n"
         "    c.put('m', [f'{sys.argv[2]}-{i}'], np.full((1, 4), i, np.float32))\n"
     )
-    procs = [subprocess.Popen([sys.executable, "-c", code, str(tmp_path), tag]) for tag in ("a", "b")]
-    assert [p.wait(timeout=60) for p in procs] == [0, 0]
-    assert EmbeddingCache(tmp_path).stats().entries == 100
+    # Four processes create the same new file at once, then write to it.
+    procs = [subprocess.Popen([sys.executable, "-c", code, str(tmp_path), tag]) for tag in "abcd"]
+    assert [p.wait(timeout=120) for p in procs] == [0, 0, 0, 0]
+    assert EmbeddingCache(tmp_path).stats().entries == 200
 
 
 def test_unusable_directory_is_a_clear_error(tmp_path: Path) -> None:

@@ -121,3 +121,8 @@ def test_missing_onnxruntime_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_backend_option_is_validated(hashing: Any) -> None:
     with pytest.raises(ValueError, match="'backend' must be one of"):
         claimcmp.compare(sorted(EXAMPLES.glob("*.txt")), backend="tensorflow")
+
+
+def test_embedder_and_backend_together_are_refused(hashing: Any) -> None:
+    with pytest.raises(ValueError, match="not both"):
+        claimcmp.compare(sorted(EXAMPLES.glob("*.txt")), embedder=hashing, backend="onnx")
