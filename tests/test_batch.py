@@ -166,3 +166,11 @@ def test_bad_jsonl_names_the_line_and_field(tmp_path: Path, line: str, fragment:
     f.write_text(line + "\n")
     with pytest.raises(InputError, match=fragment.replace("[", "\\[").replace("(", "\\(")):
         read_clusters(f)
+
+
+def test_progress_bar_on_request(hashing: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    list(claimcmp.compare_many([EX, EX], embedder=hashing, progress=True))
+    err = capsys.readouterr().err
+    assert "0/2" in err and "1/2" in err and "cluster" in err
+    list(claimcmp.compare_many([EX], embedder=hashing))  # not a terminal: no bar by default
+    assert capsys.readouterr().err == ""
