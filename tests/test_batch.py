@@ -171,6 +171,6 @@ def test_bad_jsonl_names_the_line_and_field(tmp_path: Path, line: str, fragment:
 def test_progress_bar_on_request(hashing: Any, capsys: pytest.CaptureFixture[str]) -> None:
     list(claimcmp.compare_many([EX, EX], embedder=hashing, progress=True))
     err = capsys.readouterr().err
-    assert "0/2" in err and "1/2" in err and "cluster" in err
+    assert "0/2" in err and "cluster" in err  # drawn (later updates depend on the refresh rate)
     list(claimcmp.compare_many([EX], embedder=hashing))  # not a terminal: no bar by default
     assert capsys.readouterr().err == ""
