@@ -7,7 +7,9 @@ is exported locally — nothing is downloaded:
 1. the transformer is exported with ``torch.onnx.export`` (or, if the folder ships
    ``onnx/model.onnx``, that file is used and torch is not needed at all);
 2. ONNX Runtime's transformer optimizer fuses attention, layer norms and GELU;
-3. the weights are quantised to int8 (dynamic quantisation, per channel).
+3. the weights are quantised to int8 (dynamic quantisation, per channel), except the
+   feed-forward output projections of the first two layers, which stay float32 (why: see
+   :data:`_FLOAT_NODE_PATTERN`).
 
 The result is cached in the user cache directory (``$CLAIMCMP_CACHE_DIR`` or the platform's,
 see :func:`claimcmp.cache.user_cache_dir`) under a digest of the model's files, so later runs
@@ -25,6 +27,7 @@ import contextlib
 import json
 import logging
 import os
+import re
 import tempfile
 import threading
 import warnings
@@ -42,7 +45,17 @@ __all__ = ["QUANTIZATIONS", "OnnxEmbedder", "export_onnx"]
 #: ``"int8"``: dynamic int8 quantisation (the fast default); ``"none"``: float32, for checking.
 QUANTIZATIONS = ("int8", "none")
 # Bumped when the export recipe changes, so stale exports in users' caches are not reused.
-_RECIPE = "1"
+_RECIPE = "2"
+# MatMuls kept in float32 by the int8 recipe: the feed-forward output projections of the first
+# two transformer layers. Their input is the GELU output, whose range is dominated by a few
+# outlier channels, so one dynamic int8 scale for the whole tensor crushes the rest; the error
+# then rides the residual stream through every later layer. Measured on all-MiniLM-L6-v2
+# (one node left out at a time, then pairs): keeping these two in float32 lifts the worst
+# cosine to torch's vectors from 0.970 to 0.980 on the benchmark's 1,371 ECB+ claims and from
+# 0.972 to 0.980 on 3,888 held-out STS-B and SummEdits sentences, for ~5% of the encode time.
+# Names follow the Hugging Face module paths, which torch.onnx.export and Optimum keep; a
+# graph without them is quantised whole.
+_FLOAT_NODE_PATTERN = re.compile(r"(^|/)layer\.[01]/output/dense/MatMul$")
 _POOLING_MODES = ("mean", "cls", "max")
 
 _sessions: dict[str, Any] = {}
@@ -77,7 +90,9 @@ def _read_json(path: Path) -> Any:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise ModelLoadError(f"cannot read '{path}': {exc}; is this a sentence-transformers model folder?") from exc
+        raise ModelLoadError(
+            f"cannot read '{path}': {exc}; is this a sentence-transformers model folder?"
+        ) from exc
 
 
 def _model_layout(folder: Path) -> tuple[str, int, bool]:
@@ -95,8 +110,16 @@ def _model_layout(folder: Path) -> tuple[str, int, bool]:
         )
     pooling_dir = folder / str(modules[1].get("path", "1_Pooling"))
     pool = _read_json(pooling_dir / "config.json")
-    modes = [m for m in _POOLING_MODES if pool.get(f"pooling_mode_{m}_tokens" if m != "cls" else "pooling_mode_cls_token")]
-    if len(modes) != 1 or any(v for k, v in pool.items() if k.startswith("pooling_mode_") and k.split("_")[2] not in _POOLING_MODES):
+    modes = [
+        m
+        for m in _POOLING_MODES
+        if pool.get(f"pooling_mode_{m}_tokens" if m != "cls" else "pooling_mode_cls_token")
+    ]
+    if len(modes) != 1 or any(
+        v
+        for k, v in pool.items()
+        if k.startswith("pooling_mode_") and k.split("_")[2] not in _POOLING_MODES
+    ):
         raise ModelLoadError(
             f"the ONNX backend supports one of mean, cls or max pooling; '{pooling_dir}' asks for "
             f"{ {k: v for k, v in pool.items() if k.startswith('pooling_mode_')} }; use backend='torch'."
@@ -125,10 +148,14 @@ def _export_float(folder: Path, out: Path) -> None:
         ) from exc
 
     # Eager attention traces to the plain ops the optimizer fuses into one Attention node.
-    base = AutoModel.from_pretrained(str(folder), attn_implementation="eager", local_files_only=True)
+    base = AutoModel.from_pretrained(
+        str(folder), attn_implementation="eager", local_files_only=True
+    )
     base.eval()
     tokenizer = AutoTokenizer.from_pretrained(str(folder), local_files_only=True)
-    sample = tokenizer(["A sample sentence for tracing.", "Another one"], padding=True, return_tensors="pt")
+    sample = tokenizer(
+        ["A sample sentence for tracing.", "Another one"], padding=True, return_tensors="pt"
+    )
     names = [n for n in ("input_ids", "attention_mask", "token_type_ids") if n in sample]
 
     class _Hidden(torch.nn.Module):
@@ -153,6 +180,15 @@ def _export_float(folder: Path, out: Path) -> None:
         )
 
 
+def _float_nodes(graph_model: Any) -> list[str]:
+    """Names of the MatMul nodes the int8 recipe keeps in float32 (:data:`_FLOAT_NODE_PATTERN`)."""
+    return [
+        node.name
+        for node in graph_model.graph.node
+        if node.op_type == "MatMul" and _FLOAT_NODE_PATTERN.search(node.name)
+    ]
+
+
 def _optimize(src: Path, out: Path, folder: Path) -> Path:
     """Fuse attention, layer norms and GELU (ONNX Runtime's transformer optimizer); the graph
     is returned unchanged for architectures the optimizer does not know."""
@@ -167,7 +203,9 @@ def _optimize(src: Path, out: Path, folder: Path) -> Path:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            model = optimizer.optimize_model(str(src), model_type="bert", num_heads=int(heads), hidden_size=int(hidden))
+            model = optimizer.optimize_model(
+                str(src), model_type="bert", num_heads=int(heads), hidden_size=int(hidden)
+            )
             model.save_model_to_file(str(out))
     except Exception:  # an architecture the fusions do not cover: the plain graph still runs
         return src
@@ -223,6 +261,9 @@ def export_onnx(
                         weight_type=QuantType.QInt8,
                         per_channel=True,
                         reduce_range=True,
+                        nodes_to_exclude=_float_nodes(
+                            onnx.load(str(fused), load_external_data=False)
+                        ),
                         extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT},
                     )
             else:
@@ -258,9 +299,13 @@ class OnnxEmbedder:
         cache_dir: str | os.PathLike[str] | None = None,
     ) -> None:
         if quantization not in QUANTIZATIONS:
-            raise ValueError(f"'quantization' must be one of {QUANTIZATIONS} (got {quantization!r}).")
+            raise ValueError(
+                f"'quantization' must be one of {QUANTIZATIONS} (got {quantization!r})."
+            )
         for field, value in (("batch_size", batch_size), ("threads", threads)):
-            if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
+            if value is not None and (
+                isinstance(value, bool) or not isinstance(value, int) or value < 1
+            ):
                 raise ValueError(f"'{field}' must be a positive int (got {value!r}).")
         self.model = model
         self.quantization = quantization
@@ -294,7 +339,9 @@ class OnnxEmbedder:
                 options = ort.SessionOptions()
                 options.intra_op_num_threads = 1  # parallel across texts instead (see above)
                 try:
-                    session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+                    session = ort.InferenceSession(
+                        str(path), options, providers=["CPUExecutionProvider"]
+                    )
                 except Exception as exc:  # a truncated or foreign file in the cache
                     raise ModelLoadError(
                         f"cannot load the exported model '{path}' ({type(exc).__name__}); delete it "
