@@ -107,8 +107,8 @@ def _parser() -> argparse.ArgumentParser:
 
     cache = sub.add_parser(
         "cache",
-        help="show or clear the embedding cache",
-        description="Show what the embedding cache holds, or clear it.",
+        help="show or clear the embedding cache and the exported ONNX models",
+        description="Show what the cache directory holds (embeddings, exported ONNX models), or clear both.",
     )
     cache.add_argument("action", choices=("info", "clear"))
     cache.add_argument("--cache-dir", metavar="DIR", help="the cache directory (default: the user cache directory)")
@@ -307,14 +307,19 @@ def _cmd_batch(args: argparse.Namespace) -> int:
 
 def _cmd_cache(args: argparse.Namespace) -> int:
     from claimcmp.cache import EmbeddingCache
+    from claimcmp.embed_onnx import clear_exported_models, exported_models
 
     cache = EmbeddingCache(args.cache_dir)
     if args.action == "clear":
         n = cache.clear()
+        exports = clear_exported_models(args.cache_dir)
         print(f"claimcmp: removed {n:,} cached embeddings from {cache.path}")
+        print(f"claimcmp: removed {exports:,} exported ONNX model(s)")
         return EXIT_OK
     st = cache.stats()
     print(f"{st.path}: {st.entries:,} embeddings of {st.models} model(s), {st.size_bytes / 1e6:.1f} MB")
+    for path in exported_models(args.cache_dir):
+        print(f"{path}: exported ONNX model, {path.stat().st_size / 1e6:.1f} MB")
     return EXIT_OK
 
 

@@ -270,7 +270,38 @@ def export_onnx(
                 final = fused
             # Atomic: a concurrent process sees either no file or a whole one.
             os.replace(final, target)
+        _remove_older_recipes(target)
     return target
+
+
+def _remove_older_recipes(target: Path) -> None:
+    # An export made by an earlier recipe of the same weights is never read again; without
+    # this every upgrade would leave ~25 MB behind. A process still using one keeps its open
+    # file on POSIX; where it cannot be removed (Windows, read-only), it stays for `cache clear`.
+    fingerprint, _, rest = target.stem.partition("-r")
+    quantization = rest.partition("-")[2]
+    for old in target.parent.glob(f"{fingerprint}-r*-{quantization}.onnx"):
+        if old != target:
+            with contextlib.suppress(OSError):
+                old.unlink()
+
+
+def exported_models(cache_dir: str | os.PathLike[str] | None = None) -> list[Path]:
+    """The ONNX exports kept in the cache directory (default: the user cache directory)."""
+    from claimcmp.cache import user_cache_dir
+
+    root = Path(cache_dir).expanduser() if cache_dir is not None else user_cache_dir()
+    return sorted((root / "onnx").glob("*.onnx"))
+
+
+def clear_exported_models(cache_dir: str | os.PathLike[str] | None = None) -> int:
+    """Remove every cached ONNX export; the next ``backend="onnx"`` run exports again.
+    Returns how many files were removed."""
+    removed = 0
+    for path in exported_models(cache_dir):
+        path.unlink(missing_ok=True)
+        removed += 1
+    return removed
 
 
 class OnnxEmbedder:

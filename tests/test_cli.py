@@ -149,6 +149,17 @@ def test_batch_writes_one_line_per_cluster_and_exits_2_on_a_bad_one(
     assert code == 0 and "removed" in out
 
 
+def test_cache_info_and_clear_cover_exported_onnx_models(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    exports = tmp_path / "onnx"
+    exports.mkdir()
+    (exports / "ab12-r2-int8.onnx").write_bytes(b"\0" * 2_000_000)
+    code, out, _ = run(["cache", "info", "--cache-dir", str(tmp_path)], capsys)
+    assert code == 0 and "0 embeddings" in out and "ab12-r2-int8.onnx: exported ONNX model, 2.0 MB" in out
+    code, out, _ = run(["cache", "clear", "--cache-dir", str(tmp_path)], capsys)
+    assert code == 0 and "removed 1 exported ONNX model" in out
+    assert not any(exports.iterdir())
+
+
 @pytest.mark.slow
 def test_batch_fail_on_divergence_and_jsonl_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     f = tmp_path / "clusters.jsonl"

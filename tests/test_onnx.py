@@ -123,6 +123,19 @@ def test_export_is_cached_and_keyed_by_the_weights(onnx_embedder: OnnxEmbedder) 
     assert onnx_embedder.name == "all-MiniLM-L6-v2 (onnx-int8)"
 
 
+def test_a_new_export_removes_older_recipes_of_the_same_weights(tmp_path: Path) -> None:
+    from claimcmp.embed_onnx import _remove_older_recipes
+
+    folder = tmp_path / "onnx"
+    folder.mkdir()
+    names = ["ab12-r1-int8.onnx", "ab12-r2-int8.onnx", "ab12-r1-float32.onnx", "cd34-r1-int8.onnx"]
+    for name in names:
+        (folder / name).write_bytes(b"x")
+    _remove_older_recipes(folder / "ab12-r2-int8.onnx")
+    # Only the same weights and quantisation by another recipe go; other models stay.
+    assert sorted(p.name for p in folder.iterdir()) == sorted(set(names) - {"ab12-r1-int8.onnx"})
+
+
 def test_models_the_backend_cannot_run_are_refused(tmp_path: Path) -> None:
     (tmp_path / "modules.json").write_text(
         json.dumps(
