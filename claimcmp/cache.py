@@ -39,6 +39,7 @@ __all__ = [
     "CachedEmbedder",
     "EmbeddingCache",
     "model_fingerprint",
+    "resolve_cache_dir",
     "user_cache_dir",
     "with_cache",
 ]
@@ -54,6 +55,11 @@ def user_cache_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_cache_dir("claimcmp", appauthor=False))
+
+
+def resolve_cache_dir(directory: str | os.PathLike[str] | None = None) -> Path:
+    """``directory`` if given (``~`` expanded), else :func:`user_cache_dir`."""
+    return Path(directory).expanduser() if directory is not None else user_cache_dir()
 
 
 def model_fingerprint(embedder: Embedder) -> str:
@@ -110,8 +116,7 @@ class EmbeddingCache:
     """
 
     def __init__(self, directory: str | os.PathLike[str] | None = None) -> None:
-        folder = Path(directory).expanduser() if directory is not None else user_cache_dir()
-        self.path = folder / "embeddings.sqlite3"
+        self.path = resolve_cache_dir(directory) / "embeddings.sqlite3"
         self.hits = 0
         self.misses = 0
         self._lock = threading.Lock()

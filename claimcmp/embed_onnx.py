@@ -224,10 +224,9 @@ def export_onnx(
         raise ValueError(f"'quantization' must be one of {QUANTIZATIONS} (got {quantization!r}).")
     folder = resolve_model_folder(model)
     _model_layout(folder)  # refuse unsupported models before any work
-    from claimcmp.cache import user_cache_dir
-
-    root = Path(cache_dir).expanduser() if cache_dir is not None else user_cache_dir()
-    target = root / "onnx" / f"{folder_fingerprint(folder)}-r{_RECIPE}-{quantization}.onnx"
+    exports = _exports_dir(cache_dir)
+    fingerprint = folder_fingerprint(folder)
+    target = exports / _export_name(fingerprint, _RECIPE, quantization)
     if target.is_file():
         return target
     _require("onnxruntime")
@@ -270,28 +269,34 @@ def export_onnx(
                 final = fused
             # Atomic: a concurrent process sees either no file or a whole one.
             os.replace(final, target)
-        _remove_older_recipes(target)
+        _remove_other_recipes(exports, fingerprint, quantization)
     return target
 
 
-def _remove_older_recipes(target: Path) -> None:
-    # An export made by an earlier recipe of the same weights is never read again; without
+def _exports_dir(cache_dir: str | os.PathLike[str] | None) -> Path:
+    from claimcmp.cache import resolve_cache_dir
+
+    return resolve_cache_dir(cache_dir) / "onnx"
+
+
+def _export_name(fingerprint: str, recipe: str, quantization: str) -> str:
+    return f"{fingerprint}-r{recipe}-{quantization}.onnx"
+
+
+def _remove_other_recipes(exports: Path, fingerprint: str, quantization: str) -> None:
+    # An export made by another recipe of the same weights is never read again; without
     # this every upgrade would leave ~25 MB behind. A process still using one keeps its open
     # file on POSIX; where it cannot be removed (Windows, read-only), it stays for `cache clear`.
-    fingerprint, _, rest = target.stem.partition("-r")
-    quantization = rest.partition("-")[2]
-    for old in target.parent.glob(f"{fingerprint}-r*-{quantization}.onnx"):
-        if old != target:
+    current = _export_name(fingerprint, _RECIPE, quantization)
+    for old in exports.glob(_export_name(fingerprint, "*", quantization)):
+        if old.name != current:
             with contextlib.suppress(OSError):
                 old.unlink()
 
 
 def exported_models(cache_dir: str | os.PathLike[str] | None = None) -> list[Path]:
     """The ONNX exports kept in the cache directory (default: the user cache directory)."""
-    from claimcmp.cache import user_cache_dir
-
-    root = Path(cache_dir).expanduser() if cache_dir is not None else user_cache_dir()
-    return sorted((root / "onnx").glob("*.onnx"))
+    return sorted(_exports_dir(cache_dir).glob("*.onnx"))
 
 
 def clear_exported_models(cache_dir: str | os.PathLike[str] | None = None) -> int:

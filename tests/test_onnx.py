@@ -60,9 +60,8 @@ def test_int8_keeps_the_early_feed_forward_outputs_in_float(onnx_embedder: OnnxE
         "/model/encoder/layer.0/output/dense/MatMul",
         "/model/encoder/layer.1/output/dense/MatMul",
     ]
-    assert (
-        sum(n.op_type == "MatMulInteger" for n in graph.node) == 16
-    )  # the other 4 layers' FFN + 6 attention outputs
+    # The other 16 of the 18 dense MatMuls (per layer: attention output, FFN in, FFN out) are int8.
+    assert sum(n.op_type == "MatMulInteger" for n in graph.node) == 16
     assert sum(n.op_type == "QAttention" for n in graph.node) == 6
 
 
@@ -124,14 +123,15 @@ def test_export_is_cached_and_keyed_by_the_weights(onnx_embedder: OnnxEmbedder) 
 
 
 def test_a_new_export_removes_older_recipes_of_the_same_weights(tmp_path: Path) -> None:
-    from claimcmp.embed_onnx import _remove_older_recipes
+    from claimcmp.embed_onnx import _RECIPE, _remove_other_recipes
 
     folder = tmp_path / "onnx"
     folder.mkdir()
-    names = ["ab12-r1-int8.onnx", "ab12-r2-int8.onnx", "ab12-r1-float32.onnx", "cd34-r1-int8.onnx"]
+    current = f"ab12-r{_RECIPE}-int8.onnx"
+    names = ["ab12-r1-int8.onnx", current, "ab12-r1-none.onnx", "cd34-r1-int8.onnx"]
     for name in names:
         (folder / name).write_bytes(b"x")
-    _remove_older_recipes(folder / "ab12-r2-int8.onnx")
+    _remove_other_recipes(folder, "ab12", "int8")
     # Only the same weights and quantisation by another recipe go; other models stay.
     assert sorted(p.name for p in folder.iterdir()) == sorted(set(names) - {"ab12-r1-int8.onnx"})
 
