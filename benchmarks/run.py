@@ -3,6 +3,8 @@
     python benchmarks/run.py                  # needs ../shared (or CLAIMCMP_SHARED); offline; ~10 minutes
     python benchmarks/run.py --only quality   # ~2 minutes; keeps the speed section already written
     python benchmarks/run.py --only speed     # ~8 minutes; keeps the quality sections (benchmarks/speed.py)
+    python benchmarks/onnx_recipe.py          # ~4 minutes; the ONNX export recipes side by side (its own section,
+                                              # which run.py keeps)
 
 Figures:
 * SummEdits (divergence vs paraphrase): balanced accuracy, and recall per edit type, for
@@ -30,6 +32,7 @@ import numpy as np
 
 sys.path.insert(0, os.path.dirname(__file__))
 from _shared import ROOT, read_jsonl, require_shared
+from onnx_recipe import MARKER as RECIPE_MARKER
 
 from claimcmp.comparator import Comparator, is_decisive, same_wording
 from claimcmp.embed import SentenceTransformerEmbedder
@@ -55,6 +58,7 @@ def main() -> int:
     out = ROOT / "docs" / "benchmarks.md"
     marker = "\n<!-- speed -->\n"
     previous = out.read_text(encoding="utf-8") if out.exists() else ""
+    previous, _, recipe_text = previous.partition(RECIPE_MARKER)
     old_quality, _, old_speed = previous.partition(marker)
     quality = quality_lines() if only != "speed" else None
     if only != "quality":
@@ -81,6 +85,8 @@ def main() -> int:
         "",
     ]
     text = "\n".join(header + quality) + "\n" + marker + speed_text
+    if recipe_text:  # written by benchmarks/onnx_recipe.py; kept as it is
+        text = text.rstrip("\n") + "\n" + RECIPE_MARKER + recipe_text
     out.write_text(text, encoding="utf-8")
     print(text)
     return 0

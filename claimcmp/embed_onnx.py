@@ -49,10 +49,11 @@ _RECIPE = "2"
 # MatMuls kept in float32 by the int8 recipe: the feed-forward output projections of the first
 # two transformer layers. Their input is the GELU output, whose range is dominated by a few
 # outlier channels, so one dynamic int8 scale for the whole tensor crushes the rest; the error
-# then rides the residual stream through every later layer. Measured on all-MiniLM-L6-v2
-# (one node left out at a time, then pairs): keeping these two in float32 lifts the worst
-# cosine to torch's vectors from 0.970 to 0.980 on the benchmark's 1,371 ECB+ claims and from
-# 0.972 to 0.980 on 3,888 held-out STS-B and SummEdits sentences, for ~5% of the encode time.
+# then rides the residual stream through every later layer. Chosen on all-MiniLM-L6-v2 by
+# leaving one node, then pairs, out of quantisation: keeping these two in float32 lifts the
+# worst cosine to torch's vectors from 0.970 to 0.980 on the speed benchmark's 1,371 ECB+
+# claims and from 0.972 to 0.980 on 3,578 held-out STS-B and SummEdits sentences, for ~4% of
+# the encode time (`python benchmarks/onnx_recipe.py`; figures in docs/benchmarks.md).
 # Names follow the Hugging Face module paths, which torch.onnx.export and Optimum keep; a
 # graph without them is quantised whole.
 _FLOAT_NODE_PATTERN = re.compile(r"(^|/)layer\.[01]/output/dense/MatMul$")
@@ -189,6 +190,27 @@ def _float_nodes(graph_model: Any) -> list[str]:
     ]
 
 
+def _quantize_int8(src: Path, out: Path, float_nodes: list[str]) -> None:
+    """Dynamic int8 quantisation of ``src`` into ``out``, ``float_nodes`` left in float32.
+    (Separate so that ``benchmarks/onnx_recipe.py`` measures the same settings.)"""
+    onnx = _require("onnx")
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    with warnings.catch_warnings(), _quiet_root_logger():
+        warnings.simplefilter("ignore")
+        # Per-channel scales and a 7-bit range: on CPUs without VNNI the 8-bit
+        # products can saturate; both keep the vectors close to float32's.
+        quantize_dynamic(
+            str(src),
+            str(out),
+            weight_type=QuantType.QInt8,
+            per_channel=True,
+            reduce_range=True,
+            nodes_to_exclude=float_nodes,
+            extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT},
+        )
+
+
 def _optimize(src: Path, out: Path, folder: Path) -> Path:
     """Fuse attention, layer norms and GELU (ONNX Runtime's transformer optimizer); the graph
     is returned unchanged for architectures the optimizer does not know."""
@@ -248,23 +270,8 @@ def export_onnx(
             fused = _optimize(plain, work / "fused.onnx", folder)
             final = work / "final.onnx"
             if quantization == "int8":
-                from onnxruntime.quantization import QuantType, quantize_dynamic
-
-                with warnings.catch_warnings(), _quiet_root_logger():
-                    warnings.simplefilter("ignore")
-                    # Per-channel scales and a 7-bit range: on CPUs without VNNI the 8-bit
-                    # products can saturate; both keep the vectors close to float32's.
-                    quantize_dynamic(
-                        str(fused),
-                        str(final),
-                        weight_type=QuantType.QInt8,
-                        per_channel=True,
-                        reduce_range=True,
-                        nodes_to_exclude=_float_nodes(
-                            onnx.load(str(fused), load_external_data=False)
-                        ),
-                        extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT},
-                    )
+                float_nodes = _float_nodes(onnx.load(str(fused), load_external_data=False))
+                _quantize_int8(fused, final, float_nodes)
             else:
                 final = fused
             # Atomic: a concurrent process sees either no file or a whole one.
