@@ -1,28 +1,29 @@
-"""Compare stage: a verdict, a confidence and typed divergences for two aligned claims.
+"""Compare stage: a verdict, a confidence and typed divergences for two claims.
 
 (Named ``comparator`` because ``claimcmp.compare`` is the public function.)
 
 Verdicts:
 
-* ``agreement`` — the same wording up to punctuation, case, spelling
-  variants (``criticise``/``criticize``, ``U.S.``/``US``) and honorifics;
-* ``divergence`` — a detector found a fact that differs (a decisive finding:
-  not of low severity, confidence ≥ 0.5);
-* ``paraphrase`` — related (similarity at or above the alignment threshold),
-  other words, no decisive divergence;
-* ``unrelated`` — below the alignment threshold (only :func:`claimcmp.compare_pair`
-  reports this; :func:`claimcmp.compare` only compares aligned claims).
+* ``agreement`` — the same wording up to punctuation, case, spelling variants
+  (``criticise``/``criticize``, ``U.S.``/``US``) and honorifics;
+* ``unrelated`` — the two claims do not report the same fact (the same-fact model of
+  :mod:`claimcmp.verdict`); they are not compared detail by detail;
+* ``divergence`` — the same fact, and a detector found a value that conflicts in the same role
+  (a *decisive* finding: not of low severity, not coverage, confidence ≥ 0.5) which the
+  verdict model confirms;
+* ``paraphrase`` — the same fact, nothing that conflicts. A detail only one claim gives
+  (omission/addition), a quote against the same words reported, a relative date that cannot be
+  placed: listed at low severity, never a divergence on their own.
 
-The verdict among paraphrase / divergence / unrelated and its confidence come
-from the calibrated verdict model (:mod:`claimcmp.verdict`) fed with the
-similarity, lexical overlap and every detector's findings. Without a model the
-rule applies: a decisive finding (not low severity, confidence ≥ 0.5) means
-divergence.
+The comparison is symmetric: ``compare(a, b)`` and ``compare(b, a)`` give the same verdict,
+confidence and findings (with the sides swapped, omission ↔ addition). Both orders are
+computed in one canonical order.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 
 import attrs
@@ -33,9 +34,17 @@ from claimcmp.memo import memoize
 from claimcmp.normalize import Token, tokens, wording_keys
 from claimcmp.protocols import ClaimText, Detector
 from claimcmp.records import Divergence
-from claimcmp.verdict import VerdictModel, features, load_default_model
+from claimcmp.text.names import is_name, same_entity
+from claimcmp.verdict import (
+    SameFactModel,
+    VerdictModel,
+    fact_features,
+    features,
+    load_default_fact_model,
+    load_default_model,
+)
 
-__all__ = ["Comparator", "Comparison", "is_decisive", "same_wording"]
+__all__ = ["Comparator", "Comparison", "flip_divergence", "is_decisive", "same_wording"]
 
 
 @attrs.frozen
@@ -60,9 +69,9 @@ def _wording(text: str) -> tuple[str, ...]:
 
 
 def is_decisive(d: Divergence) -> bool:
-    """Whether a finding decides a ``divergence`` verdict (not low severity, confidence ≥ 0.5)."""
-    # A detail only one claim carries is listed, but alone it does not mean that a fact
-    # differs: the verdict model weighs it, the rule does not count it.
+    """Whether a finding can decide a ``divergence`` verdict: not low severity, confidence ≥
+    0.5, and not coverage (a detail only one claim carries is listed, but it is not a
+    conflict)."""
     return d.severity != "low" and d.confidence >= 0.5 and d.kind not in ("omission", "addition")
 
 
@@ -70,10 +79,7 @@ def _sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-x))
 
 
-#: A high-severity finding at least this confident makes the verdict divergence whatever the
-#: model says (the confidence is then the finding's).
-OVERRIDE_CONFIDENCE = 0.8
-
+_VALUE_KINDS = frozenset({"number", "unit", "date"})
 _SPECIFIC_KINDS = frozenset({"number", "unit", "date", "entity", "term", "negation", "quote", "attribution"})
 
 
@@ -86,7 +92,7 @@ def _dedupe(found: list[Divergence]) -> list[Divergence]:
 
     An omission/addition that overlaps a specific finding is the same edit seen twice (a
     swapped name is also "a word only B has"); an entity swap inside an attribution is the
-    attribution.
+    attribution; a term swap over a figure or a date is that figure or date.
     """
     specific = [d for d in found if d.kind in _SPECIFIC_KINDS]
     out: list[Divergence] = []
@@ -100,55 +106,95 @@ def _dedupe(found: list[Divergence]) -> list[Divergence]:
             for s in found
         ):
             continue
+        if d.kind in ("term", "entity") and any(
+            s.kind in _VALUE_KINDS and (_overlaps(d.a_span, s.a_span) or _overlaps(d.b_span, s.b_span))
+            for s in found
+        ):
+            continue  # "metres" / "ft" inside a figure that differs: the figure is the finding
         out.append(d)
     return out
 
 
-# Kinds whose findings must sit in the same place of both claims to count.
-_SLOT_KINDS = frozenset({"number", "unit", "date", "entity", "term", "negation", "modality"})
-_WINDOW = 4
-
-
-def _context_keys(toks: tuple[Token, ...], span: tuple[int, int]) -> set[str]:
-    """Content keys of up to ``_WINDOW`` tokens on each side of ``span``."""
-    before = [t for t in toks if t.end <= span[0]][-_WINDOW:]
-    after = [t for t in toks if t.start >= span[1]][:_WINDOW]
-    return {t.key for t in before + after if t.content}
-
-
-def anchor(found: list[Divergence], a: str, b: str) -> list[Divergence]:
-    """Demote findings whose two spans do not share any neighbouring word.
-
-    Two loosely related sentences ("met on Wednesday" / "will visit Tuesday through Thursday")
-    differ everywhere; a difference is only evidence of a changed fact when it sits in the same
-    slot of both claims, i.e. some content word next to it is the same in both. Unanchored
-    findings are kept, at low severity and half confidence, with the reason in the explanation.
-    """
-    d = token_diff(a, b)
-    out: list[Divergence] = []
-    for f in found:
-        if (
-            f.kind in _SLOT_KINDS
-            and f.a_span is not None
-            and f.b_span is not None
-            and not (_context_keys(d.a, f.a_span) & _context_keys(d.b, f.b_span))
-        ):
-                f = attrs.evolve(
-                    f,
-                    severity="low",
-                    confidence=round(f.confidence * 0.5, 4),
-                    explanation=f.explanation + " (in a different context: may not be the same fact)",
-                )
-        out.append(f)
+def _owners(toks: tuple[Token, ...], free: set[int], text: str, span: tuple[int, int]) -> list[str]:
+    """Names right next to ``span`` with no counterpart in the other claim ("a 36-year-old
+    **Australian** climber", "**Robert Buckley**, 32")."""
+    inside = [i for i, t in enumerate(toks) if t.start < span[1] and span[0] < t.end]
+    if not inside:
+        return []
+    out = []
+    for step, start in ((-1, inside[0] - 1), (1, inside[-1] + 1)):
+        i = start
+        while 0 <= i < len(toks) and is_name(toks[i], text):
+            if i in free:
+                out.append(toks[i].text)
+            i += step
     return out
+
+
+def _owned_by_others(d: Divergence, a: str, b: str) -> Divergence:
+    """Demote a differing figure or date that belongs to different people or places.
+
+    "a 36-year-old Australian climber" / "Englishman Robert Buckley, 32": the ages differ, but
+    so do the people they describe — two facts, not one told two ways. When both values have
+    a name beside them that the other claim lacks, of the same sort (two nationalities, or two
+    proper names) and not the same entity, the finding is kept at low severity.
+    """
+    if d.kind not in _VALUE_KINDS or d.severity == "low" or not d.a_span or not d.b_span:
+        return d
+    diff = token_diff(a, b)
+    free_a = {i for i, t in enumerate(diff.a) if t in diff.only_a}
+    free_b = {j for j, t in enumerate(diff.b) if t in diff.only_b}
+    names_a = _owners(diff.a, free_a, a, d.a_span)
+    names_b = _owners(diff.b, free_b, b, d.b_span)
+    for x in names_a:
+        for y in names_b:
+            if _nationality(x) == _nationality(y) and not same_entity(x, y):
+                return attrs.evolve(
+                    d,
+                    severity="low",
+                    confidence=round(min(d.confidence, 0.3), 4),
+                    explanation=f"{d.explanation} — but about different people or places ('{x}' / '{y}'), "
+                    "so probably two facts",
+                )
+    return d
+
+
+def _nationality(word: str) -> bool:
+    return bool(re.search(r"(?:ian|ean|ese|ish|ican|man|men|i)$", word.lower()))
+
+
+_SIDE = re.compile(
+    r"(?<![\w'’‘])([AB])(?= (?:has|negates|asserts|quotes|names|gives|is more|contradicts)\b)|(?<=only in )([AB])\b"
+)
+_OTHER_SIDE = {"A": "B", "B": "A"}
+
+
+def flip_divergence(d: Divergence) -> Divergence:
+    """The same finding seen from the other side: spans and texts swapped, omission ↔
+    addition, "A"/"B" swapped in the explanation."""
+    kind = {"omission": "addition", "addition": "omission"}.get(d.kind, d.kind)
+    return attrs.evolve(
+        d,
+        kind=kind,
+        a_span=d.b_span,
+        b_span=d.a_span,
+        a_text=d.b_text,
+        b_text=d.a_text,
+        explanation=_SIDE.sub(lambda m: _OTHER_SIDE[m.group(1) or m.group(2)], d.explanation),
+    )
+
+
+def _order(d: Divergence) -> tuple[tuple[int, int], tuple[int, int], str]:
+    return (d.a_span or (10**9, 0), d.b_span or (10**9, 0), d.kind)
 
 
 class Comparator:
     """Runs the detectors on two claims and decides the verdict.
 
-    With the shipped verdict model (see :mod:`claimcmp.verdict`) the verdict is the most
-    probable class and the confidence its calibrated probability; ``model=False`` (or no
-    trained model) falls back to the rule: any decisive finding means divergence.
+    With the shipped models (see :mod:`claimcmp.verdict`) the same-fact model decides
+    ``unrelated`` and the verdict model confirms or rejects the decisive findings, its
+    probability being the confidence; ``model=False`` falls back to rules: a cosine similarity
+    below ``related_threshold`` is unrelated, any decisive finding is a divergence.
     """
 
     def __init__(
@@ -157,6 +203,7 @@ class Comparator:
         *,
         related_threshold: float = DEFAULT_ALIGN_THRESHOLD,
         model: VerdictModel | bool | None = None,
+        fact_model: SameFactModel | bool | None = None,
     ) -> None:
         if detectors is None:
             from claimcmp.detectors import default_detectors
@@ -170,57 +217,84 @@ class Comparator:
             self.model = None
         else:
             self.model = model
+        if fact_model is None or fact_model is True:
+            self.fact_model: SameFactModel | None = load_default_fact_model() if model is not False else None
+        elif fact_model is False:
+            self.fact_model = None
+        else:
+            self.fact_model = fact_model
 
     def findings(self, a: ClaimText, b: ClaimText) -> list[Divergence]:
         """Every detector's findings for ``a`` and ``b``, de-duplicated and in text order."""
+        if _canonical_first(b, a):
+            return sorted((flip_divergence(d) for d in self._findings(b, a)), key=_order)
+        return self._findings(a, b)
+
+    def _findings(self, a: ClaimText, b: ClaimText) -> list[Divergence]:
         found: list[Divergence] = []
         for detector in self.detectors:
             found.extend(detector.detect(a, b))
-        found = anchor(_dedupe(found), a.text, b.text)
-        found.sort(key=lambda d: (d.a_span or (10**9, 0), d.b_span or (10**9, 0), d.kind))
+        found = [_owned_by_others(d, a.text, b.text) for d in _dedupe(found)]
+        found.sort(key=_order)
         return found
 
     def compare(
         self, a: ClaimText, b: ClaimText, similarity: float, *, aligned: bool = False
     ) -> Comparison:
-        """Compare two claims. ``aligned`` claims (from :func:`claimcmp.compare`) are never
-        called unrelated: the aligner already judged them to report the same thing."""
+        """Compare two claims. ``aligned`` claims (from :func:`claimcmp.compare`) were judged by
+        the aligner to report the same thing; the same-fact model can still call them
+        unrelated."""
+        if _canonical_first(b, a):
+            r = self._compare(b, a, similarity, aligned)
+            return attrs.evolve(
+                r, divergences=tuple(sorted((flip_divergence(d) for d in r.divergences), key=_order))
+            )
+        return self._compare(a, b, similarity, aligned)
+
+    def _compare(self, a: ClaimText, b: ClaimText, similarity: float, aligned: bool) -> Comparison:
         similarity = float(max(-1.0, min(1.0, similarity)))
         if same_wording(a.text, b.text):
             return Comparison("agreement", similarity, 0.97, (), {"agreement": 0.97})
-        found = self.findings(a, b)
-        if self.model is not None:
-            probs = self.model.probabilities(features(similarity, token_diff(a.text, b.text), found))
-            if aligned:
-                total = probs["paraphrase"] + probs["divergence"]
-                probs = {"paraphrase": probs["paraphrase"] / total, "divergence": probs["divergence"] / total}
-            verdict = max(probs, key=lambda k: probs[k])
-            confidence = probs[verdict]
-            sure = [d.confidence for d in found if d.severity == "high" and d.confidence >= OVERRIDE_CONFIDENCE]
-            if sure and verdict == "paraphrase":
-                # A detector that is sure of a changed fact in the same slot outranks the
-                # model, which has seen few examples of some kinds (quotes, attribution).
-                verdict, confidence = "divergence", max(sure)
-            kept = tuple(found) if verdict != "unrelated" else ()
+        diff = token_diff(a.text, b.text)
+        if self.fact_model is not None:
+            p_same = self.fact_model.probability(fact_features(similarity, diff))
+            same = p_same >= self.fact_model.threshold
+        else:
+            p_same = 1.0 if aligned else _sigmoid((similarity - self.related_threshold) / 0.05)
+            same = p_same >= 0.5
+        if not same:
             return Comparison(
-                verdict, similarity, round(confidence, 4), kept, {k: round(v, 4) for k, v in probs.items()}
+                "unrelated", similarity, round(1.0 - p_same, 4), (), {"unrelated": round(1.0 - p_same, 4)}
             )
-        return self._rule(similarity, found, aligned)
-
-    def _rule(self, similarity: float, found: list[Divergence], aligned: bool) -> Comparison:
-        if not aligned and similarity < self.related_threshold:
-            conf = _sigmoid((self.related_threshold - similarity) / 0.05)
-            return Comparison("unrelated", similarity, round(conf, 4), ())
+        found = self._findings(a, b)
         decisive = [d for d in found if is_decisive(d)]
-        if decisive:
+        if self.model is not None:
+            p_div = self.model.probability(features(similarity, diff, found))
+        elif decisive:
             miss = 1.0
             for d in decisive:
                 miss *= 1.0 - d.confidence
-            return Comparison("divergence", similarity, round(1.0 - miss, 4), tuple(found))
-        span = max(1e-6, 1.0 - self.related_threshold)
-        conf = 0.55 + 0.35 * min(1.0, max(0.0, similarity - self.related_threshold) / span)
-        return Comparison("paraphrase", similarity, round(conf, 4), tuple(found))
+            p_div = 1.0 - miss
+        else:
+            p_div = 0.0
+        # Coverage is not conflict: without a decisive finding there is nothing to diverge on.
+        threshold = self.model.threshold if self.model is not None else 0.5
+        verdict = "divergence" if decisive and p_div >= threshold else "paraphrase"
+        p_div = p_div if decisive else min(p_div, 0.5)
+        # The confidence is the verdict's, given that the two claims tell the same fact.
+        confidence = p_div if verdict == "divergence" else 1.0 - p_div
+        probabilities = {
+            "paraphrase": round(p_same * (1.0 - p_div), 4),
+            "divergence": round(p_same * p_div, 4),
+            "unrelated": round(1.0 - p_same, 4),
+        }
+        return Comparison(verdict, similarity, round(confidence, 4), tuple(found), probabilities)
 
     def __repr__(self) -> str:
         names = ", ".join(getattr(d, "name", type(d).__name__) for d in self.detectors)
         return f"Comparator([{names}], model={'trained' if self.model else 'rules'})"
+
+
+def _canonical_first(x: ClaimText, y: ClaimText) -> bool:
+    """Whether ``x`` comes before ``y`` in the order every pair is compared in."""
+    return (x.text, str(x.published)) < (y.text, str(y.published))

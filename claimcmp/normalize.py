@@ -36,6 +36,12 @@ FUNCTION_WORDS = frozenset(
     my him them us me who whom which what when where while than then there here so such into onto
     over under about after before during since until upon via per also just very will would shall
     should can could may might must s t its their theirs both each either any all some""".split()
+) | frozenset(
+    # Connectives and discourse adverbs: they link or frame a claim and state no fact of their
+    # own, so "Still, ..." / "Now ..." / "However, ..." is never a detail one source lacks.
+    """still now however meanwhile already yet though although moreover furthermore
+    additionally instead thus therefore hence indeed even nonetheless nevertheless besides
+    otherwise anyway too well just""".split()
 )
 
 
@@ -117,7 +123,12 @@ def _tokens(text: str) -> tuple[Token, ...]:
 @memoize(65536)
 def is_content_key(key: str) -> bool:
     """Whether a spelling key carries content: not a function word, honorific or bare punctuation."""
-    return key not in FUNCTION_WORDS and key not in HONORIFICS and any(c.isalnum() for c in key)
+    return key not in _FUNCTION_KEYS and any(c.isalnum() for c in key)
+
+
+# Keys collapse doubled letters ("been" → "ben", "will" → "wil"), so the word lists are
+# looked up by key too.
+_FUNCTION_KEYS = frozenset(spelling_key(w) for w in FUNCTION_WORDS | HONORIFICS) | FUNCTION_WORDS | HONORIFICS
 
 
 _CONTRACTIONS = {

@@ -14,8 +14,8 @@ import re
 
 import attrs
 
-from claimcmp.detectors.lexicon import TERM_GROUPS
 from claimcmp.detectors.quantities import find_quantities
+from claimcmp.text.lexicon import TERM_GROUPS
 
 __all__ = ["COSMETIC", "PLANTED", "Perturbation", "detokenize", "perturb"]
 
@@ -42,6 +42,9 @@ def detokenize(text: str) -> str:
     t = re.sub(r"([(\[$])\s+", r"\1", t)
     t = re.sub(r"\s+(n't|'s|'re|'ve|'ll|'d|'m)\b", r"\1", t)
     t = re.sub(r"(\w)\s+-\s+(\w)", r"\1-\2", t)
+    t = re.sub(r"(\d)([.:])\s+(\d)", r"\1\2\3", t)  # "6. 1" = 6.1, "07: 58" = 07:58
+    t = re.sub(r"(\d), (\d{3})(?!\d)", r"\1,\2", t)  # "2, 116 points" = 2,116
+    t = re.sub(r"(\w)\s*(['’])\s+s\b", r"\1\2s", t)  # "Joe ’ s" = "Joe’s"
     return " ".join(t.split())
 
 
@@ -74,7 +77,7 @@ def _sub_once(pattern: str | re.Pattern[str], repl: str, text: str, flags: int =
 
 
 def _number(s: str, rng: random.Random) -> str | None:
-    qs = [q for q in find_quantities(s) if q.number_text[:1].isdigit() and q.category != "year"]
+    qs = [q for q in find_quantities(s) if q.number_text[:1].isdigit() and q.category not in ("year", "ordinal")]
     if not qs:
         return None
     q = rng.choice(qs)

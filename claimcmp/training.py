@@ -1,22 +1,26 @@
-"""Train the verdict model from ``../shared/data`` and write ``claimcmp/data/verdict_model.json``.
+"""Train the same-fact and verdict models from ``../shared/data`` and write
+``claimcmp/data/fact_model.json`` and ``claimcmp/data/verdict_model.json``.
 
-    python -m claimcmp.training [--shared ../shared] [--out claimcmp/data/verdict_model.json]
+    python -m claimcmp.training [--shared ../shared] [--out claimcmp/data]
 
-Training pairs (all from the shared dev data, nothing else):
+Training pairs (all from the shared dev data, nothing else; ECB+ pairs only from the training
+topics, odd topics ``t`` with ``(t // 2) % 2 == 0``; STS-B even rows only):
 
-* SummEdits (earnings-call summaries): ``paraphrase`` / ``divergence`` as labelled;
-* STS-B dev, even rows: score ≥ 4 → ``paraphrase``, score ≤ 1.5 → ``unrelated``;
-* ECB+ hard negatives (same topic, different event), even rows → ``unrelated``;
-* the perturbation suite (:mod:`claimcmp.perturb`) over ECB+ sentences of the *training*
-  topics: planted edits → ``divergence``, cosmetic rewrites → ``paraphrase``;
-* the same edits planted into one side of STS-B paraphrase pairs (score ≥ 3.8), so that
-  divergences also come with differently worded sentences.
+* SummEdits, all seven shared domains: ``paraphrase`` / ``divergence`` as labelled;
+* STS-B dev: score ≥ 4 → ``paraphrase``, score ≤ 1.5 → ``unrelated``;
+* ECB+ same-event sentence pairs (up to 150 per topic) → the same fact; ECB+ hard negatives
+  (same topic, another event) and sentences of one story sharing words but no event →
+  ``unrelated``;
+* the perturbation suite (:mod:`claimcmp.perturb`) over ECB+ sentences: planted edits →
+  ``divergence``, cosmetic rewrites → ``paraphrase``; and the same edits planted into one side
+  of STS-B paraphrase pairs (score ≥ 3.8), so that divergences also come with differently
+  worded sentences.
 
-Pairs whose wording is the same (agreement by rule) are left out. The features are
-:data:`claimcmp.verdict.FEATURE_NAMES`; the model is a class-balanced multinomial logistic
-regression on standardised features (scikit-learn, deterministic). Odd STS-B and ECB+ rows,
-the *test* ECB+ topics, and cross-validation folds over SummEdits documents are kept for
-``benchmarks/run.py``. The same command with the same data writes the same file.
+The same-fact model learns *same fact* (every label but ``unrelated``) against ``unrelated``;
+the verdict model learns ``divergence`` against ``paraphrase``. Both are class-balanced logistic
+regressions on standardised features (scikit-learn, deterministic): the same command with the
+same data writes the same files. Pairs whose wording is the same (agreement by rule) are left
+out. ``benchmarks/run.py`` trains the same way with one SummEdits domain left out at a time.
 """
 
 from __future__ import annotations
@@ -35,9 +39,9 @@ import numpy as np
 
 from claimcmp.comparator import Comparator, same_wording
 from claimcmp.detectors.diff import token_diff
-from claimcmp.perturb import Perturbation, perturb
+from claimcmp.perturb import Perturbation, detokenize, perturb
 from claimcmp.protocols import ClaimText, Embedder
-from claimcmp.verdict import CLASSES, FEATURE_NAMES, VerdictModel, features
+from claimcmp.verdict import LogisticModel, SameFactModel, VerdictModel, fact_features, features
 
 __all__ = ["LabelledPair", "build_pairs", "featurize", "fit", "main", "perturbation_suite"]
 
@@ -46,7 +50,7 @@ __all__ = ["LabelledPair", "build_pairs", "featurize", "fit", "main", "perturbat
 class LabelledPair:
     a: str
     b: str
-    label: str  # one of CLASSES
+    label: str  # "paraphrase", "divergence", "unrelated", or "same" (same fact, no verdict label)
     dataset: str  # "summedits", "stsb", "ecb-negative", "perturbation"
     split: str  # "train" or "test"
     group: str = ""  # SummEdits document / ECB+ topic, for grouped evaluation
@@ -79,23 +83,75 @@ def perturbation_suite(shared: Path, *, seed: int = 0, per_topic: int = 60) -> l
 
 
 def _is_train_topic(topic: int) -> bool:
+    """ECB+ topics models train on; the others (``benchmarks/ecb_pairs.EVALUATION_TOPICS``)
+    are kept for evaluation, including the hand-labelled pairs."""
     return (topic // 2) % 2 == 0
 
 
+SUMMEDITS_FILES = ("summedits_ectsum_pairs.jsonl", "summedits_other_domains_pairs.jsonl")
+
+
+def summedits_pairs(shared: Path) -> list[LabelledPair]:
+    """SummEdits pairs of every shared domain (``group`` = domain, ``kind`` = edit types)."""
+    out: list[LabelledPair] = []
+    for name in SUMMEDITS_FILES:
+        for se in _jsonl(shared / "data/summedits" / name):
+            out.append(
+                LabelledPair(
+                    se["text_a"], se["text_b"], se["label"], "summedits", "train",
+                    group=se.get("domain", "ectsum"), kind="+".join(se["edit_types"]),
+                )
+            )
+    return out
+
+
+def ecb_story_negatives(shared: Path, *, per_topic: int = 150, seed: int = 5) -> list[LabelledPair]:
+    """Pairs of sentences of one ECB+ story (sub-topic) that share words but no annotated
+    event: the loose pairs an aligner is tempted by, labelled ``unrelated``."""
+    rng = random.Random(seed)
+    docs = list(_jsonl(shared / "data/ecbplus/docs.jsonl"))
+    aligned = {
+        (p["doc_a"], p["sent_a"], p["doc_b"], p["sent_b"])
+        for p in _jsonl(shared / "data/ecbplus/aligned_sentence_pairs.jsonl")
+    }
+    by_story: dict[str, list[dict[str, Any]]] = {}
+    for d in docs:
+        by_story.setdefault(d["subtopic"], []).append(d)
+    out: list[LabelledPair] = []
+    for story in sorted(by_story):
+        group = sorted(by_story[story], key=lambda d: d["doc_id"])
+        topic = int(group[0]["topic"])
+        candidates = []
+        for i, da in enumerate(group):
+            for db in group[i + 1 :]:
+                for sa in da["sentences"]:
+                    for sb in db["sentences"]:
+                        key = (da["doc_id"], sa["idx"], db["doc_id"], sb["idx"])
+                        rev = (db["doc_id"], sb["idx"], da["doc_id"], sa["idx"])
+                        if key in aligned or rev in aligned:
+                            continue
+                        wa = {w.lower() for w in sa["text"].split() if len(w) > 3}
+                        wb = {w.lower() for w in sb["text"].split() if len(w) > 3}
+                        if len(wa & wb) >= 2:
+                            candidates.append((sa["text"], sb["text"]))
+        rng.shuffle(candidates)
+        for ta, tb in candidates[: per_topic // 2]:
+            out.append(
+                LabelledPair(
+                    detokenize(ta), detokenize(tb), "unrelated", "ecb-story", "train" if _is_train_topic(topic) else "test",
+                    group=str(topic),
+                )
+            )
+    return out
+
+
 def build_pairs(shared: Path, *, keep_same_wording: bool = False) -> list[LabelledPair]:
-    """Every labelled pair the model is trained or evaluated on.
+    """Every labelled pair the models are trained or evaluated on.
 
     Pairs with the same wording are agreement by rule and are left out for training;
     ``keep_same_wording`` keeps them (benchmarks count them as correctly not flagged).
     """
-    pairs: list[LabelledPair] = []
-    for se in _jsonl(shared / "data/summedits/summedits_ectsum_pairs.jsonl"):
-        pairs.append(
-            LabelledPair(
-                se["text_a"], se["text_b"], se["label"], "summedits", "train",
-                group=se["id"].rsplit("_", 1)[0], kind="+".join(se["edit_types"]),
-            )
-        )
+    pairs: list[LabelledPair] = summedits_pairs(shared)
     with (shared / "data/stsb/sts-dev.csv").open(encoding="utf-8") as fh:
         rows = [r for r in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE) if len(r) >= 7]
     rng = random.Random(1)
@@ -118,10 +174,30 @@ def build_pairs(shared: Path, *, keep_same_wording: bool = False) -> list[Labell
                         kind=p.kind, cosmetic=p.cosmetic,
                     )
                 )
-    for i, neg in enumerate(_jsonl(shared / "data/ecbplus/hard_negative_pairs.jsonl")):
+    for neg in _jsonl(shared / "data/ecbplus/hard_negative_pairs.jsonl"):
+        split = "train" if _is_train_topic(int(neg["topic"])) else "test"
         pairs.append(
-            LabelledPair(neg["text_a"], neg["text_b"], "unrelated", "ecb-negative", "train" if i % 2 == 0 else "test")
+            LabelledPair(
+                detokenize(neg["text_a"]), detokenize(neg["text_b"]), "unrelated", "ecb-negative", split,
+                group=str(neg["topic"]),
+            )
         )
+    same_rng = random.Random(3)
+    aligned = list(_jsonl(shared / "data/ecbplus/aligned_sentence_pairs.jsonl"))
+    same_rng.shuffle(aligned)
+    per_topic: dict[int, int] = {}
+    for p in aligned:
+        topic = int(p["cluster_id"].split("_")[0])
+        if per_topic.get(topic, 0) >= 150:
+            continue
+        per_topic[topic] = per_topic.get(topic, 0) + 1
+        pairs.append(
+            LabelledPair(
+                detokenize(p["text_a"]), detokenize(p["text_b"]), "same", "ecb-same-event",
+                "train" if _is_train_topic(topic) else "test", group=str(topic),
+            )
+        )
+    pairs.extend(ecb_story_negatives(shared))
     for p, topic in perturbation_suite(shared):
         pairs.append(
             LabelledPair(
@@ -134,46 +210,58 @@ def build_pairs(shared: Path, *, keep_same_wording: bool = False) -> list[Labell
     return [p for p in pairs if not same_wording(p.a, p.b)]
 
 
-def featurize(
-    pairs: Sequence[LabelledPair], embedder: Embedder, comparator: Comparator, *, with_findings: bool = False
-) -> Any:
-    """Feature matrix and cosine similarities of ``pairs`` (one batched encode); with
-    ``with_findings``, also each pair's detector findings, so callers need not run them again."""
+def featurize(pairs: Sequence[LabelledPair], embedder: Embedder, comparator: Comparator) -> Any:
+    """Per pair: cosine similarity, same-fact features, verdict features and detector findings
+    (one batched encode; findings as the detectors give them, before any model)."""
     texts = list(dict.fromkeys(t for p in pairs for t in (p.a, p.b)))
     row = {t: i for i, t in enumerate(texts)}
     vectors = embedder.encode(texts)
-    sims = np.array([float(vectors[row[p.a]] @ vectors[row[p.b]]) for p in pairs])
+    sims = np.array([round(float(vectors[row[p.a]] @ vectors[row[p.b]]), 6) for p in pairs])
     findings = [comparator.findings(ClaimText(p.a), ClaimText(p.b)) for p in pairs]
-    x = np.stack(
+    fx = np.stack([fact_features(s, token_diff(p.a, p.b)) for p, s in zip(pairs, sims, strict=True)])
+    vx = np.stack(
         [features(s, token_diff(p.a, p.b), f) for p, s, f in zip(pairs, sims, findings, strict=True)]
     )
-    return (x, sims, findings) if with_findings else (x, sims)
+    return sims, fx, vx, findings
 
 
-def fit(x: np.ndarray, labels: Sequence[str], *, meta: dict[str, Any] | None = None) -> VerdictModel:
-    """A class-balanced multinomial logistic regression on standardised features."""
+def fit(x: np.ndarray, y: Sequence[bool], cls: type[LogisticModel], *, meta: dict[str, Any] | None = None) -> Any:
+    """A class-balanced logistic regression on standardised features (deterministic)."""
     from sklearn.linear_model import LogisticRegression
 
-    y = np.array([CLASSES.index(label) for label in labels])
     mean = x.mean(axis=0)
     scale = x.std(axis=0)
     scale[scale < 1e-9] = 1.0
     clf = LogisticRegression(C=1.0, class_weight="balanced", max_iter=20000, tol=1e-10)
-    clf.fit((x - mean) / scale, y)
-    present = [CLASSES[i] for i in clf.classes_]
-    coef = np.zeros((len(CLASSES), x.shape[1]))
-    intercept = np.full(len(CLASSES), -30.0)  # a class absent from training is never predicted
-    for k, cls in enumerate(present):
-        i = CLASSES.index(cls)
-        coef[i] = clf.coef_[k] if len(present) > 2 else (clf.coef_[0] if k == 1 else -clf.coef_[0]) / 2
-        intercept[i] = clf.intercept_[k] if len(present) > 2 else (clf.intercept_[0] if k == 1 else -clf.intercept_[0]) / 2
-    return VerdictModel(FEATURE_NAMES, CLASSES, mean, scale, coef, intercept, dict(meta or {}))
+    clf.fit((x - mean) / scale, np.asarray(y, dtype=bool))
+    return cls(cls.FEATURES, mean, scale, clf.coef_[0].copy(), float(clf.intercept_[0]), dict(meta or {}))
+
+
+#: Share of ECB+ same-event pairs (training topics) the same-fact threshold lets through.
+SAME_EVENT_RECALL = 0.85
+
+
+def fact_threshold(model: SameFactModel, fx: np.ndarray, pairs: Sequence[LabelledPair]) -> float:
+    """The probability above which :data:`SAME_EVENT_RECALL` of the ECB+ same-event pairs pass."""
+    rows = [i for i, p in enumerate(pairs) if p.dataset == "ecb-same-event"]
+    probs = np.array([model.probability(fx[i]) for i in rows])
+    return round(float(np.quantile(probs, 1.0 - SAME_EVENT_RECALL)), 4)
+
+
+def fact_rows(pairs: Sequence[LabelledPair]) -> list[int]:
+    """Pairs the same-fact model learns from: every label (unrelated = not the same fact)."""
+    return list(range(len(pairs)))
+
+
+def verdict_rows(pairs: Sequence[LabelledPair]) -> list[int]:
+    """Pairs the verdict model learns from: the same fact, labelled paraphrase or divergence."""
+    return [i for i, p in enumerate(pairs) if p.label in ("paraphrase", "divergence")]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m claimcmp.training", description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", default=str(Path(__file__).resolve().parents[2] / "shared"))
-    parser.add_argument("--out", default=str(Path(__file__).resolve().parent / "data" / "verdict_model.json"))
+    parser.add_argument("--out", default=str(Path(__file__).resolve().parent / "data"))
     args = parser.parse_args(argv)
     shared = Path(args.shared)
     if not (shared / "data").is_dir():
@@ -182,26 +270,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     from claimcmp.embed import SentenceTransformerEmbedder
 
     embedder = SentenceTransformerEmbedder()
-    comparator = Comparator(model=False)
+    comparator = Comparator(model=False, fact_model=False)
     pairs = [p for p in build_pairs(shared) if p.split == "train"]
-    x, _ = featurize(pairs, embedder, comparator)
+    _, fx, vx, _ = featurize(pairs, embedder, comparator)
     counts: dict[str, dict[str, int]] = {}
     for p in pairs:
         counts.setdefault(p.dataset, {}).setdefault(p.label, 0)
         counts[p.dataset][p.label] += 1
-    model = fit(
-        x,
-        [p.label for p in pairs],
-        meta={
-            "trained_on": counts,
-            "embedding_model": embedder.name,
-            "command": "python -m claimcmp.training",
-        },
-    )
+    meta = {"trained_on": counts, "embedding_model": embedder.name, "command": "python -m claimcmp.training"}
+    fr = fact_rows(pairs)
+    fact = fit(fx[fr], [pairs[i].label != "unrelated" for i in fr], SameFactModel, meta=meta)
+    fact = attrs.evolve(fact, threshold=fact_threshold(fact, fx, pairs))
+    vr = verdict_rows(pairs)
+    verdict = fit(vx[vr], [pairs[i].label == "divergence" for i in vr], VerdictModel, meta=meta)
     out = Path(args.out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(model.to_json() + "\n", encoding="utf-8")
-    print(f"trained on {len(pairs)} pairs {counts}; wrote {out}")
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "fact_model.json").write_text(fact.to_json() + "\n", encoding="utf-8")
+    (out / "verdict_model.json").write_text(verdict.to_json() + "\n", encoding="utf-8")
+    print(f"trained on {len(pairs)} pairs {counts}; wrote {out / 'fact_model.json'} and {out / 'verdict_model.json'}")
     return 0
 
 

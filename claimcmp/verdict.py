@@ -1,10 +1,20 @@
-"""The verdict model: similarity, lexical and detector features → calibrated probabilities.
+"""The two calibrated models behind a verdict.
 
-A multinomial logistic regression over ``paraphrase`` / ``divergence`` / ``unrelated``,
-trained by ``python -m claimcmp.training`` on ``../shared/data`` only and stored as a small
-JSON file (``claimcmp/data/verdict_model.json``: feature names, scaling, coefficients — no
-pickle). It is evaluated here with NumPy, so no scikit-learn import is needed at run time.
-``agreement`` is decided before the model, by wording (see :func:`claimcmp.comparator.same_wording`).
+* :class:`SameFactModel` — *do the two claims report the same fact?* From the cosine
+  similarity of the claims and their word correspondence (how many content words, names and
+  figures have a counterpart). Below 0.5 the pair is ``unrelated`` and is not compared detail
+  by detail.
+* :class:`VerdictModel` — *given the same fact, do they conflict?* From the similarity, the
+  word correspondence and every detector's findings (the strongest finding of each kind, the
+  coverage findings). A pair is a ``divergence`` only when a decisive finding exists and this
+  model's probability is at least 0.5; the probability is the verdict's confidence.
+
+Both are logistic regressions on standardised features, trained by ``python -m
+claimcmp.training`` on ``../shared/data`` only and stored as small JSON files
+(``claimcmp/data/fact_model.json``, ``claimcmp/data/verdict_model.json``: feature names,
+scaling, coefficients — no pickle). They are evaluated here with NumPy, so no scikit-learn
+import is needed at run time. ``agreement`` is decided before either, by wording (see
+:func:`claimcmp.comparator.same_wording`).
 """
 
 from __future__ import annotations
@@ -14,7 +24,7 @@ import math
 import threading
 from collections.abc import Sequence
 from importlib import resources
-from typing import Any
+from typing import Any, ClassVar
 
 import attrs
 import numpy as np
@@ -22,42 +32,75 @@ import numpy as np
 from claimcmp.detectors.diff import TokenDiff
 from claimcmp.records import DIVERGENCE_KINDS, Divergence
 
-__all__ = ["CLASSES", "FEATURE_NAMES", "VerdictModel", "features", "load_default_model"]
+__all__ = [
+    "FACT_FEATURE_NAMES",
+    "FEATURE_NAMES",
+    "LogisticModel",
+    "SameFactModel",
+    "VerdictModel",
+    "fact_features",
+    "features",
+    "load_default_fact_model",
+    "load_default_model",
+]
 
-CLASSES: tuple[str, ...] = ("paraphrase", "divergence", "unrelated")
+#: Kinds that can decide a divergence (coverage kinds cannot).
+CONFLICT_KINDS: tuple[str, ...] = tuple(k for k in DIVERGENCE_KINDS if k not in ("omission", "addition"))
 
 FEATURE_NAMES: tuple[str, ...] = (
     "similarity",
     "token_ratio",
     "content_overlap",
     "length_ratio",
-    "unshared_content",
+    "free_content",
     "decisive_max",
     "decisive_count",
     "low_count",
-    *(f"kind_{k}" for k in DIVERGENCE_KINDS),
+    "slot_swaps",
+    "slot_names",
+    "loose_conflicts",
+    *(f"kind_{k}" for k in CONFLICT_KINDS),
+)
+
+FACT_FEATURE_NAMES: tuple[str, ...] = (
+    "similarity",
+    "content_overlap",
+    "content_jaccard",
+    "names_shared",
+    "names_unmatched",
+    "figures_shared",
+    "length_ratio",
+    "min_content",
 )
 
 
 def _decisive(d: Divergence) -> bool:
-    # A detail only one claim carries is listed, but alone it does not mean that a fact
-    # differs: the verdict model weighs it, the rule does not count it.
     return d.severity != "low" and d.confidence >= 0.5 and d.kind not in ("omission", "addition")
 
 
+def _counts(diff: TokenDiff) -> tuple[int, int]:
+    return sum(1 for t in diff.a if t.content), sum(1 for t in diff.b if t.content)
+
+
 def features(similarity: float, diff: TokenDiff, divergences: Sequence[Divergence]) -> np.ndarray:
-    """The feature vector of one compared pair, in :data:`FEATURE_NAMES` order."""
-    ca = [t.key for t in diff.a if t.content]
-    cb = [t.key for t in diff.b if t.content]
-    sa, sb = set(ca), set(cb)
-    unshared = len(sa ^ sb) / max(1, len(sa | sb))
+    """The verdict model's feature vector of one compared pair, in :data:`FEATURE_NAMES` order."""
+    n_a, n_b = _counts(diff)
+    free = (len(diff.only_a) + len(diff.only_b)) / max(1, n_a + n_b)
     length_ratio = min(len(diff.a), len(diff.b)) / max(1, max(len(diff.a), len(diff.b)))
     decisive = [d for d in divergences if _decisive(d)]
-    kind_max = dict.fromkeys(DIVERGENCE_KINDS, 0.0)
+    kind_max = dict.fromkeys(CONFLICT_KINDS, 0.0)
     for d in divergences:
         if d.kind in kind_max:
             weight = d.confidence if _decisive(d) else d.confidence * 0.5
             kind_max[d.kind] = max(kind_max[d.kind], weight)
+    slot_swaps = sum(1 for e in diff.edits if e.op == "replace" and e.a_free and e.b_free)
+    # Names that stand in a changed slot on both sides: two tellings about different people or
+    # places, whose other values then belong to different facts.
+    slot_names = sum(
+        sum(1 for t in (*e.a_free, *e.b_free) if t.text[:1].isupper())
+        for e in diff.edits
+        if e.op == "replace" and e.a_free and e.b_free
+    )
     return np.array(
         [
             # Rounded: CPU matrix kernels may differ in the last bits from run to run, and
@@ -66,86 +109,155 @@ def features(similarity: float, diff: TokenDiff, divergences: Sequence[Divergenc
             diff.ratio,
             diff.content_overlap,
             length_ratio,
-            unshared,
+            free,
             max((d.confidence for d in decisive), default=0.0),
             math.log1p(len(decisive)),
             math.log1p(len(divergences) - len(decisive)),
-            *(kind_max[k] for k in DIVERGENCE_KINDS),
+            math.log1p(slot_swaps),
+            math.log1p(slot_names),
+            # Several conflicting values between two loosely related sentences: more often two
+            # different facts than one fact told wrongly.
+            (1.0 - diff.content_overlap) * math.log1p(len(decisive)),
+            *(kind_max[k] for k in CONFLICT_KINDS),
+        ],
+        dtype=np.float64,
+    )
+
+
+def fact_features(similarity: float, diff: TokenDiff) -> np.ndarray:
+    """The same-fact model's feature vector, in :data:`FACT_FEATURE_NAMES` order."""
+    n_a, n_b = _counts(diff)
+    matched = len(diff.matches)
+    names_a = {i for i, t in enumerate(diff.a) if t.content and t.text[:1].isupper() and i > 0}
+    names_b = {j for j, t in enumerate(diff.b) if t.content and t.text[:1].isupper() and j > 0}
+    names_shared = sum(1 for i, j, _ in diff.matches if i in names_a or j in names_b)
+    free_names = sum(1 for t in diff.only_a if t.text[:1].isupper()) + sum(
+        1 for t in diff.only_b if t.text[:1].isupper()
+    )
+    figures = sum(1 for i, _, _ in diff.matches if diff.a[i].text[:1].isdigit())
+    length_ratio = min(n_a, n_b) / max(1, max(n_a, n_b))
+    return np.array(
+        [
+            round(similarity, 4),
+            diff.content_overlap,
+            2 * matched / max(1, n_a + n_b),
+            math.log1p(names_shared),
+            math.log1p(free_names),
+            math.log1p(figures),
+            length_ratio,
+            math.log1p(min(n_a, n_b)),
         ],
         dtype=np.float64,
     )
 
 
 @attrs.frozen
-class VerdictModel:
-    """Standardise, then softmax(W x + b); the classes are :data:`CLASSES`."""
+class LogisticModel:
+    """Standardise, then ``sigmoid(w · x + b)``: the probability of the positive class."""
+
+    FORMAT: ClassVar[str] = ""
+    FEATURES: ClassVar[tuple[str, ...]] = ()
 
     feature_names: tuple[str, ...]
-    classes: tuple[str, ...]
     mean: np.ndarray = attrs.field(eq=False)
     scale: np.ndarray = attrs.field(eq=False)
-    coef: np.ndarray = attrs.field(eq=False)  # (n_classes, n_features)
-    intercept: np.ndarray = attrs.field(eq=False)
+    coef: np.ndarray = attrs.field(eq=False)  # (n_features,)
+    intercept: float = 0.0
     meta: dict[str, Any] = attrs.field(factory=dict, eq=False)
+    #: The probability at or above which the positive class is decided.
+    threshold: float = 0.5
 
-    def probabilities(self, x: np.ndarray) -> dict[str, float]:
-        """Class probabilities for one feature vector."""
+    def probability(self, x: np.ndarray) -> float:
         z = (np.asarray(x, dtype=np.float64) - self.mean) / self.scale
-        logits = self.coef @ z + self.intercept
-        logits = logits - logits.max()
-        p = np.exp(logits)
-        p /= p.sum()
-        return {c: float(v) for c, v in zip(self.classes, p, strict=True)}
+        logit = float(self.coef @ z + self.intercept)
+        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, logit))))
 
     def to_json(self) -> str:
         return json.dumps(
             {
-                "format": "claimcmp.verdict-model/1",
+                "format": self.FORMAT,
                 "feature_names": list(self.feature_names),
-                "classes": list(self.classes),
                 "mean": self.mean.tolist(),
                 "scale": self.scale.tolist(),
                 "coef": self.coef.tolist(),
-                "intercept": self.intercept.tolist(),
+                "intercept": self.intercept,
+                "threshold": self.threshold,
                 "meta": self.meta,
             },
             indent=1,
         )
 
     @classmethod
-    def from_json(cls, text: str) -> VerdictModel:
+    def from_json(cls, text: str) -> Any:
         data = json.loads(text)
-        if data.get("format") != "claimcmp.verdict-model/1":
-            raise ValueError(f"'format' must be 'claimcmp.verdict-model/1' (got {data.get('format')!r}).")
+        if data.get("format") != cls.FORMAT:
+            raise ValueError(f"'format' must be {cls.FORMAT!r} (got {data.get('format')!r}).")
         model = cls(
             feature_names=tuple(data["feature_names"]),
-            classes=tuple(data["classes"]),
             mean=np.array(data["mean"], dtype=np.float64),
             scale=np.array(data["scale"], dtype=np.float64),
             coef=np.array(data["coef"], dtype=np.float64),
-            intercept=np.array(data["intercept"], dtype=np.float64),
+            intercept=float(data["intercept"]),
             meta=dict(data.get("meta") or {}),
+            threshold=float(data.get("threshold", 0.5)),
         )
-        if model.feature_names != FEATURE_NAMES:
+        if model.feature_names != cls.FEATURES:
             raise ValueError(
-                "verdict model features do not match this version of claimcmp "
-                f"(expected {len(FEATURE_NAMES)} features, got {len(model.feature_names)}); "
-                "retrain it with python -m claimcmp.training."
+                f"{cls.__name__} features do not match this version of claimcmp "
+                f"(expected {len(cls.FEATURES)} features, got {len(model.feature_names)}); "
+                "retrain with python -m claimcmp.training."
             )
         return model
 
 
-_default: VerdictModel | None = None
+@attrs.frozen
+class VerdictModel(LogisticModel):
+    """P(divergence | the same fact, features) over :data:`FEATURE_NAMES`."""
+
+    FORMAT: ClassVar[str] = "claimcmp.verdict-model/2"
+    FEATURES: ClassVar[tuple[str, ...]] = FEATURE_NAMES
+
+
+@attrs.frozen
+class SameFactModel(LogisticModel):
+    """P(the same fact | features) over :data:`FACT_FEATURE_NAMES`.
+
+    Its ``threshold`` is set by the training command so that 85 % of the ECB+ same-event
+    sentence pairs of the training topics count as the same fact: two outlets telling one
+    event share few words, and calling their pair ``unrelated`` hides it from the comparison
+    (a pair of different facts let through is then only compared where values fill the same
+    role; see :func:`claimcmp.detectors.base.same_role`).
+    """
+
+    FORMAT: ClassVar[str] = "claimcmp.fact-model/1"
+    FEATURES: ClassVar[tuple[str, ...]] = FACT_FEATURE_NAMES
+
+
+_loaded: dict[str, LogisticModel] = {}
 _lock = threading.Lock()
 
 
-def load_default_model() -> VerdictModel | None:
-    """The model shipped with claimcmp, or None if it has not been trained."""
-    global _default
+def _load(name: str, cls: type[LogisticModel]) -> Any:
     with _lock:
-        if _default is None:
-            path = resources.files("claimcmp") / "data" / "verdict_model.json"
+        if name not in _loaded:
+            path = resources.files("claimcmp") / "data" / name
             if not path.is_file():
-                return None
-            _default = VerdictModel.from_json(path.read_text(encoding="utf-8"))
-        return _default
+                # A package without its models would silently compare by rules alone.
+                raise FileNotFoundError(
+                    f"claimcmp/data/{name} is missing from the installed package: reinstall "
+                    "claimcmp (or run python -m claimcmp.training in a source checkout)."
+                )
+            _loaded[name] = cls.from_json(path.read_text(encoding="utf-8"))
+        return _loaded[name]
+
+
+def load_default_model() -> VerdictModel:
+    """The verdict model shipped with claimcmp."""
+    model: VerdictModel = _load("verdict_model.json", VerdictModel)
+    return model
+
+
+def load_default_fact_model() -> SameFactModel:
+    """The same-fact model shipped with claimcmp."""
+    model: SameFactModel = _load("fact_model.json", SameFactModel)
+    return model

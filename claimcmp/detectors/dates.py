@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from claimcmp.detectors.lexical import _div
+from claimcmp.detectors.base import finding, same_role
+from claimcmp.detectors.diff import token_diff
 from claimcmp.memo import memoize
 
 if TYPE_CHECKING:
@@ -207,26 +208,36 @@ def _endpoints_match(x: DateMention, ys: list[DateMention]) -> bool:
 
 
 class DateDetector:
-    """Dates and times that disagree (``kind="date"``)."""
+    """Dates and times that disagree (``kind="date"``).
+
+    Two date expressions are compared only when they date the same thing (they fill the same
+    role of the two claims, see :func:`~claimcmp.detectors.base.same_role`). Then:
+
+    * with both publication dates known, each expression is resolved to days; days that do not
+      overlap, or periods that overlap without one containing the other, are a divergence;
+    * otherwise weekdays and calendar dates are compared as written: "Saturday" / "Sunday" is
+      a divergence, "Tuesday through Thursday" / "Wednesday" is not (the range contains the
+      day); relative expressions ("this week" / "next week") cannot be placed without both
+      publication dates, so they are reported as *unresolved* (low severity, never decisive).
+    """
 
     name = "date"
 
-    #: Day used to resolve both claims when neither article's date is known: what matters
-    #: then is whether the two expressions name the same days *relative to each other*.
-    _COMMON_DAY = dt.date(2001, 1, 3)
-
     def detect(self, a: ClaimText, b: ClaimText) -> Iterator[Divergence]:
-        assumed = a.published is None and b.published is None
-        pa = pb = self._COMMON_DAY if assumed else None
-        da = find_dates(a.text, a.published or pa)
-        db = find_dates(b.text, b.published or pb)
+        resolved = a.published is not None and b.published is not None
+        da = find_dates(a.text, a.published if resolved else None)
+        db = find_dates(b.text, b.published if resolved else None)
         if not da or not db:
             return
         if any(_endpoints_match(x, db) for x in da) or any(_endpoints_match(y, da) for y in db):
             return
+        diff = token_diff(a.text, b.text)
         used: set[int] = set()
         for x in da:
-            same_kind = [y for y in db if y.start not in used and _comparable(x, y)]
+            same_kind = [
+                y for y in db
+                if y.start not in used and _comparable(x, y) and same_role(diff, (x.start, x.end), (y.start, y.end), window=1)
+            ]
             if not same_kind:
                 continue
             if any(_same_expression(x, y) for y in same_kind):
@@ -234,36 +245,43 @@ class DateDetector:
                 continue
             y = same_kind[0]
             used.add(y.start)
+            xa, yb = a.text[x.start : x.end], b.text[y.start : y.end]
             if x.interval and y.interval:
                 if _nested(x.interval, y.interval):
                     continue
-                if assumed:
-                    yield _div(
-                        "date", self.name, a.text, b.text, (x.start, x.end), (y.start, y.end),
-                        f"different dates: '{a.text[x.start:x.end]}' vs '{b.text[y.start:y.end]}' "
-                        "(publication dates unknown: assuming the same day)",
-                        0.7, "medium",
-                    )
-                    continue
-                yield _div(
+                yield finding(
                     "date", self.name, a.text, b.text, (x.start, x.end), (y.start, y.end),
-                    f"different dates: '{a.text[x.start:x.end]}' ({_fmt(x.interval)}) vs "
-                    f"'{b.text[y.start:y.end]}' ({_fmt(y.interval)})",
+                    f"different dates: '{xa}' ({_fmt(x.interval)}) vs '{yb}' ({_fmt(y.interval)})",
                     0.85,
                 )
-            elif x.kind == "relative" or y.kind == "relative":
-                yield _div(
+            elif "relative" in (x.kind, y.kind):
+                yield finding(
                     "date", self.name, a.text, b.text, (x.start, x.end), (y.start, y.end),
-                    f"'{a.text[x.start:x.end]}' vs '{b.text[y.start:y.end]}': unresolved, "
-                    "a publication date is missing, so these may name the same days",
-                    0.4, "low",
+                    f"'{xa}' vs '{yb}': unresolved — without both publication dates these may "
+                    "name the same days",
+                    0.3, "low",
                 )
-            else:
-                yield _div(
+            elif _weekdays_nested(x, y):
+                continue
+            elif {x.kind, y.kind} <= {"weekday", "range"} or x.kind == y.kind:
+                yield finding(
                     "date", self.name, a.text, b.text, (x.start, x.end), (y.start, y.end),
-                    f"different days: '{a.text[x.start:x.end]}' vs '{b.text[y.start:y.end]}'",
-                    0.8,
+                    f"different days: '{xa}' vs '{yb}'", 0.8,
                 )
+
+
+def _weekdays_nested(x: DateMention, y: DateMention) -> bool:
+    """'Tuesday through Thursday' contains 'Wednesday' (weekday order, no calendar needed)."""
+    def days(m: DateMention) -> set[int]:
+        if m.kind == "weekday":
+            return {_WEEKDAYS.index(m.norm)}
+        if m.kind == "range":
+            w1, w2 = (_WEEKDAYS.index(w) for w in m.norm.split("-"))
+            return {(w1 + k) % 7 for k in range((w2 - w1) % 7 + 1)}
+        return set()
+
+    dx, dy = days(x), days(y)
+    return bool(dx and dy) and (dx <= dy or dy <= dx)
 
 
 def _same_expression(x: DateMention, y: DateMention) -> bool:
@@ -288,7 +306,7 @@ def _comparable(x: DateMention, y: DateMention) -> bool:
     if pair == {"range", "weekday"}:
         return True
     # Different kinds are comparable only once both are resolved to days.
-    return x.interval is not None and y.interval is not None and "relative" in pair and pair != {"relative"}
+    return x.interval is not None and y.interval is not None
 
 
 def _fmt(interval: tuple[dt.date, dt.date]) -> str:

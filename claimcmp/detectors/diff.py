@@ -1,10 +1,25 @@
-"""Token-level alignment of two claims: what was kept, swapped, dropped or added.
+"""Word-level alignment of two claims: which words correspond, and what was swapped, dropped
+or added.
 
-Most detectors look at the *edits* between two claims rather than at each claim
-alone: a swapped word (``partnership`` → ``alliance``), an inserted ``not``, a
-dropped clause. :func:`token_diff` aligns the two token sequences on their
-spelling keys (so ``criticise``/``criticize`` count as kept) and returns the
-edits with character spans in both texts.
+Detectors compare *corresponding* words: a figure with the figure in the same role, a name with
+the name in the same place, a key word with the word that replaced it. :func:`token_diff`
+finds the correspondence in two steps:
+
+1. **Matching.** Content words of the two claims are paired one-to-one when they mean the same
+   thing, most certain first: the same spelling key (``criticise``/``criticize``,
+   ``U.S.``/``US``); the same base or derived form (``killed``/``kill``,
+   ``invade``/``invasion``); the same name written differently (``HP``/``Hewlett-Packard``,
+   ``Russia``/``Russian``, ``Xi``/``Xi Jinping``); a shared WordNet sense (``begin``/``start``);
+   one more general than the other (``murder``/``kill``). Among candidates, the one at the
+   closest relative position wins.
+2. **Ordering.** Matched words get one shared key, and the two key sequences are aligned with
+   :class:`difflib.SequenceMatcher`, so function words and word order count as well. Stretches
+   that do not align become :class:`Edit` objects: a *replace* is a slot whose words changed
+   (where a swap is looked for), a *delete*/*insert* a detail one claim lacks.
+
+A matched word that moved elsewhere in the sentence is not a difference; a word left unmatched
+(:attr:`TokenDiff.only_a` / :attr:`TokenDiff.only_b`) is compared only with the unmatched words
+of its own slot.
 """
 
 from __future__ import annotations
@@ -14,12 +29,14 @@ from typing import Literal
 
 import attrs
 
-from claimcmp.detectors.lexicon import stem
 from claimcmp.memo import memoize
 from claimcmp.normalize import FUNCTION_WORDS, Token, tokens
+from claimcmp.text.lexicon import stem
 
-__all__ = ["FUNCTION_WORDS", "Edit", "TokenDiff", "is_content", "token_diff"]
+__all__ = ["FUNCTION_WORDS", "Edit", "MatchLevel", "TokenDiff", "is_content", "name_spans", "token_diff"]
 
+#: How two matched words relate: the same word, the same name, a synonym, or one more general.
+MatchLevel = Literal["same", "name", "synonym", "general"]
 
 
 def is_content(tok: Token) -> bool:
@@ -29,13 +46,22 @@ def is_content(tok: Token) -> bool:
 
 @attrs.frozen
 class Edit:
-    """One edit: tokens ``a[i1:i2]`` of claim A became ``b[j1:j2]`` of claim B."""
+    """One edit: tokens ``a[i1:i2]`` of claim A became ``b[j1:j2]`` of claim B.
+
+    ``a_free`` / ``b_free`` are the edit's content tokens that have no counterpart anywhere in
+    the other claim (a word that only moved is not free).
+    """
 
     op: Literal["replace", "delete", "insert"]
     a_tokens: tuple[Token, ...]
     b_tokens: tuple[Token, ...]
     i1: int = 0  # position of the edit in A's tokens (where an insertion goes)
     j1: int = 0  # position of the edit in B's tokens
+    a_free: tuple[Token, ...] = ()
+    b_free: tuple[Token, ...] = ()
+    #: A corresponding content word stands right before or after the edit in both claims: the
+    #: edit is a slot of one shared sentence frame, not a coincidence of two rewordings.
+    anchored: bool = False
 
     @property
     def a_span(self) -> tuple[int, int] | None:
@@ -56,38 +82,173 @@ class Edit:
 
 @attrs.frozen
 class TokenDiff:
-    """The two tokenised claims, their edits, and how much of them is shared."""
+    """The two tokenised claims, their word correspondence, their edits, and how much is shared."""
 
     a: tuple[Token, ...]
     b: tuple[Token, ...]
     edits: tuple[Edit, ...]
-    ratio: float  # difflib ratio of the key sequences: 1.0 = same wording
-    content_overlap: float  # shared content keys / content keys of the shorter claim
-    # Content tokens of one claim whose key (and stem) the other lacks; several detectors
-    # read them, so they are worked out once per pair.
+    ratio: float  # difflib ratio of the aligned key sequences: 1.0 = the same wording
+    content_overlap: float  # matched content words / content words of the shorter claim
+    # Content tokens of one claim with no counterpart in the other.
     only_a: tuple[Token, ...] = ()
     only_b: tuple[Token, ...] = ()
+    #: Matched content words: (index in ``a``, index in ``b``, how they match).
+    matches: tuple[tuple[int, int, MatchLevel], ...] = ()
+
+    def counterpart_in_b(self, i: int) -> int | None:
+        """Index in ``b`` of the word matched with ``a[i]``, if any."""
+        return next((j for x, j, _ in self.matches if x == i), None)
+
+    def counterpart_in_a(self, j: int) -> int | None:
+        """Index in ``a`` of the word matched with ``b[j]``, if any."""
+        return next((i for i, y, _ in self.matches if y == j), None)
+
+
+def name_spans(toks: tuple[Token, ...]) -> list[tuple[int, int]]:
+    """Runs of capitalised tokens (``[i, j)``): "Hewlett-Packard", "United States", "Xi Jinping"."""
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(toks):
+        if toks[i].text[:1].isupper() and toks[i].content:
+            j = i + 1
+            while j < len(toks) and toks[j].text[:1].isupper() and toks[j].content:
+                j += 1
+            out.append((i, j))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def _alpha(tok: Token) -> bool:
+    return tok.text[:1].isalpha()
+
+
+def _match(ta: tuple[Token, ...], tb: tuple[Token, ...]) -> list[tuple[int, int, MatchLevel]]:
+    from claimcmp.text.names import same_entity
+    from claimcmp.text.wordnet import senses
+
+    ca = [i for i, t in enumerate(ta) if t.content]
+    cb = [j for j, t in enumerate(tb) if t.content]
+    free_a, free_b = set(ca), set(cb)
+    out: list[tuple[int, int, MatchLevel]] = []
+    na, nb = max(1, len(ta) - 1), max(1, len(tb) - 1)
+
+    def take(candidates: dict[int, list[int]], level: MatchLevel) -> None:
+        for i, js in candidates.items():
+            js = [j for j in js if j in free_b]
+            if i not in free_a or not js:
+                continue
+            j = min(js, key=lambda j: (abs(i / na - j / nb), j))
+            free_a.discard(i)
+            free_b.discard(j)
+            out.append((i, j, level))
+
+    # 1. The same spelling key (or crude stem, for inflections WordNet does not know).
+    by_key: dict[str, list[int]] = {}
+    for j in cb:
+        by_key.setdefault(tb[j].key, []).append(j)
+        by_key.setdefault("~" + stem(tb[j].lower), []).append(j)
+    take({i: by_key.get(ta[i].key, []) for i in ca}, "same")
+    take({i: by_key.get("~" + stem(ta[i].lower), []) for i in ca if _alpha(ta[i])}, "same")
+    # 2. The same name written differently: whole runs of capitalised words.
+    spans_b = name_spans(tb)
+    for s, e in name_spans(ta):
+        if not any(k in free_a for k in range(s, e)):
+            continue
+        for s2, e2 in spans_b:
+            if not any(k in free_b for k in range(s2, e2)):
+                continue
+            x = " ".join(t.text for t in ta[s:e])
+            y = " ".join(t.text for t in tb[s2:e2])
+            if same_entity(x, y):
+                pairs = list(zip(range(s, e), range(s2, e2), strict=False))
+                for i, j in pairs:
+                    if i in free_a and j in free_b:
+                        free_a.discard(i)
+                        free_b.discard(j)
+                        out.append((i, j, "name"))
+                # The longer name's extra words are part of the same name, not a detail.
+                for k in range(s, e):
+                    free_a.discard(k)
+                for k in range(s2, e2):
+                    free_b.discard(k)
+                break
+    # 3. WordNet: a base or derived form, a shared sense, one more general than the other.
+    sa = {i: senses(ta[i].lower) for i in free_a if _alpha(ta[i])}
+    sb = {j: senses(tb[j].lower) for j in free_b if _alpha(tb[j])}
+    by_form: dict[str, list[int]] = {}
+    by_synset: dict[int, list[int]] = {}
+    by_general: dict[int, list[int]] = {}
+    for j, s in sb.items():
+        for f in s.forms:
+            by_form.setdefault(f, []).append(j)
+        for n in s.synsets:
+            by_synset.setdefault(n, []).append(j)
+        for g in s.general:
+            by_general.setdefault(g, []).append(j)
+    take({i: [j for f in s.forms for j in by_form.get(f, ())] for i, s in sa.items()}, "same")
+    take({i: [j for n in s.synsets for j in by_synset.get(n, ())] for i, s in sa.items()}, "synonym")
+    take(
+        {
+            i: [j for n in s.synsets for j in by_general.get(n, ())]
+            + [j for n in s.general for j in by_synset.get(n, ())]
+            for i, s in sa.items()
+        },
+        "general",
+    )
+    out.sort()
+    return out
 
 
 @memoize(1024)
 def token_diff(a: str, b: str) -> TokenDiff:
-    """Align the tokens of ``a`` and ``b`` and list the edits (memoised)."""
+    """Align the words of ``a`` and ``b`` and list the edits (memoised)."""
     ta, tb = tuple(tokens(a)), tuple(tokens(b))
+    matches = _match(ta, tb)
     ka, kb = [t.key for t in ta], [t.key for t in tb]
+    for n, (i, j, _) in enumerate(matches):
+        ka[i] = kb[j] = f"\x00{n}"  # one shared key per matched pair
+    matched_a = {i for i, _, _ in matches}
+    matched_b = {j for _, j, _ in matches}
+    # Words of a name matched as a whole ("Xi" / "Xi Jinping") are not free either.
+    covered_a = matched_a | _inside_matched_names(ta, matched_a)
+    covered_b = matched_b | _inside_matched_names(tb, matched_b)
     matcher = difflib.SequenceMatcher(a=ka, b=kb, autojunk=False)
+    opcodes = matcher.get_opcodes()
     edits: list[Edit] = []
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+    for n, (op, i1, i2, j1, j2) in enumerate(opcodes):
         if op == "equal":
             continue
-        edits.append(Edit(op, ta[i1:i2], tb[j1:j2], i1, j1))
-    ca = {t.key for t in ta if t.content}
-    cb = {t.key for t in tb if t.content}
-    overlap = len(ca & cb) / max(1, min(len(ca), len(cb)))
-    return TokenDiff(ta, tb, tuple(edits), matcher.ratio(), overlap, _only_in(ta, tb), _only_in(tb, ta))
+        before = opcodes[n - 1] if n > 0 else None
+        after = opcodes[n + 1] if n + 1 < len(opcodes) else None
+        anchored = any(
+            o is not None and o[0] == "equal" and any(ta[i].content for i in range(o[1], o[2]))
+            for o in (before, after)
+        )
+        edits.append(
+            Edit(
+                op,
+                ta[i1:i2],
+                tb[j1:j2],
+                i1,
+                j1,
+                tuple(ta[i] for i in range(i1, i2) if ta[i].content and i not in covered_a),
+                tuple(tb[j] for j in range(j1, j2) if tb[j].content and j not in covered_b),
+                anchored,
+            )
+        )
+    n_a = sum(1 for t in ta if t.content)
+    n_b = sum(1 for t in tb if t.content)
+    overlap = len(matches) / max(1, min(n_a, n_b))
+    only_a = tuple(t for i, t in enumerate(ta) if t.content and i not in covered_a)
+    only_b = tuple(t for j, t in enumerate(tb) if t.content and j not in covered_b)
+    return TokenDiff(ta, tb, tuple(edits), matcher.ratio(), min(1.0, overlap), only_a, only_b, tuple(matches))
 
 
-def _only_in(a: tuple[Token, ...], b: tuple[Token, ...]) -> tuple[Token, ...]:
-    """Content tokens of ``a`` whose key (and stem) does not occur in ``b``."""
-    bkeys = {t.key for t in b}
-    bstems = {stem(t.key) for t in b}
-    return tuple(t for t in a if t.content and t.key not in bkeys and stem(t.key) not in bstems)
+def _inside_matched_names(toks: tuple[Token, ...], matched: set[int]) -> set[int]:
+    out: set[int] = set()
+    for s, e in name_spans(toks):
+        if any(k in matched for k in range(s, e)):
+            out.update(range(s, e))
+    return out

@@ -11,6 +11,8 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 
+from claimcmp.detectors.base import same_role
+from claimcmp.detectors.diff import token_diff
 from claimcmp.detectors.quantities import Quantity, QuantityMatch, find_quantities, match_quantities
 from claimcmp.protocols import ClaimText
 from claimcmp.records import Divergence
@@ -21,12 +23,24 @@ _cache: dict[tuple[str, str], list[QuantityMatch]] = {}
 
 
 def quantity_matches(a: str, b: str) -> list[QuantityMatch]:
-    """Matched quantities of two texts (memoised for the last few pairs)."""
+    """Matched quantities of two texts (memoised for the last few pairs).
+
+    Equal and converted figures are paired wherever they stand; figures that differ are
+    paired only when they count or measure the same thing: they stand in the same slot of the
+    two claims, or the word next to one corresponds to the word next to the other
+    (:func:`~claimcmp.detectors.base.same_role`). "44 seconds into the round" and "36
+    knockouts" are not compared; "fell 150 metres" and "fell 200ft" are.
+    """
     key = (a, b)
     if key not in _cache:
         if len(_cache) > 256:
             _cache.clear()
-        _cache[key] = match_quantities(find_quantities(a), find_quantities(b))[0]
+        diff = token_diff(a, b)
+
+        def role(x: Quantity, y: Quantity) -> bool:
+            return same_role(diff, (x.start, x.end), (y.start, y.end), window=1)
+
+        _cache[key] = match_quantities(find_quantities(a), find_quantities(b), role)[0]
     return _cache[key]
 
 
@@ -48,15 +62,17 @@ class NumberDetector:
         for m in quantity_matches(a.text, b.text):
             if m.relation == "value_changed":
                 what = "figure" if m.a.category != "year" else "year"
+                far = m.note == "far apart"
                 yield Divergence(
                     kind="number",
                     a_span=(m.a.start, m.a.end),
                     b_span=(m.b.start, m.b.end),
                     a_text=m.a.text,
                     b_text=m.b.text,
-                    explanation=f"the {what} differs: {_fmt(m.a)} vs {_fmt(m.b)}",
-                    confidence=0.9 if m.a.context == m.b.context or m.a.category == "measure" else 0.75,
-                    severity="high",
+                    explanation=f"the {what} differs: {_fmt(m.a)} vs {_fmt(m.b)}"
+                    + (" (so far apart that they may count different things)" if far else ""),
+                    confidence=0.45 if far else 0.9 if m.a.context == m.b.context or m.a.category == "measure" else 0.75,
+                    severity="medium" if far else "high",
                     detector=self.name,
                 )
             elif m.relation == "rounded":
@@ -77,13 +93,31 @@ class UnitDetector:
     """Reports the same figure given in units that do not convert (``kind="unit"``).
 
     "1,000 km" vs "621 miles" is consistent (pint converts one into the
-    other within 2 %); "621 kilometer" vs "621-mile" is not.
+    other within 2 %); "621 kilometer" vs "621-mile" is not. An amount of money given in two
+    currencies ("€75m" / "$100 million") cannot be checked without an exchange rate: it is
+    reported at medium severity, for an editor to check.
     """
 
     name = "unit"
 
     def detect(self, a: ClaimText, b: ClaimText) -> Iterator[Divergence]:
         for m in quantity_matches(a.text, b.text):
+            if m.relation == "currency_changed":
+                yield Divergence(
+                    kind="unit",
+                    a_span=(m.a.start, m.a.end),
+                    b_span=(m.b.start, m.b.end),
+                    a_text=m.a.text,
+                    b_text=m.b.text,
+                    explanation=(
+                        f"the amount is given in different currencies: {_fmt(m.a)} ({m.a.unit}) vs "
+                        f"{_fmt(m.b)} ({m.b.unit}); check the conversion"
+                    ),
+                    confidence=0.6,
+                    severity="medium",
+                    detector=self.name,
+                )
+                continue
             if m.relation == "unit_changed":
                 yield Divergence(
                     kind="unit",

@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 import re
 import threading
+from collections.abc import Callable
 from typing import Any, Literal
 
 import attrs
@@ -88,7 +89,12 @@ for _names, _pint in [
     for _n in _names:
         _UNITS[_n] = _pint
 
-_CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "c$": "CAD", "a$": "AUD", "hk$": "HKD"}
+_CURRENCY_SYMBOLS = {
+    "$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "c$": "CAD", "a$": "AUD",
+    "hk$": "HKD", "usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "cny": "CNY", "rmb": "CNY",
+    # "e75m": some wires write the euro sign as a plain "e" before the figure.
+    "e": "EUR",
+}
 _CURRENCY_WORDS = {
     "dollar": "USD", "euro": "EUR", "pound sterling": "GBP", "yuan": "CNY", "renminbi": "CNY",
     "yen": "JPY", "rupee": "INR", "ruble": "RUB", "rouble": "RUB", "hryvnia": "UAH",
@@ -143,7 +149,7 @@ _ONES = "one|two|three|four|five|six|seven|eight|nine"
 _QUANTITY = re.compile(
     rf"""
     (?P<approx>\b(?:{"|".join(re.escape(a.strip()) for a in sorted(_APPROX, key=len, reverse=True))})\s+)?
-    (?P<cur>(?:US|HK|C|A)?\$|€|£|¥|₹)?\s?
+    (?P<cur>(?:US|HK|C|A)?\$|€|£|¥|₹|\b(?:USD|EUR|GBP|JPY|CNY|RMB)\s|\be(?=\d[\d.,]*\s?(?:m|bn|mn|million|billion)\b))?\s?
     (?P<num>
         \d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?        # 1,000  12,500.5
       | \d+(?:\.\d+)?                           # 1000  3.5
@@ -154,13 +160,13 @@ _QUANTITY = re.compile(
     (?P<range>\s*(?:-|–|to|and)\s*(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?))?
     (?:(?:\s|-)?(?P<scale>hundred|thousand|million|billion|trillion|mn|mln|bn|trn|tn|k|m|b)\b)?
     (?P<pct>\s?(?:%|percent\b|per\s+cent\b|percentage\s+points?\b))?
-    (?:(?:\s|-)(?P<unit>(?:{_UNIT_ALTERNATION})(?:e?s)?)\b|(?P<unit2>°[CF]|km²|m²))?
-    (?:\s+(?P<curword>dollar|euro|yuan|renminbi|yen|rupee|ruble|rouble|hryvnia|pound\s+sterling)s?\b)?
+    (?:(?:\s|-)?(?P<unit>(?:{_UNIT_ALTERNATION})(?:e?s)?)\b|(?P<unit2>°[CF]|km²|m²))?
+    (?:\s+(?P<curword>(?:dollar|euro|yuan|renminbi|yen|rupee|ruble|rouble|hryvnia|pound\s+sterling)s?)\b)?
     """,
     re.VERBOSE | re.IGNORECASE,
 )
 
-Category = Literal["plain", "percent", "money", "measure", "year", "ordinal"]  # ordinal: "first quarter"
+Category = Literal["plain", "percent", "money", "measure", "year", "ordinal", "age"]  # ordinal: "first quarter"
 
 
 @attrs.frozen
@@ -195,6 +201,21 @@ def _parse_number(raw: str) -> float | None:
 
 
 _NEXT_WORD = re.compile(r"[\s-]*([A-Za-z][A-Za-z-]*)")
+_AGE = re.compile(r"[\s-]*old\b", re.I)
+_NOT_A_FIGURE = re.compile(r"(?:st|nd|rd|th)\b|\s?(?:a\.?m\.?|p\.?m\.?)(?![a-z])|:\d\d", re.I)
+_CLOCK_BEFORE = re.compile(r"\d:$")
+_RESTRICTED = re.compile(r"(?:\s+[\w'’-]+){0,4}?\s+(?:held\s+)?(?:after|since|following|under)\b", re.I)
+_WORD_AFTER = re.compile(r"\s+[A-Za-z]{2,}")
+_METRES_AFTER = re.compile(
+    r"\s*(?:[.,;)]|$|(?:down|up|away|from|high|long|deep|tall|wide|above|below|into|off|on|in|at|to|of|"
+    r"race|run|sprint|relay|freestyle|hurdles|drop|fall|ridge|cliff|crevasse)\b)",
+    re.I,
+)
+_MONTH_BEFORE = re.compile(
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+$",
+    re.I,
+)
 # Every quantity holds a digit, a number word or an ordinal word. Most claims hold none, and
 # a set lookup of their words rules them out far faster than the full patterns below.
 _NUMBER_WORDS = frozenset(w for phrase in (*_WORD_NUMBERS, *_ORDINALS) for w in phrase.split()) - {"a", "half"}
@@ -224,13 +245,26 @@ def _find_quantities(text: str) -> tuple[Quantity, ...]:
         low = raw.lower()
         if low == "one" and _ONE_NOT_NUMBER.match(text, m.start("num")):
             continue
+        if _NOT_A_FIGURE.match(text, m.end("num")) or _CLOCK_BEFORE.search(text, 0, m.start("num")):
+            continue  # "12th" (an ordinal, read below), "2pm", "10:46": not a count
+        if not m["cur"] and _MONTH_BEFORE.search(text, 0, m.start("num")) and raw.isdigit() and int(raw) <= 31:
+            continue  # "December 15": a day of a date (the date detector's), not a count
         # A word number on its own next to nothing measurable ("a dozen
         # people" counts, "second" as in "a second time" is not handled).
         scale = (m["scale"] or "").lower()
         cur = m["cur"]
-        if scale in ("m", "b", "k") and not cur:
-            # Bare "5m" or "5k" is a scale only after a currency sign; "5 m"
-            # may be metres and "5 b" nothing at all.
+        # "200m down a gully", "a 400m race": metres, when "m" sticks to the figure and no
+        # currency sign says million.
+        metres = (
+            scale == "m" and not cur and m.start("scale") == m.end("num") and bool(_METRES_AFTER.match(text, m.end("scale")))
+        )
+        millions = (
+            scale == "m" and not cur and not metres and m.start("scale") == m.end("num")
+            and bool(_WORD_AFTER.match(text, m.end("scale")))
+        )
+        if scale in ("m", "b", "k") and not cur and not millions:
+            # Bare "5m" or "5k" is a scale only after a currency sign or before what it counts
+            # ("2m Windows users"); "5 m" may be metres and "5 b" nothing at all.
             scale = ""
         if scale:
             value *= _SCALES[scale]
@@ -242,7 +276,7 @@ def _find_quantities(text: str) -> tuple[Quantity, ...]:
             groups += ["unit", "unit2", "curword"]
         else:
             groups += ["unit", "unit2"]
-        if not scale:
+        if not scale and not metres:
             groups.remove("scale")
         end = max(m.end(g) for g in groups if m[g])
         upper = None
@@ -257,9 +291,11 @@ def _find_quantities(text: str) -> tuple[Quantity, ...]:
         if m["pct"]:
             category = "percent"
             unit = "percentage_point" if "point" in m["pct"].lower() else "percent"
+        elif metres:
+            category, unit = "measure", "meter"
         elif cur or m["curword"]:
             category = "money"
-            unit = _CURRENCY_SYMBOLS.get((cur or "").lower()) or _CURRENCY_WORDS.get(
+            unit = _CURRENCY_SYMBOLS.get((cur or "").strip().lower()) or _CURRENCY_WORDS.get(
                 (m["curword"] or "").lower().rstrip("s"), "USD"
             )
         elif m["unit"] or m["unit2"]:
@@ -268,6 +304,10 @@ def _find_quantities(text: str) -> tuple[Quantity, ...]:
             if unit is None:
                 continue
             category = "measure"
+            old = _AGE.match(text, end)
+            if unit == "year" and old:
+                # "a 36-year-old climber", "36 years old": an age, not a duration.
+                category, unit, end = "age", None, old.end()
         elif re.fullmatch(r"(1[5-9]|20)\d\d", raw) and not scale and not text.startswith("-", m.end("num")):
             category = "year"
         approx = _APPROX.get(m["approx"].strip().lower()) if m["approx"] else None
@@ -294,6 +334,8 @@ def _find_quantities(text: str) -> tuple[Quantity, ...]:
     for m in _ORDINAL_RE.finditer(text):
         if any(q.start <= m.start() < q.end for q in found) or m["ctx"].lower() in _NOT_ORDERED:
             continue
+        if _RESTRICTED.match(text, m.end()):
+            continue  # "the first election held after the new constitution": counted from elsewhere
         value = _ORDINALS[m["word"].lower()] if m["word"] else int(m["num"])
         found.append(
             Quantity(value=float(value), start=m.start(), end=m.end(), text=m.group(0), category="ordinal",
@@ -303,7 +345,7 @@ def _find_quantities(text: str) -> tuple[Quantity, ...]:
     return tuple(found)
 
 
-Relation = Literal["equal", "equivalent", "rounded", "unit_changed", "value_changed"]
+Relation = Literal["equal", "equivalent", "rounded", "unit_changed", "value_changed", "currency_changed"]
 
 
 @attrs.frozen
@@ -327,6 +369,11 @@ def _convert(q: Quantity, unit: str) -> float | None:
         return float(ureg.Quantity(q.value, q.unit).to(unit).magnitude)
     except Exception:  # pint.DimensionalityError and friends
         return None
+
+
+def _leading(value: float) -> str:
+    """The significant digits of a value: 5e6 and 5e9 share "5"."""
+    return f"{abs(value):.3e}".split("e")[0].rstrip("0").rstrip(".")
 
 
 def _decimals(number_text: str) -> int:
@@ -365,14 +412,20 @@ def _comparable(a: Quantity, b: Quantity) -> bool:
     return True
 
 
-def match_quantities(qa: list[Quantity], qb: list[Quantity]) -> tuple[list[QuantityMatch], list[Quantity], list[Quantity]]:
+def match_quantities(
+    qa: list[Quantity],
+    qb: list[Quantity],
+    same_role: Callable[[Quantity, Quantity], bool] | None = None,
+) -> tuple[list[QuantityMatch], list[Quantity], list[Quantity]]:
     """Pair the quantities of two claims.
 
     Pairs are made in passes, most certain first: identical quantities;
     the same measure in another unit (converted with pint, within 2 %); the
-    same figure with another unit; then same-kind quantities that count the
-    same thing (same following word), or the only two of their kind. Returns
-    the matches and the quantities of each side left unmatched.
+    same figure with another unit; then comparable quantities that fill the same role —
+    judged by ``same_role`` when given (the comparator passes one read from the word
+    alignment), otherwise by the word after or the two words before, or as the only two of
+    their kind. Different currencies are paired last. Returns the matches and the quantities
+    of each side left unmatched.
     """
     left_a = list(qa)
     left_b = list(qb)
@@ -441,6 +494,11 @@ def match_quantities(qa: list[Quantity], qb: list[Quantity]) -> tuple[list[Quant
             or (y.approx in ("below", "at most") and xv <= yv)
         ) and _close(xv, yv, 0.25):
             return "rounded", f"consistent with the bound '{qualifier}'"
+        lo, hi = sorted((abs(xv), abs(yv)))
+        if lo > 0 and hi / lo >= 10 and _leading(xv) != _leading(yv):
+            # 13 points vs 2,129 points: too far apart to be one count told wrongly (a slip of
+            # scale, 5 million vs 5 billion, keeps its digits and is a plain change).
+            return "value_changed", "far apart"
         return "value_changed", ""
 
     def same_slot(x: Quantity, y: Quantity) -> bool:
@@ -453,6 +511,17 @@ def match_quantities(qa: list[Quantity], qb: list[Quantity]) -> tuple[list[Quant
         return (x.context is not None and x.context == y.context) or (
             x.before is not None and x.before == y.before
         )
+
+    if same_role is not None:
+
+        def in_role(x: Quantity, y: Quantity) -> bool:
+            comparable = _comparable(x, y) or (x.category == y.category == "measure" and _convert(y, x.unit or "") is not None)
+            return comparable and same_role(x, y)
+
+        take(in_role, value_relation)
+        take(lambda x, y: x.category == y.category == "money" and x.unit != y.unit and same_role(x, y),
+             lambda x, y: ("currency_changed", ""))
+        return matches, left_a, left_b
 
     take(same_slot, value_relation)
 
@@ -469,4 +538,9 @@ def match_quantities(qa: list[Quantity], qb: list[Quantity]) -> tuple[list[Quant
         )
 
     take(only_of_kind, value_relation)
+
+    def other_currency(x: Quantity, y: Quantity) -> bool:
+        return x.category == y.category == "money" and x.unit != y.unit
+
+    take(other_currency, lambda x, y: ("currency_changed", ""))
     return matches, left_a, left_b

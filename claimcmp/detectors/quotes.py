@@ -8,11 +8,12 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from claimcmp.detectors.diff import FUNCTION_WORDS
-from claimcmp.detectors.lexical import _div, _same_entity
-from claimcmp.detectors.lexicon import ATTRIBUTION_VERBS, TITLE_WORDS, VAGUE_SOURCES
+from claimcmp.detectors.base import finding
+from claimcmp.detectors.diff import token_diff
 from claimcmp.memo import memoize
-from claimcmp.normalize import Token, expand_keys, tokens
+from claimcmp.normalize import FUNCTION_WORDS, Token, expand_keys, tokens
+from claimcmp.text.lexicon import ATTRIBUTION_VERBS, TITLE_WORDS, VAGUE_SOURCES
+from claimcmp.text.names import is_name, same_entity
 
 if TYPE_CHECKING:
     from claimcmp.protocols import ClaimText
@@ -91,17 +92,19 @@ class QuoteDetector:
                         continue  # each matched pair is reported once, from A's side
                     matched_b.add(best.start)
                     if q.keys != best.keys and not _contains(q.keys, best.keys):
-                        yield _div(
+                        yield finding(
                             "quote", self.name, a.text, b.text, (q.start, q.end), (best.start, best.end),
                             "the same quote is worded differently", 0.8,
                         )
                     continue
                 if len(cq & other_keys) / len(cq) >= 0.6 and len(cq) >= 3:
+                    # The same words quoted by one source and reported by the other: not a
+                    # conflict, but an editor may want to know which source has the quote.
                     span = (q.start, q.end)
                     a_span, b_span = (span, None) if side == "A" else (None, span)
-                    yield _div(
+                    yield finding(
                         "quote", self.name, a.text, b.text, a_span, b_span,
-                        f"{side} quotes what the other source paraphrases", 0.6, "medium",
+                        f"{side} quotes what the other source reports in its own words", 0.3, "low",
                     )
 
 
@@ -125,7 +128,7 @@ class Speaker:
     vague: bool
 
 
-def _speaker_before(toks: list[Token], i: int) -> Speaker | None:
+def _speaker_before(toks: list[Token], i: int, text: str) -> Speaker | None:
     """The speaker phrase that ends right before token ``i`` (an attribution verb)."""
     j = i - 1
     while j >= 0 and toks[j].key in ("has", "had", "have", "also", "later", "then", "previously"):
@@ -142,10 +145,10 @@ def _speaker_before(toks: list[Token], i: int) -> Speaker | None:
         start += 1
     if start > end:
         return None
-    return _make_speaker(toks[start : end + 1])
+    return _make_speaker(toks[start : end + 1], text)
 
 
-def _speaker_after(toks: list[Token], i: int) -> Speaker | None:
+def _speaker_after(toks: list[Token], i: int, text: str) -> Speaker | None:
     """The speaker after ``said``/``according to`` (", said Hua Chunying.")."""
     j = i + 1
     if toks[i].key == "according" and j < len(toks) and toks[j].key == "to":
@@ -162,14 +165,14 @@ def _speaker_after(toks: list[Token], i: int) -> Speaker | None:
         phrase = phrase[:-1]
     if not phrase:
         return None
-    return _make_speaker(phrase)
+    return _make_speaker(phrase, text)
 
 
-def _make_speaker(phrase: list[Token]) -> Speaker | None:
+def _make_speaker(phrase: list[Token], text: str) -> Speaker | None:
     names = frozenset(
         t.key
         for t in phrase
-        if t.text[:1].isupper()
+        if is_name(t, text)
         and t.key not in FUNCTION_WORDS
         and t.lower not in VAGUE_SOURCES
         and t.lower not in TITLE_WORDS
@@ -196,11 +199,11 @@ def find_speakers(text: str) -> list[Speaker]:
         sp = None
         if t.key == "according":
             if i + 1 < len(toks) and toks[i + 1].key == "to":
-                sp = _speaker_after(toks, i)
+                sp = _speaker_after(toks, i, text)
         else:
-            sp = _speaker_before(toks, i)
+            sp = _speaker_before(toks, i, text)
             if sp is None and i + 1 < len(toks) and toks[i + 1].text[:1].isupper():
-                sp = _speaker_after(toks, i)
+                sp = _speaker_after(toks, i, text)
         if sp is not None and all(sp.start != o.start for o in out):
             out.append(sp)
     return out
@@ -221,11 +224,20 @@ class AttributionDetector:
         sa, sb = find_speakers(a.text), find_speakers(b.text)
         if not sa or not sb:
             return
+        # Who said it matters when both claims report the same statement: the same quote, or
+        # nearly the same words. Two agencies reporting one fact are two sources, not a conflict.
+        quoted = any(
+            len(_content(x.keys) & _content(y.keys)) / max(1, min(len(_content(x.keys)), len(_content(y.keys)))) >= 0.5
+            for x in find_quotes(a.text)
+            for y in find_quotes(b.text)
+        )
+        if not quoted and token_diff(a.text, b.text).content_overlap < 0.7:
+            return
         named_a = [s for s in sa if s.names and not s.vague]
         named_b = [s for s in sb if s.names and not s.vague]
         names_a = set().union(*(s.names for s in sa))
         names_b = set().union(*(s.names for s in sb))
-        if names_a & names_b or any(_same_entity(x, y) for x in names_a for y in names_b):
+        if names_a & names_b or any(same_entity(x, y) for x in names_a for y in names_b):
             return
         roles_a = {t.key for s in sa for t in tokens(a.text[s.start : s.end]) if t.lower in VAGUE_SOURCES}
         roles_b = {t.key for s in sb for t in tokens(b.text[s.start : s.end]) if t.lower in VAGUE_SOURCES}
@@ -235,14 +247,14 @@ class AttributionDetector:
             x, y = sa[0], sb[0]
             if bool(names_a) != bool(names_b) or len(names_a) != len(names_b):
                 who = "B" if len(names_a) > len(names_b) else "A"
-                yield _div(
+                yield finding(
                     "attribution", self.name, a.text, b.text, (x.start, x.end), (y.start, y.end),
                     f"the same role, named differently: {who} gives a less specific source", 0.5, "low",
                 )
             return
         if named_a and named_b:
             x, y = named_a[0], named_b[0]
-            yield _div(
+            yield finding(
                 "attribution", self.name, a.text, b.text, (x.start, x.end), (y.start, y.end),
                 f"attributed to different sources: '{a.text[x.start:x.end]}' vs '{b.text[y.start:y.end]}'",
                 0.75,
@@ -256,7 +268,7 @@ class AttributionDetector:
                 a_span, b_span, who = (x.start, x.end), (y.start, y.end), "B"
             else:
                 a_span, b_span, who = (y.start, y.end), (x.start, x.end), "A"
-            yield _div(
+            yield finding(
                 "attribution", self.name, a.text, b.text, a_span, b_span,
                 f"{who} names a less specific source", 0.6, "low",
             )

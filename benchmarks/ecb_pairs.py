@@ -1,0 +1,193 @@
+"""Real cross-source sentence pairs from ECB+, labelled by reading them: the editors' measure.
+
+    python benchmarks/ecb_pairs.py sample ROUND OUT.jsonl   # draw a round of pairs to label (seeded)
+    python benchmarks/ecb_pairs.py check                 # labels file against ../shared
+
+The pairs come from the ECB+ topics that no claimcmp model is trained on
+(:data:`EVALUATION_TOPICS`: odd topics ``t`` with ``(t // 2) % 2 == 1``), two sentences of two
+different articles each, in four strata:
+
+* ``same_event`` — random pairs ECB+ annotates as sharing an event instance;
+* ``numeric`` — same-event pairs in which both sentences hold a figure, a weekday or a month
+  (real conflicts are rare; these are where most of them are), drawn by a plain regex, not by
+  claimcmp;
+* ``same_story`` — two sentences of one story (one ECB+ sub-topic) that share at least two
+  content words but no annotated event: what an aligner is tempted to pair;
+* ``different_event`` — ECB+ hard negatives (same topic, another event).
+
+Each pair was labelled independently by two readers, who saw only the two sentences and the
+guidelines in ``benchmarks/data/ecb_pairs_guidelines.md``, never claimcmp's output:
+``conflict`` (the same fact, told incompatibly), ``compatible`` (the same fact, or overlapping
+facts, nothing incompatible) or ``different`` (not the same fact). The labels file
+(``benchmarks/data/ecb_pairs_labels.jsonl``) holds both readers' labels, the agreed label (or
+none) and the conflicting spans as offsets into the sentence texts as
+:func:`pair_texts` rebuilds them from ``../shared`` — no ECB+ text is copied into the repository.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _shared import ROOT, read_jsonl, require_shared
+
+from claimcmp.perturb import detokenize
+
+LABELS_FILE = ROOT / "benchmarks" / "data" / "ecb_pairs_labels.jsonl"
+
+#: ECB+ topics held out from every model claimcmp trains (see claimcmp.training).
+EVALUATION_TOPICS = (3, 7, 11, 19, 23, 27, 31, 35, 39, 43)
+
+#: Pairs drawn per topic and stratum, per labelling round. Round 1 is the development set (its
+#: errors were read while building the comparator); round 2 is the test set, drawn afterwards
+#: from the same topics (pairs of round 1 excluded) and only ever scored in aggregate.
+PER_TOPIC = {
+    1: {"same_event": 17, "numeric": 11, "same_story": 5, "different_event": 6},
+    2: {"same_event": 10, "numeric": 20, "same_story": 0, "different_event": 0},
+}
+
+_FIGURE_OR_DAY = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
+    r"fifty|hundred|thousand|million|billion|dozens?|first|second|third|monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|"
+    r"september|october|november|december|yesterday|today|tonight|tomorrow)\b",
+    re.I,
+)
+_WORD = re.compile(r"[A-Za-z]{4,}")
+_STOP = frozenset(
+    "that this with from have were said been they their would about which there after when "
+    "will also into more than them what where while could other some said says".split()
+)
+
+
+def _docs(shared: Path) -> dict[str, dict[str, Any]]:
+    return {d["doc_id"]: d for d in read_jsonl(shared / "data/ecbplus/docs.jsonl")}
+
+
+def sentence(docs: dict[str, dict[str, Any]], doc: str, idx: int) -> str:
+    """Sentence ``idx`` of ECB+ document ``doc``, detokenised as claimcmp's benchmarks read it."""
+    for s in docs[doc]["sentences"]:
+        if s["idx"] == idx:
+            return detokenize(s["text"])
+    raise KeyError(f"{doc}#{idx}")
+
+
+def _content(text: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(text)} - _STOP
+
+
+def sample(shared: Path, round_: int = 1) -> list[dict[str, Any]]:
+    """The pairs to label in one round, in a shuffled order, with ids ``e001`` ... (round 1)
+    or ``t001`` ... (round 2)."""
+    rng = random.Random(12 if round_ == 1 else 1200 + round_)
+    per_topic = PER_TOPIC[round_]
+    docs = _docs(shared)
+    aligned = [p for p in read_jsonl(shared / "data/ecbplus/aligned_sentence_pairs.jsonl")]
+    negatives = [p for p in read_jsonl(shared / "data/ecbplus/hard_negative_pairs.jsonl")]
+    seen: set[tuple[str, int, str, int]] = set()
+    for earlier in range(1, round_):
+        seen.update((r["doc_a"], r["sent_a"], r["doc_b"], r["sent_b"]) for r in sample(shared, earlier))
+    out: list[dict[str, Any]] = []
+
+    def add(stratum: str, topic: int, doc_a: str, sent_a: int, doc_b: str, sent_b: int) -> bool:
+        key = (doc_a, sent_a, doc_b, sent_b)
+        ta, tb = sentence(docs, doc_a, sent_a), sentence(docs, doc_b, sent_b)
+        if key in seen or (doc_b, sent_b, doc_a, sent_a) in seen or ta.lower() == tb.lower():
+            return False
+        if not (5 <= len(ta.split()) <= 80 and 5 <= len(tb.split()) <= 80):
+            return False
+        seen.add(key)
+        out.append({"stratum": stratum, "topic": topic, "doc_a": doc_a, "sent_a": sent_a, "doc_b": doc_b, "sent_b": sent_b})
+        return True
+
+    aligned_keys = {(p["doc_a"], p["sent_a"], p["doc_b"], p["sent_b"]) for p in aligned}
+    for topic in EVALUATION_TOPICS:
+        pool = [p for p in aligned if int(p["cluster_id"].split("_")[0]) == topic]
+        rng.shuffle(pool)
+        n = 0
+        for p in pool:
+            if n < per_topic["same_event"] and add("same_event", topic, p["doc_a"], p["sent_a"], p["doc_b"], p["sent_b"]):
+                n += 1
+        numeric = [
+            p for p in pool if _FIGURE_OR_DAY.search(p["text_a"]) and _FIGURE_OR_DAY.search(p["text_b"])
+        ]
+        n = 0
+        for p in numeric:
+            if n < per_topic["numeric"] and add("numeric", topic, p["doc_a"], p["sent_a"], p["doc_b"], p["sent_b"]):
+                n += 1
+        # Same story, no shared event: sentences of two articles of one sub-topic.
+        subtopics: dict[str, list[str]] = {}
+        for d in docs.values():
+            if d["topic"] == topic:
+                subtopics.setdefault(d["subtopic"], []).append(d["doc_id"])
+        candidates = []
+        for ids in subtopics.values():
+            for i, da in enumerate(sorted(ids)):
+                for db in sorted(ids)[i + 1 :]:
+                    for sa in docs[da]["sentences"]:
+                        for sb in docs[db]["sentences"]:
+                            key = (da, sa["idx"], db, sb["idx"])
+                            if key in aligned_keys or (db, sb["idx"], da, sa["idx"]) in aligned_keys:
+                                continue
+                            if len(_content(sa["text"]) & _content(sb["text"])) >= 2:
+                                candidates.append(key)
+        rng.shuffle(candidates)
+        n = 0
+        for da, ia, db, ib in candidates:
+            if n < per_topic["same_story"] and add("same_story", topic, da, ia, db, ib):
+                n += 1
+        negs = [p for p in negatives if p["topic"] == topic]
+        rng.shuffle(negs)
+        n = 0
+        for p in negs:
+            if n < per_topic["different_event"] and add("different_event", topic, p["doc_a"], p["sent_a"], p["doc_b"], p["sent_b"]):
+                n += 1
+    rng.shuffle(out)
+    for i, row in enumerate(out, 1):
+        row["id"] = f"{'e' if round_ == 1 else 't'}{i:03d}"
+        row["round"] = round_
+    return out
+
+
+def pair_texts(shared: Path, rows: list[dict[str, Any]]) -> Iterator[tuple[dict[str, Any], str, str]]:
+    """Each labelled row with its two sentence texts, read from ``../shared``."""
+    docs = _docs(shared)
+    for row in rows:
+        yield row, sentence(docs, row["doc_a"], row["sent_a"]), sentence(docs, row["doc_b"], row["sent_b"])
+
+
+def read_labels(path: Path = LABELS_FILE) -> list[dict[str, Any]]:
+    return list(read_jsonl(path))
+
+
+def main(argv: list[str]) -> int:
+    shared = require_shared()
+    if len(argv) == 3 and argv[0] == "sample":
+        rows = sample(shared, int(argv[1]))
+        with open(argv[2], "w", encoding="utf-8") as fh:
+            for row, a, b in pair_texts(shared, rows):
+                fh.write(json.dumps({"id": row["id"], "text_a": a, "text_b": b}, ensure_ascii=False) + "\n")
+        with open(argv[2] + ".keys", "w", encoding="utf-8") as fh:
+            for row in rows:
+                fh.write(json.dumps(row) + "\n")
+        print(f"wrote {len(rows)} pairs to {argv[2]} (and their ECB+ keys to {argv[2]}.keys)")
+        return 0
+    if argv == ["check"]:
+        rows = read_labels()
+        for row, a, b in pair_texts(shared, rows):
+            for side, text in (("a", a), ("b", b)):
+                for s, e in row.get(f"{side}_spans", []):
+                    assert 0 <= s < e <= len(text), (row["id"], side, s, e)
+        print(f"{len(rows)} labelled pairs; spans within their sentences")
+        return 0
+    raise SystemExit(__doc__.split("\n\n")[1])
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,134 @@
+"""Names of one thing written differently: ``HP`` / ``Hewlett-Packard``, ``US`` / ``United
+States``, ``RED SOX`` / ``Red Sox``, ``Russia`` / ``Russian``, ``Kiev`` / ``Kyiv``, ``Xi`` /
+``Xi Jinping``.
+
+:func:`same_entity` decides whether two names (as written in text) can refer to the same
+person, place or organisation. It is generous on purpose: a detector reports another name in
+the same role only when the two certainly differ, so every doubt goes to "the same".
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+
+from claimcmp.memo import memoize
+from claimcmp.normalize import Token, spelling_key
+from claimcmp.text.lexicon import ENTITY_ALIASES
+
+__all__ = ["CALENDAR_WORDS", "AliasTable", "is_name", "name_key", "same_entity"]
+
+#: Days, months and relative time words: capitalised or not, they are dates, not names.
+CALENDAR_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
+    "june july august september october november december jan feb mar apr jun jul aug sep sept "
+    "oct nov dec today tonight yesterday tomorrow week weekend month year".split()
+)
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;“\"(]\s*)$")
+
+_PARTS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+# Words that do not count in initials: "Federal Bureau of Investigation" = FBI.
+_LINKING = frozenset({"of", "the", "and", "for", "de", "la", "du", "&"})
+# Suffixes that turn a place into its people or adjective: Russia/Russian, China/Chinese.
+_DEMONYM_ENDINGS = ("n", "an", "ian", "ese", "i", "ish", "ic", "ean", "ern", "ians", "ans", "ns", "s")
+
+
+def name_key(name: str) -> tuple[str, ...]:
+    """The words of ``name`` as spelling keys, hyphens and case ignored ("Hewlett-Packard" →
+    ("hewlet", "packard"))."""
+    return tuple(spelling_key(p) for p in _PARTS.findall(name.replace("’", "'")) if spelling_key(p))
+
+
+class AliasTable:
+    """Groups of names for one thing (built-in :data:`ENTITY_ALIASES` plus a user's own)."""
+
+    def __init__(self, groups: Iterable[Iterable[str]] = (), *, builtin: bool = True) -> None:
+        self._group_of: dict[tuple[str, ...], set[int]] = {}
+        all_groups = [*(ENTITY_ALIASES if builtin else ()), *groups]
+        for i, g in enumerate(all_groups):
+            for n in g:
+                self._group_of.setdefault(name_key(n), set()).add(i)
+
+    def same(self, x: tuple[str, ...], y: tuple[str, ...]) -> bool:
+        gx, gy = self._group_of.get(x), self._group_of.get(y)
+        return bool(gx and gy and gx & gy)
+
+
+_BUILTIN = AliasTable()
+
+
+def _initials(words: tuple[str, ...]) -> str:
+    return "".join(w[0] for w in words if w not in _LINKING)
+
+
+def _close_spelling(p: str, q: str) -> bool:
+    if p == q:
+        return True
+    if min(len(p), len(q)) < 5 or p[0] != q[0]:
+        return False
+    return difflib.SequenceMatcher(a=p, b=q).ratio() >= 0.8
+
+
+def _demonym(x: str, y: str) -> bool:
+    shorter, longer = sorted((x, y), key=len)
+    if len(shorter) < 3:
+        return False
+    for root in {shorter, shorter.rstrip("aeiouy") if len(shorter) > 4 else shorter}:
+        if longer.startswith(root) and longer[len(root) :] in _DEMONYM_ENDINGS:
+            return True
+    return False
+
+
+@memoize(65536)
+def _same_keys(xs: tuple[str, ...], ys: tuple[str, ...]) -> bool:
+    if not xs or not ys:
+        return False
+    if xs == ys or _BUILTIN.same(xs, ys):
+        return True
+    # Partial names: "Xi" / "Xi Jinping", "Burns" / "William Burns".
+    if set(xs) <= set(ys) or set(ys) <= set(xs):
+        return True
+    # Acronyms: "HP" / "Hewlett-Packard", "FBI" / "Federal Bureau of Investigation".
+    for one, many in ((xs, ys), (ys, xs)):
+        if len(one) == 1 and len(many) >= 2 and one[0] == _initials(many):
+            return True
+        if len(one) == 1 and len(many) >= 2 and one[0] == "".join(many):
+            return True  # "Hewlett-Packard" written "HewlettPackard"
+    # Short forms ("Tim" / "Timothy"), transliteration (Zelensky / Zelenskyy), demonyms.
+    if len(xs) == len(ys) and all(
+        p == q
+        or (min(len(p), len(q)) >= 3 and (p.startswith(q) or q.startswith(p)))
+        or _close_spelling(p, q)
+        or _demonym(p, q)
+        for p, q in zip(xs, ys, strict=True)
+    ):
+        return True
+    from claimcmp.text.wordnet import same_name
+
+    return same_name(" ".join(xs), " ".join(ys))
+
+
+def same_entity(x: str, y: str, aliases: AliasTable | None = None) -> bool:
+    """Whether names ``x`` and ``y`` (as written) can be the same person, place or body."""
+    xs, ys = name_key(x), name_key(y)
+    if aliases is not None and aliases.same(xs, ys):
+        return True
+    return _same_keys(xs, ys)
+
+
+def is_name(tok: Token, text: str) -> bool:
+    """Whether a capitalised token of ``text`` names something.
+
+    Not a name: a word capitalised only because it starts a sentence, or written in capitals
+    (a headline, a shout), when it is an ordinary English word ("Similar", "RED", "Still");
+    days and months (dates); honorifics and function words.
+    """
+    t = tok.text
+    if not t[:1].isupper() or not tok.content or tok.lower in CALENDAR_WORDS:
+        return False
+    from claimcmp.text.wordnet import is_common_word
+
+    starts_sentence = bool(_SENTENCE_START.search(text[max(0, tok.start - 3) : tok.start]))
+    shouting = t.isupper() and len(t) > 3 and "." not in t
+    return not ((starts_sentence or shouting) and is_common_word(tok.lower))

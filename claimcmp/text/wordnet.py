@@ -1,0 +1,340 @@
+"""WordNet 3.0 for the comparator: how two words relate in meaning.
+
+The comparator meets word swaps between two claims — ``partnership`` / ``alliance``,
+``blue`` / ``white``, ``rose`` / ``fell``, ``killed`` / ``murdered`` — and must tell a
+paraphrase from a changed fact. Word lists cannot cover English; WordNet does. Its database
+(Princeton University, WordNet 3.0, as Debian's ``wordnet-base`` ships it) is distilled by
+``scripts/distill_wordnet.py`` into ``claimcmp/data/wordnet.json.gz`` (3 MB; licence in
+``claimcmp/data/WORDNET-LICENSE``) and read here on first use, offline.
+
+:func:`relation` answers, for two words as they appear in text:
+
+==========  ============================================================  =================
+relation    meaning                                                       e.g.
+==========  ============================================================  =================
+same        one base form (inflection, spelling)                          killed / kill
+synonym     they share a sense, or are adjectives marked similar          begin / start
+derived     one is derived from the other                                 invade / invasion
+hypernym    the second is a more general word for the first               murder / kill
+hyponym     the second is a more specific word for the first              vehicle / truck
+antonym     opposites (directly, or a satellite adjective's head's)       rise / fall
+sister      two different things of one kind (nouns: a close hypernym)    blue / white
+unrelated   both known, none of the above                                 invasion / annexation
+unknown     one of them is not in WordNet                                 —
+==========  ============================================================  =================
+
+Only the most frequent senses (WordNet's sense order) count for ``hypernym``, ``hyponym`` and
+``sister``, so a rare sense does not make two everyday words look related; any sense counts
+for ``synonym`` and ``antonym``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import threading
+from importlib import resources
+from typing import Any, Literal
+
+import attrs
+
+from claimcmp.memo import memoize
+
+__all__ = [
+    "Relation",
+    "Senses",
+    "WordNet",
+    "base_forms",
+    "is_common_word",
+    "relation",
+    "same_name",
+    "senses",
+    "wordnet",
+]
+
+Relation = Literal[
+    "same", "synonym", "derived", "hypernym", "hyponym", "antonym", "sister", "unrelated", "unknown"
+]
+
+POS = ("n", "v", "a", "r")
+
+# WordNet's detachment rules (morphy): suffix → replacement, per part of speech.
+_RULES: dict[str, tuple[tuple[str, str], ...]] = {
+    "n": (("s", ""), ("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"), ("men", "man"), ("ies", "y")),
+    "v": (("s", ""), ("ies", "y"), ("es", "e"), ("es", ""), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", "")),
+    "a": (("er", ""), ("est", ""), ("er", "e"), ("est", "e")),
+    "r": (),
+}
+
+#: How many senses of a word (in WordNet's frequency order) count for hypernyms and sisters.
+TOP_SENSES = 3
+#: A common hypernym closer to the root than this is too general to make two nouns sisters
+#: ("entity", "object", "abstraction").
+MIN_SISTER_DEPTH = 5
+
+
+@attrs.frozen
+class Senses:
+    """What WordNet knows of one word, as sets that two words can be intersected on.
+
+    ``forms``: its base forms and the forms derived from them ("invade", "invasion");
+    ``synsets``: its most frequent senses (:data:`TOP_SENSES` per base form), plus adjectives
+    marked similar to them; ``general``: the hypernyms (up to two steps) of those senses.
+    """
+
+    forms: frozenset[str]
+    synsets: frozenset[int]
+    general: frozenset[int]
+
+
+class WordNet:
+    """The distilled WordNet table, with the lookups the comparator needs."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        if data.get("format") != "claimcmp.wordnet/1":
+            raise ValueError(f"'format' must be 'claimcmp.wordnet/1' (got {data.get('format')!r}).")
+        self._synsets: list[dict[str, Any]] = data["synsets"]
+        self._index: dict[str, dict[str, list[int]]] = data["index"]
+        self._exceptions: dict[str, dict[str, list[str]]] = data["exceptions"]
+        self._depth: dict[int, int] = {}
+
+    # ---------------------------------------------------------------- lookups
+
+    def base_forms(self, word: str) -> tuple[tuple[str, str], ...]:
+        """``(pos, lemma)`` for every base form of ``word`` in WordNet (morphy)."""
+        w = word.lower().replace(" ", "_").replace("’", "'")
+        out: list[tuple[str, str]] = []
+        for pos in POS:
+            table = self._index[pos]
+            forms = [w] if w in table else []
+            forms += [f for f in self._exceptions[pos].get(w, ()) if f in table]
+            for suffix, repl in _RULES[pos]:
+                if w.endswith(suffix) and len(w) > len(suffix) + 1:
+                    f = w[: len(w) - len(suffix)] + repl
+                    if f in table:
+                        forms.append(f)
+            out.extend((pos, f) for f in dict.fromkeys(forms))
+        return tuple(out)
+
+    def synsets(self, word: str, *, top: int | None = None, pos: str | None = None) -> tuple[int, ...]:
+        """Synset ids of ``word``'s base forms, most frequent sense first per base form."""
+        out: list[int] = []
+        for p, lemma in self.base_forms(word):
+            if pos is None or p == pos:
+                senses = self._index[p][lemma]
+                out.extend(senses[:top] if top else senses)
+        return tuple(dict.fromkeys(out))
+
+    def lemma_names(self, synset: int) -> list[str]:
+        return list(self._synsets[synset]["lemmas"])
+
+    def pos_of(self, synset: int) -> str:
+        return str(self._synsets[synset]["pos"])
+
+    def hypernyms(self, synset: int) -> list[int]:
+        return list(self._synsets[synset].get("hyper", ()))
+
+    def part_of(self, synset: int) -> list[int]:
+        return list(self._synsets[synset].get("part_of", ()))
+
+    def depth(self, synset: int) -> int:
+        """Shortest hypernym path from ``synset`` to a root."""
+        if synset not in self._depth:
+            seen = {synset}
+            frontier = [synset]
+            d = 0
+            while frontier and all(self.hypernyms(s) for s in frontier):
+                frontier = [h for s in frontier for h in self.hypernyms(s) if h not in seen]
+                seen.update(frontier)
+                d += 1
+            self._depth[synset] = d
+        return self._depth[synset]
+
+    def ancestors(self, synset: int, max_distance: int) -> dict[int, int]:
+        """Hypernyms of ``synset`` up to ``max_distance`` steps, with their distance."""
+        out = {synset: 0}
+        frontier = [synset]
+        for d in range(1, max_distance + 1):
+            frontier = [h for s in frontier for h in self.hypernyms(s) if h not in out]
+            for h in frontier:
+                out[h] = d
+        return out
+
+    def antonyms(self, word: str) -> frozenset[str]:
+        """Lower-cased lemmas that are opposites of a sense of ``word``.
+
+        Direct antonyms ("rise" / "fall"), antonyms of the head adjective a satellite is
+        similar to ("huge" → "large" → "small"), and of a word it derives from
+        ("decrease" noun → "decrease" verb → "increase").
+        """
+        out: set[str] = set()
+        for pos, lemma in self.base_forms(word):
+            for s in self._index[pos][lemma]:
+                entry = self._synsets[s]
+                names = [n.lower() for n in entry["lemmas"]]
+                for src, target, tgt in entry.get("antonym", ()):
+                    if names[src] == lemma:
+                        out.add(self._synsets[target]["lemmas"][tgt].lower())
+                if entry["pos"] == "a" and "antonym" not in entry:
+                    # A satellite adjective: the opposites of the head it is similar to.
+                    for head in entry.get("similar", ()):
+                        hentry = self._synsets[head]
+                        for _src, target, tgt in hentry.get("antonym", ()):
+                            out.add(self._synsets[target]["lemmas"][tgt].lower())
+                for src, target, tgt in entry.get("derived", ()):
+                    if names[src] != lemma:
+                        continue
+                    dentry = self._synsets[target]
+                    dname = dentry["lemmas"][tgt].lower()
+                    for dsrc, atarget, atgt in dentry.get("antonym", ()):
+                        if dentry["lemmas"][dsrc].lower() == dname:
+                            out.add(self._synsets[atarget]["lemmas"][atgt].lower())
+        out.discard(word.lower())
+        return frozenset(out)
+
+    def derived(self, word: str) -> frozenset[str]:
+        """Lower-cased lemmas derived from or deriving ``word`` ("invade" / "invasion")."""
+        out: set[str] = set()
+        for pos, lemma in self.base_forms(word):
+            for s in self._index[pos][lemma]:
+                entry = self._synsets[s]
+                for src, target, tgt in entry.get("derived", ()):
+                    if entry["lemmas"][src].lower() == lemma:
+                        out.add(self._synsets[target]["lemmas"][tgt].lower())
+        return frozenset(out)
+
+    def is_common_word(self, word: str) -> bool:
+        """Whether ``word`` (any case) is an English common word: WordNet lists it in lower case.
+
+        "Similar", "Herald" and "Red" are; "Beijing" and "Lukashenko" are not.
+        """
+        for pos, lemma in self.base_forms(word):
+            for s in self._index[pos][lemma]:
+                if any(n == lemma for n in self._synsets[s]["lemmas"]):
+                    return True
+        return False
+
+    def is_known(self, word: str) -> bool:
+        return bool(self.base_forms(word))
+
+    def senses(self, word: str) -> Senses:
+        """:class:`Senses` of ``word`` (empty sets for a word WordNet does not know)."""
+        bases = self.base_forms(word)
+        forms = {lemma for _, lemma in bases} | set(self.derived(word))
+        # The most frequent senses only: everyday verbs have dozens of senses, and a shared rare
+        # one ("answer" / "say", "leverage" / "use") does not make two words say the same.
+        synsets = set(self.synsets(word, top=TOP_SENSES))
+        for s in list(synsets):
+            synsets.update(self._synsets[s].get("similar", ()))
+        general: set[int] = set()
+        for s in self.synsets(word, top=TOP_SENSES):
+            general.update(h for h, d in self.ancestors(s, 2).items() if d > 0)
+        return Senses(frozenset(forms), frozenset(synsets), frozenset(general))
+
+    # ------------------------------------------------------------- relations
+
+    def relation(self, x: str, y: str) -> Relation:
+        """How ``y`` relates in meaning to ``x`` (see the module docstring)."""
+        bx, by = self.base_forms(x), self.base_forms(y)
+        if not bx or not by:
+            return "same" if x.lower() == y.lower() else "unknown"
+        if {lemma for _, lemma in bx} & {lemma for _, lemma in by}:
+            return "same"
+        lx = {lemma for _, lemma in bx}
+        ly = {lemma for _, lemma in by}
+        sx, sy = set(self.synsets(x)), set(self.synsets(y))
+        if sx & sy or self._similar(sx, sy):
+            return "synonym"
+        if ly & self.antonyms(x) or lx & self.antonyms(y):
+            return "antonym"
+        if ly & self.derived(x) or lx & self.derived(y):
+            return "derived"
+        tx, ty = self.synsets(x, top=TOP_SENSES), self.synsets(y, top=TOP_SENSES)
+        up_x = {s: d for t in tx for s, d in self.ancestors(t, 3).items()}
+        up_y = {s: d for t in ty for s, d in self.ancestors(t, 3).items()}
+        if any(t in up_x for t in ty):
+            return "hypernym"
+        if any(t in up_y for t in tx):
+            return "hyponym"
+        # Sisters among nouns only: verb and adjective hierarchies are too flat for a shared
+        # hypernym to mean "another thing of the same kind" ("win" / "defeat"), and a word
+        # written as an inflected verb ("won", "defeated") is not used as a noun.
+        if self._verb_form(x) or self._verb_form(y):
+            return "unrelated"
+        common = {c for c in set(up_x) & set(up_y) if self.pos_of(c) == "n"}
+        for c in common:
+            if up_x[c] + up_y[c] <= 4 and max(up_x[c], up_y[c]) <= 2 and self._specific(c):
+                return "sister"
+        return "unrelated"
+
+    def _verb_form(self, word: str) -> bool:
+        w = word.lower()
+        if w in self._exceptions["v"]:
+            return True
+        return w.endswith(("ed", "ing")) and any(
+            p == "v" and lemma != w for p, lemma in self.base_forms(w)
+        )
+
+    def _specific(self, synset: int) -> bool:
+        return self.depth(synset) >= MIN_SISTER_DEPTH
+
+    def _similar(self, sx: set[int], sy: set[int]) -> bool:
+        for s in sx:
+            sim = self._synsets[s].get("similar", ())
+            if any(t in sy for t in sim):
+                return True
+        return False
+
+    def same_name(self, x: str, y: str) -> bool:
+        """Whether two names are one thing in WordNet ("US" / "United States", "HP" is not listed)."""
+        sx = {s for s in self.synsets(x) if self.pos_of(s) == "n"}
+        return bool(sx) and bool(sx & set(self.synsets(y)))
+
+
+_loaded: WordNet | None = None
+_lock = threading.Lock()
+
+
+def wordnet() -> WordNet:
+    """The shipped WordNet table, loaded on first use (about half a second)."""
+    global _loaded
+    with _lock:
+        if _loaded is None:
+            path = resources.files("claimcmp") / "data" / "wordnet.json.gz"
+            with path.open("rb") as raw, gzip.GzipFile(fileobj=raw) as fh:
+                _loaded = WordNet(json.loads(fh.read()))
+        return _loaded
+
+
+@memoize(65536)
+def relation(x: str, y: str) -> Relation:
+    """:meth:`WordNet.relation` on the shipped table (memoised)."""
+    return wordnet().relation(x, y)
+
+
+@memoize(65536)
+def base_forms(word: str) -> tuple[tuple[str, str], ...]:
+    return wordnet().base_forms(word)
+
+
+@memoize(65536)
+def is_common_word(word: str) -> bool:
+    """:meth:`WordNet.is_common_word` on the shipped table (memoised)."""
+    return wordnet().is_common_word(word)
+
+
+@memoize(16384)
+def same_name(x: str, y: str) -> bool:
+    """:meth:`WordNet.same_name` on the shipped table (memoised)."""
+    return wordnet().same_name(x, y)
+
+
+_NO_SENSES = Senses(frozenset(), frozenset(), frozenset())
+
+
+@memoize(65536)
+def senses(word: str) -> Senses:
+    """:meth:`WordNet.senses` of a lower-cased word on the shipped table (memoised)."""
+    if not word or not word[0].isalpha():
+        return _NO_SENSES
+    return wordnet().senses(word)
