@@ -41,6 +41,7 @@ __all__ = [
     "Alignment",
     "align_claims",
     "candidate_pairs",
+    "group_pairs",
 ]
 
 #: Cosine similarity (all-MiniLM-L6-v2) at which two claims are taken to
@@ -230,7 +231,16 @@ def align_claims(
                     pairs.append(AlignedPair(int(ia[i]), int(ib[j]), float(sim[i, j])))
     pairs.sort(key=lambda p: (p.a, p.b))
     pairs = _exact_similarities(pairs, vectors)
+    return group_pairs(sources, pairs)
 
+
+def group_pairs(sources: Sequence[str], pairs: Sequence[AlignedPair]) -> Alignment:
+    """Groups (one claim per source) and unaligned claims for a set of aligned pairs.
+
+    Used by :func:`align_claims`, and again by :func:`claimcmp.compare` once the comparator
+    has set aside pairs that do not report the same fact.
+    """
+    pairs = list(pairs)
     # Greedy group building with one claim per source per group.
     group_of = list(range(len(sources)))
     group_sources: dict[int, set[str]] = {i: {s} for i, s in enumerate(sources)}

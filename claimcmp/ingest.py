@@ -148,6 +148,7 @@ _WEEKDAYS = (
     "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
 )
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_US_DATE = re.compile(r"\b(\d{1,2})\s?/\s?(\d{1,2})\s?/\s?(\d{2}|\d{4})\b")  # 04/28/09: month first
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 _MDY_DATE = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
 _DMY_DATE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\.?,?\s+(\d{{4}})\b", re.I)
@@ -174,6 +175,12 @@ def parse_date(text: str) -> dt.date | None:
     for m in _DMY_DATE.finditer(text):
         try:
             found.append((m.start(), dt.date(int(m[3]), _MONTHS[m[2].lower()], int(m[1]))))
+        except ValueError:
+            continue
+    for m in _US_DATE.finditer(text):
+        year = int(m[3]) + (2000 if len(m[3]) == 2 and int(m[3]) < 50 else 1900 if len(m[3]) == 2 else 0)
+        try:
+            found.append((m.start(), dt.date(year, int(m[1]), int(m[2]))))
         except ValueError:
             continue
     return min(found)[1] if found else None
@@ -301,12 +308,93 @@ def find_blocks(text: str) -> tuple[Block, ...]:
                 kind = "body"
                 if not seen_body:
                     seen_body = True
+                    if not any(b.kind == "headline" for b in blocks):
+                        # A page flattened to one paragraph: "Headline Words Feb 29, 2012 2:31 PM
+                        # The story begins..." — the headline and the publication stamp are not
+                        # reporting.
+                        for b in _inline_furniture(text, s, e):
+                            blocks.append(b)
+                            s = b.end
+                            while s < e and text[s].isspace():
+                                s += 1
                     dl = _INLINE_DATELINE.match(text, s, e)
                     if dl and sum(c.isupper() for c in dl["place"]) >= 2 and dl.end() < e:
                         blocks.append(Block(s, dl.end(), "dateline"))
                         s = dl.end()
         blocks.append(Block(s, e, kind))
     return tuple(blocks)
+
+
+_ZONES = "ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|EET|IST|AEST|AEDT|NZST|NZDT|JST|HKT|SGT"
+_TIME = rf"(?:,?\s*\d{{1,2}}[:.]\s?\d{{2}}\s?(?:[ap]\.?\s?m\.?)?(?:\s+(?-i:{_ZONES})\b)?(?:\s*\([^)]{{1,20}}\))?)"
+_STAMP = re.compile(
+    rf"(?:(?:Article\s+)?(?:posted|published|updated|last\s+updated)(?:\s+on)?\s*:?\s*)?"
+    rf"(?:(?:{_WEEKDAYS}),?\s+)?"
+    rf"(?:(?:{_MONTH_RE})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH_RE})\.?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}\s?[/.]\s?\d{{1,2}}\s?[/.]\s?\d{{2,4}})"
+    rf"{_TIME}?",
+    re.I,
+)
+_TITLE_SMALL = frozenset("a an the of to in on at for with by from and or but as vs is are".split())
+
+
+def _inline_furniture(text: str, s: int, e: int) -> list[Block]:
+    """Headline and publication stamp at the start of a paragraph that holds the story too.
+
+    A stamp (a date, often with a time and a zone, maybe "Posted"/"Updated" before it) within
+    the first 40 words makes what precedes it the headline; without one, a run of Title Case
+    words followed by the story's first sentence is the headline ("Microsoft Issues Emergency
+    Patch to Curb Hackers Microsoft today issued ...": the headline ends where the lede's
+    subject, a name, begins).
+    """
+    window = text[s : min(e, s + 400)]
+    words_before = 0
+    for m in _STAMP.finditer(window):
+        words_before = len(_WORD.findall(window[: m.start()]))
+        if words_before > 40:
+            break
+        start, end = s + m.start(), s + m.end()
+        if end >= e or not _WORD.search(text, end, e):
+            return []
+        out = []
+        if re.search(r"[.!?][\"'”’]?\s", text[s:start]):
+            # A sentence of the story before the stamp: it stays reporting, the stamp does not.
+            return [Block(s, start - 1 if text[start - 1].isspace() else start, "body"), Block(start, end, "metadata")]
+        if words_before >= 2:
+            out.append(Block(s, start if not text[start - 1].isspace() else start - 1, "headline"))
+        elif words_before:
+            out.append(Block(s, start - 1, "boilerplate"))  # an outlet tag: "Reuters Sep 18, 2013"
+        out.append(Block(start, end, "metadata"))
+        return out
+    # Title Case headline, no stamp.
+    words = list(re.finditer(r"[^\s]+", window))
+    caps = 0
+    for k, w in enumerate(words):
+        token = w.group().strip("\"'“”‘’(),:;")
+        if not token:
+            continue
+        if token[:1].isupper() or token[:1].isdigit():
+            caps += 1
+            continue
+        if token.lower() in _TITLE_SMALL:
+            continue
+        # The first lower-case word: the story has begun. Step back over the lede's subject
+        # (names, not ordinary words written in Title Case).
+        from claimcmp.text.wordnet import is_common_word
+
+        j = k
+        while j > 0 and words[j - 1].group()[:1].isupper() and not is_common_word(words[j - 1].group().strip("\"'“”‘’(),:;")):
+            j -= 1
+        if j == k or j < 4 or caps - (k - j) < 3:
+            return []
+        head_words = [x.group() for x in words[:j]]
+        capital = sum(1 for x in head_words if x[:1].isupper() or x[:1].isdigit())
+        if capital < 0.75 * sum(1 for x in head_words if x.lower() not in _TITLE_SMALL):
+            return []
+        end = s + words[j - 1].end()
+        return [Block(s, end, "headline")]
+    return []
 
 
 # ---------------------------------------------------------------------------

@@ -14,7 +14,13 @@ from typing import Any
 import attrs
 import numpy as np
 
-from claimcmp.align import DEFAULT_ALIGN_THRESHOLD, DEFAULT_TOP_K, align_claims
+from claimcmp.align import (
+    DEFAULT_ALIGN_THRESHOLD,
+    DEFAULT_TOP_K,
+    AlignedPair,
+    align_claims,
+    group_pairs,
+)
 from claimcmp.anomalies import find_anomalies
 from claimcmp.cache import EmbeddingCache, with_cache
 from claimcmp.claims import AtomicClaimExtractor, SentenceClaimExtractor, sentence_spans
@@ -172,6 +178,7 @@ def compare(
     copy_of, syndication = find_syndication(articles)
     family = {a.source: copy_of.get(a.source, a.source) for a in articles}
     pairs: list[ClaimPair] = []
+    kept: list[AlignedPair] = []
     for n, ap in enumerate(alignment.pairs):
         ca, cb = claim_list[ap.a], claim_list[ap.b]
         result = comparator.compare(
@@ -180,7 +187,13 @@ def compare(
             ap.similarity,
             aligned=True,
         )
+        if progress:
+            progress("compare", n + 1, len(alignment.pairs))
         verdict = result.verdict
+        if verdict == "unrelated":
+            # Close in wording, not the same fact: not compared detail by detail, not aligned.
+            continue
+        kept.append(ap)
         pairs.append(
             ClaimPair(
                 a=ca.id,
@@ -195,8 +208,8 @@ def compare(
                 syndicated=family[ca.source] == family[cb.source],
             )
         )
-        if progress:
-            progress("compare", n + 1, len(alignment.pairs))
+    if len(kept) < len(alignment.pairs):
+        alignment = group_pairs([c.source for c in claim_list], kept)
     anomalies = []
     by_source: dict[str, list[Claim]] = {}
     for c in claim_list:

@@ -60,6 +60,10 @@ FEATURE_NAMES: tuple[str, ...] = (
     "slot_names",
     "loose_conflicts",
     *(f"kind_{k}" for k in CONFLICT_KINDS),
+    # Term findings by the knowledge that decided them (see TermDetector): the lists and
+    # glossary, WordNet sister terms, an unrelated lone word.
+    "term_wordnet",
+    "term_swap",
 )
 
 FACT_FEATURE_NAMES: tuple[str, ...] = (
@@ -88,11 +92,14 @@ def features(similarity: float, diff: TokenDiff, divergences: Sequence[Divergenc
     free = (len(diff.only_a) + len(diff.only_b)) / max(1, n_a + n_b)
     length_ratio = min(len(diff.a), len(diff.b)) / max(1, max(len(diff.a), len(diff.b)))
     decisive = [d for d in divergences if _decisive(d)]
-    kind_max = dict.fromkeys(CONFLICT_KINDS, 0.0)
+    kind_max = dict.fromkeys((*CONFLICT_KINDS, "term_wordnet", "term_swap"), 0.0)
     for d in divergences:
-        if d.kind in kind_max:
+        key = d.kind
+        if d.kind == "term" and ":" in d.detector:
+            key = "term_" + d.detector.split(":", 1)[1]
+        if key in kind_max:
             weight = d.confidence if _decisive(d) else d.confidence * 0.5
-            kind_max[d.kind] = max(kind_max[d.kind], weight)
+            kind_max[key] = max(kind_max[key], weight)
     slot_swaps = sum(1 for e in diff.edits if e.op == "replace" and e.a_free and e.b_free)
     # Names that stand in a changed slot on both sides: two tellings about different people or
     # places, whose other values then belong to different facts.
@@ -119,6 +126,8 @@ def features(similarity: float, diff: TokenDiff, divergences: Sequence[Divergenc
             # different facts than one fact told wrongly.
             (1.0 - diff.content_overlap) * math.log1p(len(decisive)),
             *(kind_max[k] for k in CONFLICT_KINDS),
+            kind_max["term_wordnet"],
+            kind_max["term_swap"],
         ],
         dtype=np.float64,
     )

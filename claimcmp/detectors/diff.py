@@ -125,8 +125,9 @@ def _alpha(tok: Token) -> bool:
 
 
 def _match(ta: tuple[Token, ...], tb: tuple[Token, ...]) -> list[tuple[int, int, MatchLevel]]:
+    from claimcmp.text.lexicon import are_antonyms
     from claimcmp.text.names import same_entity
-    from claimcmp.text.wordnet import senses
+    from claimcmp.text.wordnet import antonyms, senses
 
     ca = [i for i, t in enumerate(ta) if t.content]
     cb = [j for j, t in enumerate(tb) if t.content]
@@ -134,12 +135,38 @@ def _match(ta: tuple[Token, ...], tb: tuple[Token, ...]) -> list[tuple[int, int,
     out: list[tuple[int, int, MatchLevel]] = []
     na, nb = max(1, len(ta) - 1), max(1, len(tb) - 1)
 
-    def take(candidates: dict[int, list[int]], level: MatchLevel) -> None:
+    # Where each token stands in a first, exact alignment: ("slot", k) inside the k-th
+    # replaced stretch, or ("kept", i/j) where the keys are equal.
+    slot_a: dict[int, int] = {}
+    slot_b: dict[int, int] = {}
+    exact = difflib.SequenceMatcher(a=[t.key for t in ta], b=[t.key for t in tb], autojunk=False)
+    for k, (op, i1, i2, j1, j2) in enumerate(exact.get_opcodes()):
+        if op == "equal":
+            for i, j in zip(range(i1, i2), range(j1, j2), strict=True):
+                if ta[i].content and tb[j].content:
+                    free_a.discard(i)
+                    free_b.discard(j)
+                    out.append((i, j, "same"))
+        else:
+            slot_a.update(dict.fromkeys(range(i1, i2), k))
+            slot_b.update(dict.fromkeys(range(j1, j2), k))
+
+    def near(i: int, j: int) -> bool:
+        """A meaning match only counts in the same slot, or close by after a reordering: a
+        synonym of a word far away in the other claim is not its counterpart."""
+        return (i in slot_a and slot_a.get(i) == slot_b.get(j)) or abs(i / na - j / nb) <= 0.2
+
+    def opposed(i: int, j: int) -> bool:
+        """Opposites share senses and hypernyms ("buy" / "sell"): never counterparts in meaning."""
+        x, y = ta[i].lower, tb[j].lower
+        return are_antonyms(x, y) or y in antonyms(x)
+
+    def take(candidates: dict[int, list[int]], level: MatchLevel, *, local: bool = False) -> None:
         for i, js in candidates.items():
-            js = [j for j in js if j in free_b]
+            js = [j for j in js if j in free_b and (not local or near(i, j)) and not (local and opposed(i, j))]
             if i not in free_a or not js:
                 continue
-            j = min(js, key=lambda j: (abs(i / na - j / nb), j))
+            j = min(js, key=lambda j: (slot_a.get(i, -1) != slot_b.get(j, -2), abs(i / na - j / nb), j))
             free_a.discard(i)
             free_b.discard(j)
             out.append((i, j, level))
@@ -188,7 +215,12 @@ def _match(ta: tuple[Token, ...], tb: tuple[Token, ...]) -> list[tuple[int, int,
         for g in s.general:
             by_general.setdefault(g, []).append(j)
     take({i: [j for f in s.forms for j in by_form.get(f, ())] for i, s in sa.items()}, "same")
-    take({i: [j for n in s.synsets for j in by_synset.get(n, ())] for i, s in sa.items()}, "synonym")
+    take({i: [j for n in s.synsets for j in by_synset.get(n, ())] for i, s in sa.items()}, "synonym", local=True)
+    by_verb_parent: dict[int, list[int]] = {}
+    for j, s in sb.items():
+        for n in s.verb_parents:
+            by_verb_parent.setdefault(n, []).append(j)
+    take({i: [j for n in s.verb_parents for j in by_verb_parent.get(n, ())] for i, s in sa.items()}, "synonym", local=True)
     take(
         {
             i: [j for n in s.synsets for j in by_general.get(n, ())]
@@ -196,6 +228,7 @@ def _match(ta: tuple[Token, ...], tb: tuple[Token, ...]) -> list[tuple[int, int,
             for i, s in sa.items()
         },
         "general",
+        local=True,
     )
     out.sort()
     return out

@@ -10,10 +10,10 @@ not any particular story.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from claimcmp.detectors.base import finding
+from claimcmp.detectors.base import finding, same_role
 from claimcmp.detectors.diff import Edit, TokenDiff, name_spans, token_diff
 from claimcmp.memo import memoize
 from claimcmp.normalize import Token
@@ -62,12 +62,17 @@ def _plain_word(tok: Token) -> bool:
     )
 
 
-def _swap_words(e: Edit, limit: int = 3) -> tuple[list[Token], list[Token]]:
+def _opposable(tok: Token) -> bool:
+    """A plain word, or an ordinal word ("first" / "last")."""
+    return _plain_word(tok) or (tok.lower in _NUMBER_WORDS and not tok.text[:1].isupper())
+
+
+def _swap_words(e: Edit, limit: int = 3, word: Callable[[Token], bool] = _plain_word) -> tuple[list[Token], list[Token]]:
     """The unmatched plain words of a replaced slot, if the slot is small enough to be a swap."""
     if e.op != "replace":
         return [], []
-    xs = [t for t in e.a_free if _plain_word(t)]
-    ys = [t for t in e.b_free if _plain_word(t)]
+    xs = [t for t in e.a_free if word(t)]
+    ys = [t for t in e.b_free if word(t)]
     if len(xs) > limit or len(ys) > limit:
         return [], []
     return xs, ys
@@ -127,6 +132,7 @@ class TermDetector:
         # A lone word swapped for an unrelated one is a changed fact only between two tellings
         # that are otherwise the same; between reworded sentences it is rewording.
         near_identical = d.content_overlap >= 0.75 and len(d.only_a) <= 3 and len(d.only_b) <= 3
+        reported: set[int] = set()
         for e in d.edits:
             xs, ys = _swap_words(e)
             if not xs or not ys or not e.anchored:
@@ -136,26 +142,55 @@ class TermDetector:
                 for y in ys:
                     if y.start in used:
                         continue
-                    if self._distinct(x, y):
-                        why, conf = "a different term, not a synonym", 0.85
-                    elif self.use_builtin and relation(x.lower, y.lower) == "sister":
-                        why, conf = "two different things of one kind", 0.8
-                    else:
-                        continue
-                    used.add(y.start)
-                    yield finding(
-                        "term", self.name, a.text, b.text, (x.start, x.end), (y.start, y.end),
-                        f"'{x.text}' and '{y.text}' are not interchangeable: {why}", conf,
-                    )
-                    break
+                    found = self._swap(a.text, b.text, x, y)
+                    if found is not None:
+                        used.add(y.start)
+                        yield found
+                        break
+            reported.update(used)
             if used or len(xs) != 1 or len(ys) != 1 or not self.use_builtin or not near_identical:
                 continue
             x, y = xs[0], ys[0]
             if relation(x.lower, y.lower) in ("unrelated", "unknown") and not are_antonyms(x.lower, y.lower):
+                reported.add(y.start)
                 yield finding(
-                    "term", self.name, a.text, b.text, (x.start, x.end), (y.start, y.end),
+                    "term", f"{self.name}:swap", a.text, b.text, (x.start, x.end), (y.start, y.end),
                     f"'{x.text}' is replaced by '{y.text}', which does not mean the same", 0.5, "medium",
                 )
+        # Terms moved elsewhere in the sentence but in the same role: "a comprehensive strategic
+        # **partnership**" / "... to a comprehensive strategic **alliance**."
+        for x in d.only_a:
+            if not _plain_word(x):
+                continue
+            for y in d.only_b:
+                if y.start in reported or not _plain_word(y):
+                    continue
+                if not same_role(d, (x.start, x.end), (y.start, y.end), window=1):
+                    continue
+                found = self._swap(a.text, b.text, x, y)
+                if found is not None:
+                    reported.add(y.start)
+                    yield found
+                    break
+
+    def _swap(self, a: str, b: str, x: Token, y: Token) -> Divergence | None:
+        """A finding for two words in the same role, if they are different terms.
+
+        ``detector`` says which knowledge decided: ``"term"`` (the lists or the glossary),
+        ``"term:wordnet"`` (sister terms), ``"term:swap"`` (an unrelated lone word).
+        """
+        from claimcmp.text.wordnet import relation
+
+        if self._distinct(x, y):
+            rule, why, conf = self.name, "a different term, not a synonym", 0.85
+        elif self.use_builtin and relation(x.lower, y.lower) == "sister":
+            rule, why, conf = f"{self.name}:wordnet", "two different things of one kind", 0.8
+        else:
+            return None
+        return finding(
+            "term", rule, a, b, (x.start, x.end), (y.start, y.end),
+            f"'{x.text}' and '{y.text}' are not interchangeable: {why}", conf,
+        )
 
 
 # ----------------------------------------------------------------- negation
@@ -225,9 +260,11 @@ class NegationDetector:
         used: set[int] = set()
         used_a: set[int] = set()
         for e in d.edits:
-            xs, ys = _swap_words(e)
+            xs, ys = _swap_words(e, word=_opposable)
             for x in xs:
-                y = next((y for y in ys if y.start not in used and self._opposites(x, y)), None)
+                y = next(
+                    (y for y in ys if y.start not in used and self._opposites(x, y) and _same_head(d, e, x, y)), None
+                )
                 if y is not None:
                     used.add(y.start)
                     used_a.add(x.start)
@@ -257,6 +294,15 @@ class NegationDetector:
         if are_antonyms(x.lower, y.lower, self._extra):
             return True
         return self.use_builtin and relation(x.lower, y.lower) == "antonym"
+
+
+def _same_head(d: TokenDiff, e: Edit, x: Token, y: Token) -> bool:
+    """Opposite modifiers must modify the same thing: "the **last** season" / "the **first**
+    half" oppose nothing. False when the words right after them are both changed words of the
+    slot (and so do not correspond)."""
+    nx = next((t for t in d.a if t.start > x.start and t.content), None)
+    ny = next((t for t in d.b if t.start > y.start and t.content), None)
+    return not (nx is not None and ny is not None and nx in e.a_free and ny in e.b_free)
 
 
 def _negates_shared_predicate(d: TokenDiff, neg: Token, in_a: bool) -> bool:
@@ -377,7 +423,11 @@ class EntityDetector:
             demonym_b = all(_demonym(t) for t in nb)
             if demonym_a != demonym_b:
                 continue  # "the Australian" / "Inspector Dave Gaskin": a nationality and a name
-            possessive = any(t.text.endswith(("'s", "’s")) for t in (*na, *nb))
+            poss_a = any(t.text.endswith(("'s", "’s")) for t in na)
+            poss_b = any(t.text.endswith(("'s", "’s")) for t in nb)
+            if poss_a != poss_b:
+                continue  # "aid to Russia" / "aid for Putin's war": an owner, not the same role
+            possessive = poss_a or poss_b
             if (demonym_a or demonym_b) and possessive:
                 continue  # "Lukashenko's visit" / "the Belarusian leader's visit": a description
             weak = demonym_a or demonym_b  # "the Ukrainian champion" / "the Georgian champion"
@@ -444,6 +494,12 @@ class ModalityDetector:
         if ua and ub:
             wa = min(ua, key=lambda h: HEDGE_LEVELS[h[0]])
             wb = min(ub, key=lambda h: HEDGE_LEVELS[h[0]])
+            # Both hedges must bear on the same thing: "is considering **providing** aid" and
+            # "plans to **visit**" hedge two different statements.
+            ha = next((i for i, t in enumerate(d.a) if t.start >= wa[2] and t.content), None)
+            hb = next((j for j, t in enumerate(d.b) if t.start >= wb[2] and t.content), None)
+            if ha is None or hb is None or d.counterpart_in_b(ha) != hb:
+                return
             a_span: tuple[int, int] | None = (wa[1], wa[2])
             b_span: tuple[int, int] | None = (wb[1], wb[2])
             la, lb = HEDGE_LEVELS[wa[0]], HEDGE_LEVELS[wb[0]]

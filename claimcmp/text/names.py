@@ -63,11 +63,15 @@ def _initials(words: tuple[str, ...]) -> str:
 
 
 def _close_spelling(p: str, q: str) -> bool:
+    """Transliteration variants differ inside a name ("Volodomyr" / "Volodymyr", "Zelensky" /
+    "Zelenskiy"), by a letter or two; names that differ in their ending ("InsuranceXYZ" /
+    "InsuranceABC") are different names."""
     if p == q:
         return True
     if min(len(p), len(q)) < 5 or p[0] != q[0]:
         return False
-    return difflib.SequenceMatcher(a=p, b=q).ratio() >= 0.8
+    differing = sum(max(i2 - i1, j2 - j1) for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=p, b=q).get_opcodes() if op != "equal")
+    return differing <= 2 and difflib.SequenceMatcher(a=p, b=q).ratio() >= 0.8
 
 
 def _demonym(x: str, y: str) -> bool:

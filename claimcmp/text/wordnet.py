@@ -44,6 +44,7 @@ __all__ = [
     "Relation",
     "Senses",
     "WordNet",
+    "antonyms",
     "base_forms",
     "is_common_word",
     "relation",
@@ -85,6 +86,9 @@ class Senses:
     forms: frozenset[str]
     synsets: frozenset[int]
     general: frozenset[int]
+    #: Direct hypernyms of its most frequent verb senses: two verbs that share one say nearly
+    #: the same ("reported" / "stated" → "inform"), unlike two nouns that share one.
+    verb_parents: frozenset[int] = frozenset()
 
 
 class WordNet:
@@ -175,8 +179,10 @@ class WordNet:
                 for src, target, tgt in entry.get("antonym", ()):
                     if names[src] == lemma:
                         out.add(self._synsets[target]["lemmas"][tgt].lower())
-                if entry["pos"] == "a" and "antonym" not in entry:
-                    # A satellite adjective: the opposites of the head it is similar to.
+                if entry["pos"] == "a" and "antonym" not in entry and s == self._index[pos][lemma][0]:
+                    # A satellite adjective in its main sense ("huge" → "large"): the opposites
+                    # of the head it is similar to. Rarer senses do not count ("close" in time
+                    # is not the opposite of "long").
                     for head in entry.get("similar", ()):
                         hentry = self._synsets[head]
                         for _src, target, tgt in hentry.get("antonym", ()):
@@ -229,7 +235,8 @@ class WordNet:
         general: set[int] = set()
         for s in self.synsets(word, top=TOP_SENSES):
             general.update(h for h, d in self.ancestors(s, 2).items() if d > 0)
-        return Senses(frozenset(forms), frozenset(synsets), frozenset(general))
+        verb_parents = {h for s in self.synsets(word, top=TOP_SENSES, pos="v") for h in self.hypernyms(s)}
+        return Senses(frozenset(forms), frozenset(synsets), frozenset(general), frozenset(verb_parents))
 
     # ------------------------------------------------------------- relations
 
@@ -313,6 +320,14 @@ def relation(x: str, y: str) -> Relation:
 
 
 @memoize(65536)
+def antonyms(word: str) -> frozenset[str]:
+    """:meth:`WordNet.antonyms` of a lower-cased word on the shipped table (memoised)."""
+    if not word or not word[0].isalpha():
+        return frozenset()
+    return wordnet().antonyms(word)
+
+
+@memoize(65536)
 def base_forms(word: str) -> tuple[tuple[str, str], ...]:
     return wordnet().base_forms(word)
 
@@ -329,7 +344,7 @@ def same_name(x: str, y: str) -> bool:
     return wordnet().same_name(x, y)
 
 
-_NO_SENSES = Senses(frozenset(), frozenset(), frozenset())
+_NO_SENSES = Senses(frozenset(), frozenset(), frozenset(), frozenset())
 
 
 @memoize(65536)
