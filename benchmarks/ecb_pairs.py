@@ -92,8 +92,8 @@ def sample(shared: Path, round_: int = 1) -> list[dict[str, Any]]:
     rng = random.Random(12 if round_ == 1 else 1200 + round_)
     per_topic = PER_TOPIC[round_]
     docs = _docs(shared)
-    aligned = [p for p in read_jsonl(shared / "data/ecbplus/aligned_sentence_pairs.jsonl")]
-    negatives = [p for p in read_jsonl(shared / "data/ecbplus/hard_negative_pairs.jsonl")]
+    aligned = list(read_jsonl(shared / "data/ecbplus/aligned_sentence_pairs.jsonl"))
+    negatives = list(read_jsonl(shared / "data/ecbplus/hard_negative_pairs.jsonl"))
     seen: set[tuple[str, int, str, int]] = set()
     for earlier in range(1, round_):
         seen.update((r["doc_a"], r["sent_a"], r["doc_b"], r["sent_b"]) for r in sample(shared, earlier))

@@ -42,6 +42,11 @@ FUNCTION_WORDS = frozenset(
     """still now however meanwhile already yet though although moreover furthermore
     additionally instead thus therefore hence indeed even nonetheless nevertheless besides
     otherwise anyway too well just""".split()
+) | frozenset(
+    # Prepositions that place or link but state nothing on their own (those that carry a
+    # direction or a polarity — up, down, above, below, for, against — are not listed).
+    """through across along around toward towards among amongst between within despite amid
+    amidst beyond behind beside besides near onto upon""".split()
 )
 
 
@@ -116,7 +121,9 @@ def _tokens(text: str) -> tuple[Token, ...]:
     for m in _TOKEN.finditer(text):
         word = m.group()
         key = spelling_key(word)
-        out.append(Token(word, m.start(), m.end(), key, word.lower().replace("’", "'"), is_content_key(key)))
+        # "U.S." and "US" (the country) share the key of the pronoun "us": capitals decide.
+        content = is_content_key(key) or (len(word) >= 2 and word.replace(".", "").isupper())
+        out.append(Token(word, m.start(), m.end(), key, word.lower().replace("’", "'"), content))
     return tuple(out)
 
 

@@ -1,4 +1,5 @@
-"""The verdict model: JSON round trip, probabilities, and that the training command reproduces it."""
+"""The same-fact and verdict models: JSON round trip, probabilities, a missing file, and that the
+training command reproduces them."""
 
 from __future__ import annotations
 
@@ -9,55 +10,76 @@ from typing import Any
 import numpy as np
 import pytest
 
-from claimcmp.verdict import CLASSES, FEATURE_NAMES, VerdictModel, load_default_model
+from claimcmp import verdict
+from claimcmp.verdict import (
+    FACT_FEATURE_NAMES,
+    FEATURE_NAMES,
+    SameFactModel,
+    VerdictModel,
+    load_default_fact_model,
+    load_default_model,
+)
 
 
-def test_shipped_model_loads_and_matches_features() -> None:
+def test_shipped_models_load_and_match_features() -> None:
     model = load_default_model()
-    assert model is not None
     assert model.feature_names == FEATURE_NAMES
-    assert model.classes == CLASSES
-    p = model.probabilities(model.mean)
-    assert set(p) == set(CLASSES)
-    assert sum(p.values()) == pytest.approx(1.0)
+    assert 0.0 < model.probability(model.mean) < 1.0
+    fact = load_default_fact_model()
+    assert fact.feature_names == FACT_FEATURE_NAMES
+    assert 0.0 < fact.threshold < 1.0
 
 
-def test_json_round_trip_and_validation() -> None:
-    model = load_default_model()
-    assert model is not None
-    again = VerdictModel.from_json(model.to_json())
-    x = np.linspace(0, 1, len(FEATURE_NAMES))
-    assert again.probabilities(x) == pytest.approx(model.probabilities(x))
+@pytest.mark.parametrize("cls", [VerdictModel, SameFactModel])
+def test_json_round_trip_and_validation(cls: Any) -> None:
+    model = load_default_model() if cls is VerdictModel else load_default_fact_model()
+    again = cls.from_json(model.to_json())
+    x = np.linspace(0, 1, len(cls.FEATURES))
+    assert again.probability(x) == pytest.approx(model.probability(x))
+    assert again.threshold == model.threshold
     data = json.loads(model.to_json())
     data["feature_names"] = data["feature_names"][:-1]
     with pytest.raises(ValueError, match="retrain"):
-        VerdictModel.from_json(json.dumps(data))
+        cls.from_json(json.dumps(data))
     with pytest.raises(ValueError, match="'format' must be"):
-        VerdictModel.from_json(json.dumps({"format": "pickle"}))
+        cls.from_json(json.dumps({"format": "pickle"}))
 
 
-def test_decisive_findings_raise_divergence_probability() -> None:
+def test_a_missing_model_file_is_an_error_not_silent_rules() -> None:
+    with pytest.raises(FileNotFoundError, match="reinstall"):
+        verdict._load("no_such_model.json", VerdictModel)
+
+
+def test_a_decisive_finding_raises_the_divergence_probability() -> None:
     model = load_default_model()
-    assert model is not None
     base = dict.fromkeys(FEATURE_NAMES, 0.0)
-    base.update(similarity=0.9, token_ratio=0.9, content_overlap=0.9, length_ratio=0.95, unshared_content=0.1)
+    base.update(similarity=0.9, token_ratio=0.9, content_overlap=0.9, length_ratio=0.95, free_content=0.1)
     plain = np.array([base[f] for f in FEATURE_NAMES])
-    base.update(decisive_max=0.85, decisive_count=np.log1p(1), kind_number=0.85)
+    base.update(decisive_max=0.9, decisive_count=np.log1p(1), kind_number=0.9)
     flagged = np.array([base[f] for f in FEATURE_NAMES])
-    assert model.probabilities(flagged)["divergence"] > model.probabilities(plain)["divergence"]
-    assert model.probabilities(flagged)["divergence"] > 0.5
+    assert model.probability(flagged) > model.probability(plain)
+    assert model.probability(flagged) > model.threshold
+
+
+def test_shared_words_raise_the_same_fact_probability() -> None:
+    fact = load_default_fact_model()
+    base = dict.fromkeys(FACT_FEATURE_NAMES, 0.0)
+    base.update(similarity=0.2, length_ratio=0.8, min_content=np.log1p(8))
+    apart = np.array([base[f] for f in FACT_FEATURE_NAMES])
+    base.update(similarity=0.8, content_overlap=0.8, content_jaccard=0.7, names_shared=np.log1p(2))
+    together = np.array([base[f] for f in FACT_FEATURE_NAMES])
+    assert fact.probability(together) > fact.threshold > fact.probability(apart)
 
 
 @pytest.mark.slow
 @pytest.mark.shared
-def test_training_command_reproduces_the_shipped_model(shared: Path, tmp_path: Path, embedder: Any) -> None:
+def test_training_command_reproduces_the_shipped_models(shared: Path, tmp_path: Path, embedder: Any) -> None:
     from claimcmp.training import main
 
-    out = tmp_path / "model.json"
-    assert main(["--shared", str(shared), "--out", str(out)]) == 0
-    new = json.loads(out.read_text())
-    shipped = load_default_model()
-    assert shipped is not None
-    # Same data, same command: the same model up to float noise.
-    assert np.allclose(new["coef"], shipped.coef, atol=1e-3)
-    assert np.allclose(new["intercept"], shipped.intercept, atol=1e-3)
+    assert main(["--shared", str(shared), "--out", str(tmp_path)]) == 0
+    for name, shipped in (("verdict_model.json", load_default_model()), ("fact_model.json", load_default_fact_model())):
+        new = json.loads((tmp_path / name).read_text())
+        # Same data, same command: the same model up to float noise.
+        assert np.allclose(new["coef"], shipped.coef, atol=1e-3), name
+        assert new["intercept"] == pytest.approx(shipped.intercept, abs=1e-3)
+        assert new["threshold"] == pytest.approx(shipped.threshold, abs=1e-3)

@@ -25,7 +25,7 @@ Severity = Literal["low", "medium", "high"]
 ROLE_WINDOW = 2
 #: An edit longer than this on either side is a rewritten stretch, not one value replaced by
 #: another: two values inside it are not paired by position alone.
-SLOT_TOKENS = 5
+SLOT_TOKENS = 3
 
 
 def finding(
@@ -58,12 +58,16 @@ def tokens_in(toks: tuple[Token, ...], span: tuple[int, int]) -> list[int]:
     return [i for i, t in enumerate(toks) if t.start < span[1] and span[0] < t.end]
 
 
-def _neighbours(toks: tuple[Token, ...], inside: list[int], span: tuple[int, int], window: int) -> set[int]:
-    """Content words (not figures: a figure does not say what another counts) within ``window``
-    content words before and after ``span``."""
+def _neighbours(
+    toks: tuple[Token, ...], inside: list[int], span: tuple[int, int], window: int, names: bool = False
+) -> set[int]:
+    """Content words within ``window`` content words before and after ``span``. Figures and
+    names do not count: a figure does not say what another counts, and a name before a value
+    is mostly whose it is ("the Colts (10-5)" / "gave the Colts a 20-13 win"), not what it is."""
 
     def word(i: int, t: Token) -> bool:
-        return t.content and i not in inside and not t.text[:1].isdigit()
+        is_name = i > 0 and t.text[:1].isupper()
+        return t.content and i not in inside and not t.text[:1].isdigit() and (names or not is_name)
 
     before = [i for i, t in enumerate(toks) if t.end <= span[0] and word(i, t)]
     after = [i for i, t in enumerate(toks) if t.start >= span[1] and word(i, t)]
@@ -71,22 +75,23 @@ def _neighbours(toks: tuple[Token, ...], inside: list[int], span: tuple[int, int
 
 
 def same_role(
-    diff: TokenDiff, a_span: tuple[int, int], b_span: tuple[int, int], *, window: int = ROLE_WINDOW
+    diff: TokenDiff, a_span: tuple[int, int], b_span: tuple[int, int], *, window: int = ROLE_WINDOW, names: bool = False
 ) -> bool:
     """Whether ``a_span`` of claim A and ``b_span`` of claim B fill the same role.
 
     True when one replaced the other in the word alignment (a short edit holds both), or when
-    a content word next to one corresponds to a content word next to the other.
+    a content word next to one corresponds to a content word next to the other. ``names``:
+    let names count as neighbours (an age is a person's: "Simpson, 27" / "Simpson, 26").
     """
     ia, ib = tokens_in(diff.a, a_span), tokens_in(diff.b, b_span)
     if not ia or not ib:
         return False
     for e in diff.edits:
-        if len(e.a_tokens) > SLOT_TOKENS + len(ia) or len(e.b_tokens) > SLOT_TOKENS + len(ib):
+        if not e.anchored or len(e.a_tokens) > SLOT_TOKENS + len(ia) or len(e.b_tokens) > SLOT_TOKENS + len(ib):
             continue
         a_range = range(e.i1, e.i1 + len(e.a_tokens))
         b_range = range(e.j1, e.j1 + len(e.b_tokens))
         if any(i in a_range for i in ia) and any(j in b_range for j in ib):
             return True
-    na, nb = _neighbours(diff.a, ia, a_span, window), _neighbours(diff.b, ib, b_span, window)
+    na, nb = _neighbours(diff.a, ia, a_span, window, names), _neighbours(diff.b, ib, b_span, window, names)
     return any(i in na and j in nb for i, j, _ in diff.matches)

@@ -124,6 +124,11 @@ def _alpha(tok: Token) -> bool:
     return tok.text[:1].isalpha()
 
 
+def _capitalised_inside(toks: tuple[Token, ...], i: int) -> bool:
+    """A capitalised word that does not start the text: most likely a name."""
+    return i > 0 and toks[i].text[:1].isupper()
+
+
 def _match(ta: tuple[Token, ...], tb: tuple[Token, ...]) -> list[tuple[int, int, MatchLevel]]:
     from claimcmp.text.lexicon import are_antonyms
     from claimcmp.text.names import same_entity
@@ -202,8 +207,10 @@ def _match(ta: tuple[Token, ...], tb: tuple[Token, ...]) -> list[tuple[int, int,
                     free_b.discard(k)
                 break
     # 3. WordNet: a base or derived form, a shared sense, one more general than the other.
-    sa = {i: senses(ta[i].lower) for i in free_a if _alpha(ta[i])}
-    sb = {j: senses(tb[j].lower) for j in free_b if _alpha(tb[j])}
+    # Names are matched as names (above), never through the senses of a common word that
+    # happens to be spelled the same ("Chicago", "Bush", "Apple").
+    sa = {i: senses(ta[i].lower) for i in free_a if _alpha(ta[i]) and not _capitalised_inside(ta, i)}
+    sb = {j: senses(tb[j].lower) for j in free_b if _alpha(tb[j]) and not _capitalised_inside(tb, j)}
     by_form: dict[str, list[int]] = {}
     by_synset: dict[int, list[int]] = {}
     by_general: dict[int, list[int]] = {}
@@ -244,9 +251,10 @@ def token_diff(a: str, b: str) -> TokenDiff:
         ka[i] = kb[j] = f"\x00{n}"  # one shared key per matched pair
     matched_a = {i for i, _, _ in matches}
     matched_b = {j for _, j, _ in matches}
-    # Words of a name matched as a whole ("Xi" / "Xi Jinping") are not free either.
-    covered_a = matched_a | _inside_matched_names(ta, matched_a)
-    covered_b = matched_b | _inside_matched_names(tb, matched_b)
+    # Words of a name matched in part ("Xi" / "Xi Jinping") are not free either.
+    extra_a, extra_b = _partial_names(ta, tb, matches)
+    covered_a = matched_a | extra_a
+    covered_b = matched_b | extra_b
     matcher = difflib.SequenceMatcher(a=ka, b=kb, autojunk=False)
     opcodes = matcher.get_opcodes()
     edits: list[Edit] = []
@@ -279,9 +287,31 @@ def token_diff(a: str, b: str) -> TokenDiff:
     return TokenDiff(ta, tb, tuple(edits), matcher.ratio(), min(1.0, overlap), only_a, only_b, tuple(matches))
 
 
-def _inside_matched_names(toks: tuple[Token, ...], matched: set[int]) -> set[int]:
-    out: set[int] = set()
-    for s, e in name_spans(toks):
-        if any(k in matched for k in range(s, e)):
-            out.update(range(s, e))
-    return out
+def _partial_names(
+    ta: tuple[Token, ...], tb: tuple[Token, ...], matches: list[tuple[int, int, MatchLevel]]
+) -> tuple[set[int], set[int]]:
+    """Unmatched words of names that one claim gives in full and the other in part.
+
+    "Xi Jinping" / "Xi": "Jinping" is the rest of the same name. "Prime Minister Rishi Sunak" /
+    "Prime Minister Keir Starmer": both names keep unmatched words of their own, and a shared
+    title does not make them one name.
+    """
+    from claimcmp.text.lexicon import TITLE_WORDS
+
+    spans_a, spans_b = name_spans(ta), name_spans(tb)
+    matched_a = {i for i, _, _ in matches}
+    matched_b = {j for _, j, _ in matches}
+    out_a: set[int] = set()
+    out_b: set[int] = set()
+    for i, j, _ in matches:
+        if ta[i].lower in TITLE_WORDS:
+            continue
+        sa = next((sp for sp in spans_a if sp[0] <= i < sp[1]), None)
+        sb = next((sp for sp in spans_b if sp[0] <= j < sp[1]), None)
+        rest_a = [k for k in range(*sa) if k not in matched_a] if sa else []
+        rest_b = [k for k in range(*sb) if k not in matched_b] if sb else []
+        if rest_a and rest_b:
+            continue  # both have words of their own: possibly two different names
+        out_a.update(rest_a)
+        out_b.update(rest_b)
+    return out_a, out_b

@@ -38,7 +38,8 @@ def quantity_matches(a: str, b: str) -> list[QuantityMatch]:
         diff = token_diff(a, b)
 
         def role(x: Quantity, y: Quantity) -> bool:
-            return same_role(diff, (x.start, x.end), (y.start, y.end), window=1)
+            ages = x.category == y.category == "age"
+            return same_role(diff, (x.start, x.end), (y.start, y.end), window=1, names=ages)
 
         _cache[key] = match_quantities(find_quantities(a), find_quantities(b), role)[0]
     return _cache[key]

@@ -495,9 +495,10 @@ def match_quantities(
         ) and _close(xv, yv, 0.25):
             return "rounded", f"consistent with the bound '{qualifier}'"
         lo, hi = sorted((abs(xv), abs(yv)))
-        if lo > 0 and hi / lo >= 10 and _leading(xv) != _leading(yv):
+        if lo > 0 and hi / lo >= 50 and _leading(xv) != _leading(yv):
             # 13 points vs 2,129 points: too far apart to be one count told wrongly (a slip of
-            # scale, 5 million vs 5 billion, keeps its digits and is a plain change).
+            # scale, 5 million vs 5 billion, keeps its digits and is a plain change; a toll that
+            # rose from 1 to 24 is still one count).
             return "value_changed", "far apart"
         return "value_changed", ""
 

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 import attrs
 
 from claimcmp.detectors.base import finding
-from claimcmp.detectors.diff import token_diff
 from claimcmp.memo import memoize
 from claimcmp.normalize import FUNCTION_WORDS, Token, expand_keys, tokens
 from claimcmp.text.lexicon import ATTRIBUTION_VERBS, TITLE_WORDS, VAGUE_SOURCES
@@ -224,20 +223,26 @@ class AttributionDetector:
         sa, sb = find_speakers(a.text), find_speakers(b.text)
         if not sa or not sb:
             return
-        # Who said it matters when both claims report the same statement: the same quote, or
-        # nearly the same words. Two agencies reporting one fact are two sources, not a conflict.
+        # Who said it matters for the same quote. Two outlets that source one fact to different
+        # people (the police, a spokesman, a relative) are usually both right.
         quoted = any(
             len(_content(x.keys) & _content(y.keys)) / max(1, min(len(_content(x.keys)), len(_content(y.keys)))) >= 0.5
             for x in find_quotes(a.text)
             for y in find_quotes(b.text)
         )
-        if not quoted and token_diff(a.text, b.text).content_overlap < 0.7:
+        if not quoted:
             return
         named_a = [s for s in sa if s.names and not s.vague]
         named_b = [s for s in sb if s.names and not s.vague]
         names_a = set().union(*(s.names for s in sa))
         names_b = set().union(*(s.names for s in sb))
         if names_a & names_b or any(same_entity(x, y) for x in names_a for y in names_b):
+            return
+        # A speaker named anywhere in the other claim ("..., said Gerry Kiely, a representative
+        # in Washington" / "Gerry Kiely, a representative in Washington, said ...") is the same.
+        keys_a = {t.key for t in tokens(a.text)}
+        keys_b = {t.key for t in tokens(b.text)}
+        if (names_a and names_a <= keys_b) or (names_b and names_b <= keys_a):
             return
         roles_a = {t.key for s in sa for t in tokens(a.text[s.start : s.end]) if t.lower in VAGUE_SOURCES}
         roles_b = {t.key for s in sb for t in tokens(b.text[s.start : s.end]) if t.lower in VAGUE_SOURCES}

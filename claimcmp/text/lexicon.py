@@ -16,6 +16,7 @@ from claimcmp.memo import memoize
 __all__ = [
     "ANTONYM_PAIRS",
     "ATTRIBUTION_VERBS",
+    "DEGREE_NEGATORS",
     "ENTITY_ALIASES",
     "HEDGE_LEVELS",
     "NEGATORS",
@@ -33,6 +34,10 @@ NEGATORS = frozenset(
     "not no never n't nt canot nobody nothing none neither nor without cannot cant dont doesnt didnt isnt "
     "wasnt arent werent wont wouldnt couldnt shouldnt hasnt havent hadnt".split()
 )
+
+#: Words that deny the full extent of what follows: "**nearly** destroyed" is not destroyed. (Before
+#: a figure they are approximations, the number detector's.)
+DEGREE_NEGATORS = frozenset("nearly almost partially partly barely".split())
 
 # Pairs of opposites (base forms; inflections are matched through stem()).
 # Irregular inflections are listed as their own pairs.
@@ -216,7 +221,6 @@ def _opposites(x: str, y: str, extra: set[tuple[str, str]] | None) -> bool:
 _TERMS = """
 partnership / alliance / coalition / pact / union federation / bloc
 agreement deal accord / treaty / memorandum
-killed slain / died dead / murdered / executed
 arrested / detained held / charged / convicted / sentenced / indicted / questioned / jailed imprisoned
 arrest / detention / charge charges / conviction / sentence / indictment
 suspect accused defendant / perpetrator culprit
@@ -323,8 +327,9 @@ HEDGE_LEVELS: dict[str, int] = {
     "aims to": 3, "is expected to": 3, "are expected to": 3, "expects to": 3,
     "is preparing": 3, "is likely to": 2, "likely": 2, "probably": 2, "would": 3,
     "is considering": 1, "are considering": 1, "considers": 1, "is weighing": 1, "is mulling": 1,
-    "may": 1, "might": 0, "could": 2, "possibly": 1, "perhaps": 0, "reportedly": 1,
-    "allegedly": 1, "is believed to": 1, "are believed to": 1, "is said to": 1, "appears to": 1,
+    "can": 3, "may": 1, "might": 0, "could": 2, "possibly": 1, "perhaps": 0, "reportedly": 1,
+    "allegedly": 1, "suspect": 1, "suspects": 1, "suspected": 1, "apparently": 2, "possible": 1,
+    "is believed to": 1, "are believed to": 1, "is said to": 1, "appears to": 1,
     "seems to": 1, "is thought to": 1, "rumored": 0, "rumoured": 0, "unconfirmed": 0,
 }
 

@@ -235,7 +235,13 @@ class WordNet:
         general: set[int] = set()
         for s in self.synsets(word, top=TOP_SENSES):
             general.update(h for h, d in self.ancestors(s, 2).items() if d > 0)
-        verb_parents = {h for s in self.synsets(word, top=TOP_SENSES, pos="v") for h in self.hypernyms(s)}
+        # Only for words written as verbs ("reported", "stating"): "blue" and "white" are verbs
+        # too (to blue, to white), both kinds of "discolor".
+        verb_parents = (
+            {h for s in self.synsets(word, top=TOP_SENSES, pos="v") for h in self.hypernyms(s)}
+            if self._verb_form(word)
+            else set()
+        )
         return Senses(frozenset(forms), frozenset(synsets), frozenset(general), frozenset(verb_parents))
 
     # ------------------------------------------------------------- relations

@@ -1,0 +1,327 @@
+"""Quality benchmarks (the quality sections of docs/benchmarks.md; run by ``benchmarks/run.py``).
+
+    python benchmarks/run.py --only quality     # about 5 minutes
+
+Figures, most telling first:
+
+* **Real cross-source sentence pairs from ECB+, labelled by reading them**
+  (``benchmarks/ecb_pairs.py``): precision and recall of ``divergence`` on real conflicts, and
+  how many pairs that report the same fact are called ``unrelated``. Round 2 is the test set
+  (drawn from held-out topics after the comparator was built, scored only in aggregate);
+  rounds 1 and 3 are development sets whose errors were read.
+* **SummEdits, leave one domain out**: the verdict model retrained without one of the seven
+  shared domains and scored on it, for every domain; cosine similarity and the detectors
+  alone beside it.
+* **Paraphrases**: STS-B dev odd rows (held out from training) — how many real paraphrases
+  (score ≥ 4) are called divergence — and the MSRpar pairs of STS-B as an MRPC-like F1.
+* The planted-edit suite (a regression test, not the measure), symmetry, PropSegmEnt
+  claims, the seeds' gold rows and syndication, as before.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import sys
+from collections import defaultdict
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+sys.path.insert(0, os.path.dirname(__file__))
+from _shared import read_jsonl, require_shared
+from ecb_pairs import pair_texts, read_labels
+
+from claimcmp.comparator import Comparator, is_decisive
+from claimcmp.embed import SentenceTransformerEmbedder
+from claimcmp.expectations import check_expectation, expected_pair, read_expectations
+from claimcmp.protocols import ClaimText, Embedder
+from claimcmp.training import build_pairs, featurize, fit, verdict_rows
+from claimcmp.verdict import VerdictModel
+
+# A planted entity that is the speaker is reported as attribution: that is the right kind too.
+ACCEPTED_KINDS = {"entity": {"entity", "attribution"}}
+_FLIP = {"omission": "addition", "addition": "omission"}
+
+
+def bacc(pred: Sequence[bool], truth: Sequence[bool]) -> float:
+    p, t = np.array(pred, dtype=bool), np.array(truth, dtype=bool)
+    return float(((p & t).sum() / max(1, t.sum()) + (~p & ~t).sum() / max(1, (~t).sum())) / 2)
+
+
+def _compare_all(comp: Comparator, embedder: Embedder, pairs: list[tuple[str, str]]) -> list[Any]:
+    texts = list(dict.fromkeys(t for p in pairs for t in p))
+    vec = embedder.encode(texts)
+    row = {t: i for i, t in enumerate(texts)}
+    return [comp.compare(ClaimText(a), ClaimText(b), float(vec[row[a]] @ vec[row[b]])) for a, b in pairs]
+
+
+def ecb_lines(shared: Path, comp: Comparator, embedder: Embedder) -> list[str]:
+    rows = [(r, a, b) for r, a, b in pair_texts(shared, read_labels()) if r["label"]]
+    results = _compare_all(comp, embedder, [(a, b) for _, a, b in rows])
+    lines = [
+        "## Real cross-source pairs (ECB+), labelled by reading them",
+        "",
+        "Two sentences of two different ECB+ articles on one topic, labelled by two readers",
+        "independently (`conflict` / `compatible` / `different`, with the conflicting spans; guidelines",
+        "in `benchmarks/data/ecb_pairs_guidelines.md`); only pairs both readers labelled the same way",
+        "count. Round 2 is the test set: drawn from topics no model trains on, after the comparator",
+        "was built, and scored only in aggregate. Rounds 1 (same held-out topics) and 3 (training",
+        "topics) are development sets whose errors were read while building it. `compare_pair`",
+        "semantics: every pair is compared, `unrelated` allowed. Targets (on the editors' held-out",
+        "pairs): precision and recall of `divergence` ≥ 0.6; ≤ 20 % of same-fact pairs `unrelated`.",
+        "",
+        "| round | pairs (agreed / labelled) | conflicts | divergence calls | precision | recall | same fact called unrelated | different called unrelated |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    all_labels = read_labels()
+    for rnd in (2, 1, 3):
+        idx = [k for k, (r, _, _) in enumerate(rows) if r["round"] == rnd]
+        if not idx:
+            continue
+        conflict = [rows[k][0]["label"] == "conflict" for k in idx]
+        same = [rows[k][0]["label"] != "different" for k in idx]
+        div = [results[k].verdict == "divergence" for k in idx]
+        unrel = [results[k].verdict == "unrelated" for k in idx]
+        tp = sum(c and d for c, d in zip(conflict, div, strict=True))
+        calls = sum(div)
+        labelled = sum(1 for r in all_labels if r["round"] == rnd)
+        name = {1: "1 (dev)", 2: "**2 (test)**", 3: "3 (dev, training topics)"}[rnd]
+        lines.append(
+            f"| {name} | {len(idx)} / {labelled} | {sum(conflict)} | {calls} | "
+            f"{tp / max(1, calls):.2f} ({tp}/{calls}) | {tp / max(1, sum(conflict)):.2f} ({tp}/{sum(conflict)}) | "
+            f"{sum(s and u for s, u in zip(same, unrel, strict=True)) / max(1, sum(same)):.2f} | "
+            f"{sum((not s) and u for s, u in zip(same, unrel, strict=True)) / max(1, sum(not s for s in same)):.2f} |"
+        )
+    agree = sum(1 for r in all_labels if r["labels"][0] == r["labels"][1])
+    lines += [
+        "",
+        f"Readers agreed on {agree} of {len(all_labels)} pairs. Before this comparator (main of",
+        "2026-11-23, measured by the editors on their held-out pairs): precision 0.21, recall 3/18,",
+        "69 % of same-fact pairs `unrelated`.",
+    ]
+    return lines
+
+
+def summedits_lines(pairs: list[Any], sims: np.ndarray, vx: np.ndarray, findings: list[Any]) -> list[str]:
+    rows = verdict_rows(pairs)
+    train_rows = [i for i in rows if pairs[i].split == "train"]
+    domains = sorted({pairs[i].group for i in rows if pairs[i].dataset == "summedits"})
+    lines = [
+        "## SummEdits: divergence vs paraphrase, leave one domain out",
+        "",
+        "For each of the seven shared SummEdits domains, the verdict model is trained on everything",
+        "else (the other six domains, STS-B even rows, the planted edits) and scored on that domain",
+        "with the shipped detectors and rule (a divergence needs a decisive finding the model",
+        "confirms). Cosine similarity alone is given its best threshold *on the test domain*, after",
+        "the fact. Held-out target: SummEdits news ≥ 0.80 (the best non-LLM system in the SummEdits",
+        "paper scores 0.744, GPT-4 0.833).",
+        "",
+        "| held-out domain | pairs | cosine (best threshold) | detectors alone | verdict model | divergence recall | paraphrase specificity |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    per_type: dict[str, list[bool]] = defaultdict(list)
+    scores = []
+    for d in domains:
+        test = [i for i in rows if pairs[i].dataset == "summedits" and pairs[i].group == d]
+        train = [i for i in train_rows if not (pairs[i].dataset == "summedits" and pairs[i].group == d)]
+        model = fit(vx[train], [pairs[i].label == "divergence" for i in train], VerdictModel)
+        truth = [pairs[i].label == "divergence" for i in test]
+        decisive = [any(is_decisive(f) for f in findings[i]) for i in test]
+        pred = [dec and model.probability(vx[i]) >= model.threshold for dec, i in zip(decisive, test, strict=True)]
+        cos = max(bacc([bool(sims[i] < t) for i in test], truth) for t in np.arange(0.5, 1.0, 0.005))
+        recall = sum(p and t for p, t in zip(pred, truth, strict=True)) / max(1, sum(truth))
+        spec = sum((not p) and (not t) for p, t in zip(pred, truth, strict=True)) / max(1, sum(not t for t in truth))
+        score = bacc(pred, truth)
+        scores.append(score)
+        lines.append(
+            f"| {d} | {len(test)} | {cos:.3f} | {bacc(decisive, truth):.3f} | **{score:.3f}** | {recall:.3f} | {spec:.3f} |"
+        )
+        for i, p in zip(test, pred, strict=True):
+            if pairs[i].label == "divergence":
+                for t in pairs[i].kind.split("+"):
+                    per_type[t].append(p)
+    lines += [
+        f"| mean of domains | | | | **{np.mean(scores):.3f}** | | |",
+        "",
+        "Recall per edit type over all held-out domains (a pair can carry several):",
+        "",
+        "| edit type | pairs | recall |",
+        "|---|---|---|",
+    ]
+    for t, v in sorted(per_type.items()):
+        if t:
+            lines.append(f"| {t} | {len(v)} | {np.mean(v):.3f} |")
+    lines += [
+        "",
+        "Inserted facts are coverage, not conflict, so they are never a divergence on their own;",
+        "about half of the entity edits are one word swapped for another that WordNet does not",
+        "relate, which is as often a paraphrase edit as a changed fact in SummEdits.",
+    ]
+    return lines
+
+
+def paraphrase_lines(shared: Path, comp: Comparator, embedder: Embedder) -> list[str]:
+    with (shared / "data/stsb/sts-dev.csv").open(encoding="utf-8") as fh:
+        rows = [r for r in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE) if len(r) >= 7]
+    test = [r for i, r in enumerate(rows) if i % 2 == 1]
+    results = _compare_all(comp, embedder, [(r[5], r[6]) for r in test])
+    texts = list(dict.fromkeys(t for r in test for t in (r[5], r[6])))
+    vec = embedder.encode(texts)
+    ix = {t: i for i, t in enumerate(texts)}
+    cos = [float(vec[ix[r[5]]] @ vec[ix[r[6]]]) for r in test]
+    high = [k for k, r in enumerate(test) if float(r[4]) >= 4]
+    low = [k for k, r in enumerate(test) if float(r[4]) <= 2]
+    msr = [k for k, r in enumerate(test) if r[1].startswith("MSRpar")]
+
+    def f1(pred: list[bool], truth: list[bool]) -> float:
+        tp = sum(p and t for p, t in zip(pred, truth, strict=True))
+        prec, rec = tp / max(1, sum(pred)), tp / max(1, sum(truth))
+        return 2 * prec * rec / max(1e-9, prec + rec)
+
+    truth = [float(test[k][4]) >= 3.0 for k in msr]
+    ours = f1([results[k].verdict in ("agreement", "paraphrase") for k in msr], truth)
+    best = max(f1([cos[k] >= t for k in msr], truth) for t in np.arange(0.3, 1.0, 0.005))
+    return [
+        "## Paraphrases: STS-B dev, odd rows (held out from training)",
+        "",
+        "| pairs | called divergence | called unrelated | called agreement or paraphrase |",
+        "|---|---|---|---|",
+        f"| score ≥ 4 (paraphrases): {len(high)} | {np.mean([results[k].verdict == 'divergence' for k in high]):.3f} | "
+        f"{np.mean([results[k].verdict == 'unrelated' for k in high]):.3f} | "
+        f"{np.mean([results[k].verdict in ('agreement', 'paraphrase') for k in high]):.3f} |",
+        f"| score ≤ 2 (different): {len(low)} | {np.mean([results[k].verdict == 'divergence' for k in low]):.3f} | "
+        f"{np.mean([results[k].verdict == 'unrelated' for k in low]):.3f} | "
+        f"{np.mean([results[k].verdict in ('agreement', 'paraphrase') for k in low]):.3f} |",
+        "",
+        f"MRPC-like: the {len(msr)} MSRpar news pairs among them, \"paraphrase\" = STS score ≥ 3: F1 of",
+        f"agreement/paraphrase **{ours:.3f}**; cosine similarity with its best threshold after the fact",
+        f"{best:.3f}. (Held-out target on MRPC test: ≥ 0.82, cosine's best there is 0.817.)",
+    ]
+
+
+def perturbation_lines(pairs: list[Any], comp: Comparator, sims: np.ndarray) -> list[str]:
+    pt = [i for i, p in enumerate(pairs) if p.dataset == "perturbation" and p.split == "test"]
+    by_kind: dict[str, list[tuple[bool, bool]]] = defaultdict(list)
+    for i in pt:
+        p = pairs[i]
+        r = comp.compare(ClaimText(p.a), ClaimText(p.b), float(sims[i]), aligned=True)
+        kinds = {d.kind for d in r.divergences if is_decisive(d)}
+        by_kind[p.kind].append((r.verdict == "divergence", bool(kinds & ACCEPTED_KINDS.get(p.kind, {p.kind}))))
+    lines = [
+        "## Planted-edit suite (regression test; ECB+ sentences of held-out topics)",
+        "",
+        "Edits planted by `claimcmp.perturb` (ours, so not the measure: the term plants come from",
+        "the same lists the term detector reads). *Recall*: verdict divergence; *right kind*: a",
+        "decisive finding of the planted kind.",
+        "",
+        "| planted kind | pairs | recall | right kind |",
+        "|---|---|---|---|",
+    ]
+    for k in ("number", "unit", "date", "entity", "negation", "term", "quote", "modality"):
+        v = by_kind.get(k, [])
+        if v:
+            lines.append(f"| {k} | {len(v)} | {np.mean([f for f, _ in v]):.3f} | {np.mean([r for _, r in v]):.3f} |")
+    lines += ["", "| cosmetic rewrite | pairs | false alarms |", "|---|---|---|"]
+    all_cos: list[bool] = []
+    for k in ("us", "thousands", "quotes", "kyiv", "contraction", "spelling", "unit_equivalent"):
+        v = by_kind.get(k, [])
+        if v:
+            all_cos += [f for f, _ in v]
+            lines.append(f"| {k} | {len(v)} | {np.mean([f for f, _ in v]):.3f} |")
+    lines.append(f"| **all cosmetic** | {len(all_cos)} | **{np.mean(all_cos):.3f}** |")
+    return lines
+
+
+def symmetry_lines(pairs: list[Any], comp: Comparator, sims: np.ndarray) -> list[str]:
+    asym = 0
+    for p, s in zip(pairs, sims, strict=True):
+        r1 = comp.compare(ClaimText(p.a), ClaimText(p.b), float(s))
+        r2 = comp.compare(ClaimText(p.b), ClaimText(p.a), float(s))
+        k1 = {d.kind for d in r1.divergences}
+        k2 = {_FLIP.get(d.kind, d.kind) for d in r2.divergences}
+        asym += r1.verdict != r2.verdict or k1 != k2 or r1.confidence != r2.confidence
+    return [
+        "## Either way round",
+        "",
+        f"`compare_pair(a, b)` against `compare_pair(b, a)` on all {len(pairs)} benchmark pairs: "
+        f"**{asym}** differ in verdict, confidence or kinds (omission ↔ addition).",
+    ]
+
+
+def quality_lines() -> list[str]:
+    shared = require_shared()
+    embedder = SentenceTransformerEmbedder()
+    shipped = Comparator()
+    rules = Comparator(model=False, fact_model=False)
+    pairs = build_pairs(shared, keep_same_wording=True)
+    sims, _, vx, findings = featurize(pairs, embedder, rules)
+    lines: list[str] = []
+    lines += ecb_lines(shared, shipped, embedder)
+    lines += ["", *summedits_lines(pairs, sims, vx, findings)]
+    lines += ["", *paraphrase_lines(shared, shipped, embedder)]
+    lines += ["", *perturbation_lines(pairs, shipped, sims)]
+    lines += ["", *symmetry_lines(pairs, shipped, sims)]
+    lines += ["", *_claims_and_seeds_lines(shared, embedder)]
+    return lines
+
+
+def _claims_and_seeds_lines(shared: Path, embedder: Embedder) -> list[str]:
+    from propsegment import evaluate
+
+    import claimcmp
+    from claimcmp.claims import AtomicClaimExtractor, SentenceClaimExtractor
+    from claimcmp.ingest import Article
+    from claimcmp.syndication import containment
+
+    prop_rows = [
+        r for r in read_jsonl(shared / "data/propsegment/propositions_text.dev.jsonl") if r.get("reference_propositions")
+    ]
+    lines = [
+        "## Atomic claims vs PropSegmEnt dev propositions",
+        "",
+        f"{len(prop_rows)} sentences with "
+        f"{sum(len(r['reference_propositions']) for r in prop_rows) / len(prop_rows):.2f} reference propositions "
+        "each. Claims and propositions are matched one-to-one (Hungarian) on token-overlap F1; precision "
+        "and recall are the matched F1 summed over claims and over propositions. PropSegmEnt splits every "
+        "attribute into its own proposition (\"X is a film\", \"X is American\", \"X is from 2014\"), which "
+        "span-based claims cannot reach, so recall is low by design; the comparison that matters is "
+        "atomic vs one claim per sentence.",
+        "",
+        "| claims | precision | recall | F1 | claims per sentence |",
+        "|---|---|---|---|---|",
+    ]
+    for name, extractor in (
+        ("one per sentence", SentenceClaimExtractor(min_words=1)),
+        ("atomic (default: contiguous spans)", AtomicClaimExtractor()),
+        ("atomic, multi_span=True (subjects borrowed, list items split)", AtomicClaimExtractor(multi_span=True)),
+    ):
+        pp, rr, ff, nn = evaluate(extractor, prop_rows)
+        lines.append(f"| {name} | {pp:.3f} | {rr:.3f} | **{ff:.3f}** | {nn:.2f} |")
+
+    report = claimcmp.compare(sorted((shared / "seeds").glob("*.txt")), embedder=embedder)
+    lines += ["", "## Seeds gold rows (`../shared/gold/seeds.jsonl`)", "", "| row | holds | detail |", "|---|---|---|"]
+    for row in read_expectations(shared / "gold/seeds.jsonl"):
+        why = check_expectation(report, row)
+        if "unique" in row:
+            detail = f"unique claim {report.find_claim(row['unique']['source'], row['unique']['quote']).id}"
+        else:
+            pair = expected_pair(report, row)
+            detail = (
+                f"{pair.verdict} ({pair.confidence:.2f}), kinds {list(pair.decisive_kinds)}" if pair else "not aligned"
+            )
+        lines.append(f"| {row['id']} | {'yes' if why is None else 'no'} | {detail} |")
+    counts = defaultdict(int)
+    for p in report.pairs:
+        counts[p.verdict] += 1
+    lines += ["", f"Seeds report: {dict(sorted(counts.items()))}."]
+
+    seeds = [Article.from_file(p) for p in sorted((shared / "seeds").glob("*.txt"))]
+    lines += ["", "## Syndication on the seeds: share of the shorter article's word 5-grams in the other", ""]
+    lines += ["| pair | containment |", "|---|---|"]
+    for i, x in enumerate(seeds):
+        for y in seeds[i + 1 :]:
+            lines.append(f"| {x.source[:3]} – {y.source[:3]} | {containment(x, y):.2f} |")
+    return lines
