@@ -186,14 +186,14 @@ def build_pairs(shared: Path, *, keep_same_wording: bool = False) -> list[Labell
     aligned = list(_jsonl(shared / "data/ecbplus/aligned_sentence_pairs.jsonl"))
     same_rng.shuffle(aligned)
     per_topic: dict[int, int] = {}
-    for p in aligned:
-        topic = int(p["cluster_id"].split("_")[0])
+    for row in aligned:
+        topic = int(row["cluster_id"].split("_")[0])
         if per_topic.get(topic, 0) >= 150:
             continue
         per_topic[topic] = per_topic.get(topic, 0) + 1
         pairs.append(
             LabelledPair(
-                detokenize(p["text_a"]), detokenize(p["text_b"]), "same", "ecb-same-event",
+                detokenize(row["text_a"]), detokenize(row["text_b"]), "same", "ecb-same-event",
                 "train" if _is_train_topic(topic) else "test", group=str(topic),
             )
         )

@@ -184,3 +184,54 @@ def test_offsets_index_text_exactly() -> None:
 )
 def test_parse_date(text: str, expected: dt.date | None) -> None:
     assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "headline", "stamp", "published", "body_starts"),
+    [
+        (
+            "AMD Buys SeaMicro, Enters Server Business Feb 29, 2012 2:31 PM Advanced Micro Devices announced Wednesday it is buying SeaMicro.",
+            "AMD Buys SeaMicro, Enters Server Business", "Feb 29, 2012 2:31 PM", dt.date(2012, 2, 29), "Advanced Micro",
+        ),
+        (
+            "Climbers killed in New Zealand SEPTEMBER 16, 2013 11:12AM ONE Australian climber has died.",
+            "Climbers killed in New Zealand", "SEPTEMBER 16, 2013 11:12AM", dt.date(2013, 9, 16), "ONE Australian",
+        ),
+        (
+            "Obama Administration Flips Species Ruling 04 / 28 / 09 07:35 PM ET Federal agencies again will have to consult.",
+            "Obama Administration Flips Species Ruling", "04 / 28 / 09 07:35 PM ET", dt.date(2009, 4, 28), "Federal agencies",
+        ),
+        (
+            "Microsoft Issues Emergency Patch to Curb Hackers Microsoft today issued an emergency update.",
+            "Microsoft Issues Emergency Patch to Curb Hackers", None, None, "Microsoft today",
+        ),
+    ],
+)
+def test_headline_and_stamp_inside_the_first_paragraph(
+    text: str, headline: str, stamp: str | None, published: dt.date | None, body_starts: str
+) -> None:
+    article = Article(text)
+    kinds = {b.kind: text[b.start : b.end] for b in article.blocks}
+    assert kinds["headline"] == headline
+    assert kinds.get("metadata") == stamp
+    assert article.published == published
+    assert article.body.startswith(body_starts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The European Union Foreign Affairs Council met on Monday in Brussels.",
+        "Advanced Micro Devices Inc. shook up the personal computer industry by buying ATI.",
+        "U.S. president-elect Barack Obama has asked neurosurgeon Sanjay Gupta to serve as surgeon general, CNN reported Tuesday.",
+    ],
+)
+def test_ordinary_first_sentences_stay_body(text: str) -> None:
+    assert [b.kind for b in Article(text).blocks] == ["body"]
+
+
+def test_a_stamp_after_the_first_sentence_is_metadata_and_the_sentence_stays() -> None:
+    text = "Cheeks returns as coach after one season. Posted: May 24, 2005 Billy King spun the door."
+    article = Article(text)
+    assert [b.kind for b in article.blocks] == ["body", "metadata", "body"]
+    assert article.published == dt.date(2005, 5, 24)

@@ -59,3 +59,32 @@ def test_report_spans_index_sources(texts: list[str]) -> None:
         a = report.source(report.claim(p.a).source).text
         if d.a_span:
             assert a[d.a_span[0] : d.a_span[1]] == d.a_text
+
+
+CLAIM_WORDS = st.sampled_from(
+    "the police said on Monday that 12 people were killed injured arrested in Paris Berlin U.S. "
+    "not never nearly rose fell about 200 feet metres $5bn €75m “quoted words” may will blue white "
+    "partnership alliance Smith Jones 36-year-old 37-year-old Tuesday through Thursday".split(" ")
+)
+CLAIMS = st.lists(CLAIM_WORDS, min_size=1, max_size=25).map(" ".join)
+
+
+@given(CLAIMS, CLAIMS, st.floats(min_value=-1.0, max_value=1.0))
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_comparison_is_the_same_either_way_round(a: str, b: str, similarity: float) -> None:
+    from claimcmp.comparator import Comparator
+    from claimcmp.protocols import ClaimText
+
+    comparator = _COMPARATOR.setdefault("c", Comparator())
+    x = comparator.compare(ClaimText(a), ClaimText(b), similarity)
+    y = comparator.compare(ClaimText(b), ClaimText(a), similarity)
+    flip = {"omission": "addition", "addition": "omission"}
+    assert (x.verdict, x.confidence) == (y.verdict, y.confidence)
+    assert sorted(d.kind for d in x.divergences) == sorted(flip.get(d.kind, d.kind) for d in y.divergences)
+    for d in x.divergences:
+        # Spans index the compared texts, and their texts are what they cover.
+        assert d.a_span is None or a[d.a_span[0] : d.a_span[1]] == d.a_text
+        assert d.b_span is None or b[d.b_span[0] : d.b_span[1]] == d.b_text
+
+
+_COMPARATOR: dict[str, Any] = {}

@@ -214,25 +214,25 @@ def _match(ta: tuple[Token, ...], tb: tuple[Token, ...]) -> list[tuple[int, int,
     by_form: dict[str, list[int]] = {}
     by_synset: dict[int, list[int]] = {}
     by_general: dict[int, list[int]] = {}
-    for j, s in sb.items():
-        for f in s.forms:
+    for j, sense in sb.items():
+        for f in sense.forms:
             by_form.setdefault(f, []).append(j)
-        for n in s.synsets:
+        for n in sense.synsets:
             by_synset.setdefault(n, []).append(j)
-        for g in s.general:
+        for g in sense.general:
             by_general.setdefault(g, []).append(j)
-    take({i: [j for f in s.forms for j in by_form.get(f, ())] for i, s in sa.items()}, "same")
-    take({i: [j for n in s.synsets for j in by_synset.get(n, ())] for i, s in sa.items()}, "synonym", local=True)
+    take({i: [j for f in sense.forms for j in by_form.get(f, ())] for i, sense in sa.items()}, "same")
+    take({i: [j for n in sense.synsets for j in by_synset.get(n, ())] for i, sense in sa.items()}, "synonym", local=True)
     by_verb_parent: dict[int, list[int]] = {}
-    for j, s in sb.items():
-        for n in s.verb_parents:
+    for j, sense in sb.items():
+        for n in sense.verb_parents:
             by_verb_parent.setdefault(n, []).append(j)
-    take({i: [j for n in s.verb_parents for j in by_verb_parent.get(n, ())] for i, s in sa.items()}, "synonym", local=True)
+    take({i: [j for n in sense.verb_parents for j in by_verb_parent.get(n, ())] for i, sense in sa.items()}, "synonym", local=True)
     take(
         {
-            i: [j for n in s.synsets for j in by_general.get(n, ())]
-            + [j for n in s.general for j in by_synset.get(n, ())]
-            for i, s in sa.items()
+            i: [j for n in sense.synsets for j in by_general.get(n, ())]
+            + [j for n in sense.general for j in by_synset.get(n, ())]
+            for i, sense in sa.items()
         },
         "general",
         local=True,

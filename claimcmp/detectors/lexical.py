@@ -604,9 +604,9 @@ class ModalityDetector:
             wb = min(ub, key=lambda h: HEDGE_LEVELS[h[0]])
             # Both hedges must bear on the same thing: "is considering **providing** aid" and
             # "plans to **visit**" hedge two different statements.
-            ha = next((i for i, t in enumerate(d.a) if t.start >= wa[2] and t.content), None)
-            hb = next((j for j, t in enumerate(d.b) if t.start >= wb[2] and t.content), None)
-            if ha is None or hb is None or d.counterpart_in_b(ha) != hb:
+            head_a = next((i for i, t in enumerate(d.a) if t.start >= wa[2] and t.content), None)
+            head_b = next((j for j, t in enumerate(d.b) if t.start >= wb[2] and t.content), None)
+            if head_a is None or head_b is None or d.counterpart_in_b(head_a) != head_b:
                 return
             a_span: tuple[int, int] | None = (wa[1], wa[2])
             b_span: tuple[int, int] | None = (wb[1], wb[2])

@@ -1,0 +1,102 @@
+"""The text layer: WordNet relations, names of one thing, the word alignment of two claims."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from claimcmp.detectors.diff import token_diff
+from claimcmp.text.names import same_entity
+from claimcmp.text.wordnet import is_common_word, relation, wordnet
+
+WORDNET_FILES = Path("/usr/share/wordnet")
+
+
+@pytest.mark.parametrize(
+    ("x", "y", "expected"),
+    [
+        ("killed", "kill", "same"),
+        ("begin", "start", "synonym"),
+        ("invade", "invasion", "derived"),
+        ("murdered", "killed", "hypernym"),
+        ("cars", "vehicles", "hypernym"),
+        ("rose", "fell", "antonym"),
+        ("huge", "small", "antonym"),
+        ("accepted", "rejected", "antonym"),
+        ("blue", "white", "sister"),
+        ("Monday", "Tuesday", "sister"),
+        ("won", "defeated", "unrelated"),  # verbs: no sisters
+        ("close", "long", "unrelated"),  # a rare satellite sense does not make opposites
+        ("invasion", "annexation", "unrelated"),
+        ("qwertyx", "invasion", "unknown"),
+    ],
+)
+def test_relations(x: str, y: str, expected: str) -> None:
+    assert relation(x, y) == expected
+
+
+def test_common_words_and_names() -> None:
+    assert is_common_word("Similar") and is_common_word("RED") and is_common_word("Herald")
+    assert not is_common_word("Beijing") and not is_common_word("Lukashenko")
+
+
+@pytest.mark.parametrize(
+    ("x", "y", "same"),
+    [
+        ("HP", "Hewlett-Packard", True),
+        ("US", "United States", True),
+        ("U.S.", "America", True),
+        ("RED SOX", "Red Sox", True),
+        ("Russia", "Russian", True),
+        ("Kiev", "Kyiv", True),
+        ("Xi", "Xi Jinping", True),
+        ("FBI", "Federal Bureau of Investigation", True),
+        ("Zelensky", "Zelenskiy", True),
+        ("BestInsuranceXYZ", "BestInsuranceABC", False),
+        ("Herald", "RED", False),
+        ("Capaldi", "Smith", False),
+    ],
+)
+def test_same_entity(x: str, y: str, same: bool) -> None:
+    assert same_entity(x, y) is same
+    assert same_entity(y, x) is same
+
+
+def test_word_alignment_matches_meaning_in_its_slot_and_keeps_opposites_apart() -> None:
+    d = token_diff("The rebels began the attack on Monday.", "On Monday the rebels started the assault.")
+    pairs = {(d.a[i].lower, d.b[j].lower) for i, j, _ in d.matches}
+    assert ("began", "started") in pairs and ("attack", "assault") in pairs
+    assert not d.only_a and not d.only_b
+    d = token_diff("Investors bought shares.", "Investors sold shares.")
+    assert [t.text for t in d.only_a] == ["bought"] and [t.text for t in d.only_b] == ["sold"]
+    # A name matched in part: the rest of it is not a detail of its own.
+    d = token_diff("Xi Jinping met Lukashenko.", "Xi met Lukashenko.")
+    assert not d.only_a
+    # Two different names after a shared title are two names.
+    d = token_diff("Prime Minister Rishi Sunak spoke.", "Prime Minister Keir Starmer spoke.")
+    assert {t.text for t in d.only_a} == {"Rishi", "Sunak"}
+
+
+def test_shipped_table_is_what_the_script_distils(tmp_path: Path) -> None:
+    if not (WORDNET_FILES / "data.noun").is_file():
+        if os.environ.get("CLAIMCMP_REQUIRE_WORDNET") == "1":
+            pytest.fail("CLAIMCMP_REQUIRE_WORDNET=1 but /usr/share/wordnet is missing (apt-get install wordnet-base)")
+        pytest.skip("WordNet database files not installed (apt-get install wordnet-base)")
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "distill_wordnet", Path(__file__).resolve().parents[1] / "scripts" / "distill_wordnet.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    out = tmp_path / "wordnet.json.gz"
+    assert module.main(["--wordnet", str(WORDNET_FILES), "--out", str(out)]) == 0
+    shipped = Path(__file__).resolve().parents[1] / "claimcmp" / "data" / "wordnet.json.gz"
+    assert out.read_bytes() == shipped.read_bytes()
+    data = json.loads(gzip.decompress(out.read_bytes()))
+    assert len(data["synsets"]) == len(wordnet()._synsets)
