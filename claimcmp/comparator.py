@@ -227,8 +227,21 @@ class Comparator:
     def findings(self, a: ClaimText, b: ClaimText) -> list[Divergence]:
         """Every detector's findings for ``a`` and ``b``, de-duplicated and in text order."""
         if _canonical_first(b, a):
-            return sorted((flip_divergence(d) for d in self._findings(b, a)), key=_order)
+            return self._seen_from(a, b, self._findings(b, a))
         return self._findings(a, b)
+
+    def _seen_from(self, a: ClaimText, b: ClaimText, flipped: list[Divergence]) -> list[Divergence]:
+        """Findings of the canonical order (``b``, ``a``) turned to the caller's order.
+
+        Which findings there are comes from the canonical order, so both orders agree; the
+        wording of each explanation ("'621 kilometer' vs '621-mile'") is taken from the
+        detectors run in the caller's order when they found the same thing.
+        """
+        found = [flip_divergence(d) for d in flipped]
+        if found:
+            own = {(d.kind, d.a_span, d.b_span): d.explanation for d in self._findings(a, b)}
+            found = [attrs.evolve(d, explanation=own.get((d.kind, d.a_span, d.b_span), d.explanation)) for d in found]
+        return sorted(found, key=_order)
 
     def _findings(self, a: ClaimText, b: ClaimText) -> list[Divergence]:
         found: list[Divergence] = []
@@ -246,9 +259,7 @@ class Comparator:
         unrelated."""
         if _canonical_first(b, a):
             r = self._compare(b, a, similarity, aligned)
-            return attrs.evolve(
-                r, divergences=tuple(sorted((flip_divergence(d) for d in r.divergences), key=_order))
-            )
+            return attrs.evolve(r, divergences=tuple(self._seen_from(a, b, list(r.divergences))))
         return self._compare(a, b, similarity, aligned)
 
     def _compare(self, a: ClaimText, b: ClaimText, similarity: float, aligned: bool) -> Comparison:

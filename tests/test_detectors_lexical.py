@@ -276,3 +276,12 @@ def test_conflicts_in_the_same_role_are_found(a: str, b: str, kind: str) -> None
 )
 def test_variants_are_the_same_thing(a: str, b: str) -> None:
     assert decisive_kinds(a, b) == set()
+
+
+def test_explanations_read_in_the_callers_order() -> None:
+    a = ClaimText("The ship carried e75m worth of crude oil.")
+    b = ClaimText("The ship carried $100 million worth of crude oil.")
+    for x, y in ((a, b), (b, a)):
+        (found,) = [d for d in RULES.findings(x, y) if d.kind == "unit"]
+        assert found.explanation.index(f"'{found.a_text}'") < found.explanation.index(f"'{found.b_text}'")
+        assert x.text[found.a_span[0] : found.a_span[1]] == found.a_text

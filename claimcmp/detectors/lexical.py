@@ -82,10 +82,10 @@ def _same_left(d: TokenDiff, x: Token, y: Token) -> bool:
 
 
 def _same_right(d: TokenDiff, x: Token, y: Token) -> bool:
-    """The content words right after ``x`` and ``y`` correspond (or neither has one)."""
+    """The content words right after ``x`` and ``y`` correspond (or one claim ends there)."""
     i, j = _neighbour(d.a, x, 1), _neighbour(d.b, y, 1)
     if i is None or j is None:
-        return i is None and j is None
+        return True
     return d.counterpart_in_b(i) == j
 
 
