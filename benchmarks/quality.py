@@ -42,7 +42,7 @@ from claimcmp.training import build_pairs, featurize, fit, verdict_rows
 from claimcmp.verdict import VerdictModel
 
 # A planted entity that is the speaker is reported as attribution: that is the right kind too.
-ACCEPTED_KINDS = {"entity": {"entity", "attribution"}}
+ACCEPTED_KINDS = {"entity": {"entity", "attribution"}, "antonym": {"negation", "term"}}
 _FLIP = {"omission": "addition", "addition": "omission"}
 
 
@@ -220,7 +220,7 @@ def perturbation_lines(pairs: list[Any], comp: Comparator, sims: np.ndarray) -> 
         "| planted kind | pairs | recall | right kind |",
         "|---|---|---|---|",
     ]
-    for k in ("number", "unit", "date", "entity", "negation", "term", "quote", "modality"):
+    for k in ("number", "unit", "date", "entity", "negation", "antonym", "term", "quote", "modality"):
         v = by_kind.get(k, [])
         if v:
             lines.append(f"| {k} | {len(v)} | {np.mean([f for f, _ in v]):.3f} | {np.mean([r for _, r in v]):.3f} |")

@@ -34,7 +34,7 @@ from claimcmp.memo import memoize
 from claimcmp.normalize import Token, tokens, wording_keys
 from claimcmp.protocols import ClaimText, Detector
 from claimcmp.records import Divergence
-from claimcmp.text.names import is_name, same_entity
+from claimcmp.text.names import is_demonym, is_name, same_entity
 from claimcmp.verdict import (
     SameFactModel,
     VerdictModel,
@@ -148,7 +148,7 @@ def _owned_by_others(d: Divergence, a: str, b: str) -> Divergence:
     names_b = _owners(diff.b, free_b, b, d.b_span)
     for x in names_a:
         for y in names_b:
-            if _nationality(x) == _nationality(y) and not same_entity(x, y):
+            if is_demonym(x) == is_demonym(y) and not same_entity(x, y):
                 return attrs.evolve(
                     d,
                     severity="low",
@@ -157,10 +157,6 @@ def _owned_by_others(d: Divergence, a: str, b: str) -> Divergence:
                     "so probably two facts",
                 )
     return d
-
-
-def _nationality(word: str) -> bool:
-    return bool(re.search(r"(?:ian|ean|ese|ish|ican|man|men|i)$", word.lower()))
 
 
 _SIDE = re.compile(

@@ -19,7 +19,7 @@ from claimcmp.text.lexicon import TERM_GROUPS
 
 __all__ = ["COSMETIC", "PLANTED", "Perturbation", "detokenize", "perturb"]
 
-PLANTED = ("number", "unit", "date", "entity", "negation", "term", "quote", "modality")
+PLANTED = ("number", "unit", "date", "entity", "negation", "antonym", "term", "quote", "modality")
 COSMETIC = ("us", "thousands", "quotes", "kyiv", "contraction", "spelling")
 
 
@@ -55,7 +55,9 @@ _AUX = re.compile(r"\b(is|was|are|were|has|had|have|will|would|can|could|did|doe
 _NEGATED = re.compile(r"\b(is|was|are|were|has|had|have|will|would|can|could|did|does|should)\s+not\s+")
 _NAME = re.compile(r"(?<=[a-z,] )((?:[A-Z][a-z]+)(?: [A-Z][a-z]+)?)")
 _UNIT_SWAPS = [("kilometers", "miles"), ("miles", "kilometers"), ("kilograms", "pounds"),
-               ("meters", "feet"), ("hours", "days"), ("liters", "gallons"), ("acres", "hectares")]
+               ("meters", "feet"), ("hours", "days"), ("liters", "gallons"), ("acres", "hectares"),
+               ("feet", "meters"), ("pounds", "kilograms"), ("minutes", "hours"), ("tons", "tonnes"),
+               ("square miles", "square kilometers"), ("mph", "km/h")]
 _EQUIVALENT = [("{n} kilometers", "{m} miles", 0.621371), ("{n} kilograms", "{m} pounds", 2.20462),
                ("{n} meters", "{m} feet", 3.28084)]
 _CONTRACTIONS = [("do not", "don't"), ("does not", "doesn't"), ("did not", "didn't"), ("is not", "isn't"),
@@ -153,6 +155,23 @@ def _term(s: str, rng: random.Random) -> str | None:
     return _sub_once(rf"\b{re.escape(w)}\b", rng.choice(others), s)
 
 
+def _antonym(s: str, rng: random.Random) -> str | None:
+    """A word swapped for a WordNet antonym: "the talks were successful" → "unsuccessful"."""
+    from claimcmp.text.wordnet import antonyms, base_forms
+
+    options = []
+    for m in re.finditer(r"\b[a-z]{3,}\b", s):
+        if m.group() not in {lemma for _, lemma in base_forms(m.group())}:
+            continue  # inflected: the antonym's base form would not fit
+        opposite = sorted(a for a in antonyms(m.group()) if "_" not in a and a.isalpha() and len(a) >= 3)
+        if opposite:
+            options.append((m, opposite))
+    if not options:
+        return None
+    m, opposite = rng.choice(options)
+    return s[: m.start()] + rng.choice(opposite) + s[m.end() :]
+
+
 def _quote(s: str, rng: random.Random) -> str | None:
     m = re.search(r"“([^”]{12,})”", s)
     if not m:
@@ -217,8 +236,8 @@ def perturb(sentence: str, rng: random.Random) -> list[Perturbation]:
     """Every planted and cosmetic edit that applies to ``sentence`` (one of each kind at most)."""
     s = detokenize(sentence)
     out: list[Perturbation] = []
-    for kind, fn in (("number", _number), ("date", _date), ("entity", _entity),
-                     ("negation", _negation), ("term", _term), ("quote", _quote), ("modality", _modality)):
+    for kind, fn in (("number", _number), ("date", _date), ("entity", _entity), ("negation", _negation),
+                     ("antonym", _antonym), ("term", _term), ("quote", _quote), ("modality", _modality)):
         b = fn(s, rng)
         if b and b != s:
             out.append(Perturbation(s, b, kind, False))

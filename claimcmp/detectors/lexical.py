@@ -28,7 +28,7 @@ from claimcmp.text.lexicon import (
     are_antonyms,
     stem,
 )
-from claimcmp.text.names import CALENDAR_WORDS, is_name
+from claimcmp.text.names import CALENDAR_WORDS, is_demonym, is_name
 
 if TYPE_CHECKING:
     from claimcmp.protocols import ClaimText
@@ -412,20 +412,6 @@ def _token_span(toks: tuple[Token, ...], index: int) -> tuple[int, int] | None:
 
 # ------------------------------------------------------------------- entity
 
-_DEMONYM_WORD = re.compile(r"(?:ian|ean|ese|ish|ican|ians|eans|icans|man|men)$")
-
-
-def _demonym(tok: Token) -> bool:
-    """A people or nationality word: "Australian", "Chinese", "Englishman", "Swiss"."""
-    from claimcmp.text.names import same_entity
-
-    if _DEMONYM_WORD.search(tok.key):
-        return True
-    return any(same_entity(tok.text, g) for g in _NATIONALITY_EXAMPLES if tok.lower in g.lower())
-
-
-# Demonyms that do not end like one: matched through the alias table ("Swiss" = Switzerland).
-_NATIONALITY_EXAMPLES = ("Swiss", "Dutch", "French", "Greek", "Thai", "Turk", "Turks", "Scots", "Welsh", "Irish")
 # What a place name is an instance of, by scale: a town and the state around it are both
 # right ("a Spiro man" / "an Oklahoma man").
 _SCALES = {
@@ -527,8 +513,8 @@ class EntityDetector:
                 continue
             if all(t.lower in TITLE_WORDS for t in na) or all(t.lower in TITLE_WORDS for t in nb):
                 continue  # "France's Francois Hollande" / "France's President": a title, not a name
-            demonym_a = all(_demonym(t) for t in na)
-            demonym_b = all(_demonym(t) for t in nb)
+            demonym_a = all(is_demonym(t.text) for t in na)
+            demonym_b = all(is_demonym(t.text) for t in nb)
             if demonym_a != demonym_b:
                 continue  # "the Australian" / "Inspector Dave Gaskin": a nationality and a name
             poss_a = any(t.text.endswith(("'s", "’s")) for t in na)

@@ -17,7 +17,7 @@ from claimcmp.memo import memoize
 from claimcmp.normalize import Token, spelling_key
 from claimcmp.text.lexicon import ENTITY_ALIASES
 
-__all__ = ["CALENDAR_WORDS", "AliasTable", "is_name", "name_key", "same_entity"]
+__all__ = ["CALENDAR_WORDS", "AliasTable", "is_demonym", "is_name", "name_key", "same_entity"]
 
 #: Days, months and relative time words: capitalised or not, they are dates, not names.
 CALENDAR_WORDS = frozenset(
@@ -136,3 +136,18 @@ def is_name(tok: Token, text: str) -> bool:
     starts_sentence = bool(_SENTENCE_START.search(text[max(0, tok.start - 3) : tok.start]))
     shouting = t.isupper() and len(t) > 3 and "." not in t
     return not ((starts_sentence or shouting) and is_common_word(tok.lower))
+
+
+_DEMONYM_WORD = re.compile(r"(?:ian|ean|ese|ish|ican|ians|eans|icans|man|men)$", re.I)
+# Nationality words that do not end like one ("Swiss", "Dutch", "Thai", "Iraqi", "Greek").
+_NATIONALITY_WORDS = frozenset(
+    "swiss dutch french greek greeks thai turk turks scots welsh irish iraqi iraqis israeli israelis "
+    "pakistani pakistanis saudi saudis kuwaiti qatari yemeni omani bangladeshi nepali afghan afghans "
+    "czech czechs slovak slovaks basque kurd kurds uzbek uzbeks kazakh kazakhs".split()
+)
+
+
+def is_demonym(word: str) -> bool:
+    """A people or nationality word: "Australian", "Chinese", "Englishman", "Swiss", "Iraqi"."""
+    w = word.lower().replace("’", "'").removesuffix("'s")
+    return bool(_DEMONYM_WORD.search(w)) or w in _NATIONALITY_WORDS
