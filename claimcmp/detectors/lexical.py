@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from claimcmp.detectors.base import finding
-from claimcmp.detectors.diff import Edit, TokenDiff, name_spans, token_diff
+from claimcmp.detectors.diff import Edit, TokenDiff, token_diff
 from claimcmp.memo import memoize
 from claimcmp.normalize import Token
 from claimcmp.records import Divergence
@@ -426,6 +426,7 @@ _SCALES = {
     "geographical_area": "state",
 }
 _LARGE = frozenset({"state", "country", "continent"})
+_ORDER = ("district", "city", "state", "country", "continent")
 
 
 def _scale(name: str) -> str | None:
@@ -451,7 +452,21 @@ def _other_scale(x: str, y: str) -> bool:
         # A name WordNet does not know is most often a small place: it can lie inside a state
         # or a country, not inside another city.
         return (sx or sy) in _LARGE
-    return sx != sy
+    if sx == sy:
+        return False
+    # Two known places of different scales: compatible unless WordNet places the smaller one
+    # elsewhere (Perth is in Western Australia, not in Turkmenistan).
+    smaller = x if _ORDER.index(sx) < _ORDER.index(sy) else y
+    return not _located_elsewhere(smaller)
+
+
+def _located_elsewhere(place: str) -> bool:
+    """Whether WordNet says what ``place`` is part of (then a container it does not name is not
+    its container)."""
+    from claimcmp.text.wordnet import wordnet
+
+    wn = wordnet()
+    return any(wn.part_of(s) for s in wn.synsets(place.replace(" ", "_")) if wn.pos_of(s) == "n")
 
 
 def _part_of(x: str, y: str) -> bool:
@@ -507,8 +522,8 @@ class EntityDetector:
                 continue
             if d.content_overlap < 0.4:
                 continue  # too little in common for the two names to stand in one fact
-            na = _names(e.a_free, d.a, a.text)
-            nb = _names(e.b_free, d.b, b.text)
+            na = _names(e.a_free, a.text)
+            nb = _names(e.b_free, b.text)
             if not na or not nb:
                 continue
             if all(t.lower in TITLE_WORDS for t in na) or all(t.lower in TITLE_WORDS for t in nb):
@@ -540,17 +555,9 @@ class EntityDetector:
             )
 
 
-def _names(free: tuple[Token, ...], toks: tuple[Token, ...], text: str) -> list[Token]:
-    """The free tokens of a slot that are names, widened to their whole run of capitalised words."""
-    names = [t for t in free if is_name(t, text)]
-    if not names:
-        return []
-    index = {t.start: i for i, t in enumerate(toks)}
-    keep: list[Token] = []
-    for s, e in name_spans(toks):
-        if any(s <= index[t.start] < e for t in names):
-            keep.extend(t for t in toks[s:e] if is_name(t, text) or t.lower not in TITLE_WORDS)
-    return [t for t in dict.fromkeys(keep) if t.lower not in TITLE_WORDS] or names
+def _names(free: tuple[Token, ...], text: str) -> list[Token]:
+    """The unmatched words of a slot that are names (titles left out: "Prime Minister")."""
+    return [t for t in free if is_name(t, text) and t.lower not in TITLE_WORDS]
 
 
 # ----------------------------------------------------------------- modality

@@ -138,7 +138,8 @@ def is_name(tok: Token, text: str) -> bool:
     return not ((starts_sentence or shouting) and is_common_word(tok.lower))
 
 
-_DEMONYM_WORD = re.compile(r"(?:ian|ean|ese|ish|ican|ians|eans|icans|man|men)$", re.I)
+# "-man" only after the nationality endings (Englishman, Frenchman, Scotsman), not "Rahman".
+_DEMONYM_WORD = re.compile(r"(?:ian|ean|ese|ish|ican|ians|eans|icans|(?:ish|ch|sh|ots)m[ae]n)$", re.I)
 # Nationality words that do not end like one ("Swiss", "Dutch", "Thai", "Iraqi", "Greek").
 _NATIONALITY_WORDS = frozenset(
     "swiss dutch french greek greeks thai turk turks scots welsh irish iraqi iraqis israeli israelis "
