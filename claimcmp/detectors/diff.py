@@ -124,6 +124,13 @@ def _alpha(tok: Token) -> bool:
     return tok.text[:1].isalpha()
 
 
+def _meaningful(toks: tuple[Token, ...], i: int) -> bool:
+    """A word whose WordNet senses may match another's: not a name, not a number word."""
+    from claimcmp.detectors.quantities import is_number_word
+
+    return _alpha(toks[i]) and not _capitalised_inside(toks, i) and not is_number_word(toks[i].lower)
+
+
 def _capitalised_inside(toks: tuple[Token, ...], i: int) -> bool:
     """A capitalised word that does not start the text: most likely a name."""
     return i > 0 and toks[i].text[:1].isupper()
@@ -209,8 +216,9 @@ def _match(ta: tuple[Token, ...], tb: tuple[Token, ...]) -> list[tuple[int, int,
     # 3. WordNet: a base or derived form, a shared sense, one more general than the other.
     # Names are matched as names (above), never through the senses of a common word that
     # happens to be spelled the same ("Chicago", "Bush", "Apple").
-    sa = {i: senses(ta[i].lower) for i in free_a if _alpha(ta[i]) and not _capitalised_inside(ta, i)}
-    sb = {j: senses(tb[j].lower) for j in free_b if _alpha(tb[j]) and not _capitalised_inside(tb, j)}
+    # Nor are number words ("five" / "two" are both satellites of "cardinal").
+    sa = {i: senses(ta[i].lower) for i in free_a if _meaningful(ta, i)}
+    sb = {j: senses(tb[j].lower) for j in free_b if _meaningful(tb, j)}
     by_form: dict[str, list[int]] = {}
     by_synset: dict[int, list[int]] = {}
     by_general: dict[int, list[int]] = {}

@@ -89,6 +89,13 @@ def _same_right(d: TokenDiff, x: Token, y: Token) -> bool:
     return d.counterpart_in_b(i) == j
 
 
+def _in_quantities(text: str) -> Callable[[Token], bool]:
+    from claimcmp.detectors.quantities import find_quantities
+
+    spans = [(q.start, q.end) for q in find_quantities(text)]
+    return lambda t: any(s <= t.start < e for s, e in spans)
+
+
 def _opposable(tok: Token) -> bool:
     """A plain word, or an ordinal word ("first" / "last")."""
     return _plain_word(tok) or (tok.lower in _NUMBER_WORDS and not tok.text[:1].isupper())
@@ -160,8 +167,14 @@ class TermDetector:
         # that are otherwise the same; between reworded sentences it is rewording.
         near_identical = d.content_overlap >= 0.75 and len(d.only_a) <= 3 and len(d.only_b) <= 3
         reported: set[int] = set()
+        # Words inside a figure ("m" of "€75m", "euros" of "75 million euros") are the number
+        # and unit detectors'.
+        in_a = _in_quantities(a.text)
+        in_b = _in_quantities(b.text)
         for e in d.edits:
             xs, ys = _swap_words(e)
+            xs = [x for x in xs if not in_a(x)]
+            ys = [y for y in ys if not in_b(y)]
             if not xs or not ys or not e.anchored:
                 continue
             used: set[int] = set()
@@ -187,10 +200,10 @@ class TermDetector:
         # Terms moved elsewhere in the sentence but in the same role: "a comprehensive strategic
         # **partnership**" / "... to a comprehensive strategic **alliance**."
         for x in d.only_a:
-            if not _plain_word(x):
+            if not _plain_word(x) or in_a(x):
                 continue
             for y in d.only_b:
-                if y.start in reported or not _plain_word(y):
+                if y.start in reported or not _plain_word(y) or in_b(y):
                     continue
                 if not _same_left(d, x, y):
                     continue
@@ -422,7 +435,7 @@ _SCALES = {
     "country": "country", "European_country": "country", "European_nation": "country",
     "African_country": "country", "African_nation": "country", "Asian_country": "country",
     "Asian_nation": "country", "South_American_country": "country", "North_American_country": "country",
-    "island": "country", "kingdom": "country", "continent": "continent",
+    "island": "island", "kingdom": "country", "continent": "continent",
     "geographical_area": "state",
 }
 _LARGE = frozenset({"state", "country", "continent"})
@@ -433,7 +446,7 @@ def _scale(name: str) -> str | None:
     from claimcmp.text.wordnet import wordnet
 
     wn = wordnet()
-    key = name.replace(" ", "_")
+    key = re.sub(r"['’]s?$", "", name).replace(" ", "_")
     for s in (wn.synsets(key) or wn.synsets(key.replace(".", "")))[:3]:
         if wn.pos_of(s) != "n" or not any(n[:1].isupper() for n in wn.lemma_names(s)):
             continue
@@ -452,6 +465,8 @@ def _other_scale(x: str, y: str) -> bool:
         # A name WordNet does not know is most often a small place: it can lie inside a state
         # or a country, not inside another city.
         return (sx or sy) in _LARGE
+    if "island" in (sx, sy):
+        return True  # islands are parts of countries and states WordNet rarely says
     if sx == sy:
         return False
     # Two known places of different scales: compatible unless WordNet places the smaller one

@@ -24,7 +24,7 @@ import attrs
 
 from claimcmp.memo import memoize
 
-__all__ = ["Quantity", "QuantityMatch", "find_quantities", "match_quantities", "unit_registry"]
+__all__ = ["Quantity", "QuantityMatch", "find_quantities", "is_number_word", "match_quantities", "unit_registry"]
 
 _registry: Any = None
 _registry_lock = threading.Lock()
@@ -220,6 +220,11 @@ _MONTH_BEFORE = re.compile(
 # a set lookup of their words rules them out far faster than the full patterns below.
 _NUMBER_WORDS = frozenset(w for phrase in (*_WORD_NUMBERS, *_ORDINALS) for w in phrase.split()) - {"a", "half"}
 _LETTERS = re.compile(r"[a-z]+")
+
+
+def is_number_word(word: str) -> bool:
+    """Whether a lower-cased word names a number or an order ("five", "dozen", "third")."""
+    return word in _NUMBER_WORDS or word.split("-")[0] in _NUMBER_WORDS
 
 
 def _may_hold_numbers(text: str) -> bool:

@@ -25,6 +25,7 @@ CALENDAR_WORDS = frozenset(
     "june july august september october november december jan feb mar apr jun jul aug sep sept "
     "oct nov dec today tonight yesterday tomorrow week weekend month year".split()
 )
+_TITLE_SMALL = frozenset("a an the of to in on at for with by from and or but as vs is are".split())
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;“\"(]\s*)$")
 
 _PARTS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
@@ -124,8 +125,9 @@ def same_entity(x: str, y: str, aliases: AliasTable | None = None) -> bool:
 def is_name(tok: Token, text: str) -> bool:
     """Whether a capitalised token of ``text`` names something.
 
-    Not a name: a word capitalised only because it starts a sentence, or written in capitals
-    (a headline, a shout), when it is an ordinary English word ("Similar", "RED", "Still");
+    Not a name: a word capitalised only because it starts a sentence, is written in capitals
+    (a shout) or stands in a Title Case headline, when it is an ordinary English word
+    ("Similar", "RED", "Launches");
     days and months (dates); honorifics and function words.
     """
     t = tok.text
@@ -135,7 +137,15 @@ def is_name(tok: Token, text: str) -> bool:
 
     starts_sentence = bool(_SENTENCE_START.search(text[max(0, tok.start - 3) : tok.start]))
     shouting = t.isupper() and len(t) > 3 and "." not in t
-    return not ((starts_sentence or shouting) and is_common_word(tok.lower))
+    return not ((starts_sentence or shouting or _title_case(text)) and is_common_word(tok.lower))
+
+
+@memoize(8192)
+def _title_case(text: str) -> bool:
+    """A headline written in Title Case ("Microsoft Launches Emergency Patch"): its capitals
+    are style, not names."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if w.lower() not in _TITLE_SMALL]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 # "-man" only after the nationality endings (Englishman, Frenchman, Scotsman), not "Rahman".
