@@ -163,6 +163,8 @@ _SIDE = re.compile(
     r"(?<![\w'’‘])([AB])(?= (?:has|negates|asserts|quotes|names|gives|is more|contradicts)\b)|(?<=only in )([AB])\b"
 )
 _OTHER_SIDE = {"A": "B", "B": "A"}
+# Kinds whose explanations name sides ("only A has", "A quotes") rather than both values.
+_SIDED_KINDS = frozenset({"omission", "addition", "quote"})
 
 
 def flip_divergence(d: Divergence) -> Divergence:
@@ -234,8 +236,16 @@ class Comparator:
         detectors run in the caller's order when they found the same thing.
         """
         found = [flip_divergence(d) for d in flipped]
-        if found:
-            own = {(d.kind, d.a_span, d.b_span): d.explanation for d in self._findings(a, b)}
+        # Only findings that name both values ("'x' vs 'y'") read differently from the other
+        # side; the detectors that made them run again in the caller's order.
+        names = {d.detector.split(":")[0] for d in found if d.kind not in _SIDED_KINDS}
+        if names:
+            own = {
+                (d.kind, d.a_span, d.b_span): d.explanation
+                for detector in self.detectors
+                if getattr(detector, "name", None) in names
+                for d in detector.detect(a, b)
+            }
             found = [attrs.evolve(d, explanation=own.get((d.kind, d.a_span, d.b_span), d.explanation)) for d in found]
         return sorted(found, key=_order)
 

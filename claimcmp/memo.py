@@ -13,10 +13,16 @@ from collections.abc import Callable
 from functools import _lru_cache_wrapper, lru_cache
 from typing import Any, TypeVar
 
-__all__ = ["clear_caches", "memoize"]
+__all__ = ["clear_caches", "memoize", "on_clear"]
 
 T = TypeVar("T")
 _caches: list[_lru_cache_wrapper[Any]] = []
+_clearers: list[Callable[[], None]] = []
+
+
+def on_clear(clear: Callable[[], None]) -> None:
+    """Register a cache of another shape (a dict on an object) for :func:`clear_caches`."""
+    _clearers.append(clear)
 
 
 def memoize(maxsize: int) -> Callable[[Callable[..., T]], _lru_cache_wrapper[T]]:
@@ -34,3 +40,5 @@ def clear_caches() -> None:
     """Empty every memo cache claimcmp keeps in this process."""
     for cache in _caches:
         cache.cache_clear()
+    for clear in _clearers:
+        clear()

@@ -95,13 +95,33 @@ class TokenDiff:
     #: Matched content words: (index in ``a``, index in ``b``, how they match).
     matches: tuple[tuple[int, int, MatchLevel], ...] = ()
 
+    _a_to_b: dict[int, int] = attrs.field(factory=dict, eq=False, repr=False)
+    _b_to_a: dict[int, int] = attrs.field(factory=dict, eq=False, repr=False)
+    _a_index: dict[int, int] = attrs.field(factory=dict, eq=False, repr=False)
+    _b_index: dict[int, int] = attrs.field(factory=dict, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        # Lookups every detector makes many times per pair: kept as maps, built once.
+        self._a_to_b.update((i, j) for i, j, _ in self.matches)
+        self._b_to_a.update((j, i) for i, j, _ in self.matches)
+        self._a_index.update((t.start, i) for i, t in enumerate(self.a))
+        self._b_index.update((t.start, i) for i, t in enumerate(self.b))
+
     def counterpart_in_b(self, i: int) -> int | None:
         """Index in ``b`` of the word matched with ``a[i]``, if any."""
-        return next((j for x, j, _ in self.matches if x == i), None)
+        return self._a_to_b.get(i)
 
     def counterpart_in_a(self, j: int) -> int | None:
         """Index in ``a`` of the word matched with ``b[j]``, if any."""
-        return next((i for i, y, _ in self.matches if y == j), None)
+        return self._b_to_a.get(j)
+
+    def index_in_a(self, tok: Token) -> int:
+        """Position of ``tok`` (a token of ``a``) in ``a``."""
+        return self._a_index[tok.start]
+
+    def index_in_b(self, tok: Token) -> int:
+        """Position of ``tok`` (a token of ``b``) in ``b``."""
+        return self._b_index[tok.start]
 
 
 def name_spans(toks: tuple[Token, ...]) -> list[tuple[int, int]]:

@@ -66,10 +66,10 @@ def _plain_word(tok: Token) -> bool:
 _QUALIFIERS = frozenset("least most more than nearly almost about around some over under".split())
 
 
-def _neighbour(toks: tuple[Token, ...], tok: Token, step: int) -> int | None:
-    """The next content word after (``step=1``) or before (``-1``) ``tok``, qualifiers of a
-    figure ("at least", "more than") skipped."""
-    i = next(k for k, t in enumerate(toks) if t.start == tok.start) + step
+def _neighbour(toks: tuple[Token, ...], index: int, step: int) -> int | None:
+    """The next content word after (``step=1``) or before (``-1``) the token at ``index``,
+    qualifiers of a figure ("at least", "more than") skipped."""
+    i = index + step
     while 0 <= i < len(toks) and (not toks[i].content or toks[i].lower in _QUALIFIERS):
         i += step
     return i if 0 <= i < len(toks) else None
@@ -77,13 +77,13 @@ def _neighbour(toks: tuple[Token, ...], tok: Token, step: int) -> int | None:
 
 def _same_left(d: TokenDiff, x: Token, y: Token) -> bool:
     """The content words right before ``x`` (in A) and ``y`` (in B) correspond."""
-    i, j = _neighbour(d.a, x, -1), _neighbour(d.b, y, -1)
+    i, j = _neighbour(d.a, d.index_in_a(x), -1), _neighbour(d.b, d.index_in_b(y), -1)
     return i is not None and j is not None and d.counterpart_in_b(i) == j
 
 
 def _same_right(d: TokenDiff, x: Token, y: Token) -> bool:
     """The content words right after ``x`` and ``y`` correspond (or one claim ends there)."""
-    i, j = _neighbour(d.a, x, 1), _neighbour(d.b, y, 1)
+    i, j = _neighbour(d.a, d.index_in_a(x), 1), _neighbour(d.b, d.index_in_b(y), 1)
     if i is None or j is None:
         return True
     return d.counterpart_in_b(i) == j

@@ -38,7 +38,7 @@ from typing import Any, Literal
 
 import attrs
 
-from claimcmp.memo import memoize
+from claimcmp.memo import memoize, on_clear
 
 __all__ = [
     "Relation",
@@ -101,10 +101,36 @@ class WordNet:
         self._index: dict[str, dict[str, list[int]]] = data["index"]
         self._exceptions: dict[str, dict[str, list[str]]] = data["exceptions"]
         self._depth: dict[int, int] = {}
+        # Per-word results, asked for again and again by every compared pair (bounded by the
+        # vocabulary of what is compared; cleared with the other caches).
+        self._cache: dict[tuple[str, str], Any] = {}
+
+    def _cached(self, what: str, word: str, compute: Any) -> Any:
+        key = (what, word)
+        if key not in self._cache:
+            if len(self._cache) > 200_000:
+                self._cache.clear()
+            self._cache[key] = compute(word)
+        return self._cache[key]
+
+    def base_forms(self, word: str) -> tuple[tuple[str, str], ...]:
+        """``(pos, lemma)`` for every base form of ``word`` in WordNet (morphy)."""
+        result: tuple[tuple[str, str], ...] = self._cached("base", word, self._base_forms)
+        return result
+
+    def antonyms(self, word: str) -> frozenset[str]:
+        """Lower-cased lemmas that are opposites of a sense of ``word`` (see :meth:`_antonyms`)."""
+        result: frozenset[str] = self._cached("antonyms", word, self._antonyms)
+        return result
+
+    def derived(self, word: str) -> frozenset[str]:
+        """Lower-cased lemmas derived from or deriving ``word`` ("invade" / "invasion")."""
+        result: frozenset[str] = self._cached("derived", word, self._derived)
+        return result
 
     # ---------------------------------------------------------------- lookups
 
-    def base_forms(self, word: str) -> tuple[tuple[str, str], ...]:
+    def _base_forms(self, word: str) -> tuple[tuple[str, str], ...]:
         """``(pos, lemma)`` for every base form of ``word`` in WordNet (morphy)."""
         w = word.lower().replace(" ", "_").replace("’", "'")
         out: list[tuple[str, str]] = []
@@ -122,6 +148,10 @@ class WordNet:
 
     def synsets(self, word: str, *, top: int | None = None, pos: str | None = None) -> tuple[int, ...]:
         """Synset ids of ``word``'s base forms, most frequent sense first per base form."""
+        result: tuple[int, ...] = self._cached(f"synsets/{top}/{pos}", word, lambda w: self._synsets_of(w, top, pos))
+        return result
+
+    def _synsets_of(self, word: str, top: int | None, pos: str | None) -> tuple[int, ...]:
         out: list[int] = []
         for p, lemma in self.base_forms(word):
             if pos is None or p == pos:
@@ -164,7 +194,7 @@ class WordNet:
                 out[h] = d
         return out
 
-    def antonyms(self, word: str) -> frozenset[str]:
+    def _antonyms(self, word: str) -> frozenset[str]:
         """Lower-cased lemmas that are opposites of a sense of ``word``.
 
         Direct antonyms ("rise" / "fall"), antonyms of the head adjective a satellite is
@@ -198,7 +228,7 @@ class WordNet:
         out.discard(word.lower())
         return frozenset(out)
 
-    def derived(self, word: str) -> frozenset[str]:
+    def _derived(self, word: str) -> frozenset[str]:
         """Lower-cased lemmas derived from or deriving ``word`` ("invade" / "invasion")."""
         out: set[str] = set()
         for pos, lemma in self.base_forms(word):
@@ -316,6 +346,7 @@ def wordnet() -> WordNet:
             path = resources.files("claimcmp") / "data" / "wordnet.json.gz"
             with path.open("rb") as raw, gzip.GzipFile(fileobj=raw) as fh:
                 _loaded = WordNet(json.loads(fh.read()))
+            on_clear(_loaded._cache.clear)
         return _loaded
 
 
