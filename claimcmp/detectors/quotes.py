@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from claimcmp.detectors.base import finding
+from claimcmp.detectors.diff import TokenDiff, token_diff
 from claimcmp.memo import memoize
 from claimcmp.normalize import FUNCTION_WORDS, Token, expand_keys, tokens
 from claimcmp.text.lexicon import ATTRIBUTION_VERBS, TITLE_WORDS, VAGUE_SOURCES
@@ -105,6 +106,22 @@ class QuoteDetector:
                         "quote", self.name, a.text, b.text, a_span, b_span,
                         f"{side} quotes what the other source reports in its own words", 0.3, "low",
                     )
+
+
+def _statement_overlap(d: TokenDiff, sa: list[Speaker], sb: list[Speaker]) -> float:
+    """How much of what is said (the content words outside the speakers) corresponds."""
+
+    def outside(toks: tuple[Token, ...], speakers: list[Speaker]) -> list[int]:
+        return [
+            i for i, t in enumerate(toks)
+            if t.content and t.lower not in ATTRIBUTION_VERBS and not any(sp.start <= t.start < sp.end for sp in speakers)
+        ]
+
+    ia, ib = outside(d.a, sa), outside(d.b, sb)
+    if len(ia) < 3 or len(ib) < 3:
+        return 0.0
+    matched = sum(1 for i, j, _ in d.matches if i in ia and j in ib)
+    return matched / min(len(ia), len(ib))
 
 
 def _contains(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
@@ -223,14 +240,15 @@ class AttributionDetector:
         sa, sb = find_speakers(a.text), find_speakers(b.text)
         if not sa or not sb:
             return
-        # Who said it matters for the same quote. Two outlets that source one fact to different
-        # people (the police, a spokesman, a relative) are usually both right.
+        # Who said it matters for the same quote, or the same statement word for word. Two
+        # outlets that source one fact to different people (the police, a spokesman, a
+        # relative), each in their own words, are usually both right.
         quoted = any(
             len(_content(x.keys) & _content(y.keys)) / max(1, min(len(_content(x.keys)), len(_content(y.keys)))) >= 0.5
             for x in find_quotes(a.text)
             for y in find_quotes(b.text)
         )
-        if not quoted:
+        if not quoted and _statement_overlap(token_diff(a.text, b.text), sa, sb) < 0.9:
             return
         named_a = [s for s in sa if s.names and not s.vague]
         named_b = [s for s in sb if s.names and not s.vague]
