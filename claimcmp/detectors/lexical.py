@@ -442,6 +442,7 @@ _LARGE = frozenset({"state", "country", "continent"})
 _ORDER = ("district", "city", "state", "country", "continent")
 
 
+@memoize(8192)  # asked for every name swap of every compared pair
 def _scale(name: str) -> str | None:
     from claimcmp.text.wordnet import wordnet
 
@@ -475,6 +476,7 @@ def _other_scale(x: str, y: str) -> bool:
     return not _located_elsewhere(smaller)
 
 
+@memoize(8192)  # asked for every name swap of every compared pair
 def _located_elsewhere(place: str) -> bool:
     """Whether WordNet says what ``place`` is part of (then a container it does not name is not
     its container)."""
@@ -484,6 +486,7 @@ def _located_elsewhere(place: str) -> bool:
     return any(wn.part_of(s) for s in wn.synsets(place.replace(" ", "_")) if wn.pos_of(s) == "n")
 
 
+@memoize(8192)  # asked for every name swap of every compared pair
 def _part_of(x: str, y: str) -> bool:
     """'Paris' / 'France': one place is part of the other (WordNet part holonyms)."""
     from claimcmp.text.wordnet import wordnet

@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 
-from claimcmp.detectors.base import same_role
+from claimcmp.detectors.base import Severity, same_role
 from claimcmp.detectors.diff import token_diff
 from claimcmp.detectors.quantities import Quantity, QuantityMatch, find_quantities, match_quantities
 from claimcmp.protocols import ClaimText
@@ -49,6 +49,23 @@ def _fmt(q: Quantity) -> str:
     return repr(q.text)
 
 
+def _finding(
+    m: QuantityMatch, kind: str, detector: str, explanation: str, confidence: float, severity: Severity
+) -> Divergence:
+    """A finding on the two quantities of a match (spans and texts are theirs)."""
+    return Divergence(
+        kind=kind,
+        a_span=(m.a.start, m.a.end),
+        b_span=(m.b.start, m.b.end),
+        a_text=m.a.text,
+        b_text=m.b.text,
+        explanation=explanation,
+        confidence=confidence,
+        severity=severity,
+        detector=detector,
+    )
+
+
 class NumberDetector:
     """Reports figures that differ between two claims (``kind="number"``).
 
@@ -63,30 +80,23 @@ class NumberDetector:
         for m in quantity_matches(a.text, b.text):
             if m.relation == "value_changed":
                 what = "figure" if m.a.category != "year" else "year"
-                far = m.note == "far apart"
-                yield Divergence(
-                    kind="number",
-                    a_span=(m.a.start, m.a.end),
-                    b_span=(m.b.start, m.b.end),
-                    a_text=m.a.text,
-                    b_text=m.b.text,
-                    explanation=f"the {what} differs: {_fmt(m.a)} vs {_fmt(m.b)}"
-                    + (" (so far apart that they may count different things)" if far else ""),
-                    confidence=0.45 if far else 0.9 if m.a.context == m.b.context or m.a.category == "measure" else 0.75,
-                    severity="medium" if far else "high",
-                    detector=self.name,
-                )
+                if m.note == "far apart":
+                    yield _finding(
+                        m, "number", self.name,
+                        f"the {what} differs: {_fmt(m.a)} vs {_fmt(m.b)} (so far apart that they may count "
+                        "different things)",
+                        0.45, "medium",
+                    )
+                else:
+                    same_thing = m.a.context == m.b.context or m.a.category == "measure"
+                    yield _finding(
+                        m, "number", self.name, f"the {what} differs: {_fmt(m.a)} vs {_fmt(m.b)}",
+                        0.9 if same_thing else 0.75, "high",
+                    )
             elif m.relation == "rounded":
-                yield Divergence(
-                    kind="number",
-                    a_span=(m.a.start, m.a.end),
-                    b_span=(m.b.start, m.b.end),
-                    a_text=m.a.text,
-                    b_text=m.b.text,
-                    explanation=f"{_fmt(m.a)} vs {_fmt(m.b)}: {m.note}, not counted as a divergence",
-                    confidence=0.2,
-                    severity="low",
-                    detector=self.name,
+                yield _finding(
+                    m, "number", self.name, f"{_fmt(m.a)} vs {_fmt(m.b)}: {m.note}, not counted as a divergence",
+                    0.2, "low",
                 )
 
 
@@ -104,35 +114,18 @@ class UnitDetector:
     def detect(self, a: ClaimText, b: ClaimText) -> Iterator[Divergence]:
         for m in quantity_matches(a.text, b.text):
             if m.relation == "currency_changed":
-                yield Divergence(
-                    kind="unit",
-                    a_span=(m.a.start, m.a.end),
-                    b_span=(m.b.start, m.b.end),
-                    a_text=m.a.text,
-                    b_text=m.b.text,
-                    explanation=(
-                        f"the amount is given in different currencies: {_fmt(m.a)} ({m.a.unit}) vs "
-                        f"{_fmt(m.b)} ({m.b.unit}); check the conversion"
-                    ),
-                    confidence=0.6,
-                    severity="medium",
-                    detector=self.name,
+                yield _finding(
+                    m, "unit", self.name,
+                    f"the amount is given in different currencies: {_fmt(m.a)} ({m.a.unit}) vs "
+                    f"{_fmt(m.b)} ({m.b.unit}); check the conversion",
+                    0.6, "medium",
                 )
-                continue
-            if m.relation == "unit_changed":
-                yield Divergence(
-                    kind="unit",
-                    a_span=(m.a.start, m.a.end),
-                    b_span=(m.b.start, m.b.end),
-                    a_text=m.a.text,
-                    b_text=m.b.text,
-                    explanation=(
-                        f"the same figure {m.a.number_text} is given in different units: "
-                        f"{_fmt(m.a)} vs {_fmt(m.b)}, which are not the same quantity"
-                    ),
-                    confidence=0.9,
-                    severity="high",
-                    detector=self.name,
+            elif m.relation == "unit_changed":
+                yield _finding(
+                    m, "unit", self.name,
+                    f"the same figure {m.a.number_text} is given in different units: "
+                    f"{_fmt(m.a)} vs {_fmt(m.b)}, which are not the same quantity",
+                    0.9, "high",
                 )
 
 
