@@ -51,9 +51,16 @@ PER_TOPIC = {
     1: {"same_event": 17, "numeric": 11, "same_story": 5, "different_event": 6},
     2: {"same_event": 10, "numeric": 20, "same_story": 0, "different_event": 0},
     3: {"same_event": 9, "numeric": 18, "same_story": 0, "different_event": 0},
+    4: {"same_event": 5, "numeric": 9, "same_story": 0, "different_event": 0, "flagged": 14},
+    5: {"same_event": 15, "numeric": 30, "same_story": 0, "different_event": 0},
 }
 #: Round 3 is a second development set, drawn from the *training* topics (where no pair is
-#: held out from the models, but none was labelled for conflicts either).
+#: held out from the models, but none was labelled for conflicts either). Round 4 is a third
+#: development set from the training topics, enriched with the pairs the comparator of
+#: 2026-12-01 (commit 8543899) called ``divergence`` (stratum ``flagged``): that is where false
+#: alarms are, and a random sample holds few of them. Round 5 is a second test set, drawn from
+#: the evaluation topics on 2026-12-01 before any change of that day was measured on it, and
+#: scored only in aggregate, like round 2.
 TRAINING_TOPICS = (1, 5, 9, 13, 21, 25, 29, 33, 37, 41, 45)
 
 _FIGURE_OR_DAY = re.compile(
@@ -96,6 +103,8 @@ def sample(shared: Path, round_: int = 1) -> list[dict[str, Any]]:
     negatives = list(read_jsonl(shared / "data/ecbplus/hard_negative_pairs.jsonl"))
     seen: set[tuple[str, int, str, int]] = set()
     for earlier in range(1, round_):
+        if PER_TOPIC[earlier].get("flagged"):
+            continue  # drawn with the comparator of its day, and from other topics than round 5
         seen.update((r["doc_a"], r["sent_a"], r["doc_b"], r["sent_b"]) for r in sample(shared, earlier))
     out: list[dict[str, Any]] = []
 
@@ -111,7 +120,8 @@ def sample(shared: Path, round_: int = 1) -> list[dict[str, Any]]:
         return True
 
     aligned_keys = {(p["doc_a"], p["sent_a"], p["doc_b"], p["sent_b"]) for p in aligned}
-    for topic in EVALUATION_TOPICS if round_ < 3 else TRAINING_TOPICS:
+    flagged = _flagged_pool(shared, docs, aligned) if per_topic.get("flagged") else {}
+    for topic in TRAINING_TOPICS if round_ in (3, 4) else EVALUATION_TOPICS:
         pool = [p for p in aligned if int(p["cluster_id"].split("_")[0]) == topic]
         rng.shuffle(pool)
         n = 0
@@ -146,6 +156,12 @@ def sample(shared: Path, round_: int = 1) -> list[dict[str, Any]]:
         for da, ia, db, ib in candidates:
             if n < per_topic["same_story"] and add("same_story", topic, da, ia, db, ib):
                 n += 1
+        pool_flagged = list(flagged.get(topic, []))
+        rng.shuffle(pool_flagged)
+        n = 0
+        for key in pool_flagged:
+            if n < per_topic.get("flagged", 0) and add("flagged", topic, *key):
+                n += 1
         negs = [p for p in negatives if p["topic"] == topic]
         rng.shuffle(negs)
         n = 0
@@ -154,9 +170,45 @@ def sample(shared: Path, round_: int = 1) -> list[dict[str, Any]]:
                 n += 1
     rng.shuffle(out)
     for i, row in enumerate(out, 1):
-        row["id"] = f"{'etd'[round_ - 1]}{i:03d}"
+        row["id"] = f"{'etdfg'[round_ - 1]}{i:03d}"
         row["round"] = round_
     return out
+
+
+def _flagged_pool(
+    shared: Path, docs: dict[str, dict[str, Any]], aligned: list[dict[str, Any]]
+) -> dict[int, list[tuple[str, int, str, int]]]:
+    """Per training topic, the cross-article sentence pairs the shipped comparator calls
+    ``divergence``: ECB+ same-event pairs and pairs of one story that share two content words."""
+    import claimcmp
+
+    keys: list[tuple[int, tuple[str, int, str, int]]] = []
+    for p in aligned:
+        topic = int(p["cluster_id"].split("_")[0])
+        if topic in TRAINING_TOPICS:
+            keys.append((topic, (p["doc_a"], p["sent_a"], p["doc_b"], p["sent_b"])))
+    by_story: dict[str, list[str]] = {}
+    for d in docs.values():
+        if int(d["topic"]) in TRAINING_TOPICS:
+            by_story.setdefault(d["subtopic"], []).append(d["doc_id"])
+    rng = random.Random(44)
+    for ids in by_story.values():
+        story: list[tuple[int, tuple[str, int, str, int]]] = []
+        for i, da in enumerate(sorted(ids)):
+            for db in sorted(ids)[i + 1 :]:
+                for sa in docs[da]["sentences"]:
+                    for sb in docs[db]["sentences"]:
+                        if len(_content(sa["text"]) & _content(sb["text"])) >= 3:
+                            story.append((int(docs[da]["topic"]), (da, sa["idx"], db, sb["idx"])))
+        rng.shuffle(story)
+        keys.extend(story[:400])
+    texts = [(sentence(docs, k[0], k[1]), sentence(docs, k[2], k[3])) for _, k in keys]
+    results = claimcmp.compare_pairs(texts)
+    out: dict[int, list[tuple[str, int, str, int]]] = {}
+    for (topic, key), r in zip(keys, results, strict=True):
+        if r.verdict == "divergence":
+            out.setdefault(topic, []).append(key)
+    return {t: sorted(set(v)) for t, v in out.items()}
 
 
 def pair_texts(shared: Path, rows: list[dict[str, Any]]) -> Iterator[tuple[dict[str, Any], str, str]]:
