@@ -1,6 +1,7 @@
 """Real cross-source sentence pairs from ECB+, labelled by reading them: the editors' measure.
 
     python benchmarks/ecb_pairs.py sample ROUND OUT.jsonl   # draw a round of pairs to label (seeded)
+    python benchmarks/ecb_pairs.py merge KEYS R1.jsonl R2.jsonl  # append two readers' labels
     python benchmarks/ecb_pairs.py check                 # labels file against ../shared
 
 The pairs come from the ECB+ topics that no claimcmp model is trained on
@@ -218,6 +219,41 @@ def pair_texts(shared: Path, rows: list[dict[str, Any]]) -> Iterator[tuple[dict[
         yield row, sentence(docs, row["doc_a"], row["sent_a"]), sentence(docs, row["doc_b"], row["sent_b"])
 
 
+def merge(shared: Path, keys: Path, first: Path, second: Path) -> list[dict[str, Any]]:
+    """Rows for the labels file from a round's keys and two readers' answers (the format of
+    ``benchmarks/data/ecb_pairs_guidelines.md``): both labels, the agreed label (``None`` where
+    they differ), and for an agreed conflict the kinds either reader gave and each reader's
+    quotes as offsets into the sentences."""
+    answers = [{r["id"]: r for r in read_jsonl(path)} for path in (first, second)]
+    rows = list(read_jsonl(keys))
+    out: list[dict[str, Any]] = []
+    for row, a, b in pair_texts(shared, rows):
+        r1, r2 = (ans[row["id"]] for ans in answers)
+        label = r1["label"] if r1["label"] == r2["label"] else None
+        a_spans: list[list[int]] = []
+        b_spans: list[list[int]] = []
+        kinds: list[str] = []
+        if label == "conflict":
+            kinds = sorted(set(r1["kinds"]) | set(r2["kinds"]))
+            for r in (r1, r2):
+                for text, quote, spans in ((a, r["a_quote"], a_spans), (b, r["b_quote"], b_spans)):
+                    at = text.find(quote) if quote else -1
+                    if at >= 0:
+                        spans.append([at, at + len(quote)])
+        out.append(
+            {
+                **{k: row[k] for k in ("id", "round", "stratum", "topic", "doc_a", "sent_a", "doc_b", "sent_b")},
+                "labels": [r1["label"], r2["label"]],
+                "label": label,
+                "kinds": kinds,
+                "a_spans": a_spans,
+                "b_spans": b_spans,
+                "why": [r1["why"], r2["why"]],
+            }
+        )
+    return out
+
+
 def read_labels(path: Path = LABELS_FILE) -> list[dict[str, Any]]:
     return list(read_jsonl(path))
 
@@ -233,6 +269,14 @@ def main(argv: list[str]) -> int:
             for row in rows:
                 fh.write(json.dumps(row) + "\n")
         print(f"wrote {len(rows)} pairs to {argv[2]} (and their ECB+ keys to {argv[2]}.keys)")
+        return 0
+    if len(argv) == 4 and argv[0] == "merge":
+        rows = merge(shared, Path(argv[1]), Path(argv[2]), Path(argv[3]))
+        with LABELS_FILE.open("a", encoding="utf-8") as fh:
+            for row in rows:
+                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+        agreed = sum(1 for r in rows if r["label"])
+        print(f"appended {len(rows)} pairs ({agreed} agreed) to {LABELS_FILE}")
         return 0
     if argv == ["check"]:
         rows = read_labels()

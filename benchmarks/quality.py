@@ -77,7 +77,7 @@ def ecb_lines(shared: Path, comp: Comparator, embedder: Embedder) -> list[str]:
         "|---|---|---|---|---|---|---|---|",
     ]
     all_labels = read_labels()
-    for rnd in (2, 1, 3):
+    for rnd in (5, 2, 1, 3, 4):
         idx = [k for k, (r, _, _) in enumerate(rows) if r["round"] == rnd]
         if not idx:
             continue
@@ -88,7 +88,13 @@ def ecb_lines(shared: Path, comp: Comparator, embedder: Embedder) -> list[str]:
         tp = sum(c and d for c, d in zip(conflict, div, strict=True))
         calls = sum(div)
         labelled = sum(1 for r in all_labels if r["round"] == rnd)
-        name = {1: "1 (dev)", 2: "**2 (test)**", 3: "3 (dev, training topics)"}[rnd]
+        name = {
+            1: "1 (dev)",
+            2: "**2 (test)**",
+            3: "3 (dev, training topics)",
+            4: "4 (dev, training topics, half drawn from divergence calls)",
+            5: "**5 (test)**",
+        }[rnd]
         lines.append(
             f"| {name} | {len(idx)} / {labelled} | {sum(conflict)} | {calls} | "
             f"{tp / max(1, calls):.2f} ({tp}/{calls}) | {tp / max(1, sum(conflict)):.2f} ({tp}/{sum(conflict)}) | "
