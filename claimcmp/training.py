@@ -145,6 +145,46 @@ def ecb_story_negatives(shared: Path, *, per_topic: int = 150, seed: int = 5) ->
     return out
 
 
+#: The hand-labelled real cross-source pairs (``benchmarks/ecb_pairs.py``), beside the package in
+#: a source checkout.
+LABELS_FILE = Path(__file__).resolve().parents[1] / "benchmarks" / "data" / "ecb_pairs_labels.jsonl"
+_ECB_LABELS = {"conflict": "divergence", "compatible": "paraphrase", "different": "unrelated"}
+
+
+def labelled_ecb_pairs(shared: Path, labels: Path = LABELS_FILE) -> list[LabelledPair]:
+    """The hand-labelled ECB+ pairs both readers agreed on: ``conflict`` → divergence,
+    ``compatible`` → paraphrase, ``different`` → unrelated. Only those of the training topics
+    are ``train``; the others are the evaluation rounds (``benchmarks/ecb_pairs.py``)."""
+    if not labels.is_file():
+        return []
+    docs: dict[str, dict[int, str]] = {}
+    for doc in _jsonl(shared / "data/ecbplus/docs.jsonl"):
+        docs[doc["doc_id"]] = {s["idx"]: s["text"] for s in doc["sentences"]}
+    out: list[LabelledPair] = []
+    for row in _jsonl(labels):
+        if not row.get("label"):
+            continue
+        topic = int(row["topic"])
+        out.append(
+            LabelledPair(
+                detokenize(docs[row["doc_a"]][row["sent_a"]]), detokenize(docs[row["doc_b"]][row["sent_b"]]),
+                _ECB_LABELS[row["label"]], "ecb-labelled", "train" if _is_train_topic(topic) else "test",
+                group=str(topic), kind="+".join(row.get("kinds", ())),
+            )
+        )
+    return out
+
+
+#: How much one hand-labelled real pair weighs in training against one of the other sources:
+#: they are few, and they are the only pairs that show two outlets' sentences whose differences
+#: are *not* edits of one text.
+REAL_PAIR_WEIGHT = 5.0
+
+
+def sample_weights(pairs: Sequence[LabelledPair]) -> np.ndarray:
+    return np.array([REAL_PAIR_WEIGHT if p.dataset == "ecb-labelled" else 1.0 for p in pairs])
+
+
 def build_pairs(shared: Path, *, keep_same_wording: bool = False) -> list[LabelledPair]:
     """Every labelled pair the models are trained or evaluated on.
 
@@ -198,6 +238,7 @@ def build_pairs(shared: Path, *, keep_same_wording: bool = False) -> list[Labell
             )
         )
     pairs.extend(ecb_story_negatives(shared))
+    pairs.extend(labelled_ecb_pairs(shared))
     for p, topic in perturbation_suite(shared):
         pairs.append(
             LabelledPair(
@@ -225,7 +266,14 @@ def featurize(pairs: Sequence[LabelledPair], embedder: Embedder, comparator: Com
     return sims, fx, vx, findings
 
 
-def fit(x: np.ndarray, y: Sequence[bool], cls: type[LogisticModel], *, meta: dict[str, Any] | None = None) -> Any:
+def fit(
+    x: np.ndarray,
+    y: Sequence[bool],
+    cls: type[LogisticModel],
+    *,
+    meta: dict[str, Any] | None = None,
+    weight: np.ndarray | None = None,
+) -> Any:
     """A class-balanced logistic regression on standardised features (deterministic)."""
     from sklearn.linear_model import LogisticRegression
 
@@ -233,7 +281,7 @@ def fit(x: np.ndarray, y: Sequence[bool], cls: type[LogisticModel], *, meta: dic
     scale = x.std(axis=0)
     scale[scale < 1e-9] = 1.0
     clf = LogisticRegression(C=1.0, class_weight="balanced", max_iter=20000, tol=1e-10)
-    clf.fit((x - mean) / scale, np.asarray(y, dtype=bool))
+    clf.fit((x - mean) / scale, np.asarray(y, dtype=bool), sample_weight=weight)
     return cls(cls.FEATURES, mean, scale, clf.coef_[0].copy(), float(clf.intercept_[0]), dict(meta or {}))
 
 
@@ -279,10 +327,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         counts[p.dataset][p.label] += 1
     meta = {"trained_on": counts, "embedding_model": embedder.name, "command": "python -m claimcmp.training"}
     fr = fact_rows(pairs)
-    fact = fit(fx[fr], [pairs[i].label != "unrelated" for i in fr], SameFactModel, meta=meta)
+    weight = sample_weights(pairs)
+    fact = fit(fx[fr], [pairs[i].label != "unrelated" for i in fr], SameFactModel, meta=meta, weight=weight[fr])
     fact = attrs.evolve(fact, threshold=fact_threshold(fact, fx, pairs))
     vr = verdict_rows(pairs)
-    verdict = fit(vx[vr], [pairs[i].label == "divergence" for i in vr], VerdictModel, meta=meta)
+    verdict = fit(vx[vr], [pairs[i].label == "divergence" for i in vr], VerdictModel, meta=meta, weight=weight[vr])
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     (out / "fact_model.json").write_text(fact.to_json() + "\n", encoding="utf-8")

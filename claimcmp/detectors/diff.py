@@ -233,6 +233,22 @@ def _match(ta: tuple[Token, ...], tb: tuple[Token, ...]) -> list[tuple[int, int,
                 for k in range(s2, e2):
                     free_b.discard(k)
                 break
+    # An acronym against the words it abbreviates: "RB" / "running back", "I.R." / "injured
+    # reserve" (names were matched above; these words need not be capitalised).
+    for acronyms, other, free_mine, free_other, mine_first in ((ta, tb, free_a, free_b, True), (tb, ta, free_b, free_a, False)):
+        for i in sorted(free_mine):
+            letters = acronyms[i].text.replace(".", "")
+            if not (2 <= len(letters) <= 5 and letters.isalpha() and letters.isupper()):
+                continue
+            n = len(letters)
+            for j in range(len(other) - n + 1):
+                run = range(j, j + n)
+                if all(k in free_other and other[k].text[:1].lower() == letters[m].lower() for m, k in enumerate(run)):
+                    free_mine.discard(i)
+                    for k in run:
+                        free_other.discard(k)
+                    out.append((i, j, "name") if mine_first else (j, i, "name"))
+                    break
     # 3. WordNet: a base or derived form, a shared sense, one more general than the other.
     # Names are matched as names (above), never through the senses of a common word that
     # happens to be spelled the same ("Chicago", "Bush", "Apple").

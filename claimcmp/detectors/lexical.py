@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from claimcmp.detectors.base import finding
+from claimcmp.detectors.base import finding, same_role
 from claimcmp.detectors.diff import Edit, TokenDiff, token_diff
 from claimcmp.memo import memoize
 from claimcmp.normalize import Token
@@ -48,6 +48,8 @@ _NUMBER_WORDS = frozenset(
     "sixth seventh eighth ninth tenth half".split()
 )
 _HEDGE_WORDS = frozenset(w for h in HEDGE_LEVELS for w in h.split())
+# "nearly twice the level": an approximation of a figure, like "nearly 200".
+_MULTIPLES = frozenset("twice thrice double triple quadruple half all every".split())
 
 
 def _plain_word(tok: Token) -> bool:
@@ -324,15 +326,42 @@ class NegationDetector:
                         "negation", self.name, a.text, b.text, (x.start, x.end), (y.start, y.end),
                         f"opposites: '{x.text}' vs '{y.text}'", 0.85,
                     )
+        # Opposite relation words alone in a slot: "arrived **before** the meeting" / "arrived
+        # **after** the meeting", "**over** budget" / "**under** budget" (prepositions are
+        # function words, so the content-word passes never see them).
+        for e in d.edits:
+            if e.op != "replace" or not e.anchored or len(e.a_tokens) != 1 or len(e.b_tokens) != 1:
+                continue
+            x, y = e.a_tokens[0], e.b_tokens[0]
+            if x.start in used_a or y.start in used or x.content or y.content:
+                continue
+            # About the same thing: "flew over the city" / "flew under the bridge" oppose nothing.
+            if are_antonyms(x.lower, y.lower, self._extra) and _same_right(d, x, y):
+                used.add(y.start)
+                used_a.add(x.start)
+                yield finding(
+                    "negation", self.name, a.text, b.text, (x.start, x.end), (y.start, y.end),
+                    f"opposites: '{x.text}' vs '{y.text}'", 0.85,
+                )
         # ...and, between two tellings of one fact that share nearly all their words, opposites
-        # wherever they stand ("sales fell in March" / "in March, sales rose").
+        # wherever they stand, as long as they fill the same role ("sales fell in March" / "in
+        # March, sales rose"; not "cost increases exceeding 10%" / "guidance remains stable").
         if d.content_overlap < 0.7:
             return
         only_b = [y for y in d.only_b if _plain_word(y)]
         for x in d.only_a:
             if x.start in used_a or not _plain_word(x):
                 continue
-            y = next((y for y in only_b if y.start not in used and self._opposites(x, y)), None)
+            y = next(
+                (
+                    y
+                    for y in only_b
+                    if y.start not in used
+                    and self._opposites(x, y)
+                    and same_role(d, (x.start, x.end), (y.start, y.end))
+                ),
+                None,
+            )
             if y is not None:
                 used.add(y.start)
                 yield finding(
@@ -355,7 +384,12 @@ def _negator(tok: Token, toks: tuple[Token, ...], text: str) -> bool:
         return not _idiom(text, tok)
     if tok.lower in DEGREE_NEGATORS:
         nxt = next((t for t in toks if t.start > tok.start), None)
-        return nxt is not None and not nxt.text[:1].isdigit() and nxt.lower not in _NUMBER_WORDS
+        return (
+            nxt is not None
+            and not nxt.text[:1].isdigit()
+            and nxt.lower not in _NUMBER_WORDS
+            and nxt.lower not in _MULTIPLES
+        )
     return False
 
 
@@ -588,7 +622,12 @@ _HEDGE_RE = re.compile(
 
 @memoize(8192)  # read for each pair a claim is in
 def _hedges(text: str) -> tuple[tuple[str, int, int], ...]:
-    return tuple((m.group(1).lower(), m.start(1), m.end(1)) for m in _HEDGE_RE.finditer(text))
+    return tuple(
+        (m.group(1).lower(), m.start(1), m.end(1))
+        for m in _HEDGE_RE.finditer(text)
+        # "in May", "Will Smith": a capitalised word inside the text is a name, not a modal.
+        if not (m.group(1)[:1].isupper() and m.start(1) > 0 and text[: m.start(1)].rstrip()[-1:] not in ".!?\"“‘'")
+    )
 
 
 class ModalityDetector:

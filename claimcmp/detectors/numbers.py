@@ -41,7 +41,7 @@ def quantity_matches(a: str, b: str) -> list[QuantityMatch]:
             ages = x.category == y.category == "age"
             return same_role(diff, (x.start, x.end), (y.start, y.end), window=1, names=ages)
 
-        _cache[key] = match_quantities(find_quantities(a), find_quantities(b), role)[0]
+        _cache[key] = match_quantities(find_quantities(a), find_quantities(b), role, texts=(a, b))[0]
     return _cache[key]
 
 

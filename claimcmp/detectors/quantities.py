@@ -204,6 +204,7 @@ _NEXT_WORD = re.compile(r"[\s-]*([A-Za-z][A-Za-z-]*)")
 _AGE = re.compile(r"[\s-]*old\b", re.I)
 _NOT_A_FIGURE = re.compile(r"(?:st|nd|rd|th)\b|\s?(?:a\.?m\.?|p\.?m\.?)(?![a-z])|:\d\d", re.I)
 _CLOCK_BEFORE = re.compile(r"\d:$")
+_DECADE = re.compile(r"['’]?s\b")
 _RESTRICTED = re.compile(r"(?:\s+[\w'’-]+){0,4}?\s+(?:held\s+)?(?:after|since|following|under)\b", re.I)
 _WORD_AFTER = re.compile(r"\s+[A-Za-z]{2,}")
 _METRES_AFTER = re.compile(
@@ -315,6 +316,11 @@ def _find_quantities(text: str) -> tuple[Quantity, ...]:
                 category, unit, end = "age", None, old.end()
         elif re.fullmatch(r"(1[5-9]|20)\d\d", raw) and not scale and not text.startswith("-", m.end("num")):
             category = "year"
+            decade = _DECADE.match(text, m.end("num"))
+            if raw.endswith("0") and decade:
+                # "the 1930s": a decade, which holds 1935.
+                upper = float(raw) + 9
+                end = decade.end()
         approx = _APPROX.get(m["approx"].strip().lower()) if m["approx"] else None
         nxt = _NEXT_WORD.match(text, end)
         context = nxt.group(1).lower() if nxt else None
@@ -417,10 +423,37 @@ def _comparable(a: Quantity, b: Quantity) -> bool:
     return True
 
 
+_FIGURE_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[A-Za-z]+")
+
+
+@memoize(8192)
+def figure_counts(text: str) -> dict[float, int]:
+    """How many times each figure is written in ``text``, in any form and whatever it counts:
+    digits ("66", "1,000"), number words ("five"), ordinal words and ordinals ("fifth", "5th")."""
+    counts: dict[float, int] = {}
+    if not _may_hold_numbers(text):
+        return counts
+    for m in _FIGURE_TOKEN.finditer(text):
+        raw = m.group(0)
+        low = raw.lower()
+        value: float | None
+        if raw[0].isdigit():
+            value = _parse_number(raw)
+        else:
+            value = _WORD_NUMBERS.get(low)
+            if value is None:
+                value = _ORDINALS.get(low)
+        if value is not None and not (low == "one" and _ONE_NOT_NUMBER.match(text, m.start())):
+            counts[float(value)] = counts.get(float(value), 0) + 1
+    return counts
+
+
 def match_quantities(
     qa: list[Quantity],
     qb: list[Quantity],
     same_role: Callable[[Quantity, Quantity], bool] | None = None,
+    *,
+    texts: tuple[str, str] | None = None,
 ) -> tuple[list[QuantityMatch], list[Quantity], list[Quantity]]:
     """Pair the quantities of two claims.
 
@@ -429,12 +462,23 @@ def match_quantities(
     same figure with another unit; then comparable quantities that fill the same role —
     judged by ``same_role`` when given (the comparator passes one read from the word
     alignment), otherwise by the word after or the two words before, or as the only two of
-    their kind. Different currencies are paired last. Returns the matches and the quantities
-    of each side left unmatched.
+    their kind. Different currencies are paired last. With ``texts`` (the two claims), a
+    figure the other claim also writes is never paired with another value (see
+    :func:`figure_counts`). Returns the matches and the quantities of each side left unmatched.
     """
     left_a = list(qa)
     left_b = list(qb)
     matches: list[QuantityMatch] = []
+    text_a, text_b = texts or ("", "")
+
+    def _given_by_both(x: Quantity, y: Quantity) -> bool:
+        """A figure the other claim writes as often is accounted for, in whatever form or role
+        ("LuAnn Johnson, **66**" / "a **66**-year-old LuAnn Johnson", "the **second** in two
+        days" / "the **second** running back"): it is not a counterpart for another value."""
+        if not text_a or not text_b:
+            return False
+        ca, cb = figure_counts(text_a), figure_counts(text_b)
+        return cb.get(x.value, 0) >= ca.get(x.value, 0) > 0 or ca.get(y.value, 0) >= cb.get(y.value, 0) > 0
 
     def take(pred: Any, relation_of: Any) -> None:
         for x in list(left_a):
@@ -486,6 +530,9 @@ def match_quantities(
             yv = converted if converted is not None else yv
         if _rounding_of(x, y):
             return "rounded", f"{x.text!r} and {y.text!r} agree up to rounding"
+        for outer, inner in ((x, y), (y, x)):
+            if outer.upper is not None and inner.upper is None and outer.value <= inner.value <= outer.upper:
+                return "rounded", f"{inner.text!r} lies within {outer.text!r}"
         qualifier = x.approx or y.approx
         if qualifier == "about" and _close(xv, yv, 0.1):
             return "rounded", f"within 10% and qualified as approximate ('{qualifier}')"
@@ -522,7 +569,7 @@ def match_quantities(
 
         def in_role(x: Quantity, y: Quantity) -> bool:
             comparable = _comparable(x, y) or (x.category == y.category == "measure" and _convert(y, x.unit or "") is not None)
-            return comparable and same_role(x, y)
+            return comparable and not _given_by_both(x, y) and same_role(x, y)
 
         take(in_role, value_relation)
         take(lambda x, y: x.category == y.category == "money" and x.unit != y.unit and same_role(x, y),

@@ -52,6 +52,7 @@ boost cut | raise lower | raise cut | hike cut | accelerate slow | fast slow | f
 confirm deny | confirmed denied | accept reject | approve reject | approve veto | admit deny | agree disagree
 support oppose | supporter opponent | for against | allow ban | allow forbid | allow prohibit | permit ban
 include exclude | including excluding | inclusive exclusive | within outside | inside outside | above below
+over under | pre post | pro anti | inbound outbound | upstream downstream | uphill downhill
 before after | earlier later | early late | first last | start end | begin end | began ended | open close
 opened closed | win lose | won lost | winner loser | victory defeat | success failure | succeed fail
 succeeded failed | pass fail | guilty innocent | convict acquit | convicted acquitted | legal illegal
@@ -327,8 +328,11 @@ HEDGE_LEVELS: dict[str, int] = {
     "aims to": 3, "is expected to": 3, "are expected to": 3, "expects to": 3,
     "is preparing": 3, "is likely to": 2, "likely": 2, "probably": 2, "would": 3,
     "is considering": 1, "are considering": 1, "considers": 1, "is weighing": 1, "is mulling": 1,
-    "can": 3, "may": 1, "might": 0, "could": 2, "possibly": 1, "perhaps": 0, "reportedly": 1,
-    "allegedly": 1, "suspect": 1, "suspects": 1, "suspected": 1, "apparently": 2, "possible": 1,
+    "can": 3, "may": 1, "might": 0, "could": 2, "possibly": 1, "perhaps": 0, "reportedly": 3,
+    # Attribution hedges: crime and court reporting says "allegedly" of what it states as
+    # charged, so against a plain statement they are a nuance (one level), not doubt.
+    "allegedly": 3, "suspect": 1, "suspects": 1, "suspected": 1, "apparently": 2, "possible": 1,
+    "potential": 1, "potentially": 1, "prospective": 1,
     "is believed to": 1, "are believed to": 1, "is said to": 1, "appears to": 1,
     "seems to": 1, "is thought to": 1, "rumored": 0, "rumoured": 0, "unconfirmed": 0,
 }

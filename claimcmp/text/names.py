@@ -35,10 +35,15 @@ _LINKING = frozenset({"of", "the", "and", "for", "de", "la", "du", "&"})
 _DEMONYM_ENDINGS = ("n", "an", "ian", "ese", "i", "ish", "ic", "ean", "ern", "ians", "ans", "ns", "s")
 
 
+_DOTTED = re.compile(r"\b(?:[A-Za-z]\.){2,}")
+
+
 def name_key(name: str) -> tuple[str, ...]:
     """The words of ``name`` as spelling keys, hyphens and case ignored ("Hewlett-Packard" →
     ("hewlet", "packard"))."""
-    return tuple(spelling_key(p) for p in _PARTS.findall(name.replace("’", "'")) if spelling_key(p))
+    # A dotted acronym is one word: "I.R." → ("ir",), as "IR" is.
+    name = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), name.replace("’", "'"))
+    return tuple(spelling_key(p) for p in _PARTS.findall(name) if spelling_key(p))
 
 
 class AliasTable:
