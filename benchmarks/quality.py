@@ -38,7 +38,7 @@ from claimcmp.comparator import Comparator, is_decisive
 from claimcmp.embed import SentenceTransformerEmbedder
 from claimcmp.expectations import check_expectation, expected_pair, read_expectations
 from claimcmp.protocols import ClaimText, Embedder
-from claimcmp.training import build_pairs, featurize, fit, verdict_rows
+from claimcmp.training import build_pairs, featurize, fit, sample_weights, verdict_rows
 from claimcmp.verdict import VerdictModel
 
 # A planted entity that is the speaker is reported as attribution: that is the right kind too.
@@ -133,7 +133,10 @@ def summedits_lines(pairs: list[Any], sims: np.ndarray, vx: np.ndarray, findings
     for d in domains:
         test = [i for i in rows if pairs[i].dataset == "summedits" and pairs[i].group == d]
         train = [i for i in train_rows if not (pairs[i].dataset == "summedits" and pairs[i].group == d)]
-        model = fit(vx[train], [pairs[i].label == "divergence" for i in train], VerdictModel)
+        model = fit(
+            vx[train], [pairs[i].label == "divergence" for i in train], VerdictModel,
+            weight=sample_weights(pairs, "verdict")[train],
+        )
         truth = [pairs[i].label == "divergence" for i in test]
         decisive = [any(is_decisive(f) for f in findings[i]) for i in test]
         pred = [dec and model.probability(vx[i]) >= model.threshold for dec, i in zip(decisive, test, strict=True)]

@@ -175,14 +175,19 @@ def labelled_ecb_pairs(shared: Path, labels: Path = LABELS_FILE) -> list[Labelle
     return out
 
 
-#: How much one hand-labelled real pair weighs in training against one of the other sources:
-#: they are few, and they are the only pairs that show two outlets' sentences whose differences
-#: are *not* edits of one text.
-REAL_PAIR_WEIGHT = 5.0
+#: How much one hand-labelled real pair weighs in the same-fact model against one pair of the
+#: other sources: they are few, and they are the only pairs labelled "not the same fact" by
+#: reading them. The verdict model does not learn from them (weight 0): its features cannot
+#: tell their conflicts from their compatible pairs (ROC AUC 0.5–0.7 each), and one linear
+#: model fitted to both them and the edited pairs loses most of its recall on both
+#: (``benchmarks/quality.py`` measures this, "Training on the real pairs").
+REAL_PAIR_WEIGHT = {"fact": 5.0, "verdict": 0.0}
 
 
-def sample_weights(pairs: Sequence[LabelledPair]) -> np.ndarray:
-    return np.array([REAL_PAIR_WEIGHT if p.dataset == "ecb-labelled" else 1.0 for p in pairs])
+def sample_weights(pairs: Sequence[LabelledPair], model: str) -> np.ndarray:
+    """Per-pair training weights for the ``"fact"`` or ``"verdict"`` model."""
+    real = REAL_PAIR_WEIGHT[model]
+    return np.array([real if p.dataset == "ecb-labelled" else 1.0 for p in pairs])
 
 
 def build_pairs(shared: Path, *, keep_same_wording: bool = False) -> list[LabelledPair]:
@@ -327,11 +332,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         counts[p.dataset][p.label] += 1
     meta = {"trained_on": counts, "embedding_model": embedder.name, "command": "python -m claimcmp.training"}
     fr = fact_rows(pairs)
-    weight = sample_weights(pairs)
-    fact = fit(fx[fr], [pairs[i].label != "unrelated" for i in fr], SameFactModel, meta=meta, weight=weight[fr])
+    fact = fit(
+        fx[fr], [pairs[i].label != "unrelated" for i in fr], SameFactModel, meta=meta,
+        weight=sample_weights(pairs, "fact")[fr],
+    )
     fact = attrs.evolve(fact, threshold=fact_threshold(fact, fx, pairs))
     vr = verdict_rows(pairs)
-    verdict = fit(vx[vr], [pairs[i].label == "divergence" for i in vr], VerdictModel, meta=meta, weight=weight[vr])
+    verdict = fit(
+        vx[vr], [pairs[i].label == "divergence" for i in vr], VerdictModel, meta=meta,
+        weight=sample_weights(pairs, "verdict")[vr],
+    )
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     (out / "fact_model.json").write_text(fact.to_json() + "\n", encoding="utf-8")

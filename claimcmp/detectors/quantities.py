@@ -133,6 +133,8 @@ _APPROX = {
 # Words after an ordinal that show it is not ordering anything ("the first to join").
 _NOT_ORDERED = frozenset(
     "to of the a an in on at and or but time place for with by as that which who is was".split()
+    # Street names are addresses, not counts: "117th Street", "97th Avenue".
+    + "street st avenue ave road rd boulevard blvd lane drive parkway precinct".split()
 )
 # "one" is a number only where it counts something: not "one of", "one another".
 _ONE_NOT_NUMBER = re.compile(r"one\s+(?:of|another|day|time|way|side|such|thing|hand)\b", re.I)
@@ -253,6 +255,8 @@ def _find_quantities(text: str) -> tuple[Quantity, ...]:
             continue
         if _NOT_A_FIGURE.match(text, m.end("num")) or _CLOCK_BEFORE.search(text, 0, m.start("num")):
             continue  # "12th" (an ordinal, read below), "2pm", "10:46": not a count
+        if raw[:1].isdigit() and not m["cur"] and text[m.start("num") - 1 : m.start("num")].isalpha():
+            continue  # "G20", "A380": part of a name
         if not m["cur"] and _MONTH_BEFORE.search(text, 0, m.start("num")) and raw.isdigit() and int(raw) <= 31:
             continue  # "December 15": a day of a date (the date detector's), not a count
         # A word number on its own next to nothing measurable ("a dozen
@@ -285,6 +289,8 @@ def _find_quantities(text: str) -> tuple[Quantity, ...]:
         if not scale and not metres:
             groups.remove("scale")
         end = max(m.end(g) for g in groups if m[g])
+        if raw[:1].isdigit() and text[end : end + 1].isalpha() and not _DECADE.match(text, end):
+            continue  # "76ers", "3M": a name, not a figure
         upper = None
         if m["range"]:
             up = re.search(r"[\d.,]+$", m["range"])
@@ -396,6 +402,21 @@ def _close(x: float, y: float, rel: float) -> bool:
     return math.isclose(x, y, rel_tol=rel, abs_tol=1e-9)
 
 
+def _written_range(q: Quantity) -> tuple[float, float]:
+    """The values ``q`` stands for at the precision it is written with: half a unit of its last
+    significant digit either side ("60" → 55–65, "6.5" → 6.45–6.55, "six" → 5.5–6.5)."""
+    digits = q.number_text.replace(",", "")
+    if not digits[:1].isdigit():
+        step = 1.0
+    elif "." in digits:
+        step = 10.0 ** -len(digits.split(".", 1)[1])
+    else:
+        step = 10.0 ** (len(digits) - len(digits.rstrip("0"))) if digits.rstrip("0") else 1.0
+    written = _parse_number(q.number_text) or 1.0
+    half = step / 2 * (q.value / written)
+    return q.value - half, (q.upper if q.upper is not None else q.value) + half
+
+
 def _rounding_of(a: Quantity, b: Quantity) -> bool:
     """Whether one value is the other rounded to the precision it is written with."""
     for coarse, fine in ((a, b), (b, a)):
@@ -501,7 +522,17 @@ def match_quantities(
         if x.category != "measure" or y.category != "measure" or x.unit == y.unit:
             return False
         converted = _convert(y, x.unit or "")
-        return converted is not None and _close(converted, x.value, 0.02)
+        if converted is None:
+            return False
+        if _close(converted, x.value, 0.02):
+            return True
+        # A conversion is rounded to the precision each figure is written with: "six miles" is
+        # 5.5–6.5 miles, "10 kilometres" 5–15 km, "200 feet" 150–250 ft; overlapping, they can
+        # be one distance.
+        ratio = converted / y.value if y.value else 1.0
+        lo_y, hi_y = (v * ratio for v in _written_range(y))
+        lo_x, hi_x = _written_range(x)
+        return lo_x <= hi_y and lo_y <= hi_x
 
     take(
         equivalent,
