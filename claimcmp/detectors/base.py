@@ -92,6 +92,11 @@ def same_role(
         a_range = range(e.i1, e.i1 + len(e.a_tokens))
         b_range = range(e.j1, e.j1 + len(e.b_tokens))
         if any(i in a_range for i in ia) and any(j in b_range for j in ib):
-            return True
+            # Other words of the slot changed on both sides too ("**trailed 17-7 at halftime**" /
+            # "**beat the Jaguars 31-24**"): a rewritten stretch, whose values may be two facts.
+            other_a = [t for t in e.a_free if not (a_span[0] <= t.start < a_span[1])]
+            other_b = [t for t in e.b_free if not (b_span[0] <= t.start < b_span[1])]
+            if not (other_a and other_b):
+                return True
     na, nb = _neighbours(diff.a, ia, a_span, window, names), _neighbours(diff.b, ib, b_span, window, names)
     return any(i in na and j in nb for i, j, _ in diff.matches)

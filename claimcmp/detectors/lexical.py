@@ -581,6 +581,19 @@ class EntityDetector:
                 continue
             if all(t.lower in TITLE_WORDS for t in na) or all(t.lower in TITLE_WORDS for t in nb):
                 continue  # "France's Francois Hollande" / "France's President": a title, not a name
+            if _same_name_head(d, e):
+                # The common word that ends a shared name ("Betty Ford **Center**") describes it;
+                # it is not a name of its own.
+                na = [t for k, t in enumerate(na) if not (k == 0 and t is e.a_tokens[0] and is_common_word(t.lower))]
+                nb = [t for k, t in enumerate(nb) if not (k == 0 and t is e.b_tokens[0] and is_common_word(t.lower))]
+                if not na or not nb:
+                    continue
+            rest_a = [t for t in e.a_free if t not in na and t.lower not in TITLE_WORDS]
+            rest_b = [t for t in e.b_free if t not in nb and t.lower not in TITLE_WORDS]
+            if rest_a and rest_b:
+                # Other words changed on both sides ("Clinic, **Rehires** Attorney Shawn Holley" /
+                # "**Center** in Rancho Mirage"): a rewritten stretch, its names in other roles.
+                continue
             demonym_a = all(is_demonym(t.text) for t in na)
             demonym_b = all(is_demonym(t.text) for t in nb)
             if demonym_a != demonym_b:

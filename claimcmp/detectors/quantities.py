@@ -168,7 +168,8 @@ _QUANTITY = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 
-Category = Literal["plain", "percent", "money", "measure", "year", "ordinal", "age"]  # ordinal: "first quarter"
+# ordinal: "first quarter"; score: a score or a record ("31-24", "53-3"), two counts in one.
+Category = Literal["plain", "percent", "money", "measure", "year", "ordinal", "age", "score"]
 
 
 @attrs.frozen
@@ -207,6 +208,8 @@ _AGE = re.compile(r"[\s-]*old\b", re.I)
 _NOT_A_FIGURE = re.compile(r"(?:st|nd|rd|th)\b|\s?(?:a\.?m\.?|p\.?m\.?)(?![a-z])|:\d\d", re.I)
 _CLOCK_BEFORE = re.compile(r"\d:$")
 _DECADE = re.compile(r"['’]?s\b")
+_APPOSITIVE_BEFORE = re.compile(r"[A-Za-z]\s*,\s*$")
+_APPOSITIVE_AFTER = re.compile(r"\s*(?:,|\)|;|\.(?!\d)|$|\s+(?:of|from|and|who|was|is)\b)")
 _RESTRICTED = re.compile(r"(?:\s+[\w'’-]+){0,4}?\s+(?:held\s+)?(?:after|since|following|under)\b", re.I)
 _WORD_AFTER = re.compile(r"\s+[A-Za-z]{2,}")
 _METRES_AFTER = re.compile(
@@ -327,6 +330,21 @@ def _find_quantities(text: str) -> tuple[Quantity, ...]:
                 # "the 1930s": a decade, which holds 1935.
                 upper = float(raw) + 9
                 end = decade.end()
+        if (
+            category == "plain"
+            and upper is None
+            and not scale
+            and not m["approx"]
+            and raw.isdigit()
+            and 1 <= value <= 120
+            and _APPOSITIVE_BEFORE.search(text, 0, start)
+            and _APPOSITIVE_AFTER.match(text, end)
+        ):
+            category = "age"  # "Simpson, 27, of Spiro", "the suspect, 61,": news style for an age
+        if (
+            category == "plain" and upper is not None and upper < value and "-" in (m["range"] or "")
+        ):
+            category = "score"  # "won 31-24", "a 53-3 record": not a range from 53 down to 3
         approx = _APPROX.get(m["approx"].strip().lower()) if m["approx"] else None
         nxt = _NEXT_WORD.match(text, end)
         context = nxt.group(1).lower() if nxt else None
@@ -496,8 +514,8 @@ def match_quantities(
         """A figure the other claim writes as often is accounted for, in whatever form or role
         ("LuAnn Johnson, **66**" / "a **66**-year-old LuAnn Johnson", "the **second** in two
         days" / "the **second** running back"): it is not a counterpart for another value."""
-        if not text_a or not text_b:
-            return False
+        if not text_a or not text_b or x.upper is not None or y.upper is not None:
+            return False  # a score or a range is compared whole ("31-24" / "31-21")
         ca, cb = figure_counts(text_a), figure_counts(text_b)
         return cb.get(x.value, 0) >= ca.get(x.value, 0) > 0 or ca.get(y.value, 0) >= cb.get(y.value, 0) > 0
 

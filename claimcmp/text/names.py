@@ -91,6 +91,16 @@ def _demonym(x: str, y: str) -> bool:
 
 
 @memoize(65536)
+def _abbreviation(x: str, y: str) -> bool:
+    """"blvd" / "boulevard", "calif" / "california": the short word (2–5 letters, same first
+    letter) is the long one's letters in order."""
+    short, long_ = sorted((x, y), key=len)
+    if not (2 <= len(short) <= 5 < len(long_) + 1) or len(long_) < len(short) + 2 or short[0] != long_[0]:
+        return False
+    rest = iter(long_[1:])
+    return all(c in rest for c in short[1:])
+
+
 def _same_keys(xs: tuple[str, ...], ys: tuple[str, ...]) -> bool:
     if not xs or not ys:
         return False
@@ -105,10 +115,12 @@ def _same_keys(xs: tuple[str, ...], ys: tuple[str, ...]) -> bool:
             return True
         if len(one) == 1 and len(many) >= 2 and one[0] == "".join(many):
             return True  # "Hewlett-Packard" written "HewlettPackard"
-    # Short forms ("Tim" / "Timothy"), transliteration (Zelensky / Zelenskyy), demonyms.
+    # Short forms ("Tim" / "Timothy", "Blvd" / "Boulevard"), transliteration (Zelensky /
+    # Zelenskyy), demonyms.
     if len(xs) == len(ys) and all(
         p == q
         or (min(len(p), len(q)) >= 3 and (p.startswith(q) or q.startswith(p)))
+        or _abbreviation(p, q)
         or _close_spelling(p, q)
         or _demonym(p, q)
         for p, q in zip(xs, ys, strict=True)
@@ -142,7 +154,19 @@ def is_name(tok: Token, text: str) -> bool:
 
     starts_sentence = bool(_SENTENCE_START.search(text[max(0, tok.start - 3) : tok.start]))
     shouting = t.isupper() and len(t) > 3 and "." not in t
-    return not ((starts_sentence or shouting or _title_case(text)) and is_common_word(tok.lower))
+    if starts_sentence or shouting:
+        return not is_common_word(tok.lower)
+    return not (_title_case(text) and (is_common_word(tok.lower) or _prefixed_common_word(tok.lower)))
+
+
+_PREFIXES = ("re", "un", "pre", "co", "over", "out", "mis", "non")
+
+
+def _prefixed_common_word(word: str) -> bool:
+    """A common word with a prefix WordNet does not list the whole of: "rehires", "unveils"."""
+    from claimcmp.text.wordnet import is_common_word
+
+    return any(word.startswith(p) and len(word) > len(p) + 3 and is_common_word(word[len(p) :]) for p in _PREFIXES)
 
 
 @memoize(8192)
