@@ -50,6 +50,8 @@ _NUMBER_WORDS = frozenset(
 )
 _HEDGE_WORDS = frozenset(w for h in HEDGE_LEVELS for w in h.split())
 # "nearly twice the level": an approximation of a figure, like "nearly 200".
+# Words that qualify a figure ("approximately" / "nearly twice"): the number detector's.
+_APPROXIMATORS = frozenset("about around roughly approximately nearly almost some estimated".split())
 _MULTIPLES = frozenset("twice thrice double triple quadruple half all every".split())
 
 
@@ -63,6 +65,7 @@ def _plain_word(tok: Token) -> bool:
         and w not in _NUMBER_WORDS
         and w not in _HEDGE_WORDS
         and tok.key not in NEGATORS
+        and w not in _APPROXIMATORS
     )
 
 
@@ -581,18 +584,27 @@ class EntityDetector:
                 continue
             if all(t.lower in TITLE_WORDS for t in na) or all(t.lower in TITLE_WORDS for t in nb):
                 continue  # "France's Francois Hollande" / "France's President": a title, not a name
+            dropped: list[Token] = []
             if _same_name_head(d, e):
                 # The common word that ends a shared name ("Betty Ford **Center**") describes it;
                 # it is not a name of its own.
-                na = [t for k, t in enumerate(na) if not (k == 0 and t is e.a_tokens[0] and is_common_word(t.lower))]
-                nb = [t for k, t in enumerate(nb) if not (k == 0 and t is e.b_tokens[0] and is_common_word(t.lower))]
+                dropped = [
+                    t for t in (e.a_tokens[0], e.b_tokens[0]) if t.text[:1].isupper() and is_common_word(t.lower)
+                ]
+                na = [t for t in na if t not in dropped]
+                nb = [t for t in nb if t not in dropped]
                 if not na or not nb:
                     continue
-            rest_a = [t for t in e.a_free if t not in na and t.lower not in TITLE_WORDS]
-            rest_b = [t for t in e.b_free if t not in nb and t.lower not in TITLE_WORDS]
-            if rest_a and rest_b:
-                # Other words changed on both sides ("Clinic, **Rehires** Attorney Shawn Holley" /
-                # "**Center** in Rancho Mirage"): a rewritten stretch, its names in other roles.
+            rest_a = [t for t in e.a_free if t not in na and t not in dropped and t.lower not in TITLE_WORDS]
+            rest_b = [t for t in e.b_free if t not in nb and t not in dropped and t.lower not in TITLE_WORDS]
+            lead_a = next((t for t in e.a_free if t not in dropped), None)
+            lead_b = next((t for t in e.b_free if t not in dropped), None)
+            if (rest_a or rest_b) and not (lead_a is na[0] and lead_b is nb[0]):
+                # Other words changed too, and the names do not open the slot right
+                # after the words both claims share ("Clinic, **Rehires** Attorney Shawn
+                # Holley" / "Center in Rancho Mirage"): a rewritten stretch, its names in other
+                # roles. ("Simpson of **Fort Coffee** is accused" / "Simpson, of **Spiro**, in
+                # the death" keeps its names in the place they share.)
                 continue
             demonym_a = all(is_demonym(t.text) for t in na)
             demonym_b = all(is_demonym(t.text) for t in nb)

@@ -583,6 +583,10 @@ def match_quantities(
             if outer.upper is not None and inner.upper is None and outer.value <= inner.value <= outer.upper:
                 return "rounded", f"{inner.text!r} lies within {outer.text!r}"
         qualifier = x.approx or y.approx
+        if x.approx is not None and x.approx == y.approx and x.approx != "about":
+            # "nearly 235,000" / "nearly 300,000": two figures qualified alike are not bounds
+            # of each other; they agree only as approximations would.
+            qualifier = "about"
         if qualifier == "about" and _close(xv, yv, 0.1):
             return "rounded", f"within 10% and qualified as approximate ('{qualifier}')"
         if qualifier in ("above", "at least") and (
