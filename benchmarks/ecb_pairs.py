@@ -14,7 +14,9 @@ different articles each, in four strata:
   claimcmp;
 * ``same_story`` — two sentences of one story (one ECB+ sub-topic) that share at least two
   content words but no annotated event: what an aligner is tempted to pair;
-* ``different_event`` — ECB+ hard negatives (same topic, another event).
+* ``different_event`` — ECB+ hard negatives (same topic, another event);
+* ``flagged`` (round 4 only) — pairs the comparator of that day called ``divergence``: where
+  the false alarms are.
 
 Each pair was labelled independently by two readers, who saw only the two sentences and the
 guidelines in ``benchmarks/data/ecb_pairs_guidelines.md``, never claimcmp's output:

@@ -54,7 +54,7 @@ class LabelledPair:
     dataset: str  # "summedits", "stsb", "ecb-negative", "perturbation"
     split: str  # "train" or "test"
     group: str = ""  # SummEdits document / ECB+ topic, for grouped evaluation
-    kind: str = ""  # perturbation kind, SummEdits edit types joined by "+"
+    kind: str = ""  # perturbation kind, SummEdits edit types joined by "+", labelling round ("round4")
     cosmetic: bool = False
 
 
@@ -169,7 +169,7 @@ def labelled_ecb_pairs(shared: Path, labels: Path = LABELS_FILE) -> list[Labelle
             LabelledPair(
                 detokenize(docs[row["doc_a"]][row["sent_a"]]), detokenize(docs[row["doc_b"]][row["sent_b"]]),
                 _ECB_LABELS[row["label"]], "ecb-labelled", "train" if _is_train_topic(topic) else "test",
-                group=str(topic), kind="+".join(row.get("kinds", ())),
+                group=str(topic), kind=f"round{row['round']}",
             )
         )
     return out

@@ -91,7 +91,7 @@ for _names, _pint in [
 
 _CURRENCY_SYMBOLS = {
     "$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "c$": "CAD", "a$": "AUD",
-    "hk$": "HKD", "usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "cny": "CNY", "rmb": "CNY",
+    "hk$": "HKD", "$us": "USD", "$a": "AUD", "$au": "AUD", "$nz": "NZD", "$c": "CAD", "$hk": "HKD", "usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "cny": "CNY", "rmb": "CNY",
     # "e75m": some wires write the euro sign as a plain "e" before the figure.
     "e": "EUR",
 }
@@ -151,7 +151,7 @@ _ONES = "one|two|three|four|five|six|seven|eight|nine"
 _QUANTITY = re.compile(
     rf"""
     (?P<approx>\b(?:{"|".join(re.escape(a.strip()) for a in sorted(_APPROX, key=len, reverse=True))})\s+)?
-    (?P<cur>(?:US|HK|C|A)?\$|€|£|¥|₹|\b(?:USD|EUR|GBP|JPY|CNY|RMB)\s|\be(?=\d[\d.,]*\s?(?:m|bn|mn|million|billion)\b))?\s?
+    (?P<cur>\$(?:US|HK|NZ|AU|A|C)(?=\d)|(?:US|HK|C|A)?\$|€|£|¥|₹|\b(?:USD|EUR|GBP|JPY|CNY|RMB)\s|\be(?=\d[\d.,]*\s?(?:m|bn|mn|million|billion)\b))?\s?
     (?P<num>
         \d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?        # 1,000  12,500.5
       | \d+(?:\.\d+)?                           # 1000  3.5
@@ -169,7 +169,8 @@ _QUANTITY = re.compile(
 )
 
 # ordinal: "first quarter"; score: a score or a record ("31-24", "53-3"), two counts in one.
-Category = Literal["plain", "percent", "money", "measure", "year", "ordinal", "age", "score"]
+# rate: a figure written with a leading point (".267").
+Category = Literal["plain", "percent", "money", "measure", "year", "ordinal", "age", "score", "rate"]
 
 
 @attrs.frozen
@@ -341,6 +342,8 @@ def _find_quantities(text: str) -> tuple[Quantity, ...]:
             and _APPOSITIVE_AFTER.match(text, end)
         ):
             category = "age"  # "Simpson, 27, of Spiro", "the suspect, 61,": news style for an age
+        if category == "plain" and raw.startswith("."):
+            category = "rate"  # ".267", a winning percentage or an average written as sports do
         if (
             category == "plain" and upper is not None and upper < value and "-" in (m["range"] or "")
         ):
