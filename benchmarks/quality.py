@@ -107,9 +107,11 @@ def ecb_lines(shared: Path, comp: Comparator, embedder: Embedder) -> list[str]:
     agree = sum(1 for r in all_labels if r["labels"][0] == r["labels"][1])
     lines += [
         "",
-        f"Readers agreed on {agree} of {len(all_labels)} pairs. Before this comparator (main of",
-        "2026-11-23, measured by the editors on their held-out pairs): precision 0.21, recall 3/18,",
-        "69 % of same-fact pairs `unrelated`.",
+        f"Readers agreed on {agree} of {len(all_labels)} pairs. Round 5 with main as it was before the",
+        "changes of 2026-12-01 (commit 8543899, this command): precision 0.24 (5/21), recall 0.71",
+        "(5/7), 10 % of same-fact pairs `unrelated`; round 4 precision 0.12 (19/154). Before the",
+        "comparator of 2026-11-23 (measured by the editors on their held-out pairs): precision 0.21,",
+        "recall 3/18, 69 % of same-fact pairs `unrelated`.",
     ]
     return lines
 
