@@ -251,6 +251,7 @@ def test_values_in_different_roles_are_not_compared() -> None:
         ("Experts say the plan may have serious gaps.", "Experts have provided a careful review of the plan."),
         ("The potential buyer asked about the price.", "The possible customer asked about the price."),
         ("In May the council approved the budget.", "The council approved the budget."),
+        ("Officials fear the firm is considering selling its stake.", "Rivals warned the firm against selling its stake."),
         # A name in a rewritten stretch stands in another role (a hired lawyer, a town).
         ("Star Checks Into Hazel Ridge Clinic, Rehires Lawyer Ann Cole", "The star has checked into the Hazel Ridge Center in Palm Vale."),
         # One named thing, its descriptive last word told two ways; an acronym of plain words.

@@ -50,6 +50,8 @@ _NUMBER_WORDS = frozenset(
 )
 _HEDGE_WORDS = frozenset(w for h in HEDGE_LEVELS for w in h.split())
 # "nearly twice the level": an approximation of a figure, like "nearly 200".
+# Words before a verb that leave it unasserted: "against providing", "of using", "to send".
+_NOT_ASSERTING = frozenset("against of about from to for without on over".split())
 # Words that qualify a figure ("approximately" / "nearly twice"): the number detector's.
 _APPROXIMATORS = frozenset("about around roughly approximately nearly almost some estimated".split())
 _MULTIPLES = frozenset("twice thrice double triple quadruple half all every".split())
@@ -721,6 +723,11 @@ class ModalityDetector:
             # vested") is too loose a tie to say one claim doubts what the other states.
             tie = next(lv for i, j, lv in d.matches if (i, j) == ((nxt, counterpart) if ua else (counterpart, nxt)))
             if tie not in ("same", "name"):
+                return
+            # Stated plainly: not itself the object of a warning, a denial or a plan ("warns
+            # China **against providing** aid", "plans **to provide**").
+            before = [t for t in other if t.end <= other[counterpart].start][-1:]
+            if before and before[0].lower in _NOT_ASSERTING:
                 return
             plain = [other[counterpart]]
             level = HEDGE_LEVELS[w[0]]
