@@ -13,13 +13,15 @@ from __future__ import annotations
 
 from typing import Literal
 
-from claimcmp.detectors.diff import TokenDiff
+from claimcmp.detectors.diff import Edit, TokenDiff
 from claimcmp.normalize import Token
 from claimcmp.records import Divergence
 
 __all__ = ["Severity", "finding", "same_role", "tokens_in"]
 
 Severity = Literal["low", "medium", "high"]
+
+_QUALIFIER_WORDS = frozenset("least most more than nearly almost about around some over under".split())
 
 #: Content words on each side of a value that may tie it to its counterpart.
 ROLE_WINDOW = 2
@@ -74,6 +76,20 @@ def _neighbours(
     return set(before[-window:]) | set(after[:window])
 
 
+def _framed(diff: TokenDiff, e: Edit, a_span: tuple[int, int], b_span: tuple[int, int]) -> bool:
+    """The slot is held by corresponding content words outside the two values: "at **least**
+    five" / "at **least** three" is anchored only by the values' own qualifier."""
+    i2, j2 = e.i1 + len(e.a_tokens), e.j1 + len(e.b_tokens)
+    for i, j in ((e.i1 - 1, e.j1 - 1), (i2, j2)):
+        if not (0 <= i < len(diff.a) and 0 <= j < len(diff.b)):
+            continue
+        ta, tb = diff.a[i], diff.b[j]
+        inside = a_span[0] <= ta.start < a_span[1] or b_span[0] <= tb.start < b_span[1]
+        if ta.content and tb.content and not inside and diff.counterpart_in_b(i) == j:
+            return True
+    return False
+
+
 def same_role(
     diff: TokenDiff, a_span: tuple[int, int], b_span: tuple[int, int], *, window: int = ROLE_WINDOW, names: bool = False
 ) -> bool:
@@ -86,12 +102,19 @@ def same_role(
     ia, ib = tokens_in(diff.a, a_span), tokens_in(diff.b, b_span)
     if not ia or not ib:
         return False
+    # What the values are said of, right before them, differs: "**killing** at least three
+    # people" / "**injuring** at least five people", "**died**, more than 40 people" / "**wounded**
+    # around 100 people". The same noun counted in two roles, however the slot aligns.
+    left_a = _left_word(diff.a, ia, a_span)
+    left_b = _left_word(diff.b, ib, b_span)
+    if left_a is not None and left_b is not None and diff.counterpart_in_b(left_a) != left_b:
+        return False
     for e in diff.edits:
         if not e.anchored or len(e.a_tokens) > SLOT_TOKENS + len(ia) or len(e.b_tokens) > SLOT_TOKENS + len(ib):
             continue
         a_range = range(e.i1, e.i1 + len(e.a_tokens))
         b_range = range(e.j1, e.j1 + len(e.b_tokens))
-        if any(i in a_range for i in ia) and any(j in b_range for j in ib):
+        if any(i in a_range for i in ia) and any(j in b_range for j in ib) and _framed(diff, e, a_span, b_span):
             # Other words of the slot changed on both sides too ("**trailed 17-7 at halftime**" /
             # "**beat the Jaguars 31-24**"): a rewritten stretch, whose values may be two facts.
             other_a = [t for t in e.a_free if not (a_span[0] <= t.start < a_span[1])]
@@ -100,3 +123,17 @@ def same_role(
                 return True
     na, nb = _neighbours(diff.a, ia, a_span, window, names), _neighbours(diff.b, ib, b_span, window, names)
     return any(i in na and j in nb for i, j, _ in diff.matches)
+
+
+def _left_word(toks: tuple[Token, ...], inside: list[int], span: tuple[int, int]) -> int | None:
+    """The word right before a value, if it is a plain content word (not a name, a figure or a
+    qualifier of the value: "at least", "about")."""
+    i = min(inside) - 1
+    while i >= 0 and not toks[i].content:
+        i -= 1
+    if i < 0 or toks[i].end > span[0]:
+        return None
+    t = toks[i]
+    if t.text[:1].isdigit() or (i > 0 and t.text[:1].isupper()) or t.lower in _QUALIFIER_WORDS:
+        return None
+    return i
