@@ -258,6 +258,9 @@ def test_values_in_different_roles_are_not_compared() -> None:
         ("She checked into the Hazel Ridge Clinic on Monday.", "She checked into the Hazel Ridge Center on Monday."),
         ("The team placed its running back on the injured list.", "The team placed its RB on the injured list."),
         ("The crash happened on Elm Blvd near the school.", "The crash happened on Elm Boulevard near the school."),
+        # The same noun counted after different verbs: two roles.
+        ("The storm hit on Monday, injuring at least six people.", "The storm hit on Monday, killing at least two people and injuring dozens."),
+        ("Medics said more than 30 people died in the fire.", "The fire also injured around 80 people."),
         # "$US1 million" is $1 million; a rate written ".267" is not a count.
         ("Damage was put at $US2 million by the insurer.", "Damage was put at $2 million by the insurer."),
         ("He played 12 seasons for the club.", "The club played .412 ball for the season."),

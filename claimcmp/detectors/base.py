@@ -16,12 +16,11 @@ from typing import Literal
 from claimcmp.detectors.diff import Edit, TokenDiff
 from claimcmp.normalize import Token
 from claimcmp.records import Divergence
+from claimcmp.text.lexicon import FIGURE_QUALIFIERS
 
 __all__ = ["Severity", "finding", "same_role", "tokens_in"]
 
 Severity = Literal["low", "medium", "high"]
-
-_QUALIFIER_WORDS = frozenset("least most more than nearly almost about around some over under".split())
 
 #: Content words on each side of a value that may tie it to its counterpart.
 ROLE_WINDOW = 2
@@ -134,6 +133,6 @@ def _left_word(toks: tuple[Token, ...], inside: list[int], span: tuple[int, int]
     if i < 0 or toks[i].end > span[0]:
         return None
     t = toks[i]
-    if t.text[:1].isdigit() or (i > 0 and t.text[:1].isupper()) or t.lower in _QUALIFIER_WORDS:
+    if t.text[:1].isdigit() or (i > 0 and t.text[:1].isupper()) or t.lower in FIGURE_QUALIFIERS:
         return None
     return i

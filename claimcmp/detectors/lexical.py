@@ -19,7 +19,9 @@ from claimcmp.memo import memoize
 from claimcmp.normalize import Token
 from claimcmp.records import Divergence
 from claimcmp.text.lexicon import (
+    APPROXIMATORS,
     DEGREE_NEGATORS,
+    FIGURE_QUALIFIERS,
     HEDGE_LEVELS,
     NEGATORS,
     TERM_GROUPS,
@@ -52,8 +54,6 @@ _HEDGE_WORDS = frozenset(w for h in HEDGE_LEVELS for w in h.split())
 # "nearly twice the level": an approximation of a figure, like "nearly 200".
 # Words before a verb that leave it unasserted: "against providing", "of using", "to send".
 _NOT_ASSERTING = frozenset("against of about from to for without on over".split())
-# Words that qualify a figure ("approximately" / "nearly twice"): the number detector's.
-_APPROXIMATORS = frozenset("about around roughly approximately nearly almost some estimated".split())
 _MULTIPLES = frozenset("twice thrice double triple quadruple half all every".split())
 
 
@@ -67,18 +67,15 @@ def _plain_word(tok: Token) -> bool:
         and w not in _NUMBER_WORDS
         and w not in _HEDGE_WORDS
         and tok.key not in NEGATORS
-        and w not in _APPROXIMATORS
+        and w not in APPROXIMATORS
     )
-
-
-_QUALIFIERS = frozenset("least most more than nearly almost about around some over under".split())
 
 
 def _neighbour(toks: tuple[Token, ...], index: int, step: int) -> int | None:
     """The next content word after (``step=1``) or before (``-1``) the token at ``index``,
     qualifiers of a figure ("at least", "more than") skipped."""
     i = index + step
-    while 0 <= i < len(toks) and (not toks[i].content or toks[i].lower in _QUALIFIERS):
+    while 0 <= i < len(toks) and (not toks[i].content or toks[i].lower in FIGURE_QUALIFIERS):
         i += step
     return i if 0 <= i < len(toks) else None
 

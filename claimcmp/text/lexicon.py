@@ -15,9 +15,11 @@ from claimcmp.memo import memoize
 
 __all__ = [
     "ANTONYM_PAIRS",
+    "APPROXIMATORS",
     "ATTRIBUTION_VERBS",
     "DEGREE_NEGATORS",
     "ENTITY_ALIASES",
+    "FIGURE_QUALIFIERS",
     "HEDGE_LEVELS",
     "NEGATORS",
     "TERM_GROUPS",
@@ -28,6 +30,14 @@ __all__ = [
     "opposite_candidates",
     "stem",
 ]
+
+#: Words that qualify a figure ("at **least** 5", "**more than** 1,000", "**about** 50"): read with
+#: the figure, never as a word of their own.
+FIGURE_QUALIFIERS = frozenset("least most more than nearly almost about around some over under".split())
+
+#: Words that approximate a figure ("**approximately** twice", "**nearly** 200"): the number
+#: detector's, never a term swapped for another.
+APPROXIMATORS = frozenset("about around roughly approximately nearly almost some estimated".split())
 
 #: Words that flip the polarity of what follows.
 NEGATORS = frozenset(
