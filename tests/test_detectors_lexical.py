@@ -261,6 +261,12 @@ def test_values_in_different_roles_are_not_compared() -> None:
         # The same noun counted after different verbs: two roles.
         ("The storm hit on Monday, injuring at least six people.", "The storm hit on Monday, killing at least two people and injuring dozens."),
         ("Medics said more than 30 people died in the fire.", "The fire also injured around 80 people."),
+        # A denial of another statement: the negated predicate is about something else.
+        ("The singer checks into the Oakwood clinic.", "The singer never checked into Pinecrest but is back at Oakwood."),
+        # Words added in brackets inside a quote are the writer's, not the speaker's.
+        ("“We ask you to respect her family’s privacy,” the agent said.", "“We ask you to respect her (Ann Lee) family’s privacy,” the agent said."),
+        # A place WordNet does not know can lie inside a city district.
+        ("She was hit on 90th Street in Brooklyn.", "She was hit on 90th Street in Dyker Heights."),
         # "$US1 million" is $1 million; a rate written ".267" is not a count.
         ("Damage was put at $US2 million by the insurer.", "Damage was put at $2 million by the insurer."),
         ("He played 12 seasons for the club.", "The club played .412 ball for the season."),

@@ -432,6 +432,11 @@ def _negates_shared_predicate(d: TokenDiff, neg: Token, in_a: bool) -> bool:
         return False
     head = after[0]
     matched = {x for x, _, _ in d.matches} if in_a else {y for _, y, _ in d.matches}
+    # What the predicate is about must correspond too: "**never** checked into **Morningside**"
+    # does not deny "checks into Betty Ford"; "did **not** mean to **shoot**" is another statement.
+    nxt = [k for k in range(head + 1, min(len(own), head + 4)) if own[k].content]
+    if nxt and nxt[0] not in matched:
+        return False
     # A verb right before the negator must correspond too: "pleaded not guilty" / "was found
     # guilty" are a plea and a verdict, not one verdict denied.
     before = [k for k in range(max(0, i - 2), i) if own[k].content]
@@ -503,9 +508,9 @@ def _other_scale(x: str, y: str) -> bool:
     know (a small town, a neighbourhood): not a contradiction an editor can see from the text."""
     sx, sy = _scale(x), _scale(y)
     if sx is None or sy is None:
-        # A name WordNet does not know is most often a small place: it can lie inside a state
-        # or a country, not inside another city.
-        return (sx or sy) in _LARGE
+        # A name WordNet does not know is most often a small place: it can lie inside a state,
+        # a country or a city district (a neighbourhood of Queens), not inside another city.
+        return (sx or sy) in _LARGE or (sx or sy) == "district"
     if "island" in (sx, sy):
         return True  # islands are parts of countries and states WordNet rarely says
     if sx == sy:

@@ -24,6 +24,9 @@ __all__ = ["AttributionDetector", "QuoteDetector", "find_quotes", "find_speakers
 _MARKS = re.compile(r"[“”\"]")
 
 
+_EDITORIAL = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+
+
 @attrs.frozen
 class Quote:
     start: int  # of the quoted words (inside the marks)
@@ -46,7 +49,9 @@ def _find_quotes(text: str) -> tuple[Quote, ...]:
     out = []
     for open_, close in zip(marks[::2], marks[1::2], strict=False):
         inner = text[open_ + 1 : close]
-        keys = tuple(expand_keys([t.key for t in tokens(inner)]))
+        # Words the writer added inside a quote in brackets ("respect to her (Tara Reid) and")
+        # are not the speaker's: they do not make the quote worded differently.
+        keys = tuple(expand_keys([t.key for t in tokens(_EDITORIAL.sub(" ", inner))]))
         if len(inner.strip()) >= 3 and keys:
             s, e = open_ + 1, close
             while s < e and text[s].isspace():
