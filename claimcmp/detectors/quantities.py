@@ -456,6 +456,9 @@ def _rounding_of(a: Quantity, b: Quantity) -> bool:
 
 
 def _comparable(a: Quantity, b: Quantity) -> bool:
+    if {a.category, b.category} == {"score", "plain"}:
+        # "14-13-2" / "7-13-2", "12-12" / "36-12": a record or score written like a range.
+        return (a.upper if a.category == "plain" else b.upper) is not None
     if a.category != b.category:
         return False
     if a.category == "money":
@@ -547,6 +550,8 @@ def match_quantities(
             return False
         if _close(converted, x.value, 0.02):
             return True
+        if _close(x.value, y.value, 1e-9):
+            return False  # the same figure in another unit: a unit changed, not a conversion
         # A conversion is rounded to the precision each figure is written with: "six miles" is
         # 5.5–6.5 miles, "10 kilometres" 5–15 km, "200 feet" 150–250 ft; overlapping, they can
         # be one distance.

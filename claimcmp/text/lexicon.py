@@ -338,10 +338,8 @@ HEDGE_LEVELS: dict[str, int] = {
     "aims to": 3, "is expected to": 3, "are expected to": 3, "expects to": 3,
     "is preparing": 3, "is likely to": 2, "likely": 2, "probably": 2, "would": 3,
     "is considering": 1, "are considering": 1, "considers": 1, "is weighing": 1, "is mulling": 1,
-    "can": 3, "may": 1, "might": 0, "could": 2, "possibly": 1, "perhaps": 0, "reportedly": 3,
-    # Attribution hedges: crime and court reporting says "allegedly" of what it states as
-    # charged, so against a plain statement they are a nuance (one level), not doubt.
-    "allegedly": 3, "suspect": 1, "suspects": 1, "suspected": 1, "apparently": 2, "possible": 1,
+    "can": 3, "may": 1, "might": 0, "could": 2, "possibly": 1, "perhaps": 0, "reportedly": 1,
+    "allegedly": 1, "suspect": 1, "suspects": 1, "suspected": 1, "apparently": 2, "possible": 1,
     "potential": 1, "potentially": 1, "prospective": 1,
     "is believed to": 1, "are believed to": 1, "is said to": 1, "appears to": 1,
     "seems to": 1, "is thought to": 1, "rumored": 0, "rumoured": 0, "unconfirmed": 0,
