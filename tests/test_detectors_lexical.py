@@ -295,6 +295,8 @@ def test_compatible_is_not_conflict(a: str, b: str) -> None:
         # An appositive age against a written-out one; a record against a record.
         ("The suspect, 44, was charged on Monday.", "A 45-year-old suspect was charged on Monday.", "number"),
         ("The champion, 41-2, defends his title.", "The champion, 40-2, defends his title.", "number"),
+        # One frame in two word orders: the figures still fill the same role.
+        ("Engineers said the roof would cost $4 million to fix.", "Engineers put the cost of the roof at $6 million.", "number"),
         # An allegation against the same words stated as fact.
         ("The driver allegedly fled the scene.", "The driver fled the scene.", "modality"),
         # The same figure in another unit is a unit changed, even where a rounded conversion

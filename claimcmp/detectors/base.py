@@ -101,12 +101,20 @@ def same_role(
     ia, ib = tokens_in(diff.a, a_span), tokens_in(diff.b, b_span)
     if not ia or not ib:
         return False
-    # What the values are said of, right before them, differs: "**killing** at least three
-    # people" / "**injuring** at least five people", "**died**, more than 40 people" / "**wounded**
-    # around 100 people". The same noun counted in two roles, however the slot aligns.
+    # What the values are said of, right before them, differs, and one of the two words has no
+    # counterpart at all: "**killing** at least three people" / "**injuring** at least five
+    # people", "**died**, more than 40 people" / "**wounded** around 100 people". The same noun
+    # counted in two roles, however the slot aligns.
     left_a = _left_word(diff.a, ia, a_span)
     left_b = _left_word(diff.b, ib, b_span)
-    if left_a is not None and left_b is not None and diff.counterpart_in_b(left_a) != left_b:
+    if (
+        left_a is not None
+        and left_b is not None
+        and diff.counterpart_in_b(left_a) != left_b
+        # Crossed but shared ("repairs would **cost** $18 million" / "the cost of **repairs** at
+        # $25 million"): both words stand in both claims, one frame told in two word orders.
+        and (diff.counterpart_in_b(left_a) is None or diff.counterpart_in_a(left_b) is None)
+    ):
         return False
     for e in diff.edits:
         if not e.anchored or len(e.a_tokens) > SLOT_TOKENS + len(ia) or len(e.b_tokens) > SLOT_TOKENS + len(ib):
