@@ -54,7 +54,7 @@ _HEDGE_WORDS = frozenset(w for h in HEDGE_LEVELS for w in h.split())
 # "nearly twice the level": an approximation of a figure, like "nearly 200".
 # Words before a verb that leave it unasserted: "against providing", "of using", "to send".
 _NOT_ASSERTING = frozenset("against of about from to for without on over".split())
-_MULTIPLES = frozenset("twice thrice double triple quadruple half all every".split())
+_MULTIPLES = frozenset("twice thrice double triple quadruple half".split())
 
 
 def _plain_word(tok: Token) -> bool:
