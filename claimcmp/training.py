@@ -177,9 +177,8 @@ def labelled_ecb_pairs(shared: Path, labels: Path = LABELS_FILE) -> list[Labelle
 
 #: How much one hand-labelled real pair weighs in the same-fact model against one pair of the
 #: other sources: they are few, and they are the only pairs labelled "not the same fact" by
-#: reading them. The verdict model does not learn from them (weight 0): its features cannot
-#: tell their conflicts from their compatible pairs (ROC AUC 0.5–0.7 each), and one linear
-#: model fitted to both them and the edited pairs loses most of its recall on both
+#: reading them. The verdict model does not learn from them (weight 0): one linear model fitted
+#: to both them and the edited pairs loses recall on the real pairs without gaining on SummEdits
 #: (``benchmarks/quality.py`` measures this, "Training on the real pairs").
 REAL_PAIR_WEIGHT = {"fact": 5.0, "verdict": 0.0}
 

@@ -592,7 +592,8 @@ class EntityDetector:
             if all(t.lower in TITLE_WORDS for t in na) or all(t.lower in TITLE_WORDS for t in nb):
                 continue  # "France's Francois Hollande" / "France's President": a title, not a name
             dropped: list[Token] = []
-            if _same_name_head(d, e):
+            shared_head = _same_name_head(d, e)
+            if shared_head:
                 # The common word that ends a shared name ("Betty Ford **Center**") describes it;
                 # it is not a name of its own.
                 dropped = [
@@ -624,7 +625,7 @@ class EntityDetector:
             possessive = poss_a or poss_b
             if (demonym_a or demonym_b) and possessive:
                 continue  # "Lukashenko's visit" / "the Belarusian leader's visit": a description
-            if _same_name_head(d, e) and all(is_common_word(t.lower) for t in (*na, *nb)):
+            if shared_head and all(is_common_word(t.lower) for t in (*na, *nb)):
                 # "Matanuska Maid Dairy" / "Matanuska Maid Creamery", "Betty Ford Clinic" / "Betty
                 # Ford Center": one named thing, its descriptive last word told two ways.
                 continue
