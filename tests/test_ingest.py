@@ -120,6 +120,59 @@ def test_telegraphic_english_brief_is_not_refused() -> None:
         Article.from_text(spanish)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A one-sentence wire brief full of names and titles (the word-ratio rule refused it).
+        "U.S. president-elect Barack Obama has asked neurosurgeon Sanjay Gupta, CNN's chief "
+        "medical correspondent, to serve as the country's surgeon general, CNN reported Tuesday.\n",
+        "Registration will run from October 26 to November 20.\n",
+        "Barack Obama, Hillary Clinton, Sanjay Gupta, Eric Holder, Timothy Geithner\n",
+        "Quake rattles Sumatra coast\n\nA magnitude 6.1 earthquake struck off Sumatra on Monday.\n",
+    ],
+)
+def test_short_english_news_is_accepted(text: str) -> None:
+    assert Article.from_text(text).body
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le président a annoncé mardi une série de mesures pour soutenir les entreprises touchées.\n",
+        "De regering heeft dinsdag besloten dat de belastingen volgend jaar niet zullen stijgen.\n",
+        "O presidente afirmou que o país não vai aceitar novas sanções impostas pelos vizinhos.\n",
+        "总统星期二表示，该国不会接受新的制裁，谈判将在下周继续进行。\n",
+    ],
+)
+def test_other_languages_are_refused_with_what_was_found(text: str) -> None:
+    with pytest.raises(UnsupportedLanguageError, match="identified as|Latin letters"):
+        Article.from_text(text)
+
+
+def test_furniture_words_in_real_sentences_stay_body() -> None:
+    text = (
+        BODY
+        + "Reached by telephone yesterday, the mayor declined to comment.\n"
+        + "Officials said more than 200,000 of the comments opposed the rule change.\n"
+        + "Once installed, the software steals login credentials for online games.\n"
+        + "The lawsuit alleges copyright infringement by the studio.\n"
+        + "Share | Tweet | Comments (12)\n"
+        + "Copyright 2013 The Associated Press. All rights reserved.\n"
+    )
+    assert [k for k, _ in kinds(text)] == ["body"] * 5 + ["boilerplate"] * 2
+
+
+def test_a_headline_alone_is_what_the_article_reports() -> None:
+    text = "Obama taps Gupta for surgeon general\n"
+    article = Article.from_text(text)
+    assert [(b.kind, text[b.start : b.end]) for b in article.blocks] == [
+        ("body", "Obama taps Gupta for surgeon general")
+    ]
+    # With prose below it, the same line stays the headline.
+    with_lede = text + "\nThe president-elect asked CNN's Sanjay Gupta to serve, aides said.\n"
+    assert kinds(with_lede)[0] == ("headline", "Obama taps Gupta for surgeon general")
+
+
 def test_blocks_by_shape() -> None:
     text = (
         "World\n\n"
