@@ -41,8 +41,10 @@ __all__ = [
     "Report",
     "SchemaError",
     "SentenceTransformerEmbedder",
+    "SkippedSource",
     "Source",
     "SourceNotFoundError",
+    "Story",
     "UnsupportedLanguageError",
     "__version__",
     "clear_caches",
@@ -60,7 +62,9 @@ _LAZY = {
     "ClaimPair": "claimcmp.records",
     "Divergence": "claimcmp.records",
     "PairComparison": "claimcmp.records",
+    "SkippedSource": "claimcmp.records",
     "Source": "claimcmp.records",
+    "Story": "claimcmp.records",
     "Report": "claimcmp.report",
     "Comparator": "claimcmp.comparator",
     "HashingEmbedder": "claimcmp.embed",
@@ -110,7 +114,16 @@ if TYPE_CHECKING:
     from claimcmp.ingest import Article
     from claimcmp.memo import clear_caches
     from claimcmp.pipeline import compare, compare_pair, compare_pairs
-    from claimcmp.records import Claim, ClaimGroup, ClaimPair, Divergence, PairComparison, Source
+    from claimcmp.records import (
+        Claim,
+        ClaimGroup,
+        ClaimPair,
+        Divergence,
+        PairComparison,
+        SkippedSource,
+        Source,
+        Story,
+    )
     from claimcmp.report import Report
     from claimcmp.split import PunktSentenceSplitter
 

@@ -36,6 +36,7 @@ import numpy as np
 __all__ = [
     "ALIGN_METHODS",
     "DEFAULT_ALIGN_THRESHOLD",
+    "DEFAULT_GROUP_MEMBER_THRESHOLD",
     "DEFAULT_TOP_K",
     "AlignedPair",
     "Alignment",
@@ -231,14 +232,30 @@ def align_claims(
                     pairs.append(AlignedPair(int(ia[i]), int(ib[j]), float(sim[i, j])))
     pairs.sort(key=lambda p: (p.a, p.b))
     pairs = _exact_similarities(pairs, vectors)
-    return group_pairs(sources, pairs)
+    return group_pairs(sources, pairs, vectors=np.asarray(vectors, dtype=np.float32))
 
 
-def group_pairs(sources: Sequence[str], pairs: Sequence[AlignedPair]) -> Alignment:
+#: Cosine similarity every two claims of one group must have (complete linkage): a group is
+#: one fact, so a claim joins only when it relates to every member, not to one neighbour.
+#: Below the pair threshold, because members told by different outlets are worded apart.
+DEFAULT_GROUP_MEMBER_THRESHOLD = 0.45
+
+
+def group_pairs(
+    sources: Sequence[str],
+    pairs: Sequence[AlignedPair],
+    *,
+    vectors: np.ndarray | None = None,
+    member_threshold: float = DEFAULT_GROUP_MEMBER_THRESHOLD,
+) -> Alignment:
     """Groups (one claim per source) and unaligned claims for a set of aligned pairs.
 
     Used by :func:`align_claims`, and again by :func:`claimcmp.compare` once the comparator
-    has set aside pairs that do not report the same fact.
+    has set aside pairs that do not report the same fact. With ``vectors`` (unit rows, one per
+    claim), two groups merge only when every claim of one has at least ``member_threshold``
+    cosine similarity with every claim of the other, so a chain of loose matches ("Lukashenko,
+    a close ally of Putin" — "Lukashenko's victory in 2020" — "the 2020 election results")
+    does not become one group; the pairs themselves stay.
     """
     pairs = list(pairs)
     # Greedy group building with one claim per source per group.
@@ -249,6 +266,10 @@ def group_pairs(sources: Sequence[str], pairs: Sequence[AlignedPair]) -> Alignme
         ga, gb = group_of[p.a], group_of[p.b]
         if ga == gb or group_sources[ga] & group_sources[gb]:
             continue
+        if vectors is not None and (len(group_members[ga]) > 1 or len(group_members[gb]) > 1):
+            block = vectors[group_members[ga]] @ vectors[group_members[gb]].T
+            if float(block.min()) < member_threshold:
+                continue
         if len(group_members[ga]) < len(group_members[gb]):
             ga, gb = gb, ga  # relabel the smaller group: merging stays near-linear
         for m in group_members[gb]:

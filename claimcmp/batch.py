@@ -126,7 +126,7 @@ def compare_many(
     clusters: Iterable[Sequence[SourceLike]] | Mapping[str, Sequence[SourceLike]],
     *,
     executor: Executor | None = None,
-    errors: Literal["return"],
+    errors: Literal["return", "skip"],
     progress: bool | None = None,
     max_pending: int | None = None,
     **options: Any,
@@ -137,7 +137,7 @@ def compare_many(
     clusters: Iterable[Sequence[SourceLike]] | Mapping[str, Sequence[SourceLike]],
     *,
     executor: Executor | None = None,
-    errors: Literal["raise", "return"] = "raise",
+    errors: Literal["raise", "return", "skip"] = "raise",
     progress: bool | None = None,
     max_pending: int | None = None,
     **options: Any,
@@ -149,11 +149,15 @@ def compare_many(
     (ids then name failing clusters in errors). ``errors="raise"`` stops at the first cluster
     with bad input, raising its error (same type, message naming the cluster);
     ``errors="return"`` yields the :class:`~claimcmp.errors.ClaimcmpError` in that cluster's
-    place and goes on. ``progress`` shows a bar on standard error (default: when it is a
+    place and goes on; ``errors="skip"`` also leaves a bad *source* out of its cluster
+    (``compare(errors="skip")``: listed in the report's ``skipped``) and yields the error only
+    for a cluster that has fewer than two good sources left. ``progress`` shows a bar on standard error (default: when it is a
     terminal). ``options`` are :func:`claimcmp.compare`'s.
     """
-    if errors not in ("raise", "return"):
-        raise ValueError(f"'errors' must be 'raise' or 'return' (got {errors!r}).")
+    if errors not in ("raise", "return", "skip"):
+        raise ValueError(f"'errors' must be 'raise', 'return' or 'skip' (got {errors!r}).")
+    if "errors" in options:
+        raise TypeError("compare_many: give errors= once; errors='skip' passes errors='skip' to each compare.")
     from claimcmp.pipeline import compare
 
     try:
@@ -167,6 +171,9 @@ def compare_many(
     else:
         items = ((str(i), c) for i, c in enumerate(clusters))
     total = len(clusters) if isinstance(clusters, Sized) else None
+    if errors == "skip":
+        options = {**options, "errors": "skip"}
+        errors = "return"
     return _stream(items, executor, errors, _progress_bar(progress, total), max_pending, options)
 
 

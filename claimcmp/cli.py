@@ -71,6 +71,11 @@ def _parser() -> argparse.ArgumentParser:
     cmp_.add_argument(
         "--no-language-check", action="store_true", help="compare even if a file does not look like English"
     )
+    cmp_.add_argument(
+        "--skip-bad", action=argparse.BooleanOptionalAction, default=False,
+        help="leave out a file that cannot be read or compared (empty, binary, not English...), list it "
+        "in the report, and compare the rest (default: stop with its error)",
+    )
     cmp_.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour in text output")
     _add_model_options(cmp_)
 
@@ -93,6 +98,11 @@ def _parser() -> argparse.ArgumentParser:
     bat.add_argument("--encoding", metavar="CODEC", help="decode the files with this encoding (default: UTF-8)")
     bat.add_argument("--max-chars", type=int, metavar="N", help="longest article accepted (default: 1,000,000)")
     bat.add_argument("--no-language-check", action="store_true", help="compare even if a file does not look like English")
+    bat.add_argument(
+        "--skip-bad", action=argparse.BooleanOptionalAction, default=True,
+        help="leave a bad file out of its cluster and list it in that report's 'skipped' (default); "
+        "--no-skip-bad makes the whole cluster an error line instead",
+    )
     bat.add_argument("--fail-on", choices=("divergence",), help="exit with status 1 when any cluster has a divergence")
     bat.add_argument(
         "--workers", type=int, default=1, metavar="N",
@@ -211,8 +221,11 @@ def _cmd_compare(args: argparse.Namespace) -> int:
         encoding=args.encoding,
         max_chars=args.max_chars or DEFAULT_MAX_CHARS,
         check_language=not args.no_language_check,
+        errors="skip" if args.skip_bad else "raise",
         progress=progress,
     )
+    for k in report.skipped:
+        sys.stderr.write(f"claimcmp: skipped {k.source}: {' '.join(k.message.split())}\n")
     color = args.format == "text" and not args.output and _use_color(args.color, sys.stdout)
     _write(_render(report.to_dict(), args.format, color), args.output)
     if args.fail_on == "divergence" and any(p.verdict == "divergence" for p in report.pairs):
@@ -281,7 +294,9 @@ def _cmd_batch(args: argparse.Namespace) -> int:
             except OSError as exc:
                 raise _UsageError(f"cannot write '{args.output}': {exc.strerror}; choose another -o path") from exc
         failed = diverged = 0
-        results = compare_many(clusters, executor=executor, errors="return", progress=progress, **options)
+        results = compare_many(
+            clusters, executor=executor, errors="skip" if args.skip_bad else "return", progress=progress, **options
+        )
         for cluster_id, result in zip(clusters, results, strict=True):
             if isinstance(result, ClaimcmpError):
                 failed += 1

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 import numpy as np
@@ -18,6 +18,7 @@ from claimcmp.align import (
     DEFAULT_ALIGN_THRESHOLD,
     DEFAULT_TOP_K,
     AlignedPair,
+    Alignment,
     align_claims,
     group_pairs,
 )
@@ -27,7 +28,7 @@ from claimcmp.claims import AtomicClaimExtractor, SentenceClaimExtractor, senten
 from claimcmp.comparator import Comparator
 from claimcmp.detectors.numbers import conversion_anomalies
 from claimcmp.embed import make_embedder
-from claimcmp.errors import NotEnoughSourcesError
+from claimcmp.errors import InputError, NotEnoughSourcesError
 from claimcmp.ingest import DEFAULT_MAX_CHARS, Article, check_article
 from claimcmp.protocols import ClaimExtractor, ClaimText, Detector, Embedder, SentenceSplitter
 from claimcmp.records import (
@@ -36,7 +37,9 @@ from claimcmp.records import (
     ClaimPair,
     Divergence,
     PairComparison,
+    SkippedSource,
     Source,
+    Story,
 )
 from claimcmp.report import Report
 from claimcmp.split import PunktSentenceSplitter
@@ -71,28 +74,44 @@ def _embedder(
     return with_cache(embedder, cache)
 
 
+ErrorMode = Literal["raise", "skip"]
+
+
+def _skip_reason(item: SourceLike, exc: InputError | OSError) -> SkippedSource:
+    label = item.source if isinstance(item, Article) else os.fspath(item)
+    message = str(exc) if isinstance(exc, InputError) else f"'{label}' could not be read ({exc.strerror or exc})."
+    return SkippedSource(source=label, type=type(exc).__name__, message=message)
+
+
 def _load_sources(
     sources: Iterable[SourceLike],
     *,
     encoding: str | None,
     max_chars: int,
     check_language: bool,
-) -> list[Article]:
+    errors: ErrorMode = "raise",
+) -> tuple[list[Article], list[SkippedSource]]:
     articles: list[Article] = []
+    skipped: list[SkippedSource] = []
     for item in sources:
-        if isinstance(item, Article):
-            check_article(item, max_chars=max_chars, check_language=check_language)
-            articles.append(item)
-        elif isinstance(item, (str, os.PathLike)):
-            articles.append(
-                Article.from_file(
-                    item, encoding=encoding, max_chars=max_chars, check_language=check_language
-                )
-            )
-        else:
+        if not isinstance(item, (Article, str, os.PathLike)):
             raise TypeError(
                 f"'sources' items must be Article or a path (got {type(item).__name__})."
             )
+        try:
+            if isinstance(item, Article):
+                check_article(item, max_chars=max_chars, check_language=check_language)
+                articles.append(item)
+            else:
+                articles.append(
+                    Article.from_file(
+                        item, encoding=encoding, max_chars=max_chars, check_language=check_language
+                    )
+                )
+        except (InputError, OSError) as exc:
+            if errors == "raise":
+                raise
+            skipped.append(_skip_reason(item, exc))
     # Source ids must be unique; files with one stem in different folders
     # get a numeric suffix, in input order.
     seen: dict[str, int] = {}
@@ -101,11 +120,9 @@ def _load_sources(
         n = seen.get(a.source, 0)
         seen[a.source] = n + 1
         if n:
-            import attrs
-
             a = attrs.evolve(a, source=f"{a.source}-{n + 1}", blocks=a.blocks)
         unique_articles.append(a)
-    return unique_articles
+    return unique_articles, skipped
 
 
 def compare(
@@ -125,6 +142,8 @@ def compare(
     encoding: str | None = None,
     max_chars: int = DEFAULT_MAX_CHARS,
     check_language: bool = True,
+    errors: ErrorMode = "raise",
+    stories: bool = True,
     progress: Progress | None = None,
 ) -> Report:
     """Compare two or more reports of one event, claim by claim.
@@ -139,14 +158,27 @@ def compare(
     ``align_top_k`` bounds the counterparts a claim is compared with (see
     :mod:`claimcmp.align`). ``progress(stage, done, total)`` is called as
     stages advance.
+
+    ``errors="raise"`` (the default) raises the first source's
+    :class:`~claimcmp.errors.InputError` (unreadable, empty, binary, not English...);
+    ``errors="skip"`` leaves such a source out, lists it in :attr:`Report.skipped`, and
+    compares the rest (still at least two).
+
+    ``stories=True`` (the default) first separates the sources into stories — the events
+    they report, :mod:`claimcmp.stories` — and aligns claims only within a story;
+    :attr:`Report.stories` says which sources form which. ``stories=False`` takes every
+    source as one story.
     """
-    articles = _load_sources(
-        sources, encoding=encoding, max_chars=max_chars, check_language=check_language
+    if errors not in ("raise", "skip"):
+        raise ValueError(f"'errors' must be 'raise' or 'skip' (got {errors!r}).")
+    articles, skipped = _load_sources(
+        sources, encoding=encoding, max_chars=max_chars, check_language=check_language, errors=errors
     )
     if len(articles) < 2:
+        left_out = "".join(f"; skipped {k.source}: {k.message}" for k in skipped)
         raise NotEnoughSourcesError(
-            f"'sources' must hold at least 2 articles to compare (got {len(articles)}); "
-            "give two or more reports of the same event."
+            f"'sources' must hold at least 2 articles to compare (got {len(articles)}"
+            f"{' readable' if skipped else ''}); give two or more reports of the same event{left_out}"
         )
     splitter = splitter or PunktSentenceSplitter()
     if extractor is None:
@@ -166,8 +198,11 @@ def compare(
     vectors = embedder.encode([c.text for c in claim_list]) if claim_list else np.zeros((0, 1), np.float32)
     if progress:
         progress("embed", len(claim_list), len(claim_list))
-    alignment = align_claims(
-        [c.source for c in claim_list],
+    story_members = _stories(articles, claim_list, vectors) if stories else [list(range(len(articles)))]
+    alignment = _align_within_stories(
+        articles,
+        story_members,
+        claim_list,
         vectors,
         threshold=align_threshold,
         method=align_method,
@@ -209,7 +244,7 @@ def compare(
             )
         )
     if len(kept) < len(alignment.pairs):
-        alignment = group_pairs([c.source for c in claim_list], kept)
+        alignment = group_pairs([c.source for c in claim_list], kept, vectors=vectors)
     anomalies = []
     by_source: dict[str, list[Claim]] = {}
     for c in claim_list:
@@ -246,13 +281,55 @@ def compare(
         unique=tuple(claim_list[i].id for i in alignment.unique),
         anomalies=tuple(anomalies),
         syndication=tuple(tuple(g) for g in syndication),
+        stories=tuple(
+            Story(id=f"s{k + 1}", sources=tuple(articles[i].source for i in members))
+            for k, members in enumerate(story_members)
+        ),
+        skipped=tuple(skipped),
         model=getattr(embedder, "name", type(embedder).__name__),
         settings={
             "align_threshold": align_threshold,
             "align_method": align_method,
             "align_top_k": align_top_k,
+            "stories": stories,
         },
     )
+
+
+def _stories(articles: Sequence[Article], claim_list: Sequence[Claim], vectors: np.ndarray) -> list[list[int]]:
+    """Indices of the articles of each story (see :mod:`claimcmp.stories`)."""
+    from claimcmp.stories import separate_stories, source_profile
+
+    rows: dict[str, list[int]] = {a.source: [] for a in articles}
+    for i, c in enumerate(claim_list):
+        rows[c.source].append(i)
+    profiles = [
+        source_profile([claim_list[i].text for i in rows[a.source]], vectors[rows[a.source]]) for a in articles
+    ]
+    return separate_stories(profiles)
+
+
+def _align_within_stories(
+    articles: Sequence[Article],
+    story_members: Sequence[Sequence[int]],
+    claim_list: Sequence[Claim],
+    vectors: np.ndarray,
+    **options: Any,
+) -> Alignment:
+    """Claims aligned within each story only; indices are into ``claim_list``."""
+    sources = [c.source for c in claim_list]
+    if len(story_members) == 1:
+        return align_claims(sources, vectors, **options)
+    pairs: list[AlignedPair] = []
+    for members in story_members:
+        ids = {articles[i].source for i in members}
+        rows = [i for i, c in enumerate(claim_list) if c.source in ids]
+        if not rows:
+            continue
+        part = align_claims([sources[i] for i in rows], vectors[rows], **options)
+        pairs += [AlignedPair(rows[p.a], rows[p.b], p.similarity) for p in part.pairs]
+    pairs.sort(key=lambda p: (p.a, p.b))
+    return group_pairs(sources, pairs, vectors=vectors)
 
 
 def _to_source(d: Divergence, ca: Claim, cb: Claim, text_a: str, text_b: str) -> Divergence:

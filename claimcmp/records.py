@@ -29,7 +29,9 @@ __all__ = [
     "ClaimPair",
     "Divergence",
     "PairComparison",
+    "SkippedSource",
     "Source",
+    "Story",
     "Verdict",
 ]
 
@@ -337,3 +339,24 @@ class ClaimGroup:
     claims: tuple[str, ...] = attrs.field(converter=_strings)
     #: How many of the group's sources report independently (copies of one report count once).
     independent_sources: int = 0
+
+
+@attrs.frozen(kw_only=True)
+class Story:
+    """Sources that report one event. Claims are aligned only within a story."""
+
+    id: str = attrs.field(validator=_non_empty)
+    sources: tuple[str, ...] = attrs.field(converter=_strings)
+
+
+@attrs.frozen(kw_only=True)
+class SkippedSource:
+    """A source left out of a comparison (``errors="skip"``) and why.
+
+    ``source`` is the source id, or the path as given when the file could not be read; ``type``
+    is the error's class name (``"EmptyInputError"``), ``message`` its one-line advice.
+    """
+
+    source: str = attrs.field(validator=_non_empty)
+    type: str = attrs.field(validator=_non_empty)
+    message: str

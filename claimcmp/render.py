@@ -36,6 +36,16 @@ def _pairs_by_verdict(data: dict[str, Any]) -> list[dict[str, Any]]:
 _ANSI = {"divergence": "\x1b[31m", "paraphrase": "\x1b[33m", "agreement": "\x1b[32m", "bold": "\x1b[1m", "dim": "\x1b[2m", "reset": "\x1b[0m"}
 
 
+def _story_lines(data: dict[str, Any]) -> list[str]:
+    """One line per story ("s1: a, b, c"), or one line when every source is in one story."""
+    stories = data.get("stories") or []
+    if len(stories) <= 1:
+        return [f"1 story: all {len(data['sources'])} sources report one event"]
+    return [f"{len(stories)} stories (claims are aligned only within a story):"] + [
+        f"{st['id']}: {', '.join(st['sources'])}" for st in stories
+    ]
+
+
 def render_text(data: dict[str, Any], *, color: bool = False, width: int = 100) -> str:
     """Terminal rendering: summary, divergences first, then paraphrases, agreements, unique claims."""
     claims, sources = _index(data)
@@ -55,6 +65,8 @@ def render_text(data: dict[str, Any], *, color: bool = False, width: int = 100) 
         c("bold", f"claimcmp: {len(sources)} sources, {len(claims)} claims, {len(data['pairs'])} aligned pairs"),
         "  " + ", ".join(f"{counts.get(v, 0)} {v}" for v in ("divergence", "paraphrase", "agreement"))
         + f", {len(data['unique'])} unique claims",
+        *(("  " if k == 0 else "    ") + line for k, line in enumerate(_story_lines(data))),
+        *([f"  {len(data['skipped'])} sources skipped (see SKIPPED SOURCES)"] if data.get("skipped") else []),
         "",
         c("bold", "Sources"),
     ]
@@ -91,6 +103,10 @@ def render_text(data: dict[str, Any], *, color: bool = False, width: int = 100) 
         for cid in data["unique"]:
             cl = claims[cid]
             lines += wrap(f"  [{cl['source']}] ", cl["text"])
+    if data.get("skipped"):
+        lines += ["", c("bold", f"SKIPPED SOURCES ({len(data['skipped'])})")]
+        for k in data["skipped"]:
+            lines += wrap(f"  [{k['source']}] {k['type']}: ", k["message"])
     if data.get("anomalies"):
         lines += ["", c("bold", f"ANOMALIES IN A SINGLE SOURCE ({len(data['anomalies'])})")]
         for an in data["anomalies"]:
@@ -122,6 +138,14 @@ def render_markdown(data: dict[str, Any]) -> str:
         f"| {len(sources)} | {len(claims)} | {len(data['pairs'])} | {counts.get('divergence', 0)} | "
         f"{counts.get('paraphrase', 0)} | {counts.get('agreement', 0)} | {len(data['unique'])} |",
         "",
+        *(("- " if k else "") + _md(line) for k, line in enumerate(_story_lines(data))),
+        "",
+    ]
+    if data.get("skipped"):
+        lines += [f"## Skipped sources ({len(data['skipped'])})", ""]
+        lines += [f"- `{_md(k['source'])}` ({_md(k['type'])}): {_md(k['message'])}" for k in data["skipped"]]
+        lines.append("")
+    lines += [
         "## Sources",
         "",
     ]
@@ -226,6 +250,15 @@ def render_html(data: dict[str, Any], *, full_page: bool = False) -> str:
         f"{counts.get('paraphrase', 0)} paraphrase, {counts.get('agreement', 0)} agreement; "
         f"{len(data['unique'])} unique claims.</p>"
     )
+    story_lines = _story_lines(data)
+    out.append(
+        "<p class='stories'>" + esc(story_lines[0]) + "".join("<br>" + esc(x) for x in story_lines[1:]) + "</p>"
+    )
+    if data.get("skipped"):
+        out.append(f"<h4>Skipped sources ({len(data['skipped'])})</h4><ul>")
+        for k in data["skipped"]:
+            out.append(f"<li><code>{esc(k['source'])}</code> {esc(k['type'])}: {esc(k['message'])}</li>")
+        out.append("</ul>")
     header = "".join(
         f"<th>{esc(sid)}"
         + (f"<br><span class='why'>{esc(sources[sid].get('title') or '')}</span>" if sources[sid].get("title") else "")

@@ -1,11 +1,13 @@
-"""Report: the typed result of a comparison, and its JSON form ``claimcmp.report/1``.
+"""Report: the typed result of a comparison, and its JSON form ``claimcmp.report/2``.
 
 A :class:`Report` holds the sources (with their full text), the claims, the
 aligned pairs with verdicts and divergences, the groups of claims that report
 the same thing, and each source's unique claims. It checks its invariants on
 construction — every claim's text is its source slice, every divergence span
 indexes its claim's source — and :meth:`Report.from_json` validates a saved
-report against the schema before rebuilding it, so a round trip is exact.
+report against the schema before rebuilding it, so a round trip is exact. Reports written
+as ``claimcmp.report/1`` (before stories and skipped sources) are read too: all their sources
+form one story, and nothing was skipped.
 """
 
 from __future__ import annotations
@@ -28,12 +30,16 @@ from claimcmp.records import (
     ClaimGroup,
     ClaimPair,
     Divergence,
+    SkippedSource,
     Source,
+    Story,
 )
 
-__all__ = ["SCHEMA", "Report"]
+__all__ = ["READABLE_SCHEMAS", "SCHEMA", "Report"]
 
-SCHEMA = "claimcmp.report/1"
+SCHEMA = "claimcmp.report/2"
+#: Schemas :meth:`Report.from_json` reads: this one, and /1 (no ``stories``, no ``skipped``).
+READABLE_SCHEMAS: tuple[str, ...] = ("claimcmp.report/1", SCHEMA)
 
 
 def _sources(v: Iterable[Source]) -> tuple[Source, ...]:
@@ -64,13 +70,23 @@ def _syndication(v: Iterable[Iterable[str]]) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(g) for g in v)
 
 
+def _stories(v: Iterable[Story]) -> tuple[Story, ...]:
+    return tuple(v)
+
+
+def _skipped(v: Iterable[SkippedSource]) -> tuple[SkippedSource, ...]:
+    return tuple(v)
+
+
 @attrs.frozen
 class Report:
     """Claim-level comparison of several sources.
 
     ``pairs`` are aligned claims of two different sources; ``groups`` gather
     aligned claims across all sources (one per source); ``unique`` lists the
-    claims no other source reports.
+    claims no other source reports. ``stories`` say which sources report which event (claims
+    are aligned only within a story; one story of all sources when not given); ``skipped``
+    lists the sources left out with ``errors="skip"``.
     """
 
     sources: tuple[Source, ...] = attrs.field(converter=_sources)
@@ -81,6 +97,8 @@ class Report:
     anomalies: tuple[Anomaly, ...] = attrs.field(default=(), converter=_anomalies)
     #: Groups of source ids that are near-verbatim copies of one report.
     syndication: tuple[tuple[str, ...], ...] = attrs.field(default=(), converter=_syndication)
+    stories: tuple[Story, ...] = attrs.field(default=(), converter=_stories)
+    skipped: tuple[SkippedSource, ...] = attrs.field(default=(), converter=_skipped)
     model: str = ""
     settings: dict[str, Any] = attrs.field(factory=dict, eq=False, repr=False)
     _claim_index: dict[str, Claim] = attrs.field(init=False, repr=False, eq=False)
@@ -161,6 +179,33 @@ class Report:
         for src in self.sources:
             if src.copy_of is not None and src.copy_of not in sources:
                 raise ValueError(f"source {src.id!r}: 'copy_of' must be a source id (got {src.copy_of!r}).")
+        if not self.stories and self.sources:
+            object.__setattr__(self, "stories", (Story(id="s1", sources=tuple(sources)),))
+        story_of: dict[str, str] = {}
+        for story in self.stories:
+            for sid in story.sources:
+                if sid not in sources:
+                    raise ValueError(f"story {story.id!r}: {sid!r} is not a source id.")
+                if sid in story_of:
+                    raise ValueError(
+                        f"story {story.id!r}: source {sid!r} is already in story {story_of[sid]!r}; "
+                        "each source belongs to one story."
+                    )
+                story_of[sid] = story.id
+        if self.stories and len(story_of) != len(sources):
+            missing = [sid for sid in sources if sid not in story_of]
+            raise ValueError(f"'stories' must cover every source (missing {missing!r}).")
+        for p in self.pairs:
+            sa, sb = claims[p.a].source, claims[p.b].source
+            if story_of.get(sa) != story_of.get(sb):
+                raise ValueError(
+                    f"pair ({p.a!r}, {p.b!r}): claims must come from one story "
+                    f"(got {story_of.get(sa)!r} and {story_of.get(sb)!r})."
+                )
+        for g in self.groups:
+            in_stories = {story_of.get(claims[cid].source) for cid in g.claims}
+            if len(in_stories) > 1:
+                raise ValueError(f"group {g.id!r}: claims must come from one story (got {sorted(map(str, in_stories))!r}).")
         object.__setattr__(self, "_claim_index", claims)
         object.__setattr__(self, "_source_index", sources)
 
@@ -217,7 +262,7 @@ class Report:
     # -------------------------------------------------------------- serialise
 
     def to_dict(self) -> dict[str, Any]:
-        """The report as plain JSON-ready data (schema ``claimcmp.report/1``)."""
+        """The report as plain JSON-ready data (schema ``claimcmp.report/2``)."""
         return {
             "schema": SCHEMA,
             "model": self.model,
@@ -280,6 +325,8 @@ class Report:
                 for g in self.groups
             ],
             "syndication": [list(group) for group in self.syndication],
+            "stories": [{"id": st.id, "sources": list(st.sources)} for st in self.stories],
+            "skipped": [{"source": k.source, "type": k.type, "message": k.message} for k in self.skipped],
             "unique": list(self.unique),
             "anomalies": [
                 {
@@ -296,7 +343,7 @@ class Report:
         }
 
     def to_json(self, *, indent: int | None = 2) -> str:
-        """The report as JSON text (schema ``claimcmp.report/1``)."""
+        """The report as JSON text (schema ``claimcmp.report/2``)."""
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
     @classmethod
@@ -366,6 +413,11 @@ class Report:
                 groups=groups,
                 unique=tuple(data["unique"]),
                 syndication=tuple(tuple(g) for g in data.get("syndication", [])),
+                stories=tuple(Story(id=st["id"], sources=tuple(st["sources"])) for st in data.get("stories", [])),
+                skipped=tuple(
+                    SkippedSource(source=k["source"], type=k["type"], message=k["message"])
+                    for k in data.get("skipped", [])
+                ),
                 anomalies=tuple(
                     Anomaly(
                         source=a["source"], kind=a["kind"], start=a["start"], end=a["end"],
@@ -379,7 +431,7 @@ class Report:
         except SchemaError:
             raise
         except (ValueError, TypeError, IndexError) as exc:
-            raise SchemaError(f"report does not follow {SCHEMA}: {exc}") from exc
+            raise SchemaError(f"report does not follow {data.get('schema')}: {exc}") from exc
 
     @classmethod
     def from_json(cls, text: str | bytes) -> Report:
@@ -455,7 +507,9 @@ def _check_span(value: Any, where: str) -> None:
 
 def _validate(data: Any) -> None:
     _expect(isinstance(data, dict), "report", "a JSON object", data)
-    _expect(data.get("schema") == SCHEMA, "schema", repr(SCHEMA), data.get("schema"))
+    _expect(
+        data.get("schema") in READABLE_SCHEMAS, "schema", " or ".join(map(repr, READABLE_SCHEMAS)), data.get("schema")
+    )
     for key in ("sources", "claims", "pairs", "groups", "unique"):
         _expect(isinstance(data.get(key), list), key, "a list", data.get(key))
     for i, s in enumerate(data["sources"]):
@@ -483,7 +537,14 @@ def _validate(data: Any) -> None:
         _check_keys(g, {"id": str, "claims": list}, f"groups[{i}]")
     for i, u in enumerate(data["unique"]):
         _expect(isinstance(u, str), f"unique[{i}]", "a claim id", u)
-    _expect(isinstance(data.get("anomalies", []), list), "anomalies", "a list", data.get("anomalies"))
+    for key in ("stories", "skipped", "anomalies"):
+        _expect(isinstance(data.get(key, []), list), key, "a list", data.get(key))
+    for i, st in enumerate(data.get("stories", [])):
+        _check_keys(st, {"id": str, "sources": list}, f"stories[{i}]")
+        for j, sid in enumerate(st["sources"]):
+            _expect(isinstance(sid, str), f"stories[{i}].sources[{j}]", "a source id", sid)
+    for i, k in enumerate(data.get("skipped", [])):
+        _check_keys(k, {"source": str, "type": str, "message": str}, f"skipped[{i}]")
     for i, a in enumerate(data.get("anomalies", [])):
         _check_keys(
             a,

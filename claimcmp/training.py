@@ -1,5 +1,6 @@
-"""Train the same-fact and verdict models from ``../shared/data`` and write
-``claimcmp/data/fact_model.json`` and ``claimcmp/data/verdict_model.json``.
+"""Train the same-fact, verdict and story models from ``../shared/data`` and write
+``claimcmp/data/fact_model.json``, ``claimcmp/data/verdict_model.json`` and
+``claimcmp/data/story_model.json``.
 
     python -m claimcmp.training [--shared ../shared] [--out claimcmp/data]
 
@@ -20,7 +21,13 @@ The same-fact model learns *same fact* (every label but ``unrelated``) against `
 the verdict model learns ``divergence`` against ``paraphrase``. Both are class-balanced logistic
 regressions on standardised features (scikit-learn, deterministic): the same command with the
 same data writes the same files. Pairs whose wording is the same (agreement by rule) are left
-out. ``benchmarks/run.py`` trains the same way with one SummEdits domain left out at a time.
+out.
+
+The story model (:mod:`claimcmp.stories`) learns, for every two ECB+ documents of one
+training topic, whether they report the same event (same sub-topic) or another event of that
+topic; each document's sentences (as ECB+ splits them) stand for its claims. Its threshold
+maximises the pairwise F1 of story separation over the training topics, each given as one
+mixed input of both events' documents. ``benchmarks/run.py`` trains the same way with one SummEdits domain left out at a time.
 """
 
 from __future__ import annotations
@@ -310,6 +317,68 @@ def verdict_rows(pairs: Sequence[LabelledPair]) -> list[int]:
     return [i for i, p in enumerate(pairs) if p.label in ("paraphrase", "divergence")]
 
 
+@attrs.frozen
+class StoryInput:
+    """One ECB+ topic as a mixed input: its documents, their events, their story profiles."""
+
+    topic: int
+    doc_ids: tuple[str, ...]
+    events: tuple[str, ...]
+    profiles: tuple[Any, ...]
+
+
+def ecb_story_inputs(shared: Path, embedder: Embedder, *, train: bool | None = None) -> list[StoryInput]:
+    """Every ECB+ topic (only training topics with ``train=True``, only the others with False)."""
+    from claimcmp.stories import source_profile
+
+    docs = [d for d in _jsonl(shared / "data/ecbplus/docs.jsonl") if train is None or _is_train_topic(d["topic"]) == train]
+    texts = [s["text"] for d in docs for s in d["sentences"]]
+    vectors = embedder.encode(texts)
+    by_topic: dict[int, list[tuple[str, str, Any]]] = {}
+    k = 0
+    for d in docs:
+        n = len(d["sentences"])
+        sentences = [s["text"] for s in d["sentences"]]
+        by_topic.setdefault(d["topic"], []).append((d["doc_id"], d["subtopic"], source_profile(sentences, vectors[k : k + n])))
+        k += n
+    return [
+        StoryInput(t, tuple(x[0] for x in rows), tuple(x[1] for x in rows), tuple(x[2] for x in rows))
+        for t, rows in sorted(by_topic.items())
+    ]
+
+
+def story_pair_f1(inputs: Sequence[StoryInput], model: Any) -> tuple[float, float, float]:
+    """Pairwise precision, recall and F1 of story separation over ``inputs``."""
+    from claimcmp.stories import separate_stories
+
+    tp = fp = fn = 0
+    for item in inputs:
+        label = {i: k for k, g in enumerate(separate_stories(item.profiles, model)) for i in g}
+        for i in range(len(item.doc_ids)):
+            for j in range(i + 1, len(item.doc_ids)):
+                same, together = item.events[i] == item.events[j], label[i] == label[j]
+                tp += same and together
+                fp += together and not same
+                fn += same and not together
+    p, r = tp / max(1, tp + fp), tp / max(1, tp + fn)
+    return p, r, 2 * p * r / max(1e-9, p + r)
+
+
+def train_story_model(inputs: Sequence[StoryInput], meta: dict[str, Any]) -> Any:
+    """The story model, its threshold chosen for the best pairwise F1 on ``inputs``."""
+    from claimcmp.stories import StoryModel, story_features
+
+    xs, ys = [], []
+    for item in inputs:
+        for (i, j), x in story_features(item.profiles).items():
+            xs.append(x)
+            ys.append(item.events[i] == item.events[j])
+    model = fit(np.stack(xs), ys, StoryModel, meta=meta)
+    grid = [round(0.2 + 0.05 * k, 2) for k in range(13)]
+    scores = [(round(story_pair_f1(inputs, attrs.evolve(model, threshold=t))[2], 4), -t) for t in grid]
+    return attrs.evolve(model, threshold=-max(scores)[1])
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m claimcmp.training", description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", default=str(Path(__file__).resolve().parents[2] / "shared"))
@@ -341,11 +410,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         vx[vr], [pairs[i].label == "divergence" for i in vr], VerdictModel, meta=meta,
         weight=sample_weights(pairs, "verdict")[vr],
     )
+    story_inputs = ecb_story_inputs(shared, embedder, train=True)
+    story = train_story_model(
+        story_inputs,
+        {"trained_on": {"ecb-topics": len(story_inputs)}, "embedding_model": embedder.name, "command": "python -m claimcmp.training"},
+    )
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     (out / "fact_model.json").write_text(fact.to_json() + "\n", encoding="utf-8")
     (out / "verdict_model.json").write_text(verdict.to_json() + "\n", encoding="utf-8")
-    print(f"trained on {len(pairs)} pairs {counts}; wrote {out / 'fact_model.json'} and {out / 'verdict_model.json'}")
+    (out / "story_model.json").write_text(story.to_json() + "\n", encoding="utf-8")
+    print(f"trained on {len(pairs)} pairs {counts} and {len(story_inputs)} ECB+ topics; wrote {out}/*_model.json")
     return 0
 
 

@@ -42,6 +42,7 @@ __all__ = [
     "features",
     "load_default_fact_model",
     "load_default_model",
+    "load_model_file",
 ]
 
 #: Kinds that can decide a divergence (coverage kinds cannot).
@@ -246,7 +247,8 @@ _loaded: dict[str, LogisticModel] = {}
 _lock = threading.Lock()
 
 
-def _load(name: str, cls: type[LogisticModel]) -> Any:
+def load_model_file(name: str, cls: type[LogisticModel]) -> Any:
+    """The model ``claimcmp/data/<name>`` of class ``cls``, read once per process."""
     with _lock:
         if name not in _loaded:
             path = resources.files("claimcmp") / "data" / name
@@ -262,11 +264,11 @@ def _load(name: str, cls: type[LogisticModel]) -> Any:
 
 def load_default_model() -> VerdictModel:
     """The verdict model shipped with claimcmp."""
-    model: VerdictModel = _load("verdict_model.json", VerdictModel)
+    model: VerdictModel = load_model_file("verdict_model.json", VerdictModel)
     return model
 
 
 def load_default_fact_model() -> SameFactModel:
     """The same-fact model shipped with claimcmp."""
-    model: SameFactModel = _load("fact_model.json", SameFactModel)
+    model: SameFactModel = load_model_file("fact_model.json", SameFactModel)
     return model

@@ -145,7 +145,7 @@ def test_short_english_news_is_accepted(text: str) -> None:
     ],
 )
 def test_other_languages_are_refused_with_what_was_found(text: str) -> None:
-    with pytest.raises(UnsupportedLanguageError, match="identified as|Latin letters"):
+    with pytest.raises(UnsupportedLanguageError, match=r"identified as|Latin letters"):
         Article.from_text(text)
 
 

@@ -22,7 +22,7 @@ def report(hashing: Any) -> Report:
 
 def test_json_contract(report: Report) -> None:
     data = json.loads(report.to_json())
-    assert data["schema"] == "claimcmp.report/1"
+    assert data["schema"] == "claimcmp.report/2"
     for s in data["sources"]:
         assert {"id", "path", "title", "published"} <= s.keys()
     texts = {s["id"]: s["text"] for s in data["sources"]}
@@ -59,7 +59,7 @@ def test_repr_is_one_line_with_counts(report: Report) -> None:
 @pytest.mark.parametrize(
     ("mutate", "message"),
     [
-        (lambda d: d.update(schema="other/9"), "'schema' must be 'claimcmp.report/1'"),
+        (lambda d: d.update(schema="other/9"), "'schema' must be 'claimcmp.report/1' or 'claimcmp.report/2'"),
         (lambda d: d["claims"][0].update(start="0"), r"'claims\[0\].start' must be of type"),
         (lambda d: d["pairs"][0].update(verdict="maybe"), r"'pairs\[0\].verdict' must be one of"),
         (lambda d: d["claims"][0].update(text="tampered"), "must be the [0-9]+ characters"),

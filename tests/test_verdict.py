@@ -47,7 +47,7 @@ def test_json_round_trip_and_validation(cls: Any) -> None:
 
 def test_a_missing_model_file_is_an_error_not_silent_rules() -> None:
     with pytest.raises(FileNotFoundError, match="reinstall"):
-        verdict._load("no_such_model.json", VerdictModel)
+        verdict.load_model_file("no_such_model.json", VerdictModel)
 
 
 def test_a_decisive_finding_raises_the_divergence_probability() -> None:
