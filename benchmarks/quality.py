@@ -32,6 +32,7 @@ import numpy as np
 
 sys.path.insert(0, os.path.dirname(__file__))
 from _shared import read_jsonl, require_shared
+from cluster import cluster_lines
 from ecb_pairs import pair_texts, read_labels
 
 from claimcmp.comparator import Comparator, is_decisive
@@ -368,6 +369,7 @@ def quality_lines() -> list[str]:
     lines += ["", *perturbation_lines(pairs, shipped, sims)]
     lines += ["", *symmetry_lines(pairs, shipped, sims)]
     lines += ["", *_claims_and_seeds_lines(shared, embedder)]
+    lines += ["", *cluster_lines(shared, embedder)]
     return lines
 
 

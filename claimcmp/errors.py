@@ -81,7 +81,7 @@ class SourceNotFoundError(ClaimcmpError, FileNotFoundError, LookupError):
 
 
 class SchemaError(ClaimcmpError, ValueError):
-    """A serialised report does not follow ``claimcmp.report/1``."""
+    """A serialised report does not follow ``claimcmp.report/2`` (or /1)."""
 
 
 class ModelLoadError(ClaimcmpError, RuntimeError):

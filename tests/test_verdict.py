@@ -77,7 +77,14 @@ def test_training_command_reproduces_the_shipped_models(shared: Path, tmp_path: 
     from claimcmp.training import main
 
     assert main(["--shared", str(shared), "--out", str(tmp_path)]) == 0
-    for name, shipped in (("verdict_model.json", load_default_model()), ("fact_model.json", load_default_fact_model())):
+    from claimcmp.stories import load_default_story_model
+
+    shipped_models = (
+        ("verdict_model.json", load_default_model()),
+        ("fact_model.json", load_default_fact_model()),
+        ("story_model.json", load_default_story_model()),
+    )
+    for name, shipped in shipped_models:
         new = json.loads((tmp_path / name).read_text())
         # Same data, same command: the same model up to float noise.
         assert np.allclose(new["coef"], shipped.coef, atol=1e-3), name
