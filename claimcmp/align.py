@@ -28,6 +28,7 @@ reproduces it and docs/calibration.md explains the choice.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 import attrs
@@ -57,11 +58,16 @@ _BLOCK_CELLS = 1 << 21  # similarities per block at most: 8 MB of float32, 16 MB
 
 @attrs.frozen
 class AlignedPair:
-    """Indices of two aligned claims (``a`` from the earlier source) and their similarity."""
+    """Indices of two aligned claims (``a`` from the earlier source) and their similarity.
+
+    ``second`` marks a second counterpart: one of the two claims already has a counterpart in
+    the other's source, which tells the fact over two claims.
+    """
 
     a: int
     b: int
     similarity: float
+    second: bool = False
 
 
 @attrs.frozen
@@ -152,21 +158,63 @@ def candidate_pairs(
     return i[first], j[first], sims[first]
 
 
-def _greedy(source_ids: np.ndarray, i: np.ndarray, j: np.ndarray, sims: np.ndarray) -> list[AlignedPair]:
-    """Best-first one-to-one matching per source pair, over the candidate pairs."""
+#: A second counterpart in one source is taken only when it is nearly as close as the first
+#: (cosine within this margin): one outlet telling the fact over two sentences, not two facts.
+SECOND_COUNTERPART_MARGIN = 0.05
+
+
+def _greedy(
+    source_ids: np.ndarray,
+    i: np.ndarray,
+    j: np.ndarray,
+    sims: np.ndarray,
+    *,
+    fixed: Sequence[AlignedPair] = (),
+    second_counterparts: bool = False,
+) -> list[AlignedPair]:
+    """Best-first one-to-one matching per source pair, over the candidate pairs.
+
+    ``fixed`` pairs are already matched (their claims are taken for each other's source).
+    With ``second_counterparts``, a later pass lets a claim take a second counterpart in a
+    source whose first one it has, when that claim has no counterpart of its own there and is
+    within :data:`SECOND_COUNTERPART_MARGIN` of the first.
+    """
     # Per source pair, best-first is independent of every other source pair, so
     # one global pass in similarity order is the same as a pass per source pair.
     order = np.lexsort((j, i, -sims))
-    taken: set[tuple[int, int]] = set()  # (claim, other source) already matched
+    first: dict[tuple[int, int], float] = {}  # (claim, other source) -> similarity of its match
+    for p in fixed:
+        first[p.a, int(source_ids[p.b])] = p.similarity
+        first[p.b, int(source_ids[p.a])] = p.similarity
     chosen: list[AlignedPair] = []
     for k in order:
         a, b = int(i[k]), int(j[k])
         key_a, key_b = (a, int(source_ids[b])), (b, int(source_ids[a]))
-        if key_a in taken or key_b in taken:
+        if key_a in first or key_b in first:
             continue
-        taken.add(key_a)
-        taken.add(key_b)
+        first[key_a] = first[key_b] = float(sims[k])
         chosen.append(AlignedPair(a, b, float(sims[k])))
+    if not second_counterparts:
+        return chosen
+    seconds: set[tuple[int, int]] = set()
+    done = {(p.a, p.b) for p in (*fixed, *chosen)}
+    for k in order:
+        a, b = int(i[k]), int(j[k])
+        if (a, b) in done:
+            continue
+        key_a, key_b = (a, int(source_ids[b])), (b, int(source_ids[a]))
+        # Exactly one side is matched in the other's source; that side takes a second.
+        for key_hub, key_free in ((key_a, key_b), (key_b, key_a)):
+            if (
+                key_hub in first
+                and key_free not in first
+                and key_hub not in seconds
+                and float(sims[k]) >= first[key_hub] - SECOND_COUNTERPART_MARGIN
+            ):
+                seconds.add(key_hub)
+                first[key_free] = float(sims[k])
+                chosen.append(AlignedPair(a, b, float(sims[k]), second=True))
+                break
     return chosen
 
 
@@ -183,7 +231,7 @@ def _exact_similarities(pairs: list[AlignedPair], vectors: np.ndarray) -> list[A
         va = np.asarray(vectors[[p.a for p in chunk]], dtype=np.float64)
         vb = np.asarray(vectors[[p.b for p in chunk]], dtype=np.float64)
         sims = np.einsum("ij,ij->i", va, vb)
-        out.extend(AlignedPair(p.a, p.b, round(float(s), 6)) for p, s in zip(chunk, sims, strict=True))
+        out.extend(AlignedPair(p.a, p.b, round(float(s), 6), p.second) for p, s in zip(chunk, sims, strict=True))
     return out
 
 
@@ -194,6 +242,9 @@ def align_claims(
     threshold: float = DEFAULT_ALIGN_THRESHOLD,
     method: str = "greedy",
     top_k: int = DEFAULT_TOP_K,
+    fixed: Sequence[AlignedPair] = (),
+    excluded: frozenset[tuple[int, int]] = frozenset(),
+    second_counterparts: bool = False,
 ) -> Alignment:
     """Align claims given each claim's source id and its unit-length embedding.
 
@@ -204,6 +255,12 @@ def align_claims(
     ``"mutual-best"`` (pairs that are each other's best). The last two solve
     each source pair on its full similarity matrix: exact, and meant for
     small clusters.
+
+    Greedy only: ``fixed`` pairs (``a < b``) are kept and their claims taken, ``excluded``
+    pairs ``(a, b)`` are never proposed (:func:`claimcmp.compare` re-aligns the claims of pairs
+    the comparator found to be two facts), and ``second_counterparts`` lets a claim have two
+    counterparts in one source where that source tells the fact over two claims. The result
+    holds the new pairs and the fixed ones.
     """
     if method not in ALIGN_METHODS:
         raise ValueError(f"'method' must be one of {ALIGN_METHODS} (got {method!r}).")
@@ -213,23 +270,31 @@ def align_claims(
         )
     if isinstance(top_k, bool) or not isinstance(top_k, int) or top_k < 1:
         raise ValueError(f"'top_k' must be a positive int (got {top_k!r}).")
+    if method != "greedy" and (fixed or excluded or second_counterparts):
+        raise ValueError(f"'fixed', 'excluded' and 'second_counterparts' need method='greedy' (got {method!r}).")
     order = list(dict.fromkeys(sources))
     pairs: list[AlignedPair] = []
     if method == "greedy":
         index = {s: n for n, s in enumerate(order)}
         source_ids = np.array([index[s] for s in sources], dtype=np.int64)
         vecs = np.asarray(vectors, dtype=np.float32)
-        pairs = _greedy(source_ids, *candidate_pairs(source_ids, vecs, threshold=threshold, top_k=top_k))
-    else:
-        members = {s: np.array([i for i, src in enumerate(sources) if src == s], dtype=int) for s in order}
-        for x, sa in enumerate(order):
-            for sb in order[x + 1 :]:
-                ia, ib = members[sa], members[sb]
-                if len(ia) == 0 or len(ib) == 0:
-                    continue
-                sim = vectors[ia] @ vectors[ib].T
-                for i, j in _assign(sim, threshold, method):
-                    pairs.append(AlignedPair(int(ia[i]), int(ib[j]), float(sim[i, j])))
+        ci, cj, cs = candidate_pairs(source_ids, vecs, threshold=threshold, top_k=top_k)
+        if excluded:
+            keep = np.array([(int(x), int(y)) not in excluded for x, y in zip(ci, cj, strict=True)], dtype=bool)
+            ci, cj, cs = ci[keep], cj[keep], cs[keep]
+        new = _greedy(source_ids, ci, cj, cs, fixed=fixed, second_counterparts=second_counterparts)
+        pairs = [*fixed, *_exact_similarities(new, vectors)]
+        pairs.sort(key=lambda p: (p.a, p.b))
+        return group_pairs(sources, pairs, vectors=vecs)
+    members = {s: np.array([i for i, src in enumerate(sources) if src == s], dtype=int) for s in order}
+    for x, sa in enumerate(order):
+        for sb in order[x + 1 :]:
+            ia, ib = members[sa], members[sb]
+            if len(ia) == 0 or len(ib) == 0:
+                continue
+            sim = vectors[ia] @ vectors[ib].T
+            for i, j in _assign(sim, threshold, method):
+                pairs.append(AlignedPair(int(ia[i]), int(ib[j]), float(sim[i, j])))
     pairs.sort(key=lambda p: (p.a, p.b))
     pairs = _exact_similarities(pairs, vectors)
     return group_pairs(sources, pairs, vectors=np.asarray(vectors, dtype=np.float32))
@@ -247,6 +312,7 @@ def group_pairs(
     *,
     vectors: np.ndarray | None = None,
     member_threshold: float = DEFAULT_GROUP_MEMBER_THRESHOLD,
+    max_per_source: int = 2,
 ) -> Alignment:
     """Groups (one claim per source) and unaligned claims for a set of aligned pairs.
 
@@ -255,16 +321,26 @@ def group_pairs(
     claim), two groups merge only when every claim of one has at least ``member_threshold``
     cosine similarity with every claim of the other, so a chain of loose matches ("Lukashenko,
     a close ally of Putin" — "Lukashenko's victory in 2020" — "the 2020 election results")
-    does not become one group; the pairs themselves stay.
+    does not become one group; the pairs themselves stay. A group holds one claim per source,
+    or up to ``max_per_source`` where a second-counterpart pair brings another claim of a
+    source (a fact one outlet tells over two claims).
     """
     pairs = list(pairs)
     # Greedy group building with one claim per source per group.
     group_of = list(range(len(sources)))
-    group_sources: dict[int, set[str]] = {i: {s} for i, s in enumerate(sources)}
+    group_sources: dict[int, list[str]] = {i: [s] for i, s in enumerate(sources)}
     group_members: dict[int, list[int]] = {i: [i] for i in range(len(sources))}
     for p in sorted(pairs, key=lambda p: -p.similarity):
         ga, gb = group_of[p.a], group_of[p.b]
-        if ga == gb or group_sources[ga] & group_sources[gb]:
+        if ga == gb:
+            continue
+        in_a, in_b = Counter(group_sources[ga]), Counter(group_sources[gb])
+        # A source appears twice in a group only through a second-counterpart pair; other
+        # merges may not add a claim of a source the group already has.
+        if p.second:
+            if any(in_a[x] + in_b[x] > max_per_source for x in in_b):
+                continue
+        elif any(in_a[x] and in_b[x] for x in in_b):
             continue
         if vectors is not None and (len(group_members[ga]) > 1 or len(group_members[gb]) > 1):
             block = vectors[group_members[ga]] @ vectors[group_members[gb]].T
@@ -275,7 +351,7 @@ def group_pairs(
         for m in group_members[gb]:
             group_of[m] = ga
         group_members[ga].extend(group_members.pop(gb))
-        group_sources[ga] |= group_sources.pop(gb)
+        group_sources[ga] += group_sources.pop(gb)
     paired = {p.a for p in pairs} | {p.b for p in pairs}
     groups = sorted(tuple(sorted(m)) for m in group_members.values() if len(m) > 1)
     unique = tuple(i for i in range(len(sources)) if i not in paired)

@@ -51,6 +51,9 @@ SourceLike = Article | str | os.PathLike[str]
 Progress = Callable[[str, int, int], None]
 
 CacheOption = bool | str | os.PathLike[str] | EmbeddingCache | None
+#: Rounds of alignment in :func:`compare`: the claims of pairs the comparator finds to be two
+#: facts are aligned again, twice at most (each round compares only the new pairs).
+_ALIGN_ROUNDS = 3
 
 
 def default_embedder(
@@ -199,51 +202,70 @@ def compare(
     if progress:
         progress("embed", len(claim_list), len(claim_list))
     story_members = _stories(articles, claim_list, vectors) if stories else [list(range(len(articles)))]
-    alignment = _align_within_stories(
-        articles,
-        story_members,
-        claim_list,
-        vectors,
-        threshold=align_threshold,
-        method=align_method,
-        top_k=align_top_k,
-    )
+    align_options: dict[str, Any] = {"threshold": align_threshold, "method": align_method, "top_k": align_top_k}
+    greedy = align_method == "greedy"
+    # No second counterparts (align_claims(second_counterparts=True)): on the seeds they added
+    # 22 pairs of which an editor would keep 2; near-equal cosine does not tell a fact told over
+    # two sentences from two facts of one story.
+    alignment = _align_within_stories(articles, story_members, claim_list, vectors, **align_options)
     published = {a.source: a.published for a in articles}
     texts = {a.source: a.text for a in articles}
     copy_of, syndication = find_syndication(articles)
     family = {a.source: copy_of.get(a.source, a.source) for a in articles}
     pairs: list[ClaimPair] = []
     kept: list[AlignedPair] = []
-    for n, ap in enumerate(alignment.pairs):
-        ca, cb = claim_list[ap.a], claim_list[ap.b]
-        result = comparator.compare(
-            ClaimText(ca.text, published[ca.source]),
-            ClaimText(cb.text, published[cb.source]),
-            ap.similarity,
-            aligned=True,
-        )
-        if progress:
-            progress("compare", n + 1, len(alignment.pairs))
-        verdict = result.verdict
-        if verdict == "unrelated":
-            # Close in wording, not the same fact: not compared detail by detail, not aligned.
-            continue
-        kept.append(ap)
-        pairs.append(
-            ClaimPair(
-                a=ca.id,
-                b=cb.id,
-                verdict=verdict,
-                similarity=result.similarity,
-                confidence=result.confidence,
-                divergences=tuple(
-                    _to_source(d, ca, cb, texts[ca.source], texts[cb.source]) for d in result.divergences
-                ),
-                probabilities=result.probabilities,
-                syndicated=family[ca.source] == family[cb.source],
+    excluded: set[tuple[int, int]] = set()
+    to_compare = list(alignment.pairs)
+    done = 0
+    for round_ in range(_ALIGN_ROUNDS):
+        newly_excluded = 0
+        for ap in to_compare:
+            ca, cb = claim_list[ap.a], claim_list[ap.b]
+            result = comparator.compare(
+                ClaimText(ca.text, published[ca.source]),
+                ClaimText(cb.text, published[cb.source]),
+                ap.similarity,
+                aligned=True,
             )
+            done += 1
+            if progress:
+                progress("compare", done, max(done, len(alignment.pairs)))
+            if result.verdict == "unrelated":
+                # Close in wording, not the same fact: not compared detail by detail, not aligned.
+                excluded.add((ap.a, ap.b))
+                newly_excluded += 1
+                continue
+            kept.append(ap)
+            pairs.append(
+                ClaimPair(
+                    a=ca.id,
+                    b=cb.id,
+                    verdict=result.verdict,
+                    similarity=result.similarity,
+                    confidence=result.confidence,
+                    divergences=tuple(
+                        _to_source(d, ca, cb, texts[ca.source], texts[cb.source]) for d in result.divergences
+                    ),
+                    probabilities=result.probabilities,
+                    syndicated=family[ca.source] == family[cb.source],
+                )
+            )
+        if not newly_excluded or not greedy or round_ == _ALIGN_ROUNDS - 1:
+            break
+        # A pair of two facts must not use up the true counterpart of either claim: align the
+        # freed claims again, without the pairs found to be two facts.
+        again = _align_within_stories(
+            articles, story_members, claim_list, vectors,
+            fixed=kept, excluded=frozenset(excluded), **align_options,
         )
-    if len(kept) < len(alignment.pairs):
+        known = {(p.a, p.b) for p in kept}
+        to_compare = [p for p in again.pairs if (p.a, p.b) not in known]
+        if not to_compare:
+            break
+    order = sorted(range(len(kept)), key=lambda k: (kept[k].a, kept[k].b))
+    kept = [kept[k] for k in order]
+    pairs = [pairs[k] for k in order]
+    if len(kept) < len(alignment.pairs) or excluded:
         alignment = group_pairs([c.source for c in claim_list], kept, vectors=vectors)
     anomalies = []
     by_source: dict[str, list[Claim]] = {}
@@ -314,20 +336,30 @@ def _align_within_stories(
     story_members: Sequence[Sequence[int]],
     claim_list: Sequence[Claim],
     vectors: np.ndarray,
+    *,
+    fixed: Sequence[AlignedPair] = (),
+    excluded: frozenset[tuple[int, int]] = frozenset(),
     **options: Any,
 ) -> Alignment:
     """Claims aligned within each story only; indices are into ``claim_list``."""
     sources = [c.source for c in claim_list]
     if len(story_members) == 1:
-        return align_claims(sources, vectors, **options)
+        return align_claims(sources, vectors, fixed=fixed, excluded=excluded, **options)
     pairs: list[AlignedPair] = []
     for members in story_members:
         ids = {articles[i].source for i in members}
         rows = [i for i, c in enumerate(claim_list) if c.source in ids]
         if not rows:
             continue
-        part = align_claims([sources[i] for i in rows], vectors[rows], **options)
-        pairs += [AlignedPair(rows[p.a], rows[p.b], p.similarity) for p in part.pairs]
+        local = {g: k for k, g in enumerate(rows)}
+        part = align_claims(
+            [sources[i] for i in rows],
+            vectors[rows],
+            fixed=[attrs.evolve(p, a=local[p.a], b=local[p.b]) for p in fixed if p.a in local],
+            excluded=frozenset((local[a], local[b]) for a, b in excluded if a in local),
+            **options,
+        )
+        pairs += [attrs.evolve(p, a=rows[p.a], b=rows[p.b]) for p in part.pairs]
     pairs.sort(key=lambda p: (p.a, p.b))
     return group_pairs(sources, pairs, vectors=vectors)
 

@@ -121,3 +121,40 @@ def test_top_k_bounds_the_pairs_per_claim() -> None:
     degree = np.bincount([p.a for p in bounded.pairs] + [p.b for p in bounded.pairs], minlength=40)
     assert degree.min() >= 5  # each keeps its own top 5 (others may add to it)
     assert len(bounded.groups) == 1  # pairs still join every source into one group
+
+
+def test_fixed_pairs_stay_and_excluded_pairs_free_their_claims() -> None:
+    sources = ["A", "A", "B", "B"]
+    # A0 is closest to B2, but (A0, B2) is excluded (two facts): A0 then takes B3, A1 nothing.
+    vectors = unit([[1, 0, 0], [0, 0, 1], [0.99, 0.1, 0], [0.9, 0.4, 0]])
+    first = align_claims(sources, vectors, threshold=0.5)
+    assert [(p.a, p.b) for p in first.pairs] == [(0, 2)]
+    again = align_claims(sources, vectors, threshold=0.5, excluded=frozenset({(0, 2)}))
+    assert [(p.a, p.b) for p in again.pairs] == [(0, 3)]
+    kept = align_claims(sources, vectors, threshold=0.5, fixed=first.pairs)
+    assert [(p.a, p.b) for p in kept.pairs] == [(0, 2)]
+    with pytest.raises(ValueError, match="need method='greedy'"):
+        align_claims(sources, vectors, method="assignment", excluded=frozenset({(0, 2)}))
+
+
+def test_a_second_counterpart_only_when_asked_and_nearly_as_close() -> None:
+    sources = ["A", "B", "B", "B"]
+    # B tells A0's fact over two claims (B1, B2); B3 is further away.
+    vectors = unit([[1, 0, 0], [0.98, 0.2, 0], [0.97, 0, 0.24], [0.8, 0.6, 0]])
+    assert [(p.a, p.b) for p in align_claims(sources, vectors, threshold=0.5).pairs] == [(0, 1)]
+    al = align_claims(sources, vectors, threshold=0.5, second_counterparts=True)
+    assert [(p.a, p.b, p.second) for p in al.pairs] == [(0, 1, False), (0, 2, True)]
+    assert al.groups == ((0, 1, 2),)  # two claims of B in one group: one fact told twice
+
+
+def test_a_group_never_chains_claims_that_do_not_relate() -> None:
+    sources = ["A", "B", "C"]
+    # A0 ~ B1 and B1 ~ C2, but A0 and C2 are far apart: two facts bridged by one claim.
+    vectors = unit([[1, 0, 0], [0.8, 0.6, 0], [0.2, 0.98, 0]])
+    al = align_claims(sources, vectors, threshold=0.6)
+    assert {(p.a, p.b) for p in al.pairs} == {(0, 1), (1, 2)}
+    assert len(al.groups) == 1 and set(al.groups[0]) in ({0, 1}, {1, 2})
+    # Without vectors (pairs alone), the chain is what the pairs say.
+    from claimcmp.align import group_pairs
+
+    assert group_pairs(sources, al.pairs).groups == ((0, 1, 2),)
