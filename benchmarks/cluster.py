@@ -10,6 +10,12 @@
   documents; alignment by the share of ECB+ same-event sentence pairs (``aligned_sentence_pairs``)
   whose sentences have claims aligned, against the share of different-event pairs
   (``hard_negative_pairs``) aligned.
+* **What tells the same event**: ECB+ same-event vs different-event sentence pairs, a logistic
+  model fitted on the training topics and scored on the held-out ones, for growing sets of
+  evidence — cosine alone; with the words, names and figures the two sentences share (words
+  weighted by their rarity in the topic); with the neighbouring sentences; with the story model's
+  probability that the two documents report one event. This is why the aligner is cosine plus
+  stories plus the same-fact model, and not a pair model of its own.
 """
 
 from __future__ import annotations
@@ -18,6 +24,8 @@ import os
 import sys
 from collections import Counter
 from pathlib import Path
+
+import numpy as np
 
 sys.path.insert(0, os.path.dirname(__file__))
 from _shared import read_jsonl, require_shared
@@ -163,9 +171,116 @@ def mixed_event_lines(shared: Path, embedder: Embedder) -> list[str]:
     return lines
 
 
+def evidence_lines(shared: Path, embedder: Embedder) -> list[str]:
+    import math
+    import re
+
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import roc_auc_score
+
+    from claimcmp.stories import load_default_story_model, story_features
+    from claimcmp.training import ecb_story_inputs
+
+    docs = {d["doc_id"]: d for d in read_jsonl(shared / "data/ecbplus/docs.jsonl")}
+    story_inputs = ecb_story_inputs(shared, embedder)
+    profile = {doc: prof for item in story_inputs for doc, prof in zip(item.doc_ids, item.profiles, strict=True)}
+    story_model = load_default_story_model()
+    story_p: dict[tuple[str, str], float] = {}
+    for item in story_inputs:
+        for (i, j), x in story_features(item.profiles).items():
+            story_p[item.doc_ids[i], item.doc_ids[j]] = story_p[item.doc_ids[j], item.doc_ids[i]] = story_model.probability(x)
+    position = {d: {s["idx"]: k for k, s in enumerate(doc["sentences"])} for d, doc in docs.items()}
+    word = re.compile(r"[a-z][a-z'-]+|\d[\d,.]*")
+    stop = frozenset("the a an of to in on at for with by from and or but is are was were be been has have had that this it its he she they his her their not as will would said says".split())
+    df: dict[int, Counter[str]] = {}
+    n_sent: Counter[int] = Counter()
+    for doc in docs.values():
+        for s_ in doc["sentences"]:
+            n_sent[doc["topic"]] += 1
+            df.setdefault(doc["topic"], Counter()).update(set(word.findall(s_["text"].lower())))
+
+    def features(r: dict[str, object]) -> list[float] | None:
+        da, db = str(r["doc_a"]), str(r["doc_b"])
+        ia, ib = position[da].get(int(r["sent_a"])), position[db].get(int(r["sent_b"]))  # type: ignore[call-overload]
+        if ia is None or ib is None:
+            return None
+        topic = docs[da]["topic"]
+        va, vb = profile[da].vectors, profile[db].vectors
+        ta, tb = docs[da]["sentences"][ia]["text"], docs[db]["sentences"][ib]["text"]
+        wa = {w for w in word.findall(ta.lower()) if w not in stop}
+        wb = {w for w in word.findall(tb.lower()) if w not in stop}
+
+        def idf(w: str) -> float:
+            return math.log(n_sent[topic] / (1 + df[topic][w]))
+
+        union = sum(idf(w) for w in wa | wb)
+        names_a = set(re.findall(r"(?<=\s)[A-Z][a-z]+", ta))
+        names_b = set(re.findall(r"(?<=\s)[A-Z][a-z]+", tb))
+        figures = len(set(re.findall(r"\d[\d,.]*", ta)) & set(re.findall(r"\d[\d,.]*", tb)))
+        around = [
+            float(va[ia + k] @ vb[ib + k]) for k in (-1, 1) if 0 <= ia + k < len(va) and 0 <= ib + k < len(vb)
+        ]
+        return [
+            float(va[ia] @ vb[ib]),
+            sum(idf(w) for w in wa & wb) / union if union else 0.0,
+            math.log1p(len(names_a & names_b)),
+            math.log1p(len(names_a ^ names_b)),
+            math.log1p(figures),
+            max(around, default=0.0),
+            story_p.get((da, db), 0.0),
+        ]
+
+    rows = []
+    for label, path in ((1, "aligned_sentence_pairs.jsonl"), (0, "hard_negative_pairs.jsonl")):
+        for r in read_jsonl(shared / "data/ecbplus" / path):
+            topic = int(str(r.get("cluster_id", r.get("topic"))).split("_")[0])
+            x = features(r)
+            if x is not None:
+                rows.append((x, label, topic not in EVALUATION_TOPICS))
+    x_all = np.array([r[0] for r in rows])
+    y_all = np.array([r[1] for r in rows])
+    train = np.array([r[2] for r in rows])
+    sets = (
+        ("cosine", [0]),
+        ("+ shared words (IDF), names, figures", [0, 1, 2, 3, 4]),
+        ("+ neighbouring sentences", [0, 1, 2, 3, 4, 5]),
+        ("+ story model (the two documents)", [0, 1, 2, 3, 4, 5, 6]),
+    )
+    lines = [
+        "### What tells two sentences report the same event",
+        "",
+        f"ECB+ same-event vs different-event sentence pairs ({int(y_all.sum()):,} and {int((1 - y_all).sum()):,}); a",
+        "class-balanced logistic regression fitted on the training topics, scored on the held-out ones:",
+        "ROC AUC, and the share of same-event pairs found when 5 % of the different-event pairs are let through.",
+        "",
+        "| evidence | AUC | same-event found at 5 % different-event |",
+        "|---|---|---|",
+    ]
+    for name, cols in sets:
+        xs = x_all[:, cols]
+        mean, scale = xs[train].mean(axis=0), xs[train].std(axis=0) + 1e-9
+        model = LogisticRegression(class_weight="balanced", max_iter=5000).fit((xs[train] - mean) / scale, y_all[train])
+        p = model.predict_proba((xs[~train] - mean) / scale)[:, 1]
+        y = y_all[~train]
+        cut = np.quantile(p[y == 0], 0.95)
+        lines.append(f"| {name} | {roc_auc_score(y, p):.3f} | {(p[y == 1] > cut).mean():.2f} |")
+    lines += [
+        "",
+        "Within one pair of sentences, shared words, names and figures add little to cosine; what",
+        "separates events is the documents' context, which story separation supplies before alignment.",
+    ]
+    return lines
+
+
 def cluster_lines(shared: Path, embedder: Embedder | None = None) -> list[str]:
     embedder = embedder or SentenceTransformerEmbedder()
-    return [*language_lines(shared), "", *mixed_event_lines(shared, embedder)]
+    return [
+        *language_lines(shared),
+        "",
+        *mixed_event_lines(shared, embedder),
+        "",
+        *evidence_lines(shared, embedder),
+    ]
 
 
 if __name__ == "__main__":
