@@ -110,6 +110,9 @@ def _aligned_sentences(report: Report, spans: dict[str, list[tuple[int, int]]]) 
         return c.source, -1
 
     out: set[tuple[str, int, str, int]] = set()
+    for c in report.claims:  # (doc, sentence, "", -1): the sentence has a claim at all
+        doc, k = sentence_of(c.id)
+        out.add((doc, k, "", -1))
     for p in report.pairs:
         a, b = sentence_of(p.a), sentence_of(p.b)
         out.add((*a, *b))
@@ -143,10 +146,16 @@ def mixed_event_lines(shared: Path, embedder: Embedder) -> list[str]:
                 n_events += 1
                 kept_whole += len({story[x] for x in ids if event[x] == ev}) == 1
         found = sum((r["doc_a"], r["sent_a"], r["doc_b"], r["sent_b"]) in aligned for r in same) / max(1, len(same))
+        with_claims = [
+            r for r in same if (r["doc_a"], r["sent_a"], "", -1) in aligned and (r["doc_b"], r["sent_b"], "", -1) in aligned
+        ]
+        found_claims = sum((r["doc_a"], r["sent_a"], r["doc_b"], r["sent_b"]) in aligned for r in with_claims) / max(
+            1, len(with_claims)
+        )
         wrong = sum((r["doc_a"], r["sent_a"], r["doc_b"], r["sent_b"]) in aligned for r in different) / max(1, len(different))
         p, r_ = tp / max(1, tp + fp), tp / max(1, tp + fn)
         results[name] = {
-            "found": found, "wrong": wrong, "p": p, "r": r_, "f1": 2 * p * r_ / max(1e-9, p + r_),
+            "found": found, "found_claims": found_claims, "n_claims": len(with_claims), "wrong": wrong, "p": p, "r": r_, "f1": 2 * p * r_ / max(1e-9, p + r_),
             "whole": kept_whole, "events": n_events,
         }
     n_docs = sum(len(v) for v in inputs.values())
@@ -158,15 +167,18 @@ def mixed_event_lines(shared: Path, embedder: Embedder) -> list[str]:
         "recall / F1 over documents (same event = same story), and how many of the events keep all their",
         f"documents in one story. Alignment: of {len(same):,} same-event sentence pairs, the share whose",
         f"sentences have claims aligned; of {len(different):,} different-event pairs (same topic), the share",
-        "aligned. Targets (#13): same-event ≥ 0.5 with ≤ 5 % of different-event pairs aligned; story F1 ≥ 0.9.",
+        "aligned. Many ECB+ sentences are headlines, datelines or stamps, which are page furniture and have no",
+        "claims by design; the next column counts only the same-event pairs whose two sentences both have claims.",
+        "Targets (#13): same-event ≥ 0.5 with ≤ 5 % of different-event pairs aligned; story F1 ≥ 0.9.",
         "",
-        "| input as | story P | story R | story F1 | events kept whole | same-event pairs aligned | different-event pairs aligned |",
-        "|---|---|---|---|---|---|---|",
+        "| input as | story P | story R | story F1 | events kept whole | same-event pairs aligned | "
+        "same-event pairs aligned, both sentences with claims | different-event pairs aligned |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for name, x in results.items():
         lines.append(
             f"| {name} | {x['p']:.2f} | {x['r']:.2f} | **{x['f1']:.2f}** | {x['whole']} / {x['events']} | "
-            f"**{x['found']:.2f}** | {x['wrong']:.1%} |"
+            f"**{x['found']:.2f}** | {x['found_claims']:.2f} (of {x['n_claims']:,}) | {x['wrong']:.1%} |"
         )
     return lines
 
