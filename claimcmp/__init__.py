@@ -45,6 +45,7 @@ __all__ = [
     "Source",
     "SourceNotFoundError",
     "Story",
+    "UnreadableSourceError",
     "UnsupportedLanguageError",
     "__version__",
     "clear_caches",
@@ -87,6 +88,7 @@ _LAZY = {
     "UnsupportedLanguageError": "claimcmp.errors",
     "NotEnoughSourcesError": "claimcmp.errors",
     "SourceNotFoundError": "claimcmp.errors",
+    "UnreadableSourceError": "claimcmp.errors",
     "SchemaError": "claimcmp.errors",
     "ModelLoadError": "claimcmp.errors",
 }
@@ -109,6 +111,7 @@ if TYPE_CHECKING:
         NotEnoughSourcesError,
         SchemaError,
         SourceNotFoundError,
+        UnreadableSourceError,
         UnsupportedLanguageError,
     )
     from claimcmp.ingest import Article

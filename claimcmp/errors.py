@@ -36,6 +36,7 @@ __all__ = [
     "SchemaError",
     "SourceNotFoundError",
     "SpanError",
+    "UnreadableSourceError",
     "UnsupportedLanguageError",
 ]
 
@@ -78,6 +79,10 @@ class SpanError(InputError, IndexError):
 
 class SourceNotFoundError(ClaimcmpError, FileNotFoundError, LookupError):
     """A path given as a source does not exist or is not a file."""
+
+
+class UnreadableSourceError(ClaimcmpError, PermissionError):
+    """A source file exists but cannot be read (permissions, an I/O error)."""
 
 
 class SchemaError(ClaimcmpError, ValueError):

@@ -29,6 +29,7 @@ from claimcmp.errors import (
     EncodingError,
     InputTooLargeError,
     SourceNotFoundError,
+    UnreadableSourceError,
     UnsupportedLanguageError,
 )
 from claimcmp.records import Block
@@ -536,7 +537,13 @@ class Article:
                 f"'{p}' is {size:,} bytes, over the limit of {max_chars:,} characters; "
                 "split it, or raise max_chars (--max-chars)."
             )
-        text = decode_bytes(p.read_bytes(), name=str(p), encoding=encoding)
+        try:
+            data = p.read_bytes()
+        except OSError as exc:
+            raise UnreadableSourceError(
+                f"'{p}' cannot be read ({exc.strerror or exc}); check its permissions."
+            ) from exc
+        text = decode_bytes(data, name=str(p), encoding=encoding)
         article = cls(text, source=source or p.stem, path=str(p))
         check_article(article, max_chars=max_chars, check_language=check_language)
         return article

@@ -28,7 +28,7 @@ from claimcmp.claims import AtomicClaimExtractor, SentenceClaimExtractor, senten
 from claimcmp.comparator import Comparator
 from claimcmp.detectors.numbers import conversion_anomalies
 from claimcmp.embed import make_embedder
-from claimcmp.errors import InputError, NotEnoughSourcesError
+from claimcmp.errors import ClaimcmpError, InputError, NotEnoughSourcesError
 from claimcmp.ingest import DEFAULT_MAX_CHARS, Article, check_article
 from claimcmp.protocols import ClaimExtractor, ClaimText, Detector, Embedder, SentenceSplitter
 from claimcmp.records import (
@@ -82,7 +82,10 @@ ErrorMode = Literal["raise", "skip"]
 
 def _skip_reason(item: SourceLike, exc: InputError | OSError) -> SkippedSource:
     label = item.source if isinstance(item, Article) else os.fspath(item)
-    message = str(exc) if isinstance(exc, InputError) else f"'{label}' could not be read ({exc.strerror or exc})."
+    if isinstance(exc, ClaimcmpError):
+        message = str(exc)
+    else:  # an OSError of the file system: permissions, a device that went away
+        message = f"'{label}' could not be read ({exc.strerror or exc})."
     return SkippedSource(source=label, type=type(exc).__name__, message=message)
 
 

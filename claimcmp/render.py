@@ -66,7 +66,11 @@ def render_text(data: dict[str, Any], *, color: bool = False, width: int = 100) 
         "  " + ", ".join(f"{counts.get(v, 0)} {v}" for v in ("divergence", "paraphrase", "agreement"))
         + f", {len(data['unique'])} unique claims",
         *(("  " if k == 0 else "    ") + line for k, line in enumerate(_story_lines(data))),
-        *([f"  {len(data['skipped'])} sources skipped (see SKIPPED SOURCES)"] if data.get("skipped") else []),
+        *(
+            [f"  {len(data['skipped'])} source{'s' if len(data['skipped']) > 1 else ''} skipped (see SKIPPED SOURCES)"]
+            if data.get("skipped")
+            else []
+        ),
         "",
         c("bold", "Sources"),
     ]

@@ -46,6 +46,7 @@ def test_skip_compares_the_rest_and_lists_each_bad_source(tmp_path: Path, hashin
         (str(bad[2]), "UnsupportedLanguageError"),
         (str(bad[3]), "SourceNotFoundError"),
     ]
+    assert report.skipped[3].message == f"'{bad[3]}' does not exist; check the path."
     assert all(k.message for k in report.skipped)
     # The same comparison as without the bad files.
     clean = claimcmp.compare(EX, embedder=hashing)
@@ -119,7 +120,7 @@ def test_cli_skip_bad(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     out, err = capsys.readouterr()
     data = json.loads(out)
     assert [k["type"] for k in data["skipped"]] == ["EmptyInputError"]
-    assert err.count("\n") == 1 and err.startswith(f"claimcmp: skipped {bad[0]}: ")
+    assert err == f"claimcmp: skipped {bad[0]}: {data['skipped'][0]['message']}\n"
 
 
 @pytest.mark.slow
@@ -133,3 +134,24 @@ def test_batch_skips_bad_sources_by_default(tmp_path: Path, capsys: pytest.Captu
     assert main(["batch", str(f), "--no-skip-bad"]) == 2
     row = json.loads(capsys.readouterr().out)
     assert row["error"]["type"] == "EmptyInputError"
+
+
+def test_an_unreadable_file_is_skipped_with_the_system_reason(
+    tmp_path: Path, hashing: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    locked = tmp_path / "locked.txt"
+    locked.write_text("The council met on Tuesday and approved the budget.\n", encoding="utf-8")
+    real_read = Path.read_bytes
+
+    def read_bytes(self: Path) -> bytes:
+        if self.name == "locked.txt":
+            raise PermissionError(13, "Permission denied")
+        return real_read(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    report = claimcmp.compare([*EX, locked], embedder=hashing, errors="skip")
+    assert [(k.type, k.message) for k in report.skipped] == [
+        ("UnreadableSourceError", f"'{locked}' cannot be read (Permission denied); check its permissions.")
+    ]
+    with pytest.raises(PermissionError, match="cannot be read"):
+        claimcmp.compare([*EX, locked], embedder=hashing)
