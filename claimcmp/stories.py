@@ -15,7 +15,9 @@ gives the probability that they report one event, from
 * ``names_weighted`` — the same, each name weighted by how few of the *input's* sources
   carry it: a name every source gives (the boxer, the browser) says little about which event;
   one only some sources give (the opponent) says much;
-* ``years_shared``, ``years_disjoint`` — the years the two texts mention.
+* ``years_shared``, ``years_disjoint`` — the years the two texts mention;
+* ``figures_shared`` — the share of the figures (other than years) of the source with fewer of
+  them that the other gives too: a death toll, a score, a sum.
 
 Sources are then merged by average linkage while the mean probability between two groups is
 at least the model's threshold (chosen by the training command to maximise pairwise F1 on the
@@ -56,11 +58,13 @@ STORY_FEATURE_NAMES: tuple[str, ...] = (
     "names_weighted",
     "years_shared",
     "years_disjoint",
+    "figures_shared",
 )
 
 #: Claims a source needs to form a story of its own (see the module docstring).
 MIN_STORY_CLAIMS = 3
 
+_FIGURE = re.compile(r"\b\d[\d,.]*\d\b|\b[2-9]\b")
 _YEAR = re.compile(r"\b(?:1[89]\d\d|20\d\d)\b")
 
 
@@ -85,18 +89,21 @@ class SourceProfile:
     vectors: np.ndarray = attrs.field(eq=False, repr=False)  # (claims, dim), unit rows
     names: frozenset[str]
     years: frozenset[str]
+    figures: frozenset[str] = frozenset()
 
 
 def source_profile(claim_texts: Sequence[str], vectors: np.ndarray) -> SourceProfile:
     """The profile of one source from its claims' texts and their (unit) embedding vectors."""
     names: set[str] = set()
     years: set[str] = set()
+    figures: set[str] = set()
     for text in claim_texts:
         for tok in tokens(text):
             if is_name(tok, text):
                 names.add(tok.lower.removesuffix("'s"))
         years.update(_YEAR.findall(text))
-    return SourceProfile(np.asarray(vectors, dtype=np.float32), frozenset(names), frozenset(years))
+        figures.update(f for f in _FIGURE.findall(text) if not _YEAR.fullmatch(f))
+    return SourceProfile(np.asarray(vectors, dtype=np.float32), frozenset(names), frozenset(years), frozenset(figures))
 
 
 def story_features(profiles: Sequence[SourceProfile]) -> dict[tuple[int, int], np.ndarray]:
@@ -136,6 +143,7 @@ def _feature_matrix(profiles: Sequence[SourceProfile]) -> tuple[np.ndarray, np.n
             sum(weight[w] for w in shared) / weighted_union if weighted_union else 0.0,
             len(a.years & b.years) / len(years) if years else 0.0,
             1.0 if a.years and b.years and not a.years & b.years else 0.0,
+            len(a.figures & b.figures) / min(len(a.figures), len(b.figures)) if a.figures and b.figures else 0.0,
         )
     return pairs, x
 
