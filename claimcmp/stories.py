@@ -84,7 +84,7 @@ def load_default_story_model() -> StoryModel:
 
 @attrs.frozen
 class SourceProfile:
-    """What story separation reads of one source: its claim vectors, names and years."""
+    """What story separation reads of one source: its claim vectors, names, years and figures."""
 
     vectors: np.ndarray = attrs.field(eq=False, repr=False)  # (claims, dim), unit rows
     names: frozenset[str]
