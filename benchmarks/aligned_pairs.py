@@ -2,6 +2,11 @@
 
     python benchmarks/aligned_pairs.py sample OUT.jsonl   # draw pairs to label (seed 13)
 
+``OUT.jsonl`` holds the two claims' texts for the readers (a scratch file outside the
+repository); the labels file keeps only where each claim is — source id and character offsets
+into the seed file or into the ECB+ document as ``cluster._topic_inputs`` builds it — so no
+shared text is copied into the repository.
+
 How the labelled set ``benchmarks/data/aligned_pairs_labels.jsonl`` was made (2026-12-01): 30
 aligned pairs (not ``agreement``) of the seeds report and 10 of each of the first three held-out
 ECB+ topics (``cluster._topic_inputs``, both events of a topic in one input), drawn at random
@@ -54,7 +59,16 @@ def sample(path: str) -> int:
     for origin, report in reports(SentenceTransformerEmbedder()).items():
         pairs = [p for p in report.pairs if p.verdict != "agreement"]
         for p in rng.sample(pairs, min(30 if origin == "seeds" else 10, len(pairs))):
-            rows.append({"origin": origin, "claim_a": report.claim(p.a).text, "claim_b": report.claim(p.b).text})
+            ca, cb = report.claim(p.a), report.claim(p.b)
+            rows.append(
+                {
+                    "origin": origin,
+                    "a": {"source": ca.source, "start": ca.start, "end": ca.end},
+                    "b": {"source": cb.source, "start": cb.start, "end": cb.end},
+                    "claim_a": ca.text,
+                    "claim_b": cb.text,
+                }
+            )
     rng.shuffle(rows)
     with open(path, "w", encoding="utf-8") as fh:
         for i, row in enumerate(rows):

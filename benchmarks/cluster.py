@@ -24,6 +24,7 @@ import os
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -290,11 +291,17 @@ def alignment_lines(embedder: Embedder) -> list[str]:
     from aligned_pairs import LABELS_FILE, reports
 
     labelled = [json.loads(line) for line in LABELS_FILE.read_text(encoding="utf-8").splitlines() if line.strip()]
-    agreed = {(r["claim_a"], r["claim_b"]): r["labels"][0] for r in labelled if r["labels"][0] == r["labels"][1]}
-    aligned: set[tuple[str, str]] = set()
+
+    def span(side: dict[str, Any]) -> tuple[str, int, int]:
+        return side["source"], side["start"], side["end"]
+
+    # Claims are named by source and offsets (their text stays in ../shared).
+    agreed = {(span(r["a"]), span(r["b"])): r["labels"][0] for r in labelled if r["labels"][0] == r["labels"][1]}
+    aligned: set[tuple[tuple[str, int, int], tuple[str, int, int]]] = set()
     for report in reports(embedder).values():
         for p in report.pairs:
-            a, b = report.claim(p.a).text, report.claim(p.b).text
+            ca, cb = report.claim(p.a), report.claim(p.b)
+            a, b = (ca.source, ca.start, ca.end), (cb.source, cb.start, cb.end)
             aligned |= {(a, b), (b, a)}
     still = [label for key, label in agreed.items() if key in aligned]
     same = sum(label == "same" for label in still)
