@@ -38,6 +38,7 @@ from claimcmp.errors import InputError
 from claimcmp.ingest import Article
 from claimcmp.protocols import Embedder
 from claimcmp.report import Report
+from claimcmp.training import pair_counts, precision_recall_f1
 
 
 def language_lines(shared: Path) -> list[str]:
@@ -137,12 +138,8 @@ def mixed_event_lines(shared: Path, embedder: Embedder) -> list[str]:
             story = {sid: st.id for st in report.stories for sid in st.sources}
             event = {a.source: ev for a, ev, _ in docs}
             ids = [a.source for a in articles]
-            for i in range(len(ids)):
-                for j in range(i + 1, len(ids)):
-                    s_, t_ = event[ids[i]] == event[ids[j]], story[ids[i]] == story[ids[j]]
-                    tp += s_ and t_
-                    fp += t_ and not s_
-                    fn += s_ and not t_
+            counts = pair_counts([event[x] for x in ids], [story[x] for x in ids])
+            tp, fp, fn = tp + counts[0], fp + counts[1], fn + counts[2]
             for ev in set(event.values()):
                 n_events += 1
                 kept_whole += len({story[x] for x in ids if event[x] == ev}) == 1
@@ -154,9 +151,9 @@ def mixed_event_lines(shared: Path, embedder: Embedder) -> list[str]:
             1, len(with_claims)
         )
         wrong = sum((r["doc_a"], r["sent_a"], r["doc_b"], r["sent_b"]) in aligned for r in different) / max(1, len(different))
-        p, r_ = tp / max(1, tp + fp), tp / max(1, tp + fn)
+        p, r_, f1 = precision_recall_f1(tp, fp, fn)
         results[name] = {
-            "found": found, "found_claims": found_claims, "n_claims": len(with_claims), "wrong": wrong, "p": p, "r": r_, "f1": 2 * p * r_ / max(1e-9, p + r_),
+            "found": found, "found_claims": found_claims, "n_claims": len(with_claims), "wrong": wrong, "p": p, "r": r_, "f1": f1,
             "whole": kept_whole, "events": n_events,
         }
     n_docs = sum(len(v) for v in inputs.values())

@@ -207,9 +207,9 @@ def compare(
     story_members = _stories(articles, claim_list, vectors) if stories else [list(range(len(articles)))]
     align_options: dict[str, Any] = {"threshold": align_threshold, "method": align_method, "top_k": align_top_k}
     greedy = align_method == "greedy"
-    # No second counterparts (align_claims(second_counterparts=True)): on the seeds they added
-    # 22 pairs of which an editor would keep 2; near-equal cosine does not tell a fact told over
-    # two sentences from two facts of one story.
+    # No second counterparts (align_claims(second_counterparts=True)): read on the seeds, nearly
+    # all the pairs they added were two facts of one story; near-equal cosine does not tell a
+    # fact told over two sentences from two facts.
     alignment = _align_within_stories(articles, story_members, claim_list, vectors, **align_options)
     published = {a.source: a.published for a in articles}
     texts = {a.source: a.text for a in articles}
@@ -268,7 +268,7 @@ def compare(
     order = sorted(range(len(kept)), key=lambda k: (kept[k].a, kept[k].b))
     kept = [kept[k] for k in order]
     pairs = [pairs[k] for k in order]
-    if len(kept) < len(alignment.pairs) or excluded:
+    if excluded:  # pairs were dropped or replaced: group what was kept
         alignment = group_pairs([c.source for c in claim_list], kept, vectors=vectors)
     anomalies = []
     by_source: dict[str, list[Claim]] = {}

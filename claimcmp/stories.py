@@ -159,9 +159,7 @@ def separate_stories(profiles: Sequence[SourceProfile], model: StoryModel | None
         return [list(range(n))]
     model = model or load_default_story_model()
     pairs, x = _feature_matrix(profiles)
-    z = (x - model.mean) / model.scale
-    logit = np.clip(z @ model.coef + model.intercept, -50.0, 50.0)
-    p = 1.0 / (1.0 + np.exp(-logit))
+    p = model.probabilities(x)
     prob = np.eye(n)
     prob[pairs[:, 0], pairs[:, 1]] = p
     prob[pairs[:, 1], pairs[:, 0]] = p

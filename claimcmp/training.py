@@ -347,6 +347,24 @@ def ecb_story_inputs(shared: Path, embedder: Embedder, *, train: bool | None = N
     ]
 
 
+def pair_counts(events: Sequence[str], stories: Sequence[Any]) -> tuple[int, int, int]:
+    """True positives, false positives and false negatives of "one story" over every two
+    documents, given each document's event and the story it was put in."""
+    tp = fp = fn = 0
+    for i in range(len(events)):
+        for j in range(i + 1, len(events)):
+            same, together = events[i] == events[j], stories[i] == stories[j]
+            tp += same and together
+            fp += together and not same
+            fn += same and not together
+    return tp, fp, fn
+
+
+def precision_recall_f1(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p, r = tp / max(1, tp + fp), tp / max(1, tp + fn)
+    return p, r, 2 * p * r / max(1e-9, p + r)
+
+
 def story_pair_f1(inputs: Sequence[StoryInput], model: Any) -> tuple[float, float, float]:
     """Pairwise precision, recall and F1 of story separation over ``inputs``."""
     from claimcmp.stories import separate_stories
@@ -354,14 +372,9 @@ def story_pair_f1(inputs: Sequence[StoryInput], model: Any) -> tuple[float, floa
     tp = fp = fn = 0
     for item in inputs:
         label = {i: k for k, g in enumerate(separate_stories(item.profiles, model)) for i in g}
-        for i in range(len(item.doc_ids)):
-            for j in range(i + 1, len(item.doc_ids)):
-                same, together = item.events[i] == item.events[j], label[i] == label[j]
-                tp += same and together
-                fp += together and not same
-                fn += same and not together
-    p, r = tp / max(1, tp + fp), tp / max(1, tp + fn)
-    return p, r, 2 * p * r / max(1e-9, p + r)
+        counts = pair_counts(item.events, [label[i] for i in range(len(item.doc_ids))])
+        tp, fp, fn = tp + counts[0], fp + counts[1], fn + counts[2]
+    return precision_recall_f1(tp, fp, fn)
 
 
 def train_story_model(inputs: Sequence[StoryInput], meta: dict[str, Any]) -> Any:

@@ -182,6 +182,12 @@ class LogisticModel:
         logit = float(self.coef @ z + self.intercept)
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, logit))))
 
+    def probabilities(self, x: np.ndarray) -> np.ndarray:
+        """:meth:`probability` of each row of ``x`` at once."""
+        z = (np.asarray(x, dtype=np.float64) - self.mean) / self.scale
+        logits = np.clip(z @ self.coef + self.intercept, -50.0, 50.0)
+        return np.asarray(1.0 / (1.0 + np.exp(-logits)), dtype=np.float64)
+
     def to_json(self) -> str:
         return json.dumps(
             {

@@ -90,3 +90,9 @@ def test_training_command_reproduces_the_shipped_models(shared: Path, tmp_path: 
         assert np.allclose(new["coef"], shipped.coef, atol=1e-3), name
         assert new["intercept"] == pytest.approx(shipped.intercept, abs=1e-3)
         assert new["threshold"] == pytest.approx(shipped.threshold, abs=1e-3)
+
+
+def test_probabilities_of_rows_equal_probability_of_each() -> None:
+    fact = load_default_fact_model()
+    rows = np.random.default_rng(0).normal(size=(5, len(FACT_FEATURE_NAMES)))
+    assert np.allclose(fact.probabilities(rows), [fact.probability(r) for r in rows])
