@@ -188,7 +188,7 @@ def evidence_lines(shared: Path, embedder: Embedder) -> list[str]:
     from sklearn.linear_model import LogisticRegression
     from sklearn.metrics import roc_auc_score
 
-    from claimcmp.stories import load_default_story_model, story_features
+    from claimcmp.stories import load_default_story_model, source_profile, story_features
     from claimcmp.training import ecb_story_inputs
 
     docs = {d["doc_id"]: d for d in read_jsonl(shared / "data/ecbplus/docs.jsonl")}
@@ -224,8 +224,8 @@ def evidence_lines(shared: Path, embedder: Embedder) -> list[str]:
             return math.log(n_sent[topic] / (1 + df[topic][w]))
 
         union = sum(idf(w) for w in wa | wb)
-        names_a = set(re.findall(r"(?<=\s)[A-Z][a-z]+", ta))
-        names_b = set(re.findall(r"(?<=\s)[A-Z][a-z]+", tb))
+        # Names as story separation reads them (claimcmp.text.names.is_name).
+        names_a, names_b = source_profile([ta], va[ia : ia + 1]).names, source_profile([tb], vb[ib : ib + 1]).names
         figures = len(set(re.findall(r"\d[\d,.]*", ta)) & set(re.findall(r"\d[\d,.]*", tb)))
         around = [
             float(va[ia + k] @ vb[ib + k]) for k in (-1, 1) if 0 <= ia + k < len(va) and 0 <= ib + k < len(vb)
