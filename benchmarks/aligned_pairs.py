@@ -44,7 +44,11 @@ def reports(embedder: Any) -> dict[str, Any]:
     import claimcmp
 
     shared = require_shared()
-    out = {"seeds": claimcmp.compare(sorted(glob.glob(str(shared / "seeds" / "*.txt"))), embedder=embedder)}
+    out = {
+        "seeds": claimcmp.compare(
+            sorted(glob.glob(str(shared / "seeds" / "*.txt"))), embedder=embedder
+        )
+    }
     inputs = _topic_inputs(shared)
     for t in sorted(inputs)[:3]:
         out[f"ecb-{t}"] = claimcmp.compare([a for a, _, _ in inputs[t]], embedder=embedder)

@@ -53,7 +53,18 @@ def main() -> int:
     for t in np.round(np.arange(0.30, 0.86, 0.05), 2):
         e = ((ecb_pos >= t).mean() + (ecb_neg < t).mean()) / 2
         s = ((sts_pos >= t).mean() + (sts_neg < t).mean()) / 2
-        table.append((float(t), (ecb_pos >= t).mean(), (ecb_neg < t).mean(), e, (sts_pos >= t).mean(), (sts_neg < t).mean(), s, (e + s) / 2))
+        table.append(
+            (
+                float(t),
+                (ecb_pos >= t).mean(),
+                (ecb_neg < t).mean(),
+                e,
+                (sts_pos >= t).mean(),
+                (sts_neg < t).mean(),
+                s,
+                (e + s) / 2,
+            )
+        )
     best = max(table, key=lambda r: (round(r[-1], 3), -r[0]))
     lines = [
         "# Alignment threshold calibration",

@@ -61,7 +61,10 @@ def language_lines(shared: Path) -> list[str]:
             except InputError as e:
                 refused_sentences[type(e).__name__] += 1
                 if len(examples) < 8:
-                    examples.append(f"{d['doc_id']} sentence {s['idx']}: {s['text'][:80]!r} ({type(e).__name__})")
+                    examples.append(
+                        f"{d['doc_id']} sentence {s['idx']}: {s['text'][:80]!r} ({type(e).__name__})"
+                    )
+
     def cell(refused: Counter[str]) -> str:
         lang = refused.get("UnsupportedLanguageError", 0)
         other = {k: v for k, v in refused.items() if k != "UnsupportedLanguageError"}
@@ -73,8 +76,8 @@ def language_lines(shared: Path) -> list[str]:
         "Every shared ECB+ article (all English news) through the ingest check, and every one of its",
         "sentences alone as a one-line article (a brief, a headline). Language identification is py3langid",
         "(refused: a non-English label with probability ≥ 0.8, or a non-Latin script). Target: no English",
-        "article refused as not English. \"No reporting text\" are lines that are only page furniture",
-        "(a date stamp such as \"May 2, 2013 1: 35 pm.\", a section label such as \"Reactions\").",
+        'article refused as not English. "No reporting text" are lines that are only page furniture',
+        '(a date stamp such as "May 2, 2013 1: 35 pm.", a section label such as "Reactions").',
         "",
         "| input | count | refused as not English | refused, no reporting text |",
         "|---|---|---|---|",
@@ -101,7 +104,9 @@ def _topic_inputs(shared: Path) -> dict[int, list[tuple[Article, str, list[tuple
     return out
 
 
-def _aligned_sentences(report: Report, spans: dict[str, list[tuple[int, int]]]) -> set[tuple[str, int, str, int]]:
+def _aligned_sentences(
+    report: Report, spans: dict[str, list[tuple[int, int]]]
+) -> set[tuple[str, int, str, int]]:
     """(doc, sentence, doc, sentence) of every aligned claim pair, both orders."""
 
     def sentence_of(claim_id: str) -> tuple[str, int]:
@@ -124,10 +129,21 @@ def _aligned_sentences(report: Report, spans: dict[str, list[tuple[int, int]]]) 
 
 def mixed_event_lines(shared: Path, embedder: Embedder) -> list[str]:
     inputs = _topic_inputs(shared)
-    same = [r for r in read_jsonl(shared / "data/ecbplus/aligned_sentence_pairs.jsonl") if int(r["cluster_id"].split("_")[0]) in inputs]
-    different = [r for r in read_jsonl(shared / "data/ecbplus/hard_negative_pairs.jsonl") if r["topic"] in inputs]
+    same = [
+        r
+        for r in read_jsonl(shared / "data/ecbplus/aligned_sentence_pairs.jsonl")
+        if int(r["cluster_id"].split("_")[0]) in inputs
+    ]
+    different = [
+        r
+        for r in read_jsonl(shared / "data/ecbplus/hard_negative_pairs.jsonl")
+        if r["topic"] in inputs
+    ]
     results: dict[str, dict[str, float]] = {}
-    for name, options in (("stories (default)", {}), ("one story (stories=False)", {"stories": False})):
+    for name, options in (
+        ("stories (default)", {}),
+        ("one story (stories=False)", {"stories": False}),
+    ):
         aligned: set[tuple[str, int, str, int]] = set()
         tp = fp = fn = 0
         kept_whole = n_events = 0
@@ -143,18 +159,32 @@ def mixed_event_lines(shared: Path, embedder: Embedder) -> list[str]:
             for ev in set(event.values()):
                 n_events += 1
                 kept_whole += len({story[x] for x in ids if event[x] == ev}) == 1
-        found = sum((r["doc_a"], r["sent_a"], r["doc_b"], r["sent_b"]) in aligned for r in same) / max(1, len(same))
+        found = sum(
+            (r["doc_a"], r["sent_a"], r["doc_b"], r["sent_b"]) in aligned for r in same
+        ) / max(1, len(same))
         with_claims = [
-            r for r in same if (r["doc_a"], r["sent_a"], "", -1) in aligned and (r["doc_b"], r["sent_b"], "", -1) in aligned
+            r
+            for r in same
+            if (r["doc_a"], r["sent_a"], "", -1) in aligned
+            and (r["doc_b"], r["sent_b"], "", -1) in aligned
         ]
-        found_claims = sum((r["doc_a"], r["sent_a"], r["doc_b"], r["sent_b"]) in aligned for r in with_claims) / max(
-            1, len(with_claims)
-        )
-        wrong = sum((r["doc_a"], r["sent_a"], r["doc_b"], r["sent_b"]) in aligned for r in different) / max(1, len(different))
+        found_claims = sum(
+            (r["doc_a"], r["sent_a"], r["doc_b"], r["sent_b"]) in aligned for r in with_claims
+        ) / max(1, len(with_claims))
+        wrong = sum(
+            (r["doc_a"], r["sent_a"], r["doc_b"], r["sent_b"]) in aligned for r in different
+        ) / max(1, len(different))
         p, r_, f1 = precision_recall_f1(tp, fp, fn)
         results[name] = {
-            "found": found, "found_claims": found_claims, "n_claims": len(with_claims), "wrong": wrong, "p": p, "r": r_, "f1": f1,
-            "whole": kept_whole, "events": n_events,
+            "found": found,
+            "found_claims": found_claims,
+            "n_claims": len(with_claims),
+            "wrong": wrong,
+            "p": p,
+            "r": r_,
+            "f1": f1,
+            "whole": kept_whole,
+            "events": n_events,
         }
     n_docs = sum(len(v) for v in inputs.values())
     lines = [
@@ -193,15 +223,23 @@ def evidence_lines(shared: Path, embedder: Embedder) -> list[str]:
 
     docs = {d["doc_id"]: d for d in read_jsonl(shared / "data/ecbplus/docs.jsonl")}
     story_inputs = ecb_story_inputs(shared, embedder)
-    profile = {doc: prof for item in story_inputs for doc, prof in zip(item.doc_ids, item.profiles, strict=True)}
+    profile = {
+        doc: prof
+        for item in story_inputs
+        for doc, prof in zip(item.doc_ids, item.profiles, strict=True)
+    }
     story_model = load_default_story_model()
     story_p: dict[tuple[str, str], float] = {}
     for item in story_inputs:
         for (i, j), x in story_features(item.profiles).items():
-            story_p[item.doc_ids[i], item.doc_ids[j]] = story_p[item.doc_ids[j], item.doc_ids[i]] = story_model.probability(x)
+            story_p[item.doc_ids[i], item.doc_ids[j]] = story_p[
+                item.doc_ids[j], item.doc_ids[i]
+            ] = story_model.probability(x)
     position = {d: {s["idx"]: k for k, s in enumerate(doc["sentences"])} for d, doc in docs.items()}
     word = re.compile(r"[a-z][a-z'-]+|\d[\d,.]*")
-    stop = frozenset("the a an of to in on at for with by from and or but is are was were be been has have had that this it its he she they his her their not as will would said says".split())
+    stop = frozenset(
+        "the a an of to in on at for with by from and or but is are was were be been has have had that this it its he she they his her their not as will would said says".split()
+    )
     df: dict[int, Counter[str]] = {}
     n_sent: Counter[int] = Counter()
     for doc in docs.values():
@@ -225,10 +263,15 @@ def evidence_lines(shared: Path, embedder: Embedder) -> list[str]:
 
         union = sum(idf(w) for w in wa | wb)
         # Names as story separation reads them (claimcmp.text.names.is_name).
-        names_a, names_b = source_profile([ta], va[ia : ia + 1]).names, source_profile([tb], vb[ib : ib + 1]).names
+        names_a, names_b = (
+            source_profile([ta], va[ia : ia + 1]).names,
+            source_profile([tb], vb[ib : ib + 1]).names,
+        )
         figures = len(set(re.findall(r"\d[\d,.]*", ta)) & set(re.findall(r"\d[\d,.]*", tb)))
         around = [
-            float(va[ia + k] @ vb[ib + k]) for k in (-1, 1) if 0 <= ia + k < len(va) and 0 <= ib + k < len(vb)
+            float(va[ia + k] @ vb[ib + k])
+            for k in (-1, 1)
+            if 0 <= ia + k < len(va) and 0 <= ib + k < len(vb)
         ]
         return [
             float(va[ia] @ vb[ib]),
@@ -269,7 +312,9 @@ def evidence_lines(shared: Path, embedder: Embedder) -> list[str]:
     for name, cols in sets:
         xs = x_all[:, cols]
         mean, scale = xs[train].mean(axis=0), xs[train].std(axis=0) + 1e-9
-        model = LogisticRegression(class_weight="balanced", max_iter=5000).fit((xs[train] - mean) / scale, y_all[train])
+        model = LogisticRegression(class_weight="balanced", max_iter=5000).fit(
+            (xs[train] - mean) / scale, y_all[train]
+        )
         p = model.predict_proba((xs[~train] - mean) / scale)[:, 1]
         y = y_all[~train]
         cut = np.quantile(p[y == 0], 0.95)
@@ -287,13 +332,21 @@ def alignment_lines(embedder: Embedder) -> list[str]:
 
     from aligned_pairs import LABELS_FILE, reports
 
-    labelled = [json.loads(line) for line in LABELS_FILE.read_text(encoding="utf-8").splitlines() if line.strip()]
+    labelled = [
+        json.loads(line)
+        for line in LABELS_FILE.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
 
     def span(side: dict[str, Any]) -> tuple[str, int, int]:
         return side["source"], side["start"], side["end"]
 
     # Claims are named by source and offsets (their text stays in ../shared).
-    agreed = {(span(r["a"]), span(r["b"])): r["labels"][0] for r in labelled if r["labels"][0] == r["labels"][1]}
+    agreed = {
+        (span(r["a"]), span(r["b"])): r["labels"][0]
+        for r in labelled
+        if r["labels"][0] == r["labels"][1]
+    }
     aligned: set[tuple[tuple[str, int, int], tuple[str, int, int]]] = set()
     for report in reports(embedder).values():
         for p in report.pairs:

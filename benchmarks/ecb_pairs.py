@@ -108,7 +108,9 @@ def sample(shared: Path, round_: int = 1) -> list[dict[str, Any]]:
     for earlier in range(1, round_):
         if PER_TOPIC[earlier].get("flagged"):
             continue  # drawn with the comparator of its day, and from other topics than round 5
-        seen.update((r["doc_a"], r["sent_a"], r["doc_b"], r["sent_b"]) for r in sample(shared, earlier))
+        seen.update(
+            (r["doc_a"], r["sent_a"], r["doc_b"], r["sent_b"]) for r in sample(shared, earlier)
+        )
     out: list[dict[str, Any]] = []
 
     def add(stratum: str, topic: int, doc_a: str, sent_a: int, doc_b: str, sent_b: int) -> bool:
@@ -119,7 +121,16 @@ def sample(shared: Path, round_: int = 1) -> list[dict[str, Any]]:
         if not (5 <= len(ta.split()) <= 80 and 5 <= len(tb.split()) <= 80):
             return False
         seen.add(key)
-        out.append({"stratum": stratum, "topic": topic, "doc_a": doc_a, "sent_a": sent_a, "doc_b": doc_b, "sent_b": sent_b})
+        out.append(
+            {
+                "stratum": stratum,
+                "topic": topic,
+                "doc_a": doc_a,
+                "sent_a": sent_a,
+                "doc_b": doc_b,
+                "sent_b": sent_b,
+            }
+        )
         return True
 
     aligned_keys = {(p["doc_a"], p["sent_a"], p["doc_b"], p["sent_b"]) for p in aligned}
@@ -129,14 +140,20 @@ def sample(shared: Path, round_: int = 1) -> list[dict[str, Any]]:
         rng.shuffle(pool)
         n = 0
         for p in pool:
-            if n < per_topic["same_event"] and add("same_event", topic, p["doc_a"], p["sent_a"], p["doc_b"], p["sent_b"]):
+            if n < per_topic["same_event"] and add(
+                "same_event", topic, p["doc_a"], p["sent_a"], p["doc_b"], p["sent_b"]
+            ):
                 n += 1
         numeric = [
-            p for p in pool if _FIGURE_OR_DAY.search(p["text_a"]) and _FIGURE_OR_DAY.search(p["text_b"])
+            p
+            for p in pool
+            if _FIGURE_OR_DAY.search(p["text_a"]) and _FIGURE_OR_DAY.search(p["text_b"])
         ]
         n = 0
         for p in numeric:
-            if n < per_topic["numeric"] and add("numeric", topic, p["doc_a"], p["sent_a"], p["doc_b"], p["sent_b"]):
+            if n < per_topic["numeric"] and add(
+                "numeric", topic, p["doc_a"], p["sent_a"], p["doc_b"], p["sent_b"]
+            ):
                 n += 1
         # Same story, no shared event: sentences of two articles of one sub-topic.
         subtopics: dict[str, list[str]] = {}
@@ -150,7 +167,10 @@ def sample(shared: Path, round_: int = 1) -> list[dict[str, Any]]:
                     for sa in docs[da]["sentences"]:
                         for sb in docs[db]["sentences"]:
                             key = (da, sa["idx"], db, sb["idx"])
-                            if key in aligned_keys or (db, sb["idx"], da, sa["idx"]) in aligned_keys:
+                            if (
+                                key in aligned_keys
+                                or (db, sb["idx"], da, sa["idx"]) in aligned_keys
+                            ):
                                 continue
                             if len(_content(sa["text"]) & _content(sb["text"])) >= 2:
                                 candidates.append(key)
@@ -169,7 +189,9 @@ def sample(shared: Path, round_: int = 1) -> list[dict[str, Any]]:
         rng.shuffle(negs)
         n = 0
         for p in negs:
-            if n < per_topic["different_event"] and add("different_event", topic, p["doc_a"], p["sent_a"], p["doc_b"], p["sent_b"]):
+            if n < per_topic["different_event"] and add(
+                "different_event", topic, p["doc_a"], p["sent_a"], p["doc_b"], p["sent_b"]
+            ):
                 n += 1
     rng.shuffle(out)
     for i, row in enumerate(out, 1):
@@ -214,11 +236,17 @@ def _flagged_pool(
     return {t: sorted(set(v)) for t, v in out.items()}
 
 
-def pair_texts(shared: Path, rows: list[dict[str, Any]]) -> Iterator[tuple[dict[str, Any], str, str]]:
+def pair_texts(
+    shared: Path, rows: list[dict[str, Any]]
+) -> Iterator[tuple[dict[str, Any], str, str]]:
     """Each labelled row with its two sentence texts, read from ``../shared``."""
     docs = _docs(shared)
     for row in rows:
-        yield row, sentence(docs, row["doc_a"], row["sent_a"]), sentence(docs, row["doc_b"], row["sent_b"])
+        yield (
+            row,
+            sentence(docs, row["doc_a"], row["sent_a"]),
+            sentence(docs, row["doc_b"], row["sent_b"]),
+        )
 
 
 def merge(shared: Path, keys: Path, first: Path, second: Path) -> list[dict[str, Any]]:
@@ -244,7 +272,19 @@ def merge(shared: Path, keys: Path, first: Path, second: Path) -> list[dict[str,
                         spans.append([at, at + len(quote)])
         out.append(
             {
-                **{k: row[k] for k in ("id", "round", "stratum", "topic", "doc_a", "sent_a", "doc_b", "sent_b")},
+                **{
+                    k: row[k]
+                    for k in (
+                        "id",
+                        "round",
+                        "stratum",
+                        "topic",
+                        "doc_a",
+                        "sent_a",
+                        "doc_b",
+                        "sent_b",
+                    )
+                },
                 "labels": [r1["label"], r2["label"]],
                 "label": label,
                 "kinds": kinds,
@@ -266,7 +306,10 @@ def main(argv: list[str]) -> int:
         rows = sample(shared, int(argv[1]))
         with open(argv[2], "w", encoding="utf-8") as fh:
             for row, a, b in pair_texts(shared, rows):
-                fh.write(json.dumps({"id": row["id"], "text_a": a, "text_b": b}, ensure_ascii=False) + "\n")
+                fh.write(
+                    json.dumps({"id": row["id"], "text_a": a, "text_b": b}, ensure_ascii=False)
+                    + "\n"
+                )
         with open(argv[2] + ".keys", "w", encoding="utf-8") as fh:
             for row in rows:
                 fh.write(json.dumps(row) + "\n")

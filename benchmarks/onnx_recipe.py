@@ -80,7 +80,11 @@ def build_recipes(work: Path) -> dict[str, Any]:
     recipes: dict[str, Any] = {}
     for label, quantization, float_nodes in (
         ("r1: every dense MatMul int8", "int8", []),
-        (f"r{eo._RECIPE} (shipped): {len(shipped_float)} MatMuls kept float32", "int8", shipped_float),
+        (
+            f"r{eo._RECIPE} (shipped): {len(shipped_float)} MatMuls kept float32",
+            "int8",
+            shipped_float,
+        ),
         ("float32 (no quantisation)", "none", None),
     ):
         cache = work / f"cache{len(recipes)}"

@@ -37,7 +37,9 @@ def _f1(a: list[str], b: list[str]) -> float:
     return 2 * p * r / (p + r)
 
 
-def evaluate(extractor: ClaimExtractor, rows: list[dict[str, object]]) -> tuple[float, float, float, float]:
+def evaluate(
+    extractor: ClaimExtractor, rows: list[dict[str, object]]
+) -> tuple[float, float, float, float]:
     from scipy.optimize import linear_sum_assignment
 
     matched_p = matched_r = 0.0
@@ -46,7 +48,9 @@ def evaluate(extractor: ClaimExtractor, rows: list[dict[str, object]]) -> tuple[
         sentence = str(row["sentence"])
         article = Article(sentence + "\n", source="s", blocks=())
         claims = extractor.claims(article, [(0, len(sentence))])
-        pred = [_toks(" ".join(article.text[s:e] for s, e in c.spans)) for c in claims] or [_toks(sentence)]
+        pred = [_toks(" ".join(article.text[s:e] for s, e in c.spans)) for c in claims] or [
+            _toks(sentence)
+        ]
         refs = [_toks(str(p)) for p in row["reference_propositions"]]  # type: ignore[attr-defined]
         m = np.array([[_f1(p, r) for r in refs] for p in pred])
         i, j = linear_sum_assignment(-m)
@@ -61,7 +65,11 @@ def evaluate(extractor: ClaimExtractor, rows: list[dict[str, object]]) -> tuple[
 
 def main() -> int:
     shared = require_shared()
-    rows = [r for r in read_jsonl(shared / "data/propsegment/propositions_text.dev.jsonl") if r.get("reference_propositions")]
+    rows = [
+        r
+        for r in read_jsonl(shared / "data/propsegment/propositions_text.dev.jsonl")
+        if r.get("reference_propositions")
+    ]
     refs = sum(len(r["reference_propositions"]) for r in rows) / len(rows)
     print(f"{len(rows)} sentences, {refs:.2f} reference propositions per sentence")
     for name, ex in (

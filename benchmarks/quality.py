@@ -56,7 +56,9 @@ def _compare_all(comp: Comparator, embedder: Embedder, pairs: list[tuple[str, st
     texts = list(dict.fromkeys(t for p in pairs for t in p))
     vec = embedder.encode(texts)
     row = {t: i for i, t in enumerate(texts)}
-    return [comp.compare(ClaimText(a), ClaimText(b), float(vec[row[a]] @ vec[row[b]])) for a, b in pairs]
+    return [
+        comp.compare(ClaimText(a), ClaimText(b), float(vec[row[a]] @ vec[row[b]])) for a, b in pairs
+    ]
 
 
 def ecb_lines(shared: Path, comp: Comparator, embedder: Embedder) -> list[str]:
@@ -117,7 +119,9 @@ def ecb_lines(shared: Path, comp: Comparator, embedder: Embedder) -> list[str]:
     return lines
 
 
-def summedits_lines(pairs: list[Any], sims: np.ndarray, vx: np.ndarray, findings: list[Any]) -> list[str]:
+def summedits_lines(
+    pairs: list[Any], sims: np.ndarray, vx: np.ndarray, findings: list[Any]
+) -> list[str]:
     rows = verdict_rows(pairs)
     train_rows = [i for i in rows if pairs[i].split == "train"]
     domains = sorted({pairs[i].group for i in rows if pairs[i].dataset == "summedits"})
@@ -138,17 +142,28 @@ def summedits_lines(pairs: list[Any], sims: np.ndarray, vx: np.ndarray, findings
     scores = []
     for d in domains:
         test = [i for i in rows if pairs[i].dataset == "summedits" and pairs[i].group == d]
-        train = [i for i in train_rows if not (pairs[i].dataset == "summedits" and pairs[i].group == d)]
+        train = [
+            i for i in train_rows if not (pairs[i].dataset == "summedits" and pairs[i].group == d)
+        ]
         model = fit(
-            vx[train], [pairs[i].label == "divergence" for i in train], VerdictModel,
+            vx[train],
+            [pairs[i].label == "divergence" for i in train],
+            VerdictModel,
             weight=sample_weights(pairs, "verdict")[train],
         )
         truth = [pairs[i].label == "divergence" for i in test]
         decisive = [any(is_decisive(f) for f in findings[i]) for i in test]
-        pred = [dec and model.probability(vx[i]) >= model.threshold for dec, i in zip(decisive, test, strict=True)]
-        cos = max(bacc([bool(sims[i] < t) for i in test], truth) for t in np.arange(0.5, 1.0, 0.005))
+        pred = [
+            dec and model.probability(vx[i]) >= model.threshold
+            for dec, i in zip(decisive, test, strict=True)
+        ]
+        cos = max(
+            bacc([bool(sims[i] < t) for i in test], truth) for t in np.arange(0.5, 1.0, 0.005)
+        )
         recall = sum(p and t for p, t in zip(pred, truth, strict=True)) / max(1, sum(truth))
-        spec = sum((not p) and (not t) for p, t in zip(pred, truth, strict=True)) / max(1, sum(not t for t in truth))
+        spec = sum((not p) and (not t) for p, t in zip(pred, truth, strict=True)) / max(
+            1, sum(not t for t in truth)
+        )
         score = bacc(pred, truth)
         scores.append(score)
         lines.append(
@@ -178,7 +193,9 @@ def summedits_lines(pairs: list[Any], sims: np.ndarray, vx: np.ndarray, findings
     return lines
 
 
-def real_pair_training_lines(pairs: list[Any], fx: np.ndarray, vx: np.ndarray, findings: list[Any]) -> list[str]:
+def real_pair_training_lines(
+    pairs: list[Any], fx: np.ndarray, vx: np.ndarray, findings: list[Any]
+) -> list[str]:
     """Why the verdict model does not learn from the hand-labelled real pairs: fitted with them
     (weight 1) against without (weight 0), scored on SummEdits (leave one domain out) and on
     round 1 (held-out topics; the shipped same-fact model decides ``unrelated``)."""
@@ -186,7 +203,11 @@ def real_pair_training_lines(pairs: list[Any], fx: np.ndarray, vx: np.ndarray, f
     from claimcmp.verdict import load_default_fact_model
 
     fact = load_default_fact_model()
-    rows = [i for i in verdict_rows(pairs) if pairs[i].split == "train" and not same_wording(pairs[i].a, pairs[i].b)]
+    rows = [
+        i
+        for i in verdict_rows(pairs)
+        if pairs[i].split == "train" and not same_wording(pairs[i].a, pairs[i].b)
+    ]
     domains = sorted({pairs[i].group for i in rows if pairs[i].dataset == "summedits"})
     round1 = [i for i, p in enumerate(pairs) if p.dataset == "ecb-labelled" and p.kind == "round1"]
     lines = [
@@ -200,15 +221,33 @@ def real_pair_training_lines(pairs: list[Any], fx: np.ndarray, vx: np.ndarray, f
         "|---|---|---|---|",
     ]
     for weight in (0.0, 1.0):
-        w = np.array([weight if pairs[i].dataset == "ecb-labelled" else 1.0 for i in range(len(pairs))])
+        w = np.array(
+            [weight if pairs[i].dataset == "ecb-labelled" else 1.0 for i in range(len(pairs))]
+        )
         scores = []
         for d in domains:
-            test = [i for i in verdict_rows(pairs) if pairs[i].dataset == "summedits" and pairs[i].group == d]
-            train = [i for i in rows if not (pairs[i].dataset == "summedits" and pairs[i].group == d)]
-            model = fit(vx[train], [pairs[i].label == "divergence" for i in train], VerdictModel, weight=w[train])
-            pred = [any(is_decisive(f) for f in findings[i]) and model.probability(vx[i]) >= 0.5 for i in test]
+            test = [
+                i
+                for i in verdict_rows(pairs)
+                if pairs[i].dataset == "summedits" and pairs[i].group == d
+            ]
+            train = [
+                i for i in rows if not (pairs[i].dataset == "summedits" and pairs[i].group == d)
+            ]
+            model = fit(
+                vx[train],
+                [pairs[i].label == "divergence" for i in train],
+                VerdictModel,
+                weight=w[train],
+            )
+            pred = [
+                any(is_decisive(f) for f in findings[i]) and model.probability(vx[i]) >= 0.5
+                for i in test
+            ]
             scores.append(bacc(pred, [pairs[i].label == "divergence" for i in test]))
-        model = fit(vx[rows], [pairs[i].label == "divergence" for i in rows], VerdictModel, weight=w[rows])
+        model = fit(
+            vx[rows], [pairs[i].label == "divergence" for i in rows], VerdictModel, weight=w[rows]
+        )
         calls = [
             not same_wording(pairs[i].a, pairs[i].b)
             and fact.probability(fx[i]) >= fact.threshold
@@ -251,7 +290,9 @@ def lexical_lines(pairs: list[Any], findings: list[Any], embedder: Embedder) -> 
         "r = rss(); t = time.perf_counter(); w.wordnet()\n"
         "print(json.dumps([time.perf_counter() - t, rss() - r]))"
     )
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout
     seconds, megabytes = _json.loads(out)
     return [
         "## Lexical knowledge (`docs/lexical-knowledge.md`)",
@@ -298,7 +339,7 @@ def paraphrase_lines(shared: Path, comp: Comparator, embedder: Embedder) -> list
         f"{np.mean([results[k].verdict == 'unrelated' for k in low]):.3f} | "
         f"{np.mean([results[k].verdict in ('agreement', 'paraphrase') for k in low]):.3f} |",
         "",
-        f"MRPC-like: the {len(msr)} MSRpar news pairs among them, \"paraphrase\" = STS score ≥ 3: F1 of",
+        f'MRPC-like: the {len(msr)} MSRpar news pairs among them, "paraphrase" = STS score ≥ 3: F1 of',
         f"agreement/paraphrase **{ours:.3f}**; cosine similarity with its best threshold after the fact",
         f"{best:.3f}. (Held-out target on MRPC test: ≥ 0.82, cosine's best there is 0.817.)",
     ]
@@ -311,7 +352,9 @@ def perturbation_lines(pairs: list[Any], comp: Comparator, sims: np.ndarray) -> 
         p = pairs[i]
         r = comp.compare(ClaimText(p.a), ClaimText(p.b), float(sims[i]), aligned=True)
         kinds = {d.kind for d in r.divergences if is_decisive(d)}
-        by_kind[p.kind].append((r.verdict == "divergence", bool(kinds & ACCEPTED_KINDS.get(p.kind, {p.kind}))))
+        by_kind[p.kind].append(
+            (r.verdict == "divergence", bool(kinds & ACCEPTED_KINDS.get(p.kind, {p.kind})))
+        )
     lines = [
         "## Planted-edit suite (regression test; ECB+ sentences of held-out topics)",
         "",
@@ -322,10 +365,22 @@ def perturbation_lines(pairs: list[Any], comp: Comparator, sims: np.ndarray) -> 
         "| planted kind | pairs | recall | right kind |",
         "|---|---|---|---|",
     ]
-    for k in ("number", "unit", "date", "entity", "negation", "antonym", "term", "quote", "modality"):
+    for k in (
+        "number",
+        "unit",
+        "date",
+        "entity",
+        "negation",
+        "antonym",
+        "term",
+        "quote",
+        "modality",
+    ):
         v = by_kind.get(k, [])
         if v:
-            lines.append(f"| {k} | {len(v)} | {np.mean([f for f, _ in v]):.3f} | {np.mean([r for _, r in v]):.3f} |")
+            lines.append(
+                f"| {k} | {len(v)} | {np.mean([f for f, _ in v]):.3f} | {np.mean([r for _, r in v]):.3f} |"
+            )
     lines += ["", "| cosmetic rewrite | pairs | false alarms |", "|---|---|---|"]
     all_cos: list[bool] = []
     for k in ("us", "thousands", "quotes", "kyiv", "contraction", "spelling", "unit_equivalent"):
@@ -382,7 +437,9 @@ def _claims_and_seeds_lines(shared: Path, embedder: Embedder) -> list[str]:
     from claimcmp.syndication import containment
 
     prop_rows = [
-        r for r in read_jsonl(shared / "data/propsegment/propositions_text.dev.jsonl") if r.get("reference_propositions")
+        r
+        for r in read_jsonl(shared / "data/propsegment/propositions_text.dev.jsonl")
+        if r.get("reference_propositions")
     ]
     lines = [
         "## Atomic claims vs PropSegmEnt dev propositions",
@@ -391,7 +448,7 @@ def _claims_and_seeds_lines(shared: Path, embedder: Embedder) -> list[str]:
         f"{sum(len(r['reference_propositions']) for r in prop_rows) / len(prop_rows):.2f} reference propositions "
         "each. Claims and propositions are matched one-to-one (Hungarian) on token-overlap F1; precision "
         "and recall are the matched F1 summed over claims and over propositions. PropSegmEnt splits every "
-        "attribute into its own proposition (\"X is a film\", \"X is American\", \"X is from 2014\"), which "
+        'attribute into its own proposition ("X is a film", "X is American", "X is from 2014"), which '
         "span-based claims cannot reach, so recall is low by design; the comparison that matters is "
         "atomic vs one claim per sentence.",
         "",
@@ -401,13 +458,22 @@ def _claims_and_seeds_lines(shared: Path, embedder: Embedder) -> list[str]:
     for name, extractor in (
         ("one per sentence", SentenceClaimExtractor(min_words=1)),
         ("atomic (default: contiguous spans)", AtomicClaimExtractor()),
-        ("atomic, multi_span=True (subjects borrowed, list items split)", AtomicClaimExtractor(multi_span=True)),
+        (
+            "atomic, multi_span=True (subjects borrowed, list items split)",
+            AtomicClaimExtractor(multi_span=True),
+        ),
     ):
         pp, rr, ff, nn = evaluate(extractor, prop_rows)
         lines.append(f"| {name} | {pp:.3f} | {rr:.3f} | **{ff:.3f}** | {nn:.2f} |")
 
     report = claimcmp.compare(sorted((shared / "seeds").glob("*.txt")), embedder=embedder)
-    lines += ["", "## Seeds gold rows (`../shared/gold/seeds.jsonl`)", "", "| row | holds | detail |", "|---|---|---|"]
+    lines += [
+        "",
+        "## Seeds gold rows (`../shared/gold/seeds.jsonl`)",
+        "",
+        "| row | holds | detail |",
+        "|---|---|---|",
+    ]
     for row in read_expectations(shared / "gold/seeds.jsonl"):
         why = check_expectation(report, row)
         if "unique" in row:
@@ -415,7 +481,9 @@ def _claims_and_seeds_lines(shared: Path, embedder: Embedder) -> list[str]:
         else:
             pair = expected_pair(report, row)
             detail = (
-                f"{pair.verdict} ({pair.confidence:.2f}), kinds {list(pair.decisive_kinds)}" if pair else "not aligned"
+                f"{pair.verdict} ({pair.confidence:.2f}), kinds {list(pair.decisive_kinds)}"
+                if pair
+                else "not aligned"
             )
         lines.append(f"| {row['id']} | {'yes' if why is None else 'no'} | {detail} |")
     counts = defaultdict(int)
@@ -424,7 +492,11 @@ def _claims_and_seeds_lines(shared: Path, embedder: Embedder) -> list[str]:
     lines += ["", f"Seeds report: {dict(sorted(counts.items()))}."]
 
     seeds = [Article.from_file(p) for p in sorted((shared / "seeds").glob("*.txt"))]
-    lines += ["", "## Syndication on the seeds: share of the shorter article's word 5-grams in the other", ""]
+    lines += [
+        "",
+        "## Syndication on the seeds: share of the shorter article's word 5-grams in the other",
+        "",
+    ]
     lines += ["| pair | containment |", "|---|---|"]
     for i, x in enumerate(seeds):
         for y in seeds[i + 1 :]:

@@ -87,5 +87,3 @@ def _cpu_name() -> str:
 
 if __name__ == "__main__":
     raise SystemExit(main())
-
-

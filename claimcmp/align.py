@@ -100,7 +100,9 @@ def _assign(sim: np.ndarray, threshold: float, method: str) -> list[tuple[int, i
     if method == "mutual-best":
         best_b = sim.argmax(axis=1)
         best_a = sim.argmax(axis=0)
-        return [(i, int(j)) for i, j in enumerate(best_b) if best_a[j] == i and sim[i, j] >= threshold]
+        return [
+            (i, int(j)) for i, j in enumerate(best_b) if best_a[j] == i and sim[i, j] >= threshold
+        ]
     from scipy.optimize import linear_sum_assignment
 
     # Only pairs above the threshold may be assigned: a below-threshold
@@ -231,7 +233,10 @@ def _exact_similarities(pairs: list[AlignedPair], vectors: np.ndarray) -> list[A
         va = np.asarray(vectors[[p.a for p in chunk]], dtype=np.float64)
         vb = np.asarray(vectors[[p.b for p in chunk]], dtype=np.float64)
         sims = np.einsum("ij,ij->i", va, vb)
-        out.extend(AlignedPair(p.a, p.b, round(float(s), 6), p.second) for p, s in zip(chunk, sims, strict=True))
+        out.extend(
+            AlignedPair(p.a, p.b, round(float(s), 6), p.second)
+            for p, s in zip(chunk, sims, strict=True)
+        )
     return out
 
 
@@ -271,7 +276,9 @@ def align_claims(
     if isinstance(top_k, bool) or not isinstance(top_k, int) or top_k < 1:
         raise ValueError(f"'top_k' must be a positive int (got {top_k!r}).")
     if method != "greedy" and (fixed or excluded or second_counterparts):
-        raise ValueError(f"'fixed', 'excluded' and 'second_counterparts' need method='greedy' (got {method!r}).")
+        raise ValueError(
+            f"'fixed', 'excluded' and 'second_counterparts' need method='greedy' (got {method!r})."
+        )
     order = list(dict.fromkeys(sources))
     pairs: list[AlignedPair] = []
     if method == "greedy":
@@ -280,13 +287,17 @@ def align_claims(
         vecs = np.asarray(vectors, dtype=np.float32)
         ci, cj, cs = candidate_pairs(source_ids, vecs, threshold=threshold, top_k=top_k)
         if excluded:
-            keep = np.array([(int(x), int(y)) not in excluded for x, y in zip(ci, cj, strict=True)], dtype=bool)
+            keep = np.array(
+                [(int(x), int(y)) not in excluded for x, y in zip(ci, cj, strict=True)], dtype=bool
+            )
             ci, cj, cs = ci[keep], cj[keep], cs[keep]
         new = _greedy(source_ids, ci, cj, cs, fixed=fixed, second_counterparts=second_counterparts)
         pairs = [*fixed, *_exact_similarities(new, vectors)]
         pairs.sort(key=lambda p: (p.a, p.b))
         return group_pairs(sources, pairs, vectors=vecs)
-    members = {s: np.array([i for i, src in enumerate(sources) if src == s], dtype=int) for s in order}
+    members = {
+        s: np.array([i for i, src in enumerate(sources) if src == s], dtype=int) for s in order
+    }
     for x, sa in enumerate(order):
         for sb in order[x + 1 :]:
             ia, ib = members[sa], members[sb]

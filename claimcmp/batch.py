@@ -48,7 +48,9 @@ class Executor(Protocol):
     def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> _Future: ...
 
 
-def _compare_cluster(sources: Sequence[SourceLike], options: dict[str, Any]) -> Report | ClaimcmpError:
+def _compare_cluster(
+    sources: Sequence[SourceLike], options: dict[str, Any]
+) -> Report | ClaimcmpError:
     # Module-level so executors pickle it by reference; the embedder it makes is shared per
     # (model, backend) within a worker process, so each worker loads the model once. Bad
     # input comes back as a value: it is an answer about the cluster, not a worker failure
@@ -157,17 +159,23 @@ def compare_many(
     if errors not in ("raise", "return", "skip"):
         raise ValueError(f"'errors' must be 'raise', 'return' or 'skip' (got {errors!r}).")
     if "errors" in options:
-        raise TypeError("compare_many: give errors= once; errors='skip' passes errors='skip' to each compare.")
+        raise TypeError(
+            "compare_many: give errors= once; errors='skip' passes errors='skip' to each compare."
+        )
     from claimcmp.pipeline import compare
 
     try:
         inspect.signature(compare).bind_partial(**options)
     except TypeError as exc:
         raise TypeError(f"compare_many: {exc} (options are claimcmp.compare's).") from None
-    if max_pending is not None and (isinstance(max_pending, bool) or not isinstance(max_pending, int) or max_pending < 1):
+    if max_pending is not None and (
+        isinstance(max_pending, bool) or not isinstance(max_pending, int) or max_pending < 1
+    ):
         raise ValueError(f"'max_pending' must be a positive int (got {max_pending!r}).")
     if isinstance(clusters, Mapping):
-        items: Iterable[tuple[str, Sequence[SourceLike]]] = ((str(k), v) for k, v in clusters.items())
+        items: Iterable[tuple[str, Sequence[SourceLike]]] = (
+            (str(k), v) for k, v in clusters.items()
+        )
     else:
         items = ((str(i), c) for i, c in enumerate(clusters))
     total = len(clusters) if isinstance(clusters, Sized) else None
@@ -261,16 +269,24 @@ def read_clusters(path: str | os.PathLike[str]) -> dict[str, list[SourceLike]]:
             loose = any(p.glob("*.txt"))
             raise EmptyInputError(
                 f"'{p}' holds no cluster folders with .txt files"
-                + ("; its .txt files look like one cluster: run 'claimcmp compare' on them" if loose else "")
+                + (
+                    "; its .txt files look like one cluster: run 'claimcmp compare' on them"
+                    if loose
+                    else ""
+                )
                 + "; give a folder with one sub-folder of articles per cluster, or a JSONL file."
             )
         return clusters
     if not p.exists():
-        raise SourceNotFoundError(f"'{p}' does not exist; give a folder of cluster folders or a JSONL file.")
+        raise SourceNotFoundError(
+            f"'{p}' does not exist; give a folder of cluster folders or a JSONL file."
+        )
     try:
         lines = p.read_text(encoding="utf-8").splitlines()
     except UnicodeDecodeError as exc:
-        raise InputError(f"'{p}' is not UTF-8 text; give a JSONL file of clusters (one JSON object per line).") from exc
+        raise InputError(
+            f"'{p}' is not UTF-8 text; give a JSONL file of clusters (one JSON object per line)."
+        ) from exc
     return _clusters_from_jsonl(lines, p)
 
 
@@ -289,9 +305,13 @@ def _clusters_from_jsonl(lines: list[str], p: Any) -> dict[str, list[SourceLike]
         try:
             row = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise InputError(f"{where} is not JSON ({exc.msg}); write one cluster object per line.") from exc
+            raise InputError(
+                f"{where} is not JSON ({exc.msg}); write one cluster object per line."
+            ) from exc
         if not isinstance(row, dict):
-            raise InputError(f"{where}: expected an object with 'id' and 'articles' (got {type(row).__name__}).")
+            raise InputError(
+                f"{where}: expected an object with 'id' and 'articles' (got {type(row).__name__})."
+            )
         cid = row.get("id", str(len(clusters)))
         if not isinstance(cid, (str, int)) or isinstance(cid, bool):
             raise InputError(f"{where}: 'id' must be a string (got {cid!r}).")
@@ -300,7 +320,9 @@ def _clusters_from_jsonl(lines: list[str], p: Any) -> dict[str, list[SourceLike]
             raise InputError(f"{where}: 'id' {cid!r} is used twice; give each cluster its own id.")
         articles = row.get("articles")
         if not isinstance(articles, list):
-            raise InputError(f"{where}: 'articles' must be a list of paths or objects with 'text' (got {articles!r:.60}).")
+            raise InputError(
+                f"{where}: 'articles' must be a list of paths or objects with 'text' (got {articles!r:.60})."
+            )
         sources: list[SourceLike] = []
         for k, art in enumerate(articles):
             field = f"{where}: 'articles[{k}]'"
@@ -308,18 +330,27 @@ def _clusters_from_jsonl(lines: list[str], p: Any) -> dict[str, list[SourceLike]
                 sources.append(p.parent / art)
                 continue
             if not isinstance(art, dict) or not isinstance(art.get("text"), str):
-                raise InputError(f"{field} must be a path or an object with a 'text' string (got {art!r:.60}).")
+                raise InputError(
+                    f"{field} must be a path or an object with a 'text' string (got {art!r:.60})."
+                )
             published = art.get("published")
             if published is not None:
                 try:
                     published = dt.date.fromisoformat(str(published))
                 except ValueError as exc:
-                    raise InputError(f"{field}: 'published' must be a YYYY-MM-DD date (got {published!r}).") from exc
+                    raise InputError(
+                        f"{field}: 'published' must be a YYYY-MM-DD date (got {published!r})."
+                    ) from exc
             for key in ("source", "title"):
                 if art.get(key) is not None and not isinstance(art[key], str):
                     raise InputError(f"{field}: {key!r} must be a string (got {art[key]!r:.40}).")
             sources.append(
-                Article(art["text"], source=art.get("source") or f"{cid}-{k}", title=art.get("title"), published=published)
+                Article(
+                    art["text"],
+                    source=art.get("source") or f"{cid}-{k}",
+                    title=art.get("title"),
+                    published=published,
+                )
             )
         clusters[cid] = sources
     if not clusters:

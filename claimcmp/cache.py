@@ -131,7 +131,9 @@ class EmbeddingCache:
 
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(self.path, timeout=60.0, check_same_thread=False, isolation_level=None)
+            conn = sqlite3.connect(
+                self.path, timeout=60.0, check_same_thread=False, isolation_level=None
+            )
             schema = _set_up(conn)
         except (OSError, sqlite3.Error) as exc:
             raise InputError(
@@ -176,7 +178,12 @@ class EmbeddingCache:
     def put(self, model: str, texts: Sequence[str], vectors: np.ndarray) -> None:
         """Store ``vectors[i]`` as the vector of ``texts[i]`` under ``model``."""
         rows = [
-            (self._key(model, t), model, int(v.shape[0]), np.ascontiguousarray(v, dtype=np.float32).tobytes())
+            (
+                self._key(model, t),
+                model,
+                int(v.shape[0]),
+                np.ascontiguousarray(v, dtype=np.float32).tobytes(),
+            )
             for t, v in zip(texts, vectors, strict=True)
         ]
         with self._lock:
@@ -203,8 +210,12 @@ class EmbeddingCache:
     def stats(self) -> CacheStats:
         with self._lock:
             conn = self._connect()
-            entries, models = conn.execute("SELECT COUNT(*), COUNT(DISTINCT model) FROM vectors").fetchone()
-        size = sum(p.stat().st_size for p in self.path.parent.glob(self.path.name + "*") if p.is_file())
+            entries, models = conn.execute(
+                "SELECT COUNT(*), COUNT(DISTINCT model) FROM vectors"
+            ).fetchone()
+        size = sum(
+            p.stat().st_size for p in self.path.parent.glob(self.path.name + "*") if p.is_file()
+        )
         return CacheStats(str(self.path), int(entries), int(models), size, self.hits, self.misses)
 
     def close(self) -> None:
@@ -255,15 +266,17 @@ class CachedEmbedder:
             vectors = np.asarray(self.embedder.encode(missing), dtype=np.float32)
             self.cache.put(model, missing, vectors)
             fresh = dict(zip(missing, vectors, strict=True))
-        return np.stack([v if v is not None else fresh[t] for t, v in zip(texts, cached, strict=True)]).astype(
-            np.float32, copy=False
-        )
+        return np.stack(
+            [v if v is not None else fresh[t] for t, v in zip(texts, cached, strict=True)]
+        ).astype(np.float32, copy=False)
 
     def __repr__(self) -> str:
         return f"CachedEmbedder({self.embedder!r}, {self.cache!r})"
 
 
-def with_cache(embedder: Embedder, cache: bool | str | os.PathLike[str] | EmbeddingCache | None) -> Embedder:
+def with_cache(
+    embedder: Embedder, cache: bool | str | os.PathLike[str] | EmbeddingCache | None
+) -> Embedder:
     """``embedder`` behind an :class:`EmbeddingCache`: None/False (no cache, ``embedder``
     itself), True (the user cache directory), a directory, or a cache object."""
     if cache is None or cache is False:

@@ -118,7 +118,9 @@ def _subject_end(text: str, s: int, e: int) -> int | None:
     """End of the grammatical subject of ``text[s:e]``: the word before the first verb."""
     for m in _WORD.finditer(text, s, e):
         w = m.group().lower()
-        if m.start() > s and (w in _AUX or (w.endswith("ed") and len(w) > 4 and text[m.start()].islower())):
+        if m.start() > s and (
+            w in _AUX or (w.endswith("ed") and len(w) > 4 and text[m.start()].islower())
+        ):
             end = m.start()
             while end > s and text[end - 1].isspace():
                 end -= 1
@@ -173,7 +175,9 @@ class AtomicClaimExtractor:
                 )
         return out
 
-    def _split(self, text: str, s: int, e: int) -> list[tuple[list[tuple[int, int]], tuple[int, int] | None]]:
+    def _split(
+        self, text: str, s: int, e: int
+    ) -> list[tuple[list[tuple[int, int]], tuple[int, int] | None]]:
         result = self._split_clauses(text, s, e)
         attribution = result[0][1] if result else None
         extra: list[tuple[list[tuple[int, int]], tuple[int, int] | None]] = []
@@ -181,7 +185,9 @@ class AtomicClaimExtractor:
         # parentheses (abbreviations, unit conversions) stay where they are.
         for m in _PARENTHETICAL.finditer(text, s, e):
             inner = _trim(text, m.start(1), m.end(1))
-            if _words(text[inner[0] : inner[1]]) >= 3 and not re.match(r"[\d$€£]", text[inner[0] :]):
+            if _words(text[inner[0] : inner[1]]) >= 3 and not re.match(
+                r"[\d$€£]", text[inner[0] :]
+            ):
                 extra.append(([inner], attribution))
         if self.multi_span:
             for spans, attr in list(result):
@@ -197,8 +203,13 @@ class AtomicClaimExtractor:
         m = _LIST.search(text, s, e)
         if not m:
             return []
-        items = [(x.start(), x.end()) for x in re.finditer(r"[^,]+", text[m.start("items") : m.end("items")])]
-        if not all(_words(text[m.start("items") + a : m.start("items") + b]) <= 4 for a, b in items):
+        items = [
+            (x.start(), x.end())
+            for x in re.finditer(r"[^,]+", text[m.start("items") : m.end("items")])
+        ]
+        if not all(
+            _words(text[m.start("items") + a : m.start("items") + b]) <= 4 for a, b in items
+        ):
             return []
         items = [(m.start("items") + a, m.start("items") + b) for a, b in items]
         last = (m.start("last"), m.end("last"))
@@ -215,7 +226,9 @@ class AtomicClaimExtractor:
             out.append([p for p in pieces if p[1] > p[0]])
         return out if len(out) >= 3 else []
 
-    def _split_clauses(self, text: str, s: int, e: int) -> list[tuple[list[tuple[int, int]], tuple[int, int] | None]]:
+    def _split_clauses(
+        self, text: str, s: int, e: int
+    ) -> list[tuple[list[tuple[int, int]], tuple[int, int] | None]]:
         attribution: tuple[int, int] | None = None
         cs, ce = s, e
         m = _ATTRIB_TAIL.search(text, s, e)
@@ -231,7 +244,11 @@ class AtomicClaimExtractor:
         # Putin also attended, to upgrade…") is its own claim; the sentence around it is one
         # claim of two spans.
         emb = _EMBEDDED_RELATIVE.search(text, cs, ce)
-        if emb and _words(text[cs : emb.start()]) >= self.min_words and _words(text[emb.end() : ce]) >= 2:
+        if (
+            emb
+            and _words(text[cs : emb.start()]) >= self.min_words
+            and _words(text[emb.end() : ce]) >= 2
+        ):
             main = (
                 [_trim(text, cs, emb.start()), _trim(text, emb.end(), ce)]
                 if self.multi_span
@@ -244,8 +261,15 @@ class AtomicClaimExtractor:
         cuts: list[tuple[int, int, str]] = []  # (cut start, next clause start, kind)
         for rx, kind in ((_COORD, "coord"), (_RELATIVE, "relative")):
             for c in rx.finditer(text, cs, ce):
-                if _words(text[cs : c.start()]) >= self.min_words and _words(text[c.end() : ce]) >= self.min_words:
-                    nxt = c.start() if kind == "relative" and not c.group().startswith(",") else c.end()
+                if (
+                    _words(text[cs : c.start()]) >= self.min_words
+                    and _words(text[c.end() : ce]) >= self.min_words
+                ):
+                    nxt = (
+                        c.start()
+                        if kind == "relative" and not c.group().startswith(",")
+                        else c.end()
+                    )
                     if kind == "relative" and c.group().startswith(","):
                         nxt = c.start() + 1
                     cuts.append((c.start(), nxt, kind))
@@ -276,7 +300,9 @@ class AtomicClaimExtractor:
                 name_end, app_start, app_end = appositive
                 if self.multi_span:
                     spans = [_trim(text, a, name_end), _trim(text, app_end, b)]
-                    result.append(([_trim(text, a, name_end), _trim(text, app_start, app_end)], attribution))
+                    result.append(
+                        ([_trim(text, a, name_end), _trim(text, app_start, app_end)], attribution)
+                    )
                 else:
                     result.append(([_trim(text, a, app_end)], attribution))
             result.append((spans, attribution))

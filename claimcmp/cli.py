@@ -47,8 +47,12 @@ def _parser() -> argparse.ArgumentParser:
         description="Compare two or more articles (text files) about one event, claim by claim.",
     )
     cmp_.add_argument("paths", nargs="+", metavar="PATH", help="article text files (two or more)")
-    cmp_.add_argument("--format", "-f", choices=FORMATS, default="text", help="output format (default: text)")
-    cmp_.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    cmp_.add_argument(
+        "--format", "-f", choices=FORMATS, default="text", help="output format (default: text)"
+    )
+    cmp_.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE instead of standard output"
+    )
     cmp_.add_argument(
         "--model",
         metavar="NAME_OR_PATH",
@@ -65,18 +69,33 @@ def _parser() -> argparse.ArgumentParser:
         default="atomic",
         help="atomic claims split out of each sentence (default), or one claim per sentence",
     )
-    cmp_.add_argument("--threshold", type=float, metavar="COSINE", help="alignment threshold (default: calibrated)")
-    cmp_.add_argument("--encoding", metavar="CODEC", help="decode the files with this encoding (default: UTF-8)")
-    cmp_.add_argument("--max-chars", type=int, metavar="N", help="longest article accepted (default: 1,000,000)")
     cmp_.add_argument(
-        "--no-language-check", action="store_true", help="compare even if a file does not look like English"
+        "--threshold",
+        type=float,
+        metavar="COSINE",
+        help="alignment threshold (default: calibrated)",
     )
     cmp_.add_argument(
-        "--skip-bad", action=argparse.BooleanOptionalAction, default=False,
+        "--encoding", metavar="CODEC", help="decode the files with this encoding (default: UTF-8)"
+    )
+    cmp_.add_argument(
+        "--max-chars", type=int, metavar="N", help="longest article accepted (default: 1,000,000)"
+    )
+    cmp_.add_argument(
+        "--no-language-check",
+        action="store_true",
+        help="compare even if a file does not look like English",
+    )
+    cmp_.add_argument(
+        "--skip-bad",
+        action=argparse.BooleanOptionalAction,
+        default=False,
         help="leave out a file that cannot be read or compared (empty, binary, not English...), list it "
         "in the report, and compare the rest (default: stop with its error)",
     )
-    cmp_.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour in text output")
+    cmp_.add_argument(
+        "--color", choices=("auto", "always", "never"), default="auto", help="colour in text output"
+    )
     _add_model_options(cmp_)
 
     bat = sub.add_parser(
@@ -84,35 +103,75 @@ def _parser() -> argparse.ArgumentParser:
         help="compare many independent clusters (a folder of cluster folders, or a JSONL file)",
         description=(
             "Compare many clusters, each as 'claimcmp compare' would, writing one JSON line per "
-            "cluster in input order: {\"cluster\": ID, \"report\": {...}} or "
-            "{\"cluster\": ID, \"error\": {\"type\": ..., \"message\": ...}}. INPUT is a folder whose "
+            'cluster in input order: {"cluster": ID, "report": {...}} or '
+            '{"cluster": ID, "error": {"type": ..., "message": ...}}. INPUT is a folder whose '
             "sub-folders each hold one cluster's .txt files, or a JSONL file with one "
-            "{\"id\": ..., \"articles\": [path or {\"text\": ...}, ...]} per line."
+            '{"id": ..., "articles": [path or {"text": ...}, ...]} per line.'
         ),
     )
     bat.add_argument("input", metavar="INPUT", help="folder of cluster folders, or clusters.jsonl")
-    bat.add_argument("-o", "--output", metavar="FILE", help="write the JSON lines to FILE instead of standard output")
-    bat.add_argument("--model", metavar="NAME_OR_PATH", help="sentence-transformers model folder or cached name")
-    bat.add_argument("--claims", choices=("atomic", "sentence"), default="atomic", help="claim granularity (default: atomic)")
-    bat.add_argument("--threshold", type=float, metavar="COSINE", help="alignment threshold (default: calibrated)")
-    bat.add_argument("--encoding", metavar="CODEC", help="decode the files with this encoding (default: UTF-8)")
-    bat.add_argument("--max-chars", type=int, metavar="N", help="longest article accepted (default: 1,000,000)")
-    bat.add_argument("--no-language-check", action="store_true", help="compare even if a file does not look like English")
     bat.add_argument(
-        "--skip-bad", action=argparse.BooleanOptionalAction, default=True,
+        "-o",
+        "--output",
+        metavar="FILE",
+        help="write the JSON lines to FILE instead of standard output",
+    )
+    bat.add_argument(
+        "--model", metavar="NAME_OR_PATH", help="sentence-transformers model folder or cached name"
+    )
+    bat.add_argument(
+        "--claims",
+        choices=("atomic", "sentence"),
+        default="atomic",
+        help="claim granularity (default: atomic)",
+    )
+    bat.add_argument(
+        "--threshold",
+        type=float,
+        metavar="COSINE",
+        help="alignment threshold (default: calibrated)",
+    )
+    bat.add_argument(
+        "--encoding", metavar="CODEC", help="decode the files with this encoding (default: UTF-8)"
+    )
+    bat.add_argument(
+        "--max-chars", type=int, metavar="N", help="longest article accepted (default: 1,000,000)"
+    )
+    bat.add_argument(
+        "--no-language-check",
+        action="store_true",
+        help="compare even if a file does not look like English",
+    )
+    bat.add_argument(
+        "--skip-bad",
+        action=argparse.BooleanOptionalAction,
+        default=True,
         help="leave a bad file out of its cluster and list it in that report's 'skipped' (default); "
         "--no-skip-bad makes the whole cluster an error line instead",
     )
-    bat.add_argument("--fail-on", choices=("divergence",), help="exit with status 1 when any cluster has a divergence")
     bat.add_argument(
-        "--workers", type=int, default=1, metavar="N",
+        "--fail-on",
+        choices=("divergence",),
+        help="exit with status 1 when any cluster has a divergence",
+    )
+    bat.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        metavar="N",
         help="compare N clusters at once in N worker processes on this machine (default: 1, in this process)",
     )
     bat.add_argument(
-        "--scheduler", metavar="ADDRESS",
+        "--scheduler",
+        metavar="ADDRESS",
         help="run the clusters on a Dask cluster (e.g. tcp://host:8786); needs 'claimcmp[dask]'",
     )
-    bat.add_argument("--progress", choices=("auto", "always", "never"), default="auto", help="progress bar on standard error")
+    bat.add_argument(
+        "--progress",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="progress bar on standard error",
+    )
     _add_model_options(bat)
 
     cache = sub.add_parser(
@@ -121,7 +180,9 @@ def _parser() -> argparse.ArgumentParser:
         description="Show what the cache directory holds (embeddings, exported ONNX models), or clear both.",
     )
     cache.add_argument("action", choices=("info", "clear"))
-    cache.add_argument("--cache-dir", metavar="DIR", help="the cache directory (default: the user cache directory)")
+    cache.add_argument(
+        "--cache-dir", metavar="DIR", help="the cache directory (default: the user cache directory)"
+    )
 
     ren = sub.add_parser(
         "render",
@@ -137,14 +198,19 @@ def _parser() -> argparse.ArgumentParser:
 
 def _add_model_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--backend", choices=("torch", "onnx"), default="torch",
+        "--backend",
+        choices=("torch", "onnx"),
+        default="torch",
         help="run the model with torch (default) or ONNX Runtime int8 (faster; needs 'claimcmp[onnx]')",
     )
     parser.add_argument(
-        "--cache", action="store_true",
+        "--cache",
+        action="store_true",
         help="keep claim embeddings in the user cache directory, so re-runs skip encoding",
     )
-    parser.add_argument("--cache-dir", metavar="DIR", help="keep claim embeddings in DIR (implies --cache)")
+    parser.add_argument(
+        "--cache-dir", metavar="DIR", help="keep claim embeddings in DIR (implies --cache)"
+    )
 
 
 def _cache_option(args: argparse.Namespace) -> bool | str | None:
@@ -188,7 +254,9 @@ def _write(text: str, output: str | None) -> None:
         try:
             Path(output).write_text(text, encoding="utf-8")
         except OSError as exc:
-            raise _UsageError(f"cannot write '{output}': {exc.strerror}; choose another -o path") from exc
+            raise _UsageError(
+                f"cannot write '{output}': {exc.strerror}; choose another -o path"
+            ) from exc
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -256,7 +324,9 @@ def _cmd_batch(args: argparse.Namespace) -> int:
         "model": args.model,
         "backend": args.backend,
         "cache": _cache_option(args),
-        "align_threshold": args.threshold if args.threshold is not None else DEFAULT_ALIGN_THRESHOLD,
+        "align_threshold": args.threshold
+        if args.threshold is not None
+        else DEFAULT_ALIGN_THRESHOLD,
         "claims": args.claims,
         "encoding": args.encoding,
         "max_chars": args.max_chars or DEFAULT_MAX_CHARS,
@@ -273,7 +343,9 @@ def _cmd_batch(args: argparse.Namespace) -> int:
             try:
                 executor = stack.enter_context(Client(args.scheduler, timeout="20s"))  # type: ignore[no-untyped-call]
             except (OSError, TimeoutError) as exc:
-                raise _UsageError(f"cannot reach the Dask scheduler at {args.scheduler!r} ({exc}); check the address") from exc
+                raise _UsageError(
+                    f"cannot reach the Dask scheduler at {args.scheduler!r} ({exc}); check the address"
+                ) from exc
         elif args.workers > 1:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
@@ -282,7 +354,9 @@ def _cmd_batch(args: argparse.Namespace) -> int:
             executor = stack.enter_context(
                 ProcessPoolExecutor(
                     args.workers,
-                    mp_context=multiprocessing.get_context("spawn"),  # fork is unsafe once torch runs
+                    mp_context=multiprocessing.get_context(
+                        "spawn"
+                    ),  # fork is unsafe once torch runs
                     initializer=_limit_worker_threads,
                     initargs=(threads,),
                 )
@@ -292,10 +366,16 @@ def _cmd_batch(args: argparse.Namespace) -> int:
             try:
                 out = stack.enter_context(open(args.output, "w", encoding="utf-8"))
             except OSError as exc:
-                raise _UsageError(f"cannot write '{args.output}': {exc.strerror}; choose another -o path") from exc
+                raise _UsageError(
+                    f"cannot write '{args.output}': {exc.strerror}; choose another -o path"
+                ) from exc
         failed = diverged = 0
         results = compare_many(
-            clusters, executor=executor, errors="skip" if args.skip_bad else "return", progress=progress, **options
+            clusters,
+            executor=executor,
+            errors="skip" if args.skip_bad else "return",
+            progress=progress,
+            **options,
         )
         for cluster_id, result in zip(clusters, results, strict=True):
             if isinstance(result, ClaimcmpError):
@@ -332,7 +412,9 @@ def _cmd_cache(args: argparse.Namespace) -> int:
         print(f"claimcmp: removed {exports:,} exported ONNX model(s)")
         return EXIT_OK
     st = cache.stats()
-    print(f"{st.path}: {st.entries:,} embeddings of {st.models} model(s), {st.size_bytes / 1e6:.1f} MB")
+    print(
+        f"{st.path}: {st.entries:,} embeddings of {st.models} model(s), {st.size_bytes / 1e6:.1f} MB"
+    )
     for path in exported_models(args.cache_dir):
         print(f"{path}: exported ONNX model, {path.stat().st_size / 1e6:.1f} MB")
     return EXIT_OK

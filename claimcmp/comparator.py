@@ -80,7 +80,9 @@ def _sigmoid(x: float) -> float:
 
 
 _VALUE_KINDS = frozenset({"number", "unit", "date"})
-_SPECIFIC_KINDS = frozenset({"number", "unit", "date", "entity", "term", "negation", "quote", "attribution"})
+_SPECIFIC_KINDS = frozenset(
+    {"number", "unit", "date", "entity", "term", "negation", "quote", "attribution"}
+)
 
 
 def _overlaps(x: tuple[int, int] | None, y: tuple[int, int] | None) -> bool:
@@ -102,12 +104,14 @@ def _dedupe(found: list[Divergence]) -> list[Divergence]:
         ):
             continue
         if d.kind == "entity" and any(
-            s.kind == "attribution" and (_overlaps(d.a_span, s.a_span) or _overlaps(d.b_span, s.b_span))
+            s.kind == "attribution"
+            and (_overlaps(d.a_span, s.a_span) or _overlaps(d.b_span, s.b_span))
             for s in found
         ):
             continue
         if d.kind in ("term", "entity") and any(
-            s.kind in _VALUE_KINDS and (_overlaps(d.a_span, s.a_span) or _overlaps(d.b_span, s.b_span))
+            s.kind in _VALUE_KINDS
+            and (_overlaps(d.a_span, s.a_span) or _overlaps(d.b_span, s.b_span))
             for s in found
         ):
             continue  # "metres" / "ft" inside a figure that differs: the figure is the finding
@@ -216,7 +220,9 @@ class Comparator:
         else:
             self.model = model
         if fact_model is None or fact_model is True:
-            self.fact_model: SameFactModel | None = load_default_fact_model() if model is not False else None
+            self.fact_model: SameFactModel | None = (
+                load_default_fact_model() if model is not False else None
+            )
         elif fact_model is False:
             self.fact_model = None
         else:
@@ -246,7 +252,10 @@ class Comparator:
                 if getattr(detector, "name", None) in names
                 for d in detector.detect(a, b)
             }
-            found = [attrs.evolve(d, explanation=own.get((d.kind, d.a_span, d.b_span), d.explanation)) for d in found]
+            found = [
+                attrs.evolve(d, explanation=own.get((d.kind, d.a_span, d.b_span), d.explanation))
+                for d in found
+            ]
         return sorted(found, key=_order)
 
     def _findings(self, a: ClaimText, b: ClaimText) -> list[Divergence]:
@@ -281,7 +290,11 @@ class Comparator:
             same = p_same >= 0.5
         if not same:
             return Comparison(
-                "unrelated", similarity, round(1.0 - p_same, 4), (), {"unrelated": round(1.0 - p_same, 4)}
+                "unrelated",
+                similarity,
+                round(1.0 - p_same, 4),
+                (),
+                {"unrelated": round(1.0 - p_same, 4)},
             )
         found = self._findings(a, b)
         decisive = [d for d in found if is_decisive(d)]

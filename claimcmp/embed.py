@@ -69,7 +69,9 @@ def worker_threads() -> int | None:
     if n < 1:
         from claimcmp.errors import InputError
 
-        raise InputError(f"CLAIMCMP_THREADS must be a positive integer (got {value!r}); unset it or fix it.")
+        raise InputError(
+            f"CLAIMCMP_THREADS must be a positive integer (got {value!r}); unset it or fix it."
+        )
     return n
 
 
@@ -114,7 +116,9 @@ def resolve_model_folder(model: str | os.PathLike[str] | None = None) -> Path:
             f"model '{path}' is not a folder and not in the local Hugging Face cache; "
             "pass a local model folder (downloads are off)."
         )
-    raise ModelLoadError(f"model folder '{path}' does not exist; give a sentence-transformers model folder or name.")
+    raise ModelLoadError(
+        f"model folder '{path}' does not exist; give a sentence-transformers model folder or name."
+    )
 
 
 _fingerprints: dict[tuple[object, ...], str] = {}
@@ -128,8 +132,15 @@ def folder_fingerprint(folder: str | os.PathLike[str]) -> str:
     tells any two real checkpoints apart without reading hundreds of megabytes.
     """
     root = Path(folder)
-    files = sorted(p for p in root.rglob("*") if p.is_file() and not any(part.startswith(".") for part in p.relative_to(root).parts))
-    stat_key = (str(root.resolve()), *((str(p.relative_to(root)), p.stat().st_size, p.stat().st_mtime_ns) for p in files))
+    files = sorted(
+        p
+        for p in root.rglob("*")
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(root).parts)
+    )
+    stat_key = (
+        str(root.resolve()),
+        *((str(p.relative_to(root)), p.stat().st_size, p.stat().st_mtime_ns) for p in files),
+    )
     if stat_key in _fingerprints:
         return _fingerprints[stat_key]
     digest = hashlib.sha256()
@@ -172,7 +183,11 @@ def load_sentence_transformer(
                 "pip install torch==2.13.0 sentence-transformers"
             ) from exc
         is_folder = Path(path).is_dir()
-        if not is_folder and re.search(r"[\\/]", path) and not re.fullmatch(r"[\w.-]+/[\w.-]+", path):
+        if (
+            not is_folder
+            and re.search(r"[\\/]", path)
+            and not re.fullmatch(r"[\w.-]+/[\w.-]+", path)
+        ):
             raise ModelLoadError(
                 f"model folder '{path}' does not exist; give a sentence-transformers "
                 "model folder or name."

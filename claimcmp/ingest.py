@@ -114,9 +114,7 @@ def decode_bytes(data: bytes, *, name: str = "input", encoding: str | None = Non
 
 
 def _check_text(text: str, name: str) -> None:
-    controls = sum(
-        1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f\v"
-    )
+    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f\v")
     if controls > max(2, len(text) // 100):
         raise BinaryInputError(
             f"'{name}' has {controls} control characters in {len(text)}, so it is "
@@ -148,9 +146,7 @@ _MONTHS = {
     )
     for m in names
 }
-_WEEKDAYS = (
-    "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
-)
+_WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _US_DATE = re.compile(r"\b(\d{1,2})\s?/\s?(\d{1,2})\s?/\s?(\d{2}|\d{4})\b")  # 04/28/09: month first
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
@@ -182,7 +178,9 @@ def parse_date(text: str) -> dt.date | None:
         except ValueError:
             continue
     for m in _US_DATE.finditer(text):
-        year = int(m[3]) + (2000 if len(m[3]) == 2 and int(m[3]) < 50 else 1900 if len(m[3]) == 2 else 0)
+        year = int(m[3]) + (
+            2000 if len(m[3]) == 2 and int(m[3]) < 50 else 1900 if len(m[3]) == 2 else 0
+        )
         try:
             found.append((m.start(), dt.date(year, int(m[1]), int(m[2]))))
         except ValueError:
@@ -269,7 +267,11 @@ def _shape(segment: str) -> str:
         return "caption"
     if len(words) <= 15 and (
         _BOILERPLATE.search(segment)
-        or (_BOILERPLATE_WORD.search(segment) and len(words) <= 6 and not _SENTENCE_END.search(segment))
+        or (
+            _BOILERPLATE_WORD.search(segment)
+            and len(words) <= 6
+            and not _SENTENCE_END.search(segment)
+        )
     ):
         return "boilerplate"
     return "prose"
@@ -379,7 +381,10 @@ def _inline_furniture(text: str, s: int, e: int) -> list[Block]:
         out = []
         if re.search(r"[.!?][\"'”’]?\s", text[s:start]):
             # A sentence of the story before the stamp: it stays reporting, the stamp does not.
-            return [Block(s, start - 1 if text[start - 1].isspace() else start, "body"), Block(start, end, "metadata")]
+            return [
+                Block(s, start - 1 if text[start - 1].isspace() else start, "body"),
+                Block(start, end, "metadata"),
+            ]
         if words_before >= 2:
             out.append(Block(s, start if not text[start - 1].isspace() else start - 1, "headline"))
         elif words_before:
@@ -403,7 +408,11 @@ def _inline_furniture(text: str, s: int, e: int) -> list[Block]:
         from claimcmp.text.wordnet import is_common_word
 
         j = k
-        while j > 0 and words[j - 1].group()[:1].isupper() and not is_common_word(words[j - 1].group().strip("\"'“”‘’(),:;")):
+        while (
+            j > 0
+            and words[j - 1].group()[:1].isupper()
+            and not is_common_word(words[j - 1].group().strip("\"'“”‘’(),:;"))
+        ):
             j -= 1
         if j == k or j < 4 or caps - (k - j) < 3:
             return []
@@ -581,8 +590,14 @@ def check_article(
         body = article.body
         latin = _latin_share(body)
         lang, probability = identify_language(body) if latin >= 0.7 else ("", 1.0)
-        if latin < 0.7 or (lang not in ENGLISH_LABELS and probability >= LANGUAGE_REFUSAL_PROBABILITY):
-            found = f"{latin:.0%} Latin letters" if latin < 0.7 else f"identified as '{lang}' (p={probability:.2f})"
+        if latin < 0.7 or (
+            lang not in ENGLISH_LABELS and probability >= LANGUAGE_REFUSAL_PROBABILITY
+        ):
+            found = (
+                f"{latin:.0%} Latin letters"
+                if latin < 0.7
+                else f"identified as '{lang}' (p={probability:.2f})"
+            )
             raise UnsupportedLanguageError(
                 f"'{name}' does not look like English ({found}); claimcmp compares English news. "
                 "Translate it first, or pass check_language=False (--no-language-check) to compare anyway."

@@ -17,7 +17,15 @@ import attrs
 
 from claimcmp.memo import memoize
 
-__all__ = ["FUNCTION_WORDS", "HONORIFICS", "Token", "is_content_key", "spelling_key", "spelling_keys", "tokens"]
+__all__ = [
+    "FUNCTION_WORDS",
+    "HONORIFICS",
+    "Token",
+    "is_content_key",
+    "spelling_key",
+    "spelling_keys",
+    "tokens",
+]
 
 #: Titles dropped before comparing wording ("Mr Lukashenko" = "Lukashenko").
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "madam"})
@@ -30,23 +38,27 @@ _TOKEN = re.compile(
 
 #: Words that carry no content of their own: what detectors skip when they look for
 #: the words two claims do not share.
-FUNCTION_WORDS = frozenset(
-    """a an the of to in on at for with by from and or but as is are was were be been being has
+FUNCTION_WORDS = (
+    frozenset(
+        """a an the of to in on at for with by from and or but as is are was were be been being has
     have had do does did that this these those it its he she they we you i his her their our your
     my him them us me who whom which what when where while than then there here so such into onto
     over under about after before during since until upon via per also just very will would shall
     should can could may might must s t its their theirs both each either any all some""".split()
-) | frozenset(
-    # Connectives and discourse adverbs: they link or frame a claim and state no fact of their
-    # own, so "Still, ..." / "Now ..." / "However, ..." is never a detail one source lacks.
-    """still now however meanwhile already yet though although moreover furthermore
+    )
+    | frozenset(
+        # Connectives and discourse adverbs: they link or frame a claim and state no fact of their
+        # own, so "Still, ..." / "Now ..." / "However, ..." is never a detail one source lacks.
+        """still now however meanwhile already yet though although moreover furthermore
     additionally instead thus therefore hence indeed even nonetheless nevertheless besides
     otherwise anyway too well just""".split()
-) | frozenset(
-    # Prepositions that place or link but state nothing on their own (those that carry a
-    # direction or a polarity — up, down, above, below, for, against — are not listed).
-    """through across along around toward towards among amongst between within despite amid
+    )
+    | frozenset(
+        # Prepositions that place or link but state nothing on their own (those that carry a
+        # direction or a polarity — up, down, above, below, for, against — are not listed).
+        """through across along around toward towards among amongst between within despite amid
     amidst beyond behind beside besides near onto upon""".split()
+    )
 )
 
 
@@ -76,12 +88,29 @@ def _fold(text: str) -> str:
 
 # Contractions with an apostrophe, spelled out (their keys hold a space; see expand_keys).
 _APOSTROPHE_FORMS = {
-    "we're": "we are", "they're": "they are", "you're": "you are", "i'm": "i am",
-    "it's": "it is", "that's": "that is", "he's": "he is", "she's": "she is",
-    "there's": "there is", "what's": "what is", "who's": "who is", "let's": "let us",
-    "i've": "i have", "we've": "we have", "they've": "they have", "you've": "you have",
-    "i'll": "i wil", "we'll": "we wil", "they'll": "they wil", "you'll": "you wil",
-    "he'll": "he wil", "she'll": "she wil", "it'll": "it wil",
+    "we're": "we are",
+    "they're": "they are",
+    "you're": "you are",
+    "i'm": "i am",
+    "it's": "it is",
+    "that's": "that is",
+    "he's": "he is",
+    "she's": "she is",
+    "there's": "there is",
+    "what's": "what is",
+    "who's": "who is",
+    "let's": "let us",
+    "i've": "i have",
+    "we've": "we have",
+    "they've": "they have",
+    "you've": "you have",
+    "i'll": "i wil",
+    "we'll": "we wil",
+    "they'll": "they wil",
+    "you'll": "you wil",
+    "he'll": "he wil",
+    "she'll": "she wil",
+    "it'll": "it wil",
 }
 
 
@@ -135,15 +164,28 @@ def is_content_key(key: str) -> bool:
 
 # Keys collapse doubled letters ("been" → "ben", "will" → "wil"), so the word lists are
 # looked up by key too.
-_FUNCTION_KEYS = frozenset(spelling_key(w) for w in FUNCTION_WORDS | HONORIFICS) | FUNCTION_WORDS | HONORIFICS
+_FUNCTION_KEYS = (
+    frozenset(spelling_key(w) for w in FUNCTION_WORDS | HONORIFICS) | FUNCTION_WORDS | HONORIFICS
+)
 
 
 _CONTRACTIONS = {
-    "isnt": ("is", "not"), "arent": ("are", "not"), "wasnt": ("was", "not"), "werent": ("were", "not"),
-    "dont": ("do", "not"), "doesnt": ("does", "not"), "didnt": ("did", "not"), "cant": ("can", "not"),
-    "canot": ("can", "not"), "wont": ("wil", "not"), "wouldnt": ("would", "not"),
-    "couldnt": ("could", "not"), "shouldnt": ("should", "not"), "hasnt": ("has", "not"),
-    "havent": ("have", "not"), "hadnt": ("had", "not"),
+    "isnt": ("is", "not"),
+    "arent": ("are", "not"),
+    "wasnt": ("was", "not"),
+    "werent": ("were", "not"),
+    "dont": ("do", "not"),
+    "doesnt": ("does", "not"),
+    "didnt": ("did", "not"),
+    "cant": ("can", "not"),
+    "canot": ("can", "not"),
+    "wont": ("wil", "not"),
+    "wouldnt": ("would", "not"),
+    "couldnt": ("could", "not"),
+    "shouldnt": ("should", "not"),
+    "hasnt": ("has", "not"),
+    "havent": ("have", "not"),
+    "hadnt": ("had", "not"),
 }
 
 

@@ -49,28 +49,104 @@ def detokenize(text: str) -> str:
 
 
 _WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December"]
-_AUX = re.compile(r"\b(is|was|are|were|has|had|have|will|would|can|could|did|does|should)\b(?![’'])(?!\s+(?:not|only|least)\b)")
-_NEGATED = re.compile(r"\b(is|was|are|were|has|had|have|will|would|can|could|did|does|should)\s+not\s+")
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+_AUX = re.compile(
+    r"\b(is|was|are|were|has|had|have|will|would|can|could|did|does|should)\b(?![’'])(?!\s+(?:not|only|least)\b)"
+)
+_NEGATED = re.compile(
+    r"\b(is|was|are|were|has|had|have|will|would|can|could|did|does|should)\s+not\s+"
+)
 _NAME = re.compile(r"(?<=[a-z,] )((?:[A-Z][a-z]+)(?: [A-Z][a-z]+)?)")
-_UNIT_SWAPS = [("kilometers", "miles"), ("miles", "kilometers"), ("kilograms", "pounds"),
-               ("meters", "feet"), ("hours", "days"), ("liters", "gallons"), ("acres", "hectares"),
-               ("feet", "meters"), ("pounds", "kilograms"), ("minutes", "hours"), ("tons", "tonnes"),
-               ("square miles", "square kilometers"), ("mph", "km/h")]
-_EQUIVALENT = [("{n} kilometers", "{m} miles", 0.621371), ("{n} kilograms", "{m} pounds", 2.20462),
-               ("{n} meters", "{m} feet", 3.28084)]
-_CONTRACTIONS = [("do not", "don't"), ("does not", "doesn't"), ("did not", "didn't"), ("is not", "isn't"),
-                 ("was not", "wasn't"), ("will not", "won't"), ("cannot", "can't"), ("it is", "it's"),
-                 ("they are", "they're"), ("we are", "we're"), ("has not", "hasn't"), ("are not", "aren't")]
-_SPELLING = [("criticize", "criticise"), ("organization", "organisation"), ("center", "centre"),
-             ("defense", "defence"), ("color", "colour"), ("labor", "labour"), ("honor", "honour"),
-             ("recognize", "recognise"), ("analyze", "analyse"), ("traveled", "travelled"),
-             ("favor", "favour"), ("apologize", "apologise"), ("realize", "realise")]
-_NAMES_POOL = ["Maria Lopez", "Daniel Okoro", "Chen Wei", "Ahmed Karim", "Sofia Rossi", "John Miller",
-               "Priya Nair", "Lukas Weber", "Fatima Haddad", "Tom Becker", "Anna Kowalski", "Ravi Patel"]
-_PLACES_POOL = ["Denver", "Lisbon", "Nairobi", "Osaka", "Glasgow", "Quito", "Tbilisi", "Perth",
-                "Gdansk", "Accra", "Seville", "Halifax"]
+_UNIT_SWAPS = [
+    ("kilometers", "miles"),
+    ("miles", "kilometers"),
+    ("kilograms", "pounds"),
+    ("meters", "feet"),
+    ("hours", "days"),
+    ("liters", "gallons"),
+    ("acres", "hectares"),
+    ("feet", "meters"),
+    ("pounds", "kilograms"),
+    ("minutes", "hours"),
+    ("tons", "tonnes"),
+    ("square miles", "square kilometers"),
+    ("mph", "km/h"),
+]
+_EQUIVALENT = [
+    ("{n} kilometers", "{m} miles", 0.621371),
+    ("{n} kilograms", "{m} pounds", 2.20462),
+    ("{n} meters", "{m} feet", 3.28084),
+]
+_CONTRACTIONS = [
+    ("do not", "don't"),
+    ("does not", "doesn't"),
+    ("did not", "didn't"),
+    ("is not", "isn't"),
+    ("was not", "wasn't"),
+    ("will not", "won't"),
+    ("cannot", "can't"),
+    ("it is", "it's"),
+    ("they are", "they're"),
+    ("we are", "we're"),
+    ("has not", "hasn't"),
+    ("are not", "aren't"),
+]
+_SPELLING = [
+    ("criticize", "criticise"),
+    ("organization", "organisation"),
+    ("center", "centre"),
+    ("defense", "defence"),
+    ("color", "colour"),
+    ("labor", "labour"),
+    ("honor", "honour"),
+    ("recognize", "recognise"),
+    ("analyze", "analyse"),
+    ("traveled", "travelled"),
+    ("favor", "favour"),
+    ("apologize", "apologise"),
+    ("realize", "realise"),
+]
+_NAMES_POOL = [
+    "Maria Lopez",
+    "Daniel Okoro",
+    "Chen Wei",
+    "Ahmed Karim",
+    "Sofia Rossi",
+    "John Miller",
+    "Priya Nair",
+    "Lukas Weber",
+    "Fatima Haddad",
+    "Tom Becker",
+    "Anna Kowalski",
+    "Ravi Patel",
+]
+_PLACES_POOL = [
+    "Denver",
+    "Lisbon",
+    "Nairobi",
+    "Osaka",
+    "Glasgow",
+    "Quito",
+    "Tbilisi",
+    "Perth",
+    "Gdansk",
+    "Accra",
+    "Seville",
+    "Halifax",
+]
 
 
 def _sub_once(pattern: str | re.Pattern[str], repl: str, text: str, flags: int = 0) -> str | None:
@@ -79,7 +155,11 @@ def _sub_once(pattern: str | re.Pattern[str], repl: str, text: str, flags: int =
 
 
 def _number(s: str, rng: random.Random) -> str | None:
-    qs = [q for q in find_quantities(s) if q.number_text[:1].isdigit() and q.category not in ("year", "ordinal")]
+    qs = [
+        q
+        for q in find_quantities(s)
+        if q.number_text[:1].isdigit() and q.category not in ("year", "ordinal")
+    ]
     if not qs:
         return None
     q = rng.choice(qs)
@@ -105,7 +185,10 @@ def _unit_equivalent(s: str, rng: random.Random) -> tuple[str, str]:
     n = rng.choice([10, 40, 120, 300, 1000])
     fa, fb, factor = rng.choice(_EQUIVALENT)
     base = s.rstrip(".")
-    return f"{base}, about {fa.format(n=n)} away.", f"{base}, about {fb.format(m=round(n * factor))} away."
+    return (
+        f"{base}, about {fa.format(n=n)} away.",
+        f"{base}, about {fb.format(m=round(n * factor))} away.",
+    )
 
 
 def _date(s: str, rng: random.Random) -> str | None:
@@ -115,8 +198,14 @@ def _date(s: str, rng: random.Random) -> str | None:
             w = rng.choice(found)
             other = rng.choice([x for x in names if x != w])
             return _sub_once(rf"\b{w}\b", other, s)
-    for x, y in (("last week", "next week"), ("yesterday", "tomorrow"), ("last year", "this year"),
-                 ("last month", "next month"), ("this week", "next week"), ("today", "yesterday")):
+    for x, y in (
+        ("last week", "next week"),
+        ("yesterday", "tomorrow"),
+        ("last year", "this year"),
+        ("last month", "next month"),
+        ("this week", "next week"),
+        ("today", "yesterday"),
+    ):
         if re.search(rf"\b{x}\b", s, re.I):
             return _sub_once(rf"\b{x}\b", y, s, re.I)
     return None
@@ -163,7 +252,9 @@ def _antonym(s: str, rng: random.Random) -> str | None:
     for m in re.finditer(r"\b[a-z]{3,}\b", s):
         if m.group() not in {lemma for _, lemma in base_forms(m.group())}:
             continue  # inflected: the antonym's base form would not fit
-        opposite = sorted(a for a in antonyms(m.group()) if "_" not in a and a.isalpha() and len(a) >= 3)
+        opposite = sorted(
+            a for a in antonyms(m.group()) if "_" not in a and a.isalpha() and len(a) >= 3
+        )
         if opposite:
             options.append((m, opposite))
     if not options:
@@ -185,8 +276,14 @@ def _quote(s: str, rng: random.Random) -> str | None:
 
 
 def _modality(s: str, rng: random.Random) -> str | None:
-    for x, y in ((r"\bwill\b", "may"), (r"\bis planning\b", "is considering"), (r"\bplans to\b", "might"),
-                 (r"\bhas\b", "has reportedly"), (r"\bwas\b", "was allegedly"), (r"\bwere\b", "were reportedly")):
+    for x, y in (
+        (r"\bwill\b", "may"),
+        (r"\bis planning\b", "is considering"),
+        (r"\bplans to\b", "might"),
+        (r"\bhas\b", "has reportedly"),
+        (r"\bwas\b", "was allegedly"),
+        (r"\bwere\b", "were reportedly"),
+    ):
         if re.search(x, s) and not re.search(x + r"\s+(?:not|reportedly|allegedly)\b", s):
             return _sub_once(x, y, s)
     return None
@@ -236,8 +333,16 @@ def perturb(sentence: str, rng: random.Random) -> list[Perturbation]:
     """Every planted and cosmetic edit that applies to ``sentence`` (one of each kind at most)."""
     s = detokenize(sentence)
     out: list[Perturbation] = []
-    for kind, fn in (("number", _number), ("date", _date), ("entity", _entity), ("negation", _negation),
-                     ("antonym", _antonym), ("term", _term), ("quote", _quote), ("modality", _modality)):
+    for kind, fn in (
+        ("number", _number),
+        ("date", _date),
+        ("entity", _entity),
+        ("negation", _negation),
+        ("antonym", _antonym),
+        ("term", _term),
+        ("quote", _quote),
+        ("modality", _modality),
+    ):
         b = fn(s, rng)
         if b and b != s:
             out.append(Perturbation(s, b, kind, False))
@@ -254,5 +359,9 @@ def perturb(sentence: str, rng: random.Random) -> list[Perturbation]:
     if "Kiev" not in s and "Kyiv" not in s and rng.random() < 0.2:
         # Few sentences name the city: give some a clause that does, spelled both ways.
         base = s.rstrip(".")
-        out.append(Perturbation(f"{base}, officials in Kiev said.", f"{base}, officials in Kyiv said.", "kyiv", True))
+        out.append(
+            Perturbation(
+                f"{base}, officials in Kiev said.", f"{base}, officials in Kyiv said.", "kyiv", True
+            )
+        )
     return out

@@ -57,7 +57,10 @@ _ALIGN_ROUNDS = 3
 
 
 def default_embedder(
-    model: str | os.PathLike[str] | None = None, *, backend: str = "torch", cache: CacheOption = None
+    model: str | os.PathLike[str] | None = None,
+    *,
+    backend: str = "torch",
+    cache: CacheOption = None,
 ) -> Embedder:
     """The embedder for ``model`` (bundled MiniLM when None) on ``backend``; see
     :func:`claimcmp.embed.make_embedder`."""
@@ -65,7 +68,10 @@ def default_embedder(
 
 
 def _embedder(
-    model: str | os.PathLike[str] | None, backend: str, cache: CacheOption, embedder: Embedder | None
+    model: str | os.PathLike[str] | None,
+    backend: str,
+    cache: CacheOption,
+    embedder: Embedder | None,
 ) -> Embedder:
     if embedder is None:
         return default_embedder(model, backend=backend, cache=cache)
@@ -178,7 +184,11 @@ def compare(
     if errors not in ("raise", "skip"):
         raise ValueError(f"'errors' must be 'raise' or 'skip' (got {errors!r}).")
     articles, skipped = _load_sources(
-        sources, encoding=encoding, max_chars=max_chars, check_language=check_language, errors=errors
+        sources,
+        encoding=encoding,
+        max_chars=max_chars,
+        check_language=check_language,
+        errors=errors,
     )
     if len(articles) < 2:
         left_out = "".join(f"; skipped {k.source}: {k.message}" for k in skipped)
@@ -201,11 +211,21 @@ def compare(
             progress("split", i + 1, len(articles))
     if progress:
         progress("embed", 0, len(claim_list))
-    vectors = embedder.encode([c.text for c in claim_list]) if claim_list else np.zeros((0, 1), np.float32)
+    vectors = (
+        embedder.encode([c.text for c in claim_list])
+        if claim_list
+        else np.zeros((0, 1), np.float32)
+    )
     if progress:
         progress("embed", len(claim_list), len(claim_list))
-    story_members = _stories(articles, claim_list, vectors) if stories else [list(range(len(articles)))]
-    align_options: dict[str, Any] = {"threshold": align_threshold, "method": align_method, "top_k": align_top_k}
+    story_members = (
+        _stories(articles, claim_list, vectors) if stories else [list(range(len(articles)))]
+    )
+    align_options: dict[str, Any] = {
+        "threshold": align_threshold,
+        "method": align_method,
+        "top_k": align_top_k,
+    }
     greedy = align_method == "greedy"
     # No second counterparts (align_claims(second_counterparts=True)): read on the seeds, nearly
     # all the pairs they added were two facts of one story; near-equal cosine does not tell a
@@ -247,7 +267,8 @@ def compare(
                     similarity=result.similarity,
                     confidence=result.confidence,
                     divergences=tuple(
-                        _to_source(d, ca, cb, texts[ca.source], texts[cb.source]) for d in result.divergences
+                        _to_source(d, ca, cb, texts[ca.source], texts[cb.source])
+                        for d in result.divergences
                     ),
                     probabilities=result.probabilities,
                     syndicated=family[ca.source] == family[cb.source],
@@ -258,8 +279,13 @@ def compare(
         # A pair of two facts must not use up the true counterpart of either claim: align the
         # freed claims again, without the pairs found to be two facts.
         again = _align_within_stories(
-            articles, story_members, claim_list, vectors,
-            fixed=kept, excluded=frozenset(excluded), **align_options,
+            articles,
+            story_members,
+            claim_list,
+            vectors,
+            fixed=kept,
+            excluded=frozenset(excluded),
+            **align_options,
         )
         known = {(p.a, p.b) for p in kept}
         to_compare = [p for p in again.pairs if (p.a, p.b) not in known]
@@ -321,7 +347,9 @@ def compare(
     )
 
 
-def _stories(articles: Sequence[Article], claim_list: Sequence[Claim], vectors: np.ndarray) -> list[list[int]]:
+def _stories(
+    articles: Sequence[Article], claim_list: Sequence[Claim], vectors: np.ndarray
+) -> list[list[int]]:
     """Indices of the articles of each story (see :mod:`claimcmp.stories`)."""
     from claimcmp.stories import separate_stories, source_profile
 
@@ -329,7 +357,8 @@ def _stories(articles: Sequence[Article], claim_list: Sequence[Claim], vectors: 
     for i, c in enumerate(claim_list):
         rows[c.source].append(i)
     profiles = [
-        source_profile([claim_list[i].text for i in rows[a.source]], vectors[rows[a.source]]) for a in articles
+        source_profile([claim_list[i].text for i in rows[a.source]], vectors[rows[a.source]])
+        for a in articles
     ]
     return separate_stories(profiles)
 
@@ -395,8 +424,14 @@ def compare_pairs(
     (``model``, ``backend`` and ``cache`` as in :func:`compare`)."""
     items = list(pairs)
     for i, item in enumerate(items):
-        if not (isinstance(item, (tuple, list)) and len(item) == 2 and all(isinstance(t, str) for t in item)):
-            raise TypeError(f"'pairs[{i}]' must be a (text_a, text_b) pair of str (got {item!r:.80}).")
+        if not (
+            isinstance(item, (tuple, list))
+            and len(item) == 2
+            and all(isinstance(t, str) for t in item)
+        ):
+            raise TypeError(
+                f"'pairs[{i}]' must be a (text_a, text_b) pair of str (got {item!r:.80})."
+            )
     if not items:
         return []
     embedder = _embedder(model, backend, cache, embedder)
@@ -409,10 +444,30 @@ def compare_pairs(
         sim = float(vectors[row[a]] @ vectors[row[b]])
         r = comparator.compare(ClaimText(a, published[0]), ClaimText(b, published[1]), sim)
         own = [
-            Divergence("unit", (s, e), None, a[s:e], "", f"A contradicts itself: {why}", 0.9, "high", "unit")
+            Divergence(
+                "unit",
+                (s, e),
+                None,
+                a[s:e],
+                "",
+                f"A contradicts itself: {why}",
+                0.9,
+                "high",
+                "unit",
+            )
             for (s, e), why in conversion_anomalies(a)
         ] + [
-            Divergence("unit", None, (s, e), "", b[s:e], f"B contradicts itself: {why}", 0.9, "high", "unit")
+            Divergence(
+                "unit",
+                None,
+                (s, e),
+                "",
+                b[s:e],
+                f"B contradicts itself: {why}",
+                0.9,
+                "high",
+                "unit",
+            )
             for (s, e), why in conversion_anomalies(b)
         ]
         if own and r.verdict != "unrelated":

@@ -69,22 +69,16 @@ Span = tuple[int, int]
 
 def _check_offsets(start: int, end: int, what: str) -> None:
     if not (isinstance(start, int) and isinstance(end, int)):
-        raise SpanError(
-            f"'{what}' offsets must be integers (got {start!r}, {end!r})."
-        )
+        raise SpanError(f"'{what}' offsets must be integers (got {start!r}, {end!r}).")
     if start < 0 or end < start:
-        raise SpanError(
-            f"'{what}' must satisfy 0 <= start <= end (got start={start}, end={end})."
-        )
+        raise SpanError(f"'{what}' must satisfy 0 <= start <= end (got start={start}, end={end}).")
 
 
 def _span_validator(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is None:
         return
     if not (isinstance(value, tuple) and len(value) == 2):
-        raise SpanError(
-            f"'{attribute.name}' must be a (start, end) tuple (got {value!r})."
-        )
+        raise SpanError(f"'{attribute.name}' must be a (start, end) tuple (got {value!r}).")
     _check_offsets(value[0], value[1], attribute.name)
 
 
@@ -107,9 +101,7 @@ def _similarity_range(instance: Any, attribute: attrs.Attribute[Any], value: flo
 def _one_of(options: tuple[str, ...]) -> Any:  # returns an attrs validator
     def check(instance: Any, attribute: attrs.Attribute[Any], value: str) -> None:
         if value not in options:
-            raise ValueError(
-                f"'{attribute.name}' must be one of {options!r} (got {value!r})."
-            )
+            raise ValueError(f"'{attribute.name}' must be one of {options!r} (got {value!r}).")
 
     return check
 
@@ -188,7 +180,9 @@ class Claim:
     spans: tuple[Span, ...] = attrs.field(default=(), converter=_spans)
     sentence: Span | None = attrs.field(default=None, converter=_to_span, validator=_span_validator)
     #: Who the claim is attributed to ("the ministry said"), kept out of the claim's content.
-    attribution: Span | None = attrs.field(default=None, converter=_to_span, validator=_span_validator)
+    attribution: Span | None = attrs.field(
+        default=None, converter=_to_span, validator=_span_validator
+    )
 
     def to_source(self, start: int, end: int) -> tuple[int, int]:
         """Map offsets into :attr:`text` to offsets into the source text."""
@@ -256,7 +250,6 @@ class Divergence:
     detector: str = ""
 
 
-
 class _HasDivergences:
     """Shared views of a comparison's findings."""
 
@@ -275,7 +268,9 @@ class _HasDivergences:
             dict.fromkeys(
                 d.kind
                 for d in self.divergences
-                if d.severity != "low" and d.confidence >= 0.5 and d.kind not in ("omission", "addition")
+                if d.severity != "low"
+                and d.confidence >= 0.5
+                and d.kind not in ("omission", "addition")
             )
         )
 
@@ -296,7 +291,6 @@ class PairComparison(_HasDivergences):
     probabilities: tuple[tuple[str, float], ...] = attrs.field(default=(), converter=_probabilities)
 
 
-
 @attrs.frozen
 class ClaimPair(_HasDivergences):
     """Two aligned claims from different sources and how they compare."""
@@ -309,7 +303,6 @@ class ClaimPair(_HasDivergences):
     divergences: tuple[Divergence, ...] = attrs.field(default=(), converter=_divergences)
     probabilities: tuple[tuple[str, float], ...] = attrs.field(default=(), converter=_probabilities)
     syndicated: bool = False  # the two sources are copies of one report
-
 
 
 @attrs.frozen

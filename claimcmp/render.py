@@ -33,7 +33,14 @@ def _pairs_by_verdict(data: dict[str, Any]) -> list[dict[str, Any]]:
 
 # ------------------------------------------------------------------- text
 
-_ANSI = {"divergence": "\x1b[31m", "paraphrase": "\x1b[33m", "agreement": "\x1b[32m", "bold": "\x1b[1m", "dim": "\x1b[2m", "reset": "\x1b[0m"}
+_ANSI = {
+    "divergence": "\x1b[31m",
+    "paraphrase": "\x1b[33m",
+    "agreement": "\x1b[32m",
+    "bold": "\x1b[1m",
+    "dim": "\x1b[2m",
+    "reset": "\x1b[0m",
+}
 
 
 def _story_lines(data: dict[str, Any]) -> list[str]:
@@ -55,19 +62,28 @@ def render_text(data: dict[str, Any], *, color: bool = False, width: int = 100) 
 
     def wrap(prefix: str, text: str) -> list[str]:
         return textwrap.wrap(
-            " ".join(text.split()), width=width, initial_indent=prefix, subsequent_indent=" " * len(prefix)
+            " ".join(text.split()),
+            width=width,
+            initial_indent=prefix,
+            subsequent_indent=" " * len(prefix),
         ) or [prefix]
 
     counts: dict[str, int] = {}
     for p in data["pairs"]:
         counts[p["verdict"]] = counts.get(p["verdict"], 0) + 1
     lines = [
-        c("bold", f"claimcmp: {len(sources)} sources, {len(claims)} claims, {len(data['pairs'])} aligned pairs"),
-        "  " + ", ".join(f"{counts.get(v, 0)} {v}" for v in ("divergence", "paraphrase", "agreement"))
+        c(
+            "bold",
+            f"claimcmp: {len(sources)} sources, {len(claims)} claims, {len(data['pairs'])} aligned pairs",
+        ),
+        "  "
+        + ", ".join(f"{counts.get(v, 0)} {v}" for v in ("divergence", "paraphrase", "agreement"))
         + f", {len(data['unique'])} unique claims",
         *(("  " if k == 0 else "    ") + line for k, line in enumerate(_story_lines(data))),
         *(
-            [f"  {len(data['skipped'])} source{'s' if len(data['skipped']) > 1 else ''} skipped (see SKIPPED SOURCES)"]
+            [
+                f"  {len(data['skipped'])} source{'s' if len(data['skipped']) > 1 else ''} skipped (see SKIPPED SOURCES)"
+            ]
             if data.get("skipped")
             else []
         ),
@@ -114,7 +130,9 @@ def render_text(data: dict[str, Any], *, color: bool = False, width: int = 100) 
     if data.get("anomalies"):
         lines += ["", c("bold", f"ANOMALIES IN A SINGLE SOURCE ({len(data['anomalies'])})")]
         for an in data["anomalies"]:
-            lines += wrap(f"  [{an['source']}] {an['kind']}: ", f"{an['text']!r} — {an['explanation']}")
+            lines += wrap(
+                f"  [{an['source']}] {an['kind']}: ", f"{an['text']!r} — {an['explanation']}"
+            )
     return "\n".join(lines) + "\n"
 
 
@@ -147,7 +165,10 @@ def render_markdown(data: dict[str, Any]) -> str:
     ]
     if data.get("skipped"):
         lines += [f"## Skipped sources ({len(data['skipped'])})", ""]
-        lines += [f"- `{_md(k['source'])}` ({_md(k['type'])}): {_md(k['message'])}" for k in data["skipped"]]
+        lines += [
+            f"- `{_md(k['source'])}` ({_md(k['type'])}): {_md(k['message'])}"
+            for k in data["skipped"]
+        ]
         lines.append("")
     lines += [
         "## Sources",
@@ -187,7 +208,9 @@ def render_markdown(data: dict[str, Any]) -> str:
     if data.get("anomalies"):
         lines += ["", f"## Anomalies in a single source ({len(data['anomalies'])})", ""]
         for an in data["anomalies"]:
-            lines.append(f"- `{an['source']}` *{an['kind']}*: “{_md(an['text'])}” — {_md(an['explanation'])}")
+            lines.append(
+                f"- `{an['source']}` *{an['kind']}*: “{_md(an['text'])}” — {_md(an['explanation'])}"
+            )
     return "\n".join(lines) + "\n"
 
 
@@ -256,17 +279,30 @@ def render_html(data: dict[str, Any], *, full_page: bool = False) -> str:
     )
     story_lines = _story_lines(data)
     out.append(
-        "<p class='stories'>" + esc(story_lines[0]) + "".join("<br>" + esc(x) for x in story_lines[1:]) + "</p>"
+        "<p class='stories'>"
+        + esc(story_lines[0])
+        + "".join("<br>" + esc(x) for x in story_lines[1:])
+        + "</p>"
     )
     if data.get("skipped"):
         out.append(f"<h4>Skipped sources ({len(data['skipped'])})</h4><ul>")
         for k in data["skipped"]:
-            out.append(f"<li><code>{esc(k['source'])}</code> {esc(k['type'])}: {esc(k['message'])}</li>")
+            out.append(
+                f"<li><code>{esc(k['source'])}</code> {esc(k['type'])}: {esc(k['message'])}</li>"
+            )
         out.append("</ul>")
     header = "".join(
         f"<th>{esc(sid)}"
-        + (f"<br><span class='why'>{esc(sources[sid].get('title') or '')}</span>" if sources[sid].get("title") else "")
-        + (f"<br><span class='badge'>copy of {esc(sources[sid]['copy_of'])}</span>" if sources[sid].get("copy_of") else "")
+        + (
+            f"<br><span class='why'>{esc(sources[sid].get('title') or '')}</span>"
+            if sources[sid].get("title")
+            else ""
+        )
+        + (
+            f"<br><span class='badge'>copy of {esc(sources[sid]['copy_of'])}</span>"
+            if sources[sid].get("copy_of")
+            else ""
+        )
         + "</th>"
         for sid in source_ids
     )
@@ -281,16 +317,23 @@ def render_html(data: dict[str, Any], *, full_page: bool = False) -> str:
         return f'<td class="v-{esc(v)}">{body}</td>'
 
     def sort_key(g: dict[str, Any]) -> tuple[int, str]:
-        best = min((_VERDICT_ORDER[verdict_of_claim.get(c, "unrelated")] for c in g["claims"]), default=9)
+        best = min(
+            (_VERDICT_ORDER[verdict_of_claim.get(c, "unrelated")] for c in g["claims"]), default=9
+        )
         return best, g["id"]
 
     for g in sorted(data["groups"], key=sort_key):
         by_source = {claims[c]["source"]: c for c in g["claims"]}
-        verdicts = sorted({verdict_of_claim.get(c, "") for c in g["claims"]} - {""}, key=lambda v: _VERDICT_ORDER[v])
+        verdicts = sorted(
+            {verdict_of_claim.get(c, "") for c in g["claims"]} - {""},
+            key=lambda v: _VERDICT_ORDER[v],
+        )
         label = esc(g["id"]) + "".join(f" <span class='badge'>{esc(v)}</span>" for v in verdicts)
         if g.get("independent_sources"):
             label += f"<br><span class='why'>{int(g['independent_sources'])} independent</span>"
-        out.append(f"<tr><td>{label}</td>{''.join(cell(by_source.get(s)) for s in source_ids)}</tr>")
+        out.append(
+            f"<tr><td>{label}</td>{''.join(cell(by_source.get(s)) for s in source_ids)}</tr>"
+        )
         reasons = [
             f"{esc(d['kind'])}: {esc(d['explanation'])}"
             for p in data["pairs"]

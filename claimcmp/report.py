@@ -115,7 +115,9 @@ class Report:
                 raise ValueError(f"'claims' ids must be unique (got {c.id!r} twice).")
             src = sources.get(c.source)
             if src is None:
-                raise ValueError(f"claim {c.id!r}: 'source' must be a source id (got {c.source!r}).")
+                raise ValueError(
+                    f"claim {c.id!r}: 'source' must be a source id (got {c.source!r})."
+                )
             if c.end > len(src.text):
                 raise SpanError(
                     f"claim {c.id!r}: end must be <= {len(src.text)}, the length of "
@@ -178,7 +180,9 @@ class Report:
                     raise ValueError(f"'syndication': {sid!r} is not a source id.")
         for src in self.sources:
             if src.copy_of is not None and src.copy_of not in sources:
-                raise ValueError(f"source {src.id!r}: 'copy_of' must be a source id (got {src.copy_of!r}).")
+                raise ValueError(
+                    f"source {src.id!r}: 'copy_of' must be a source id (got {src.copy_of!r})."
+                )
         if not self.stories and self.sources:
             object.__setattr__(self, "stories", (Story(id="s1", sources=tuple(sources)),))
         story_of: dict[str, str] = {}
@@ -205,7 +209,9 @@ class Report:
         for g in self.groups:
             in_stories = {story_of.get(claims[cid].source) for cid in g.claims}
             if len(in_stories) > 1:
-                raise ValueError(f"group {g.id!r}: claims must come from one story (got {sorted(map(str, in_stories))!r}).")
+                raise ValueError(
+                    f"group {g.id!r}: claims must come from one story (got {sorted(map(str, in_stories))!r})."
+                )
         object.__setattr__(self, "_claim_index", claims)
         object.__setattr__(self, "_source_index", sources)
 
@@ -275,9 +281,7 @@ class Report:
                     "published": s.published.isoformat() if s.published else None,
                     "copy_of": s.copy_of,
                     "text": s.text,
-                    "blocks": [
-                        {"start": b.start, "end": b.end, "kind": b.kind} for b in s.blocks
-                    ],
+                    "blocks": [{"start": b.start, "end": b.end, "kind": b.kind} for b in s.blocks],
                 }
                 for s in self.sources
             ],
@@ -326,7 +330,9 @@ class Report:
             ],
             "syndication": [list(group) for group in self.syndication],
             "stories": [{"id": st.id, "sources": list(st.sources)} for st in self.stories],
-            "skipped": [{"source": k.source, "type": k.type, "message": k.message} for k in self.skipped],
+            "skipped": [
+                {"source": k.source, "type": k.type, "message": k.message} for k in self.skipped
+            ],
             "unique": list(self.unique),
             "anomalies": [
                 {
@@ -358,7 +364,9 @@ class Report:
                     path=s.get("path"),
                     title=s.get("title"),
                     published=dt.date.fromisoformat(s["published"]) if s.get("published") else None,
-                    blocks=tuple(Block(b["start"], b["end"], b["kind"]) for b in s.get("blocks", [])),
+                    blocks=tuple(
+                        Block(b["start"], b["end"], b["kind"]) for b in s.get("blocks", [])
+                    ),
                     copy_of=s.get("copy_of"),
                 )
                 for s in data["sources"]
@@ -413,15 +421,23 @@ class Report:
                 groups=groups,
                 unique=tuple(data["unique"]),
                 syndication=tuple(tuple(g) for g in data.get("syndication", [])),
-                stories=tuple(Story(id=st["id"], sources=tuple(st["sources"])) for st in data.get("stories", [])),
+                stories=tuple(
+                    Story(id=st["id"], sources=tuple(st["sources"]))
+                    for st in data.get("stories", [])
+                ),
                 skipped=tuple(
                     SkippedSource(source=k["source"], type=k["type"], message=k["message"])
                     for k in data.get("skipped", [])
                 ),
                 anomalies=tuple(
                     Anomaly(
-                        source=a["source"], kind=a["kind"], start=a["start"], end=a["end"],
-                        text=a["text"], explanation=a["explanation"], claim=a.get("claim"),
+                        source=a["source"],
+                        kind=a["kind"],
+                        start=a["start"],
+                        end=a["end"],
+                        text=a["text"],
+                        explanation=a["explanation"],
+                        claim=a.get("claim"),
                     )
                     for a in data.get("anomalies", [])
                 ),
@@ -471,7 +487,14 @@ class Report:
 
 # ---------------------------------------------------------------- validation
 
-_PAIR_KEYS = {"a": str, "b": str, "similarity": (int, float), "confidence": (int, float), "verdict": str, "divergences": list}
+_PAIR_KEYS = {
+    "a": str,
+    "b": str,
+    "similarity": (int, float),
+    "confidence": (int, float),
+    "verdict": str,
+    "divergences": list,
+}
 _CLAIM_KEYS = {"id": str, "source": str, "text": str, "start": int, "end": int}
 _SOURCE_KEYS = {"id": str, "text": str}
 _DIV_KEYS = {"kind": str, "a_text": str, "b_text": str, "explanation": str}
@@ -508,14 +531,22 @@ def _check_span(value: Any, where: str) -> None:
 def _validate(data: Any) -> None:
     _expect(isinstance(data, dict), "report", "a JSON object", data)
     _expect(
-        data.get("schema") in READABLE_SCHEMAS, "schema", " or ".join(map(repr, READABLE_SCHEMAS)), data.get("schema")
+        data.get("schema") in READABLE_SCHEMAS,
+        "schema",
+        " or ".join(map(repr, READABLE_SCHEMAS)),
+        data.get("schema"),
     )
     for key in ("sources", "claims", "pairs", "groups", "unique"):
         _expect(isinstance(data.get(key), list), key, "a list", data.get(key))
     for i, s in enumerate(data["sources"]):
         _check_keys(s, _SOURCE_KEYS, f"sources[{i}]")
         pub = s.get("published")
-        _expect(pub is None or isinstance(pub, str), f"sources[{i}].published", "null or YYYY-MM-DD", pub)
+        _expect(
+            pub is None or isinstance(pub, str),
+            f"sources[{i}].published",
+            "null or YYYY-MM-DD",
+            pub,
+        )
         if isinstance(pub, str):
             try:
                 dt.date.fromisoformat(pub)
@@ -523,7 +554,12 @@ def _validate(data: Any) -> None:
                 _expect(False, f"sources[{i}].published", "a YYYY-MM-DD date", pub)
         for j, b in enumerate(s.get("blocks", [])):
             _check_keys(b, {"start": int, "end": int, "kind": str}, f"sources[{i}].blocks[{j}]")
-            _expect(b["kind"] in BLOCK_KINDS, f"sources[{i}].blocks[{j}].kind", f"one of {BLOCK_KINDS}", b["kind"])
+            _expect(
+                b["kind"] in BLOCK_KINDS,
+                f"sources[{i}].blocks[{j}].kind",
+                f"one of {BLOCK_KINDS}",
+                b["kind"],
+            )
     for i, c in enumerate(data["claims"]):
         _check_keys(c, _CLAIM_KEYS, f"claims[{i}]")
     for i, p in enumerate(data["pairs"]):

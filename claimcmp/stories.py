@@ -103,7 +103,12 @@ def source_profile(claim_texts: Sequence[str], vectors: np.ndarray) -> SourcePro
                 names.add(tok.lower.removesuffix("'s"))
         years.update(_YEAR.findall(text))
         figures.update(f for f in _FIGURE.findall(text) if not _YEAR.fullmatch(f))
-    return SourceProfile(np.asarray(vectors, dtype=np.float32), frozenset(names), frozenset(years), frozenset(figures))
+    return SourceProfile(
+        np.asarray(vectors, dtype=np.float32),
+        frozenset(names),
+        frozenset(years),
+        frozenset(figures),
+    )
 
 
 def story_features(profiles: Sequence[SourceProfile]) -> dict[tuple[int, int], np.ndarray]:
@@ -122,10 +127,14 @@ _LARGE_INPUT = 100
 def _feature_matrix(profiles: Sequence[SourceProfile]) -> tuple[np.ndarray, np.ndarray]:
     n = len(profiles)
     df = Counter(name for p in profiles for name in p.names)
-    weight = {name: math.log((n + 1) / k) for name, k in df.items()}  # smoothed: every name counts a little
+    weight = {
+        name: math.log((n + 1) / k) for name, k in df.items()
+    }  # smoothed: every name counts a little
     limit = _CLAIMS_READ_LARGE if n > _LARGE_INPUT else None
     vectors = [p.vectors[:limit] for p in profiles]
-    pairs = np.array([(i, j) for i in range(n) for j in range(i + 1, n)], dtype=np.int64).reshape(-1, 2)
+    pairs = np.array([(i, j) for i in range(n) for j in range(i + 1, n)], dtype=np.int64).reshape(
+        -1, 2
+    )
     x = np.zeros((len(pairs), len(STORY_FEATURE_NAMES)), dtype=np.float64)
     for k, (i, j) in enumerate(pairs):
         a, b = profiles[i], profiles[j]
@@ -143,12 +152,16 @@ def _feature_matrix(profiles: Sequence[SourceProfile]) -> tuple[np.ndarray, np.n
             sum(weight[w] for w in shared) / weighted_union if weighted_union else 0.0,
             len(a.years & b.years) / len(years) if years else 0.0,
             1.0 if a.years and b.years and not a.years & b.years else 0.0,
-            len(a.figures & b.figures) / min(len(a.figures), len(b.figures)) if a.figures and b.figures else 0.0,
+            len(a.figures & b.figures) / min(len(a.figures), len(b.figures))
+            if a.figures and b.figures
+            else 0.0,
         )
     return pairs, x
 
 
-def separate_stories(profiles: Sequence[SourceProfile], model: StoryModel | None = None) -> list[list[int]]:
+def separate_stories(
+    profiles: Sequence[SourceProfile], model: StoryModel | None = None
+) -> list[list[int]]:
     """Indices of the sources of each story, stories in order of their first source.
 
     Average linkage: the two groups whose sources are, on average, most probably about one

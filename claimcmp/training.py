@@ -61,7 +61,9 @@ class LabelledPair:
     dataset: str  # "summedits", "stsb", "ecb-negative", "perturbation"
     split: str  # "train" or "test"
     group: str = ""  # SummEdits document / ECB+ topic, for grouped evaluation
-    kind: str = ""  # perturbation kind, SummEdits edit types joined by "+", labelling round ("round4")
+    kind: str = (
+        ""  # perturbation kind, SummEdits edit types joined by "+", labelling round ("round4")
+    )
     cosmetic: bool = False
 
 
@@ -72,7 +74,9 @@ def _jsonl(path: Path) -> Iterator[dict[str, Any]]:
                 yield json.loads(line)
 
 
-def perturbation_suite(shared: Path, *, seed: int = 0, per_topic: int = 60) -> list[tuple[Perturbation, int]]:
+def perturbation_suite(
+    shared: Path, *, seed: int = 0, per_topic: int = 60
+) -> list[tuple[Perturbation, int]]:
     """Planted and cosmetic edits over ECB+ sentences, with each sentence's topic."""
     rng = random.Random(seed)
     by_topic: dict[int, list[str]] = {}
@@ -105,8 +109,13 @@ def summedits_pairs(shared: Path) -> list[LabelledPair]:
         for se in _jsonl(shared / "data/summedits" / name):
             out.append(
                 LabelledPair(
-                    se["text_a"], se["text_b"], se["label"], "summedits", "train",
-                    group=se.get("domain", "ectsum"), kind="+".join(se["edit_types"]),
+                    se["text_a"],
+                    se["text_b"],
+                    se["label"],
+                    "summedits",
+                    "train",
+                    group=se.get("domain", "ectsum"),
+                    kind="+".join(se["edit_types"]),
                 )
             )
     return out
@@ -145,7 +154,11 @@ def ecb_story_negatives(shared: Path, *, per_topic: int = 150, seed: int = 5) ->
         for ta, tb in candidates[: per_topic // 2]:
             out.append(
                 LabelledPair(
-                    detokenize(ta), detokenize(tb), "unrelated", "ecb-story", "train" if _is_train_topic(topic) else "test",
+                    detokenize(ta),
+                    detokenize(tb),
+                    "unrelated",
+                    "ecb-story",
+                    "train" if _is_train_topic(topic) else "test",
                     group=str(topic),
                 )
             )
@@ -174,9 +187,13 @@ def labelled_ecb_pairs(shared: Path, labels: Path = LABELS_FILE) -> list[Labelle
         topic = int(row["topic"])
         out.append(
             LabelledPair(
-                detokenize(docs[row["doc_a"]][row["sent_a"]]), detokenize(docs[row["doc_b"]][row["sent_b"]]),
-                _ECB_LABELS[row["label"]], "ecb-labelled", "train" if _is_train_topic(topic) else "test",
-                group=str(topic), kind=f"round{row['round']}",
+                detokenize(docs[row["doc_a"]][row["sent_a"]]),
+                detokenize(docs[row["doc_b"]][row["sent_b"]]),
+                _ECB_LABELS[row["label"]],
+                "ecb-labelled",
+                "train" if _is_train_topic(topic) else "test",
+                group=str(topic),
+                kind=f"round{row['round']}",
             )
         )
     return out
@@ -220,16 +237,26 @@ def build_pairs(shared: Path, *, keep_same_wording: bool = False) -> list[Labell
                     continue
                 pairs.append(
                     LabelledPair(
-                        r[5] if not p.kind.startswith("unit") else p.a.replace(r[6].rstrip("."), r[5].rstrip(".")),
-                        p.b, "paraphrase" if p.cosmetic else "divergence", "stsb-perturbed", split,
-                        kind=p.kind, cosmetic=p.cosmetic,
+                        r[5]
+                        if not p.kind.startswith("unit")
+                        else p.a.replace(r[6].rstrip("."), r[5].rstrip(".")),
+                        p.b,
+                        "paraphrase" if p.cosmetic else "divergence",
+                        "stsb-perturbed",
+                        split,
+                        kind=p.kind,
+                        cosmetic=p.cosmetic,
                     )
                 )
     for neg in _jsonl(shared / "data/ecbplus/hard_negative_pairs.jsonl"):
         split = "train" if _is_train_topic(int(neg["topic"])) else "test"
         pairs.append(
             LabelledPair(
-                detokenize(neg["text_a"]), detokenize(neg["text_b"]), "unrelated", "ecb-negative", split,
+                detokenize(neg["text_a"]),
+                detokenize(neg["text_b"]),
+                "unrelated",
+                "ecb-negative",
+                split,
                 group=str(neg["topic"]),
             )
         )
@@ -244,8 +271,12 @@ def build_pairs(shared: Path, *, keep_same_wording: bool = False) -> list[Labell
         per_topic[topic] = per_topic.get(topic, 0) + 1
         pairs.append(
             LabelledPair(
-                detokenize(row["text_a"]), detokenize(row["text_b"]), "same", "ecb-same-event",
-                "train" if _is_train_topic(topic) else "test", group=str(topic),
+                detokenize(row["text_a"]),
+                detokenize(row["text_b"]),
+                "same",
+                "ecb-same-event",
+                "train" if _is_train_topic(topic) else "test",
+                group=str(topic),
             )
         )
     pairs.extend(ecb_story_negatives(shared))
@@ -253,8 +284,14 @@ def build_pairs(shared: Path, *, keep_same_wording: bool = False) -> list[Labell
     for p, topic in perturbation_suite(shared):
         pairs.append(
             LabelledPair(
-                p.a, p.b, "paraphrase" if p.cosmetic else "divergence", "perturbation",
-                "train" if _is_train_topic(topic) else "test", group=str(topic), kind=p.kind, cosmetic=p.cosmetic,
+                p.a,
+                p.b,
+                "paraphrase" if p.cosmetic else "divergence",
+                "perturbation",
+                "train" if _is_train_topic(topic) else "test",
+                group=str(topic),
+                kind=p.kind,
+                cosmetic=p.cosmetic,
             )
         )
     if keep_same_wording:
@@ -270,9 +307,14 @@ def featurize(pairs: Sequence[LabelledPair], embedder: Embedder, comparator: Com
     vectors = embedder.encode(texts)
     sims = np.array([round(float(vectors[row[p.a]] @ vectors[row[p.b]]), 6) for p in pairs])
     findings = [comparator.findings(ClaimText(p.a), ClaimText(p.b)) for p in pairs]
-    fx = np.stack([fact_features(s, token_diff(p.a, p.b)) for p, s in zip(pairs, sims, strict=True)])
+    fx = np.stack(
+        [fact_features(s, token_diff(p.a, p.b)) for p, s in zip(pairs, sims, strict=True)]
+    )
     vx = np.stack(
-        [features(s, token_diff(p.a, p.b), f) for p, s, f in zip(pairs, sims, findings, strict=True)]
+        [
+            features(s, token_diff(p.a, p.b), f)
+            for p, s, f in zip(pairs, sims, findings, strict=True)
+        ]
     )
     return sims, fx, vx, findings
 
@@ -293,7 +335,9 @@ def fit(
     scale[scale < 1e-9] = 1.0
     clf = LogisticRegression(C=1.0, class_weight="balanced", max_iter=20000, tol=1e-10)
     clf.fit((x - mean) / scale, np.asarray(y, dtype=bool), sample_weight=weight)
-    return cls(cls.FEATURES, mean, scale, clf.coef_[0].copy(), float(clf.intercept_[0]), dict(meta or {}))
+    return cls(
+        cls.FEATURES, mean, scale, clf.coef_[0].copy(), float(clf.intercept_[0]), dict(meta or {})
+    )
 
 
 #: Share of ECB+ same-event pairs (training topics) the same-fact threshold lets through.
@@ -327,11 +371,17 @@ class StoryInput:
     profiles: tuple[Any, ...]
 
 
-def ecb_story_inputs(shared: Path, embedder: Embedder, *, train: bool | None = None) -> list[StoryInput]:
+def ecb_story_inputs(
+    shared: Path, embedder: Embedder, *, train: bool | None = None
+) -> list[StoryInput]:
     """Every ECB+ topic (only training topics with ``train=True``, only the others with False)."""
     from claimcmp.stories import source_profile
 
-    docs = [d for d in _jsonl(shared / "data/ecbplus/docs.jsonl") if train is None or _is_train_topic(d["topic"]) == train]
+    docs = [
+        d
+        for d in _jsonl(shared / "data/ecbplus/docs.jsonl")
+        if train is None or _is_train_topic(d["topic"]) == train
+    ]
     texts = [s["text"] for d in docs for s in d["sentences"]]
     vectors = embedder.encode(texts)
     by_topic: dict[int, list[tuple[str, str, Any]]] = {}
@@ -339,10 +389,14 @@ def ecb_story_inputs(shared: Path, embedder: Embedder, *, train: bool | None = N
     for d in docs:
         n = len(d["sentences"])
         sentences = [s["text"] for s in d["sentences"]]
-        by_topic.setdefault(d["topic"], []).append((d["doc_id"], d["subtopic"], source_profile(sentences, vectors[k : k + n])))
+        by_topic.setdefault(d["topic"], []).append(
+            (d["doc_id"], d["subtopic"], source_profile(sentences, vectors[k : k + n]))
+        )
         k += n
     return [
-        StoryInput(t, tuple(x[0] for x in rows), tuple(x[1] for x in rows), tuple(x[2] for x in rows))
+        StoryInput(
+            t, tuple(x[0] for x in rows), tuple(x[1] for x in rows), tuple(x[2] for x in rows)
+        )
         for t, rows in sorted(by_topic.items())
     ]
 
@@ -388,12 +442,16 @@ def train_story_model(inputs: Sequence[StoryInput], meta: dict[str, Any]) -> Any
             ys.append(item.events[i] == item.events[j])
     model = fit(np.stack(xs), ys, StoryModel, meta=meta)
     grid = [round(0.2 + 0.05 * k, 2) for k in range(13)]
-    scores = [(round(story_pair_f1(inputs, attrs.evolve(model, threshold=t))[2], 4), -t) for t in grid]
+    scores = [
+        (round(story_pair_f1(inputs, attrs.evolve(model, threshold=t))[2], 4), -t) for t in grid
+    ]
     return attrs.evolve(model, threshold=-max(scores)[1])
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m claimcmp.training", description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m claimcmp.training", description=__doc__.split("\n\n")[0]
+    )
     parser.add_argument("--shared", default=str(Path(__file__).resolve().parents[2] / "shared"))
     parser.add_argument("--out", default=str(Path(__file__).resolve().parent / "data"))
     args = parser.parse_args(argv)
@@ -411,29 +469,45 @@ def main(argv: Sequence[str] | None = None) -> int:
     for p in pairs:
         counts.setdefault(p.dataset, {}).setdefault(p.label, 0)
         counts[p.dataset][p.label] += 1
-    meta = {"trained_on": counts, "embedding_model": embedder.name, "command": "python -m claimcmp.training"}
+    meta = {
+        "trained_on": counts,
+        "embedding_model": embedder.name,
+        "command": "python -m claimcmp.training",
+    }
     fr = fact_rows(pairs)
     fact = fit(
-        fx[fr], [pairs[i].label != "unrelated" for i in fr], SameFactModel, meta=meta,
+        fx[fr],
+        [pairs[i].label != "unrelated" for i in fr],
+        SameFactModel,
+        meta=meta,
         weight=sample_weights(pairs, "fact")[fr],
     )
     fact = attrs.evolve(fact, threshold=fact_threshold(fact, fx, pairs))
     vr = verdict_rows(pairs)
     verdict = fit(
-        vx[vr], [pairs[i].label == "divergence" for i in vr], VerdictModel, meta=meta,
+        vx[vr],
+        [pairs[i].label == "divergence" for i in vr],
+        VerdictModel,
+        meta=meta,
         weight=sample_weights(pairs, "verdict")[vr],
     )
     story_inputs = ecb_story_inputs(shared, embedder, train=True)
     story = train_story_model(
         story_inputs,
-        {"trained_on": {"ecb-topics": len(story_inputs)}, "embedding_model": embedder.name, "command": "python -m claimcmp.training"},
+        {
+            "trained_on": {"ecb-topics": len(story_inputs)},
+            "embedding_model": embedder.name,
+            "command": "python -m claimcmp.training",
+        },
     )
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     (out / "fact_model.json").write_text(fact.to_json() + "\n", encoding="utf-8")
     (out / "verdict_model.json").write_text(verdict.to_json() + "\n", encoding="utf-8")
     (out / "story_model.json").write_text(story.to_json() + "\n", encoding="utf-8")
-    print(f"trained on {len(pairs)} pairs {counts} and {len(story_inputs)} ECB+ topics; wrote {out}/*_model.json")
+    print(
+        f"trained on {len(pairs)} pairs {counts} and {len(story_inputs)} ECB+ topics; wrote {out}/*_model.json"
+    )
     return 0
 
 

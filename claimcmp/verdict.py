@@ -46,7 +46,9 @@ __all__ = [
 ]
 
 #: Kinds that can decide a divergence (coverage kinds cannot).
-CONFLICT_KINDS: tuple[str, ...] = tuple(k for k in DIVERGENCE_KINDS if k not in ("omission", "addition"))
+CONFLICT_KINDS: tuple[str, ...] = tuple(
+    k for k in DIVERGENCE_KINDS if k not in ("omission", "addition")
+)
 
 FEATURE_NAMES: tuple[str, ...] = (
     "similarity",

@@ -1,7 +1,7 @@
 """Compare the example articles in examples/harbor_bridge and print the report.
 
-    python examples/run_example.py            # readable text
-    python examples/run_example.py --format json
+python examples/run_example.py            # readable text
+python examples/run_example.py --format json
 """
 
 from __future__ import annotations

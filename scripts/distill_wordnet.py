@@ -26,7 +26,14 @@ import sys
 from pathlib import Path
 
 POS_FILES = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
-KEPT_POINTERS = {"@": "hyper", "@i": "hyper", "&": "similar", "#p": "part_of", "!": "antonym", "+": "derived"}
+KEPT_POINTERS = {
+    "@": "hyper",
+    "@i": "hyper",
+    "&": "similar",
+    "#p": "part_of",
+    "!": "antonym",
+    "+": "derived",
+}
 
 
 def parse(root: Path) -> dict[str, object]:
@@ -93,7 +100,13 @@ def parse(root: Path) -> dict[str, object]:
     return {
         "format": "claimcmp.wordnet/1",
         "source": "WordNet 3.0 (Princeton University), distilled by scripts/distill_wordnet.py",
-        "pointers": {"hyper": "@ @i", "similar": "&", "part_of": "#p", "antonym": "!", "derived": "+"},
+        "pointers": {
+            "hyper": "@ @i",
+            "similar": "&",
+            "part_of": "#p",
+            "antonym": "!",
+            "derived": "+",
+        },
         "synsets": synsets,
         "index": index,
         "exceptions": exceptions,
@@ -108,16 +121,23 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     root = Path(args.wordnet)
     if not (root / "data.noun").is_file():
-        print(f"error: no WordNet database at {root}; apt-get install wordnet-base", file=sys.stderr)
+        print(
+            f"error: no WordNet database at {root}; apt-get install wordnet-base", file=sys.stderr
+        )
         return 2
     data = parse(root)
     text = json.dumps(data, separators=(",", ":"), sort_keys=True).encode("utf-8")
     out = Path(args.out)
     # mtime=0: the same input gives the same bytes.
-    with out.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0, filename="") as fh:
+    with (
+        out.open("wb") as raw,
+        gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0, filename="") as fh,
+    ):
         fh.write(text)
     n = len(data["synsets"])  # type: ignore[arg-type]
-    print(f"wrote {out}: {n} synsets, {len(text) / 1e6:.1f} MB of JSON, {out.stat().st_size / 1e6:.1f} MB gzipped")
+    print(
+        f"wrote {out}: {n} synsets, {len(text) / 1e6:.1f} MB of JSON, {out.stat().st_size / 1e6:.1f} MB gzipped"
+    )
     return 0
 
 

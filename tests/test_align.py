@@ -64,7 +64,9 @@ def test_bad_arguments() -> None:
         align_claims(["A", "B"], unit([[1, 0], [0, 1]]), top_k=0)
 
 
-def _dense_greedy(sources: list[str], vectors: np.ndarray, threshold: float) -> set[tuple[int, int]]:
+def _dense_greedy(
+    sources: list[str], vectors: np.ndarray, threshold: float
+) -> set[tuple[int, int]]:
     """Reference: best-first matching per source pair on each full similarity matrix."""
     chosen: set[tuple[int, int]] = set()
     names = list(dict.fromkeys(sources))

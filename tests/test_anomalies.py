@@ -28,20 +28,38 @@ def kinds(text: str) -> list[tuple[str, str]]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        (BODY + "Troops crossed the 1,000 kilometer (621 kilometer) border near the river crossing.\n",
-         ("unit", "1,000 kilometer (621 kilometer)")),
-        (BODY + "They crossed the 1,000 kilometer border. miles) north of the capital.\n",
-         ("fragment", "miles) north of the capital.")),
-        (BODY + "They met at the summit in Oslo. , which the president also attended.\n",
-         ("fragment", ", which the president also attended.")),
-        (BODY + "Before visiting Paris earlier this monthMacron said he would not attend.\n",
-         ("run-together", "monthMacron")),
-        (BODY + "He said “we will rebuild the bridge and the school within a year.\n\nThe mayor left.\n",
-         ("unbalanced", "“")),
-        (BODY + "The plan (which the unions oppose was approved by the board on Monday.\n", ("unbalanced", "(")),
+        (
+            BODY
+            + "Troops crossed the 1,000 kilometer (621 kilometer) border near the river crossing.\n",
+            ("unit", "1,000 kilometer (621 kilometer)"),
+        ),
+        (
+            BODY + "They crossed the 1,000 kilometer border. miles) north of the capital.\n",
+            ("fragment", "miles) north of the capital."),
+        ),
+        (
+            BODY + "They met at the summit in Oslo. , which the president also attended.\n",
+            ("fragment", ", which the president also attended."),
+        ),
+        (
+            BODY + "Before visiting Paris earlier this monthMacron said he would not attend.\n",
+            ("run-together", "monthMacron"),
+        ),
+        (
+            BODY
+            + "He said “we will rebuild the bridge and the school within a year.\n\nThe mayor left.\n",
+            ("unbalanced", "“"),
+        ),
+        (
+            BODY + "The plan (which the unions oppose was approved by the board on Monday.\n",
+            ("unbalanced", "("),
+        ),
         (BODY + BODY, ("duplicate", BODY.strip())),
-        (BODY + "The minister said the new rules would apply to every company with more than fifty staff and o\n",
-         ("truncated", "o")),
+        (
+            BODY
+            + "The minister said the new rules would apply to every company with more than fifty staff and o\n",
+            ("truncated", "o"),
+        ),
     ],
 )
 def test_anomalies_found(text: str, expected: tuple[str, str]) -> None:
@@ -74,7 +92,9 @@ STORY = (
 
 def test_copies_are_grouped_and_the_fullest_is_the_original() -> None:
     wire = Article(STORY, source="wire")
-    copy = Article("date 2026-03-10\n\n" + STORY.replace("harbor district", "harbour district"), source="paper")
+    copy = Article(
+        "date 2026-03-10\n\n" + STORY.replace("harbor district", "harbour district"), source="paper"
+    )
     other = Article(
         "Bridge closed\n\nEngineers began checking every cable on the bridge on Tuesday, the city said, "
         "and the ferry company added extra crossings for commuters.\n",
@@ -101,7 +121,11 @@ def test_report_marks_copies_and_counts_independent_sources(hashing: Any) -> Non
     report = claimcmp.compare([wire, copy, other], embedder=hashing, align_threshold=0.3)
     assert report.source("paper").copy_of == "wire"
     assert report.syndication == (("wire", "paper"),)
-    copies = [p for p in report.pairs if {report.claim(p.a).source, report.claim(p.b).source} == {"wire", "paper"}]
+    copies = [
+        p
+        for p in report.pairs
+        if {report.claim(p.a).source, report.claim(p.b).source} == {"wire", "paper"}
+    ]
     assert copies and all(p.syndicated for p in copies)
     full = [g for g in report.groups if len(g.claims) == 3]
     assert full and all(g.independent_sources == 2 for g in full)

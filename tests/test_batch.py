@@ -41,35 +41,51 @@ def test_executors_give_the_serial_reports_in_order(seed_paths: list[Path], hash
     assert [len(r.sources) for r in serial] == [3, 5, 2, 2]
     assert serial[0].to_dict() == claimcmp.compare(EX, embedder=hashing).to_dict()
     with ThreadPoolExecutor(3) as threads:
-        assert _dicts(claimcmp.compare_many(clusters, executor=threads, embedder=hashing)) == _dicts(serial)
+        assert _dicts(
+            claimcmp.compare_many(clusters, executor=threads, embedder=hashing)
+        ) == _dicts(serial)
     spawn = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(2, mp_context=spawn) as procs:
         # max_pending=1: one cluster in flight at a time, still in order.
-        got = claimcmp.compare_many(list(clusters.values()), executor=procs, embedder=hashing, max_pending=1)
+        got = claimcmp.compare_many(
+            list(clusters.values()), executor=procs, embedder=hashing, max_pending=1
+        )
         assert _dicts(got) == _dicts(serial)
 
 
 @pytest.mark.shared
 def test_dask_local_cluster_gives_the_serial_reports(seed_paths: list[Path], hashing: Any) -> None:
-    distributed = pytest.importorskip("distributed", reason="the test extra installs dask[distributed]")
+    distributed = pytest.importorskip(
+        "distributed", reason="the test extra installs dask[distributed]"
+    )
     clusters = _clusters(seed_paths)
     serial = _dicts(claimcmp.compare_many(clusters, embedder=hashing))
-    with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
-    ) as cluster, distributed.Client(cluster) as client:
+    with (
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
         assert _dicts(claimcmp.compare_many(clusters, executor=client, embedder=hashing)) == serial
 
 
 @slow
 @pytest.mark.shared
-def test_dask_with_the_real_model_gives_the_serial_reports(seed_paths: list[Path], embedder: Any) -> None:
-    distributed = pytest.importorskip("distributed", reason="the test extra installs dask[distributed]")
+def test_dask_with_the_real_model_gives_the_serial_reports(
+    seed_paths: list[Path], embedder: Any
+) -> None:
+    distributed = pytest.importorskip(
+        "distributed", reason="the test extra installs dask[distributed]"
+    )
     clusters = _clusters(seed_paths)
     # Default options: each worker process loads the bundled model itself.
     serial = _dicts(claimcmp.compare_many(clusters))
-    with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
-    ) as cluster, distributed.Client(cluster) as client:
+    with (
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
         assert _dicts(claimcmp.compare_many(clusters, executor=client)) == serial
 
 
@@ -82,7 +98,9 @@ def test_bad_cluster_raises_or_is_returned(hashing: Any) -> None:
     assert isinstance(results[0], claimcmp.Report) and isinstance(results[2], claimcmp.Report)
     assert isinstance(results[1], NotEnoughSourcesError) and "cluster 'lonely'" in str(results[1])
     with ThreadPoolExecutor(2) as pool:
-        again = list(claimcmp.compare_many(clusters, executor=pool, embedder=hashing, errors="return"))
+        again = list(
+            claimcmp.compare_many(clusters, executor=pool, embedder=hashing, errors="return")
+        )
     assert _dicts(again) == _dicts(results)
 
 
@@ -109,8 +127,9 @@ def test_arguments_are_checked_before_any_work(hashing: Any) -> None:
 
 def test_fork_pool_after_torch_is_refused(monkeypatch: pytest.MonkeyPatch, hashing: Any) -> None:
     monkeypatch.setitem(sys.modules, "torch", sys.modules.get("torch", object()))
-    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool, pytest.raises(
-        InputError, match="get_context\\('spawn'\\)"
+    with (
+        ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool,
+        pytest.raises(InputError, match="get_context\\('spawn'\\)"),
     ):
         list(claimcmp.compare_many([EX], executor=pool, embedder=hashing))
 
@@ -138,8 +157,13 @@ def test_read_clusters_from_jsonl(tmp_path: Path, hashing: Any) -> None:
     (tmp_path / "a.txt").write_bytes(EX[0].read_bytes())
     rows = [
         {"id": "paths", "articles": ["a.txt", str(EX[1])]},
-        {"id": 7, "articles": [{"text": EX[0].read_text(), "source": "wire", "published": "2026-03-01"},
-                               {"text": EX[2].read_text(), "title": "Bridge"}]},
+        {
+            "id": 7,
+            "articles": [
+                {"text": EX[0].read_text(), "source": "wire", "published": "2026-03-01"},
+                {"text": EX[2].read_text(), "title": "Bridge"},
+            ],
+        },
     ]
     f = tmp_path / "clusters.jsonl"
     f.write_text("\n".join(json.dumps(r) for r in rows) + "\n\n")
@@ -157,7 +181,10 @@ def test_read_clusters_from_jsonl(tmp_path: Path, hashing: Any) -> None:
         ("[1, 2]", "expected an object"),
         ('{"id": "x"}', "'articles' must be a list"),
         ('{"id": "x", "articles": [3]}', "'articles[0]' must be a path or an object"),
-        ('{"id": "x", "articles": [{"text": "t", "published": "March 1"}]}', "'published' must be a YYYY-MM-DD"),
+        (
+            '{"id": "x", "articles": [{"text": "t", "published": "March 1"}]}',
+            "'published' must be a YYYY-MM-DD",
+        ),
         ('{"id": "x", "articles": []}\n{"id": "x", "articles": []}', "used twice"),
     ],
 )

@@ -111,7 +111,9 @@ def test_unusable_directory_is_a_clear_error(tmp_path: Path) -> None:
         EmbeddingCache(blocker / "sub").get("m", ["x"])
 
 
-def test_user_cache_dir_follows_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_user_cache_dir_follows_the_environment(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.setenv("CLAIMCMP_CACHE_DIR", str(tmp_path / "here"))
     assert user_cache_dir() == tmp_path / "here"
     assert isinstance(with_cache(HashingEmbedder(), True), CachedEmbedder)

@@ -19,7 +19,8 @@ def atomic(sentence: str, *, multi_span: bool = True) -> list[tuple[str, str | N
     for c in claims:
         assert " … ".join(article.text[s:e] for s, e in c.spans) == c.text
     return [
-        (c.text, article.text[c.attribution[0] : c.attribution[1]] if c.attribution else None) for c in claims
+        (c.text, article.text[c.attribution[0] : c.attribution[1]] if c.attribution else None)
+        for c in claims
     ]
 
 
@@ -80,7 +81,9 @@ def test_appositive_is_its_own_claim() -> None:
 
 
 def test_embedded_relative_clause() -> None:
-    got = texts("They met at the summit in Lisbon, which the prime minister also attended, to agree on a deal.")
+    got = texts(
+        "They met at the summit in Lisbon, which the prime minister also attended, to agree on a deal."
+    )
     assert got == [
         "They met at the summit in Lisbon … to agree on a deal.",
         "which the prime minister also attended",
@@ -88,10 +91,21 @@ def test_embedded_relative_clause() -> None:
 
 
 def test_attribution_is_metadata_not_a_claim() -> None:
-    got = atomic("The bridge will stay closed until the inspection ends, the transport department said.")
-    assert got == [("The bridge will stay closed until the inspection ends", "the transport department said.")]
-    got = atomic("According to the regional weather office, gusts reached 110 kilometers per hour on Monday.")
-    assert got == [("gusts reached 110 kilometers per hour on Monday.", "According to the regional weather office")]
+    got = atomic(
+        "The bridge will stay closed until the inspection ends, the transport department said."
+    )
+    assert got == [
+        ("The bridge will stay closed until the inspection ends", "the transport department said.")
+    ]
+    got = atomic(
+        "According to the regional weather office, gusts reached 110 kilometers per hour on Monday."
+    )
+    assert got == [
+        (
+            "gusts reached 110 kilometers per hour on Monday.",
+            "According to the regional weather office",
+        )
+    ]
 
 
 def test_short_sentences_stay_whole() -> None:
@@ -99,15 +113,27 @@ def test_short_sentences_stay_whole() -> None:
 
 
 def test_sentence_extractor_is_still_available() -> None:
-    article = Article("The plant closed in March, but the company says it will reopen in the autumn.\n", source="s")
-    claims = SentenceClaimExtractor().claims(article, sentence_spans(article, PunktSentenceSplitter()))
+    article = Article(
+        "The plant closed in March, but the company says it will reopen in the autumn.\n",
+        source="s",
+    )
+    claims = SentenceClaimExtractor().claims(
+        article, sentence_spans(article, PunktSentenceSplitter())
+    )
     assert len(claims) == 1
 
 
 def test_to_source_maps_multi_span_offsets() -> None:
     text = "Ortega has led Nicaragua, and jailed rivals."
-    c = Claim(id="s#1", source="s", text="Ortega … jailed rivals.", start=0, end=len(text),
-              spans=((0, 6), (30, 44)), sentence=(0, len(text)))
+    c = Claim(
+        id="s#1",
+        source="s",
+        text="Ortega … jailed rivals.",
+        start=0,
+        end=len(text),
+        spans=((0, 6), (30, 44)),
+        sentence=(0, len(text)),
+    )
     assert c.to_source(0, 6) == (0, 6)
     i = c.text.index("rivals")
     s, e = c.to_source(i, i + 6)
@@ -133,7 +159,10 @@ def test_atomic_spans_always_index_the_text(sentence: str) -> None:
 
 
 def test_parenthetical_fact_is_a_claim() -> None:
-    got = texts("The film (which cost $200 million to make) opened in 3,000 theaters on Friday.", multi_span=False)
+    got = texts(
+        "The film (which cost $200 million to make) opened in 3,000 theaters on Friday.",
+        multi_span=False,
+    )
     assert "which cost $200 million to make" in got
     assert texts("The Shanghai Cooperation Organization (SCO) met in May.", multi_span=False) == [
         "The Shanghai Cooperation Organization (SCO) met in May."
@@ -148,4 +177,12 @@ def test_list_items_become_claims_with_multi_span() -> None:
         "The talks included officials from … Italy … on Monday.",
         "The talks included officials from … Spain … on Monday.",
     ]
-    assert len(texts("The talks included officials from France, Germany, Italy and Spain on Monday.", multi_span=False)) == 1
+    assert (
+        len(
+            texts(
+                "The talks included officials from France, Germany, Italy and Spain on Monday.",
+                multi_span=False,
+            )
+        )
+        == 1
+    )

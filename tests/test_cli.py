@@ -37,9 +37,21 @@ def one_line_error(err: str) -> str:
         (lambda d: [str(d / "missing.txt"), EX[0]], "does not exist"),
         (lambda d: [_write(d / "empty.txt", b""), EX[0]], "is empty"),
         (lambda d: [_write(d / "bin.dat", b"\x00\x01\x02PK\x03\x04" * 50), EX[0]], "binary"),
-        (lambda d: [_write(d / "latin.txt", "Café owners said the plan was fair.".encode("latin-1")), EX[0]], "not valid UTF-8"),
         (
-            lambda d: [_write(d / "fr.txt", "Le président a déclaré mardi que les négociations reprendraient la semaine prochaine à Minsk avec les deux délégations.".encode()), EX[0]],
+            lambda d: [
+                _write(d / "latin.txt", "Café owners said the plan was fair.".encode("latin-1")),
+                EX[0],
+            ],
+            "not valid UTF-8",
+        ),
+        (
+            lambda d: [
+                _write(
+                    d / "fr.txt",
+                    "Le président a déclaré mardi que les négociations reprendraient la semaine prochaine à Minsk avec les deux délégations.".encode(),
+                ),
+                EX[0],
+            ],
             "does not look like English",
         ),
         (lambda d: [str(d), EX[0]], "not a file"),
@@ -90,12 +102,18 @@ def test_render_rejects_bad_report(tmp_path: Path, capsys: pytest.CaptureFixture
 @pytest.mark.slow
 def test_json_output_fail_on_and_render(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out_file = tmp_path / "report.json"
-    code, out, _ = run(["compare", *EX, "--format", "json", "-o", str(out_file), "--fail-on", "divergence"], capsys)
+    code, out, _ = run(
+        ["compare", *EX, "--format", "json", "-o", str(out_file), "--fail-on", "divergence"], capsys
+    )
     assert code == 1  # the examples hold planted divergences
     assert out == ""
     data = json.loads(out_file.read_text())
     assert data["schema"] == "claimcmp.report/2"
-    for fmt, marker in (("html", "<table>"), ("markdown", "# claimcmp report"), ("text", "DIVERGENCE")):
+    for fmt, marker in (
+        ("html", "<table>"),
+        ("markdown", "# claimcmp report"),
+        ("text", "DIVERGENCE"),
+    ):
         code, out, _ = run(["render", str(out_file), "--format", fmt], capsys)
         assert code == 0 and marker in out
     code, out, _ = run(["compare", *EX[:2]], capsys)
@@ -129,7 +147,9 @@ def test_batch_writes_one_line_per_cluster_and_exits_2_on_a_bad_one(
 ) -> None:
     src = _batch_input(tmp_path / "in")
     out_file = tmp_path / "out.jsonl"
-    code, out, err = run(["batch", str(src), "-o", str(out_file), "--cache-dir", str(tmp_path / "cache")], capsys)
+    code, out, err = run(
+        ["batch", str(src), "-o", str(out_file), "--cache-dir", str(tmp_path / "cache")], capsys
+    )
     assert code == 2 and out == ""
     rows = [json.loads(line) for line in out_file.read_text().splitlines()]
     assert [r["cluster"] for r in rows] == ["a-bridge", "b-bridge-two", "c-lonely"]
@@ -140,7 +160,9 @@ def test_batch_writes_one_line_per_cluster_and_exits_2_on_a_bad_one(
     ]
     assert "1 of 3 clusters" in err and "Traceback" not in err
     # Same answers from two worker processes, and from the embedding cache.
-    code, out, _ = run(["batch", str(src), "--workers", "2", "--cache-dir", str(tmp_path / "cache")], capsys)
+    code, out, _ = run(
+        ["batch", str(src), "--workers", "2", "--cache-dir", str(tmp_path / "cache")], capsys
+    )
     assert code == 2
     assert [json.loads(line) for line in out.splitlines()] == rows
     code, out, _ = run(["cache", "info", "--cache-dir", str(tmp_path / "cache")], capsys)
@@ -149,19 +171,27 @@ def test_batch_writes_one_line_per_cluster_and_exits_2_on_a_bad_one(
     assert code == 0 and "removed" in out
 
 
-def test_cache_info_and_clear_cover_exported_onnx_models(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cache_info_and_clear_cover_exported_onnx_models(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     exports = tmp_path / "onnx"
     exports.mkdir()
     (exports / "ab12-r2-int8.onnx").write_bytes(b"\0" * 2_000_000)
     code, out, _ = run(["cache", "info", "--cache-dir", str(tmp_path)], capsys)
-    assert code == 0 and "0 embeddings" in out and "ab12-r2-int8.onnx: exported ONNX model, 2.0 MB" in out
+    assert (
+        code == 0
+        and "0 embeddings" in out
+        and "ab12-r2-int8.onnx: exported ONNX model, 2.0 MB" in out
+    )
     code, out, _ = run(["cache", "clear", "--cache-dir", str(tmp_path)], capsys)
     assert code == 0 and "removed 1 exported ONNX model" in out
     assert not any(exports.iterdir())
 
 
 @pytest.mark.slow
-def test_batch_fail_on_divergence_and_jsonl_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_batch_fail_on_divergence_and_jsonl_input(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     f = tmp_path / "clusters.jsonl"
     f.write_text(json.dumps({"id": "bridge", "articles": EX}) + "\n")
     code, out, err = run(["batch", str(f), "--fail-on", "divergence"], capsys)
@@ -189,5 +219,7 @@ def test_compare_with_onnx_backend_and_cache(
     code, out, _ = run(["compare", *EX, "--backend", "onnx", "--cache", "--format", "json"], capsys)
     assert code == 0
     assert json.loads(out)["model"] == "all-MiniLM-L6-v2 (onnx-int8)"
-    code, again, _ = run(["compare", *EX, "--backend", "onnx", "--cache", "--format", "json"], capsys)
+    code, again, _ = run(
+        ["compare", *EX, "--backend", "onnx", "--cache", "--format", "json"], capsys
+    )
     assert again == out

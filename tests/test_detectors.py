@@ -97,7 +97,12 @@ def test_rounding_is_explained_at_low_severity() -> None:
 @pytest.mark.parametrize(
     ("a", "b", "a_text", "b_text"),
     [
-        ("the 1,000 kilometer (621 kilometer) border", "the 1,000-kilometer (621-mile) border", "621 kilometer", "621-mile"),
+        (
+            "the 1,000 kilometer (621 kilometer) border",
+            "the 1,000-kilometer (621-mile) border",
+            "621 kilometer",
+            "621-mile",
+        ),
         ("gusts of 68 mph", "gusts of 68 km/h", "68 mph", "68 km/h"),
         ("the tank holds 50 gallons", "the tank holds 50 liters", "50 gallons", "50 liters"),
         ("a 20-pound fish", "a 20-kilogram fish", "20-pound", "20-kilogram"),
@@ -110,7 +115,9 @@ def test_unit_changes_are_found(a: str, b: str, a_text: str, b_text: str) -> Non
 
 
 def test_unit_detector_ignores_number_changes() -> None:
-    assert [d.kind for d in UnitDetector().detect(ClaimText("a 5 km walk"), ClaimText("a 7 km walk"))] == []
+    assert [
+        d.kind for d in UnitDetector().detect(ClaimText("a 5 km walk"), ClaimText("a 7 km walk"))
+    ] == []
 
 
 @pytest.mark.parametrize(
@@ -130,7 +137,11 @@ def test_conversion_anomalies(text: str, flagged: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["the 1,000-kilometer (621-mile) border", "a 400 meters (1,312 feet) span", "about 40 kilometers (25 miles) away"],
+    [
+        "the 1,000-kilometer (621-mile) border",
+        "a 400 meters (1,312 feet) span",
+        "about 40 kilometers (25 miles) away",
+    ],
 )
 def test_consistent_conversions_are_not_anomalies(text: str) -> None:
     from claimcmp.detectors.numbers import conversion_anomalies
@@ -139,5 +150,9 @@ def test_consistent_conversions_are_not_anomalies(text: str) -> None:
 
 
 def test_ordinals_compare_in_their_slot() -> None:
-    assert kinds("Results for the first quarter were strong.", "Results for the fourth quarter were strong.") == ["number"]
-    assert kinds("Belarus was one of the first to join.", "Belarus was among the first to join.") == []
+    assert kinds(
+        "Results for the first quarter were strong.", "Results for the fourth quarter were strong."
+    ) == ["number"]
+    assert (
+        kinds("Belarus was one of the first to join.", "Belarus was among the first to join.") == []
+    )

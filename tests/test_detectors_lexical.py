@@ -27,7 +27,9 @@ from claimcmp.protocols import ClaimText
 RULES = Comparator(model=False)
 
 
-def decisive_kinds(a: str, b: str, pa: dt.date | None = None, pb: dt.date | None = None) -> set[str]:
+def decisive_kinds(
+    a: str, b: str, pa: dt.date | None = None, pb: dt.date | None = None
+) -> set[str]:
     found = RULES.findings(ClaimText(a, pa), ClaimText(b, pb))
     for d in found:
         if d.a_span:
@@ -39,35 +41,84 @@ def decisive_kinds(a: str, b: str, pa: dt.date | None = None, pb: dt.date | None
 
 # ---------------------------------------------------------------- positive
 
+
 @pytest.mark.parametrize(
     ("a", "b", "kind"),
     [
         # date
-        ("The summit will run from Monday to Wednesday.", "The summit will run from Tuesday to Friday.", "date"),
-        ("The ferry sank on Saturday, officials said.", "The ferry sank on Sunday, officials said.", "date"),
+        (
+            "The summit will run from Monday to Wednesday.",
+            "The summit will run from Tuesday to Friday.",
+            "date",
+        ),
+        (
+            "The ferry sank on Saturday, officials said.",
+            "The ferry sank on Sunday, officials said.",
+            "date",
+        ),
         ("The trial opened in March 2019.", "The trial opened in June 2019.", "date"),
         # entity
-        ("The talks were held in Geneva on Friday.", "The talks were held in Vienna on Friday.", "entity"),
-        ("The plan was drawn up by Prime Minister Rishi Sunak.", "The plan was drawn up by Prime Minister Keir Starmer.", "entity"),
+        (
+            "The talks were held in Geneva on Friday.",
+            "The talks were held in Vienna on Friday.",
+            "entity",
+        ),
+        (
+            "The plan was drawn up by Prime Minister Rishi Sunak.",
+            "The plan was drawn up by Prime Minister Keir Starmer.",
+            "entity",
+        ),
         ("Sales in the U.S. fell sharply.", "Sales in the U.K. fell sharply.", "entity"),
         # term
         ("Two men were arrested after the raid.", "Two men were detained after the raid.", "term"),
         ("The crash killed three people.", "The crash injured three people.", "term"),
-        ("The countries signed a partnership in May.", "The countries signed an alliance in May.", "term"),
-        ("Crowds staged a protest outside parliament.", "Crowds staged a riot outside parliament.", "term"),
+        (
+            "The countries signed a partnership in May.",
+            "The countries signed an alliance in May.",
+            "term",
+        ),
+        (
+            "Crowds staged a protest outside parliament.",
+            "Crowds staged a riot outside parliament.",
+            "term",
+        ),
         # negation
         ("The minister confirmed the report.", "The minister denied the report.", "negation"),
         ("Prices rose in October.", "Prices fell in October.", "negation"),
-        ("The company will raise its dividend.", "The company will not raise its dividend.", "negation"),
-        ("Shares were sold, including the founder's stake.", "Shares were sold, excluding the founder's stake.", "negation"),
-        ("Officials were certain about the cause.", "Officials were uncertain about the cause.", "negation"),
+        (
+            "The company will raise its dividend.",
+            "The company will not raise its dividend.",
+            "negation",
+        ),
+        (
+            "Shares were sold, including the founder's stake.",
+            "Shares were sold, excluding the founder's stake.",
+            "negation",
+        ),
+        (
+            "Officials were certain about the cause.",
+            "Officials were uncertain about the cause.",
+            "negation",
+        ),
         # quote
-        ("She said the deal was “a historic step for the region.”", "She said the deal was “a small step for the region.”", "quote"),
+        (
+            "She said the deal was “a historic step for the region.”",
+            "She said the deal was “a small step for the region.”",
+            "quote",
+        ),
         # modality
-        ("The government is considering new sanctions.", "The government is imposing new sanctions.", "modality"),
+        (
+            "The government is considering new sanctions.",
+            "The government is imposing new sanctions.",
+            "modality",
+        ),
         ("The bank may cut rates in June.", "The bank will cut rates in June.", "modality"),
         # attribution
-        ("Interior Minister Ana Costa said the border would “reopen within days”.", "Defence Minister Luis Reyes said the border would “reopen within days”.", "attribution"),
+        (
+            "Interior Minister Ana Costa said the border would “reopen within days”.",
+            "Defence Minister Luis Reyes said the border would “reopen within days”.",
+            "attribution",
+        ),
     ],
 )
 def test_planted_differences_are_found(a: str, b: str, kind: str) -> None:
@@ -76,25 +127,41 @@ def test_planted_differences_are_found(a: str, b: str, kind: str) -> None:
 
 # ---------------------------------------------------------------- negative
 
+
 @pytest.mark.parametrize(
     ("a", "b"),
     [
         # spelling, transliteration, aliases, partial names, demonyms, honorifics
         ("Troops massed north of Kiev on Tuesday.", "Troops massed north of Kyiv on Tuesday."),
-        ("President Volodymyr Zelensky spoke on Friday.", "President Volodymyr Zelenskyy spoke on Friday."),
+        (
+            "President Volodymyr Zelensky spoke on Friday.",
+            "President Volodymyr Zelenskyy spoke on Friday.",
+        ),
         ("The United States imposed new tariffs.", "The U.S. imposed new tariffs."),
         ("Xi Jinping met the delegation in Beijing.", "Xi met the delegation in Beijing."),
-        ("China’s foreign ministry issued a statement.", "The Chinese foreign ministry issued a statement."),
-        ("Mr Okafor said the bridge would stay closed.", "Okafor said the bridge would stay closed."),
+        (
+            "China’s foreign ministry issued a statement.",
+            "The Chinese foreign ministry issued a statement.",
+        ),
+        (
+            "Mr Okafor said the bridge would stay closed.",
+            "Okafor said the bridge would stay closed.",
+        ),
         # plain synonyms and rewording
         ("Protesters poured into the square.", "Protesters flooded into the square."),
         ("The company expects revenue to grow.", "The company anticipates revenue to grow."),
         ("The plan was criticised by unions.", "The plan was criticized by unions."),
         # contractions and idioms
         ("He said it isn't true.", "He said it is not true."),
-        ("Tensions rose, not least over trade.", "Tensions rose, not least over the trade dispute."),
+        (
+            "Tensions rose, not least over trade.",
+            "Tensions rose, not least over the trade dispute.",
+        ),
         # consistent dates
-        ("He will visit Tuesday through Thursday.", "He will visit on Tuesday, leaving on Thursday."),
+        (
+            "He will visit Tuesday through Thursday.",
+            "He will visit on Tuesday, leaving on Thursday.",
+        ),
         ("He will visit from Tuesday to Thursday.", "He will visit Tuesday through Thursday."),
         # quotes: same words, other marks
         ("She called it “a historic step.”", 'She called it "a historic step."'),
@@ -103,14 +170,29 @@ def test_planted_differences_are_found(a: str, b: str, kind: str) -> None:
         # modality: same hedge
         ("China may send aid, officials said.", "China may send aid, according to officials."),
         # short names, acronyms, irregular demonyms, titles for names
-        ("Chairman Timothy Muris said the ruling was wrong.", "Chairman Tim Muris said the ruling was wrong."),
+        (
+            "Chairman Timothy Muris said the ruling was wrong.",
+            "Chairman Tim Muris said the ruling was wrong.",
+        ),
         ("The Supreme Court upheld the result.", "The SC upheld the result."),
         ("Eurozone backs Greek bailout.", "Eurozone backs Greece bailout."),
-        ("The American team will play in Philadelphia.", "The U.S. team will play in Philadelphia."),
-        ("The crisis is over, says France's Francois Hollande.", "The crisis is over, says France's President."),
+        (
+            "The American team will play in Philadelphia.",
+            "The U.S. team will play in Philadelphia.",
+        ),
+        (
+            "The crisis is over, says France's Francois Hollande.",
+            "The crisis is over, says France's President.",
+        ),
         # one negator each, placed differently; a negator cancelled by an opposite
-        ("Who will succeed him at the firm is not clear.", "There is no clear successor for him at the firm."),
-        ("He said contacts with Iran would not stop.", "He said contacts with Iran would continue."),
+        (
+            "Who will succeed him at the firm is not clear.",
+            "There is no clear successor for him at the firm.",
+        ),
+        (
+            "He said contacts with Iran would not stop.",
+            "He said contacts with Iran would continue.",
+        ),
         # the same day written differently
         ("The offer closes on 30 September 2003.", "The offer closes on Sept. 30."),
     ],
@@ -182,8 +264,15 @@ def test_one_unknown_publication_date_is_unresolved() -> None:
 
 
 def test_find_dates_kinds() -> None:
-    kinds = [(d.kind, d.norm) for d in find_dates("From Tuesday to Thursday, then on March 2, 2023 and next week.")]
-    assert kinds == [("range", "tuesday-thursday"), ("calendar", "2023-03-02"), ("relative", "next week")]
+    kinds = [
+        (d.kind, d.norm)
+        for d in find_dates("From Tuesday to Thursday, then on March 2, 2023 and next week.")
+    ]
+    assert kinds == [
+        ("range", "tuesday-thursday"),
+        ("calendar", "2023-03-02"),
+        ("relative", "next week"),
+    ]
 
 
 def test_term_glossary_extends_and_replaces() -> None:
@@ -222,11 +311,17 @@ def test_values_in_different_roles_are_not_compared() -> None:
     ("a", "b"),
     [
         # A range that contains the other's day.
-        ("The leader visits Beijing from Tuesday through Thursday.", "The leader arrived in Beijing on Wednesday."),
+        (
+            "The leader visits Beijing from Tuesday through Thursday.",
+            "The leader arrived in Beijing on Wednesday.",
+        ),
         # "About" a figure that rounds the other's.
         ("About 50 people were hurt in the blast.", "Forty-eight people were hurt in the blast."),
         # Figures of different people: ages of two climbers.
-        ("A 36-year-old Australian climber died on the ridge.", "A 32-year-old Englishman Robert Buckley died on the ridge."),
+        (
+            "A 36-year-old Australian climber died on the ridge.",
+            "A 32-year-old Englishman Robert Buckley died on the ridge.",
+        ),
         # Function words and connectives are never details.
         ("Still, the bridge reopened on Monday.", "The bridge reopened on Monday."),
         # Headline capitals are not names.
@@ -236,38 +331,83 @@ def test_values_in_different_roles_are_not_compared() -> None:
         # Opposite words that modify different things.
         ("He scored near the end of the last season.", "He scored near the end of the first half."),
         # A figure both claims give is accounted for: it is not another's counterpart.
-        ("Maria Lopez, 71, of Dayton was hit on Friday.", "Tom Reed, 45, hit a 71-year-old Maria Lopez on Friday."),
-        ("He is the fourth player cut this month, the second in a week.", "He is the second player in a week to be cut."),
+        (
+            "Maria Lopez, 71, of Dayton was hit on Friday.",
+            "Tom Reed, 45, hit a 71-year-old Maria Lopez on Friday.",
+        ),
+        (
+            "He is the fourth player cut this month, the second in a week.",
+            "He is the second player in a week to be cut.",
+        ),
         # A decade holds its years; a conversion rounded to the precision it is written with.
         ("The mill was built in the 1920s by settlers.", "The mill was built in 1927 by settlers."),
-        ("The quake struck at a depth of six miles.", "The quake struck at a depth of 10 kilometres."),
+        (
+            "The quake struck at a depth of six miles.",
+            "The quake struck at a depth of 10 kilometres.",
+        ),
         # Names with figures in them, and street numbers, are not counts.
         ("The 49ers signed him in March.", "The team signed him in March."),
         ("The car hit her on 34th Street.", "The car hit her on 112th Street near the park."),
         # A score and a count are different things; a rewritten stretch pairs no values.
         ("The Bears trailed 14-3 at halftime.", "The Bears beat the Lions 28-17."),
         # A hedge needs the same word stated plainly.
-        ("Experts say the plan may have serious gaps.", "Experts have provided a careful review of the plan."),
-        ("The potential buyer asked about the price.", "The possible customer asked about the price."),
+        (
+            "Experts say the plan may have serious gaps.",
+            "Experts have provided a careful review of the plan.",
+        ),
+        (
+            "The potential buyer asked about the price.",
+            "The possible customer asked about the price.",
+        ),
         ("In May the council approved the budget.", "The council approved the budget."),
-        ("Officials fear the firm is considering selling its stake.", "Rivals warned the firm against selling its stake."),
+        (
+            "Officials fear the firm is considering selling its stake.",
+            "Rivals warned the firm against selling its stake.",
+        ),
         # A name in a rewritten stretch stands in another role (a hired lawyer, a town).
-        ("Star Checks Into Hazel Ridge Clinic, Rehires Lawyer Ann Cole", "The star has checked into the Hazel Ridge Center in Palm Vale."),
+        (
+            "Star Checks Into Hazel Ridge Clinic, Rehires Lawyer Ann Cole",
+            "The star has checked into the Hazel Ridge Center in Palm Vale.",
+        ),
         # One named thing, its descriptive last word told two ways; an acronym of plain words.
-        ("She checked into the Hazel Ridge Clinic on Monday.", "She checked into the Hazel Ridge Center on Monday."),
-        ("The team placed its running back on the injured list.", "The team placed its RB on the injured list."),
-        ("The crash happened on Elm Blvd near the school.", "The crash happened on Elm Boulevard near the school."),
+        (
+            "She checked into the Hazel Ridge Clinic on Monday.",
+            "She checked into the Hazel Ridge Center on Monday.",
+        ),
+        (
+            "The team placed its running back on the injured list.",
+            "The team placed its RB on the injured list.",
+        ),
+        (
+            "The crash happened on Elm Blvd near the school.",
+            "The crash happened on Elm Boulevard near the school.",
+        ),
         # The same noun counted after different verbs: two roles.
-        ("The storm hit on Monday, injuring at least six people.", "The storm hit on Monday, killing at least two people and injuring dozens."),
-        ("Medics said more than 30 people died in the fire.", "The fire also injured around 80 people."),
+        (
+            "The storm hit on Monday, injuring at least six people.",
+            "The storm hit on Monday, killing at least two people and injuring dozens.",
+        ),
+        (
+            "Medics said more than 30 people died in the fire.",
+            "The fire also injured around 80 people.",
+        ),
         # A denial of another statement: the negated predicate is about something else.
-        ("The singer checks into the Oakwood clinic.", "The singer never checked into Pinecrest but is back at Oakwood."),
+        (
+            "The singer checks into the Oakwood clinic.",
+            "The singer never checked into Pinecrest but is back at Oakwood.",
+        ),
         # Words added in brackets inside a quote are the writer's, not the speaker's.
-        ("“We ask you to respect her family’s privacy,” the agent said.", "“We ask you to respect her (Ann Lee) family’s privacy,” the agent said."),
+        (
+            "“We ask you to respect her family’s privacy,” the agent said.",
+            "“We ask you to respect her (Ann Lee) family’s privacy,” the agent said.",
+        ),
         # A place WordNet does not know can lie inside a city district.
         ("She was hit on 90th Street in Brooklyn.", "She was hit on 90th Street in Dyker Heights."),
         # "$US1 million" is $1 million; a rate written ".267" is not a count.
-        ("Damage was put at $US2 million by the insurer.", "Damage was put at $2 million by the insurer."),
+        (
+            "Damage was put at $US2 million by the insurer.",
+            "Damage was put at $2 million by the insurer.",
+        ),
         ("He played 12 seasons for the club.", "The club played .412 ball for the season."),
         # Degree words before a multiple approximate it; they deny nothing.
         ("Profits were approximately twice last year's.", "Profits were nearly twice last year's."),
@@ -282,37 +422,85 @@ def test_compatible_is_not_conflict(a: str, b: str) -> None:
     ("a", "b", "kind"),
     [
         # Figures tied by the word next to them, with the sentence reworded around them.
-        ("Rait died after falling about 150 metres from the ridge.", "Rait slipped and fell 200ft from a ridge.", "number"),
-        ("The suspect, a 60-year-old man, was arrested.", "A 61-year-old suspect was arrested.", "number"),
+        (
+            "Rait died after falling about 150 metres from the ridge.",
+            "Rait slipped and fell 200ft from a ridge.",
+            "number",
+        ),
+        (
+            "The suspect, a 60-year-old man, was arrested.",
+            "A 61-year-old suspect was arrested.",
+            "number",
+        ),
         # WordNet: sister terms, antonyms, a term that moved within the sentence.
-        ("They painted the bridge yellow and blue.", "They painted the bridge yellow and white.", "term"),
+        (
+            "They painted the bridge yellow and blue.",
+            "They painted the bridge yellow and white.",
+            "term",
+        ),
         ("Exports to China fell last year.", "Exports to China grew last year.", "negation"),
-        ("The two agreed a comprehensive strategic partnership.", "A comprehensive strategic alliance was agreed by the two.", "term"),
+        (
+            "The two agreed a comprehensive strategic partnership.",
+            "A comprehensive strategic alliance was agreed by the two.",
+            "term",
+        ),
         # Money in two currencies, written as wires do.
-        ("The ship carried e75m worth of crude oil.", "The ship carried $100 million worth of crude oil.", "unit"),
+        (
+            "The ship carried e75m worth of crude oil.",
+            "The ship carried $100 million worth of crude oil.",
+            "unit",
+        ),
         # Acronyms are names too.
         ("Shares of HP fell on Monday.", "Shares of IBM fell on Monday.", "entity"),
         # An appositive age against a written-out one; a record against a record.
-        ("The suspect, 44, was charged on Monday.", "A 45-year-old suspect was charged on Monday.", "number"),
-        ("The champion, 41-2, defends his title.", "The champion, 40-2, defends his title.", "number"),
+        (
+            "The suspect, 44, was charged on Monday.",
+            "A 45-year-old suspect was charged on Monday.",
+            "number",
+        ),
+        (
+            "The champion, 41-2, defends his title.",
+            "The champion, 40-2, defends his title.",
+            "number",
+        ),
         # One frame in two word orders: the figures still fill the same role.
-        ("Engineers said the roof would cost $4 million to fix.", "Engineers put the cost of the roof at $6 million.", "number"),
+        (
+            "Engineers said the roof would cost $4 million to fix.",
+            "Engineers put the cost of the roof at $6 million.",
+            "number",
+        ),
         # An allegation against the same words stated as fact.
         ("The driver allegedly fled the scene.", "The driver fled the scene.", "modality"),
         # The same figure in another unit is a unit changed, even where a rounded conversion
         # could hold ("300 tons" / "300 tonnes").
-        ("The barge carried about 300 tons of grain.", "The barge carried about 300 tonnes of grain.", "unit"),
+        (
+            "The barge carried about 300 tons of grain.",
+            "The barge carried about 300 tonnes of grain.",
+            "unit",
+        ),
         # A record written like a range against a record.
         ("He beat Diaz (14-13-2) on points.", "He beat Diaz (7-13-2) on points.", "number"),
         # Opposite relation words in one slot.
         ("The goal came before the break.", "The goal came after the break.", "negation"),
         ("The project finished over budget.", "The project finished under budget.", "negation"),
         # Two figures qualified alike are not bounds of each other.
-        ("The council received nearly 4,000 letters on the plan.", "The council has received nearly 6,000 letters on the plan.", "number"),
+        (
+            "The council received nearly 4,000 letters on the plan.",
+            "The council has received nearly 6,000 letters on the plan.",
+            "number",
+        ),
         # A hometown against another, the sentences reworded after it.
-        ("Mark Olsen of Crestview is accused of arson at the mill.", "The jury convicted Mark Olsen, of Bayport, in the fire at the mill.", "entity"),
+        (
+            "Mark Olsen of Crestview is accused of arson at the mill.",
+            "The jury convicted Mark Olsen, of Bayport, in the fire at the mill.",
+            "entity",
+        ),
         # A conversion that does not hold even at the precision it is written with.
-        ("The climber fell 150 metres into a crevasse.", "The climber fell 200 feet into a crevasse.", "number"),
+        (
+            "The climber fell 150 metres into a crevasse.",
+            "The climber fell 200 feet into a crevasse.",
+            "number",
+        ),
     ],
 )
 def test_conflicts_in_the_same_role_are_found(a: str, b: str, kind: str) -> None:
@@ -340,5 +528,7 @@ def test_explanations_read_in_the_callers_order() -> None:
     b = ClaimText("The ship carried $100 million worth of crude oil.")
     for x, y in ((a, b), (b, a)):
         (found,) = [d for d in RULES.findings(x, y) if d.kind == "unit"]
-        assert found.explanation.index(f"'{found.a_text}'") < found.explanation.index(f"'{found.b_text}'")
+        assert found.explanation.index(f"'{found.a_text}'") < found.explanation.index(
+            f"'{found.b_text}'"
+        )
         assert x.text[found.a_span[0] : found.a_span[1]] == found.a_text

@@ -31,7 +31,11 @@ def test_hashing_embedder_is_deterministic_and_normalised() -> None:
 @pytest.mark.slow
 def test_real_model_gives_unit_vectors_and_meaningful_similarity(embedder: Any) -> None:
     v = embedder.encode(
-        ["The bridge was closed after the storm.", "After the storm the bridge was shut.", "Stocks rose."]
+        [
+            "The bridge was closed after the storm.",
+            "After the storm the bridge was shut.",
+            "Stocks rose.",
+        ]
     )
     assert v.shape == (3, 384)
     assert v.dtype == np.float32

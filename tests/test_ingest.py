@@ -105,7 +105,9 @@ def test_non_english_is_refused_with_advice() -> None:
     )
     with pytest.raises(UnsupportedLanguageError, match="does not look like English"):
         Article.from_text(german)
-    russian = "Президент заявил во вторник, что переговоры продолжатся на следующей неделе в Минске.\n"
+    russian = (
+        "Президент заявил во вторник, что переговоры продолжатся на следующей неделе в Минске.\n"
+    )
     with pytest.raises(UnsupportedLanguageError):
         Article.from_text(russian)
     assert Article.from_text(german, check_language=False).body
@@ -115,7 +117,9 @@ def test_telegraphic_english_brief_is_not_refused() -> None:
     # No function words of any language: too little evidence to call it foreign.
     brief = "PHILADELPHIA 76ERS Fired Jim O'Brien, coach. Named Maurice Cheeks coach.\n"
     assert Article.from_text(brief).body
-    spanish = "El presidente dijo que los ministros del gobierno no estaban de acuerdo con el plan.\n"
+    spanish = (
+        "El presidente dijo que los ministros del gobierno no estaban de acuerdo con el plan.\n"
+    )
     with pytest.raises(UnsupportedLanguageError):
         Article.from_text(spanish)
 
@@ -244,19 +248,31 @@ def test_parse_date(text: str, expected: dt.date | None) -> None:
     [
         (
             "AMD Buys SeaMicro, Enters Server Business Feb 29, 2012 2:31 PM Advanced Micro Devices announced Wednesday it is buying SeaMicro.",
-            "AMD Buys SeaMicro, Enters Server Business", "Feb 29, 2012 2:31 PM", dt.date(2012, 2, 29), "Advanced Micro",
+            "AMD Buys SeaMicro, Enters Server Business",
+            "Feb 29, 2012 2:31 PM",
+            dt.date(2012, 2, 29),
+            "Advanced Micro",
         ),
         (
             "Climbers killed in New Zealand SEPTEMBER 16, 2013 11:12AM ONE Australian climber has died.",
-            "Climbers killed in New Zealand", "SEPTEMBER 16, 2013 11:12AM", dt.date(2013, 9, 16), "ONE Australian",
+            "Climbers killed in New Zealand",
+            "SEPTEMBER 16, 2013 11:12AM",
+            dt.date(2013, 9, 16),
+            "ONE Australian",
         ),
         (
             "Obama Administration Flips Species Ruling 04 / 28 / 09 07:35 PM ET Federal agencies again will have to consult.",
-            "Obama Administration Flips Species Ruling", "04 / 28 / 09 07:35 PM ET", dt.date(2009, 4, 28), "Federal agencies",
+            "Obama Administration Flips Species Ruling",
+            "04 / 28 / 09 07:35 PM ET",
+            dt.date(2009, 4, 28),
+            "Federal agencies",
         ),
         (
             "Microsoft Issues Emergency Patch to Curb Hackers Microsoft today issued an emergency update.",
-            "Microsoft Issues Emergency Patch to Curb Hackers", None, None, "Microsoft today",
+            "Microsoft Issues Emergency Patch to Curb Hackers",
+            None,
+            None,
+            "Microsoft today",
         ),
     ],
 )
@@ -284,7 +300,9 @@ def test_ordinary_first_sentences_stay_body(text: str) -> None:
 
 
 def test_a_stamp_after_the_first_sentence_is_metadata_and_the_sentence_stays() -> None:
-    text = "Cheeks returns as coach after one season. Posted: May 24, 2005 Billy King spun the door."
+    text = (
+        "Cheeks returns as coach after one season. Posted: May 24, 2005 Billy King spun the door."
+    )
     article = Article(text)
     assert [b.kind for b in article.blocks] == ["body", "metadata", "body"]
     assert article.published == dt.date(2005, 5, 24)

@@ -24,14 +24,14 @@ def test_spelling_variants_share_a_key(a: str, b: str) -> None:
     assert spelling_key(a) == spelling_key(b)
 
 
-@pytest.mark.parametrize(("a", "b"), [("Austria", "Australia"), ("four", "for"), ("12", "1.2"), ("Kiev", "Kyiv")])
+@pytest.mark.parametrize(
+    ("a", "b"), [("Austria", "Australia"), ("four", "for"), ("12", "1.2"), ("Kiev", "Kyiv")]
+)
 def test_different_words_keep_different_keys(a: str, b: str) -> None:
     assert spelling_key(a) != spelling_key(b)
 
 
 def test_same_wording_ignores_punctuation_case_and_honorifics() -> None:
-    assert same_wording(
-        "Mr Lukashenko said: “We will go.”", "Lukashenko said, \"we will go\""
-    )
+    assert same_wording("Mr Lukashenko said: “We will go.”", 'Lukashenko said, "we will go"')
     assert not same_wording("He said they will go.", "He said they will not go.")
     assert not same_wording("12 people were hurt.", "14 people were hurt.")

@@ -24,7 +24,9 @@ def seed_report(seed_paths: list[Path], embedder: Any) -> claimcmp.Report:
 @slow
 @pytest.mark.shared
 def test_seed_gold_rows_p3_p4_p5(seed_report: claimcmp.Report, shared: Path) -> None:
-    rows = [r for r in read_jsonl(shared / "gold" / "seeds.jsonl") if r["id"][:2] in ("P3", "P4", "P5")]
+    rows = [
+        r for r in read_jsonl(shared / "gold" / "seeds.jsonl") if r["id"][:2] in ("P3", "P4", "P5")
+    ]
     assert len(rows) == 3
     assert check_expectations(seed_report, rows) == []
 
@@ -87,7 +89,9 @@ def test_compare_pair_api(embedder: Any) -> None:
     d = r.divergences[0]
     assert r.text_a[d.a_span[0] : d.a_span[1]] == "12"  # type: ignore[index]
     assert 0.0 <= r.confidence <= 1.0 and r.similarity > 0.9
-    same = claimcmp.compare_pair("The U.S. criticised the plan.", "The US criticized the plan.", embedder=embedder)
+    same = claimcmp.compare_pair(
+        "The U.S. criticised the plan.", "The US criticized the plan.", embedder=embedder
+    )
     assert same.verdict == "agreement"
     para = claimcmp.compare_pair(
         "The mayor said the bridge would stay shut until the inspection ends.",
@@ -100,7 +104,10 @@ def test_compare_pair_api(embedder: Any) -> None:
         "Troops crossed the 1,000-kilometer border.",
         embedder=embedder,
     )
-    assert any(d.kind == "unit" and d.b_span is None and "contradicts itself" in d.explanation for d in own.divergences)
+    assert any(
+        d.kind == "unit" and d.b_span is None and "contradicts itself" in d.explanation
+        for d in own.divergences
+    )
     unrelated = claimcmp.compare_pair(
         "The central bank raised interest rates by a quarter point.",
         "A rare orchid bloomed in the botanical garden this spring.",
@@ -137,7 +144,9 @@ def test_duplicate_stems_get_distinct_ids(tmp_path: Path, hashing: Any) -> None:
         (tmp_path / d / "story.txt").write_text(
             "The council approved the budget on Tuesday after a long debate.\n"
         )
-    report = claimcmp.compare([tmp_path / "x" / "story.txt", tmp_path / "y" / "story.txt"], embedder=hashing)
+    report = claimcmp.compare(
+        [tmp_path / "x" / "story.txt", tmp_path / "y" / "story.txt"], embedder=hashing
+    )
     assert [s.id for s in report.sources] == ["story", "story-2"]
 
 
@@ -151,12 +160,20 @@ def test_custom_detectors_and_switching_off(hashing: Any) -> None:
 
         def detect(self, a: ClaimText, b: ClaimText) -> list[Divergence]:
             if a.text.isupper() != b.text.isupper():
-                return [Divergence("style", None, None, "", "", "one source shouts", detector="shout")]
+                return [
+                    Divergence("style", None, None, "", "", "one source shouts", detector="shout")
+                ]
             return []
 
-    a = claimcmp.Article.from_text("POLICE SAID 12 PEOPLE WERE HURT IN THE CRASH ON MONDAY.\n", source="a")
-    b = claimcmp.Article.from_text("Police said 14 people were hurt in the crash on Monday.\n", source="b")
-    report = claimcmp.compare([a, b], embedder=hashing, detectors=[UnitDetector(), ShoutDetector()], align_threshold=0.1)
+    a = claimcmp.Article.from_text(
+        "POLICE SAID 12 PEOPLE WERE HURT IN THE CRASH ON MONDAY.\n", source="a"
+    )
+    b = claimcmp.Article.from_text(
+        "Police said 14 people were hurt in the crash on Monday.\n", source="b"
+    )
+    report = claimcmp.compare(
+        [a, b], embedder=hashing, detectors=[UnitDetector(), ShoutDetector()], align_threshold=0.1
+    )
     assert [d.kind for d in report.pairs[0].divergences] == ["style"]
 
 

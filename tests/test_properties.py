@@ -41,7 +41,9 @@ def test_quantities_index_the_text(text: str) -> None:
 
 
 @given(st.lists(TEXTS, min_size=2, max_size=3))
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 def test_report_spans_index_sources(texts: list[str]) -> None:
     from claimcmp import compare
     from claimcmp.embed import HashingEmbedder
@@ -54,7 +56,9 @@ def test_report_spans_index_sources(texts: list[str]) -> None:
             articles.append(Article.from_text(body, source=f"s{i}", check_language=False))
         except InputError:
             return
-    report = compare(articles, embedder=HashingEmbedder(), align_threshold=0.3, check_language=False)
+    report = compare(
+        articles, embedder=HashingEmbedder(), align_threshold=0.3, check_language=False
+    )
     for p, d in report.divergences():
         a = report.source(report.claim(p.a).source).text
         if d.a_span:
@@ -80,7 +84,9 @@ def test_comparison_is_the_same_either_way_round(a: str, b: str, similarity: flo
     y = comparator.compare(ClaimText(b), ClaimText(a), similarity)
     flip = {"omission": "addition", "addition": "omission"}
     assert (x.verdict, x.confidence) == (y.verdict, y.confidence)
-    assert sorted(d.kind for d in x.divergences) == sorted(flip.get(d.kind, d.kind) for d in y.divergences)
+    assert sorted(d.kind for d in x.divergences) == sorted(
+        flip.get(d.kind, d.kind) for d in y.divergences
+    )
     for d in x.divergences:
         # Spans index the compared texts, and their texts are what they cover.
         assert d.a_span is None or a[d.a_span[0] : d.a_span[1]] == d.a_text

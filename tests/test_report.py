@@ -59,7 +59,10 @@ def test_repr_is_one_line_with_counts(report: Report) -> None:
 @pytest.mark.parametrize(
     ("mutate", "message"),
     [
-        (lambda d: d.update(schema="other/9"), "'schema' must be 'claimcmp.report/1' or 'claimcmp.report/2'"),
+        (
+            lambda d: d.update(schema="other/9"),
+            "'schema' must be 'claimcmp.report/1' or 'claimcmp.report/2'",
+        ),
         (lambda d: d["claims"][0].update(start="0"), r"'claims\[0\].start' must be of type"),
         (lambda d: d["pairs"][0].update(verdict="maybe"), r"'pairs\[0\].verdict' must be one of"),
         (lambda d: d["claims"][0].update(text="tampered"), "must be the [0-9]+ characters"),
@@ -114,10 +117,16 @@ def test_markdown_and_text(report: Report) -> None:
 
 def test_golden_json(tmp_path: Path, hashing: Any) -> None:
     """The report for a fixed input does not drift (deterministic embedder)."""
-    a = Article.from_text("The bridge carries 40,000 vehicles a day. It opened in 1987.\n", source="a")
-    b = Article.from_text("The bridge carries 45,000 vehicles a day. It opened in 1987.\n", source="b")
+    a = Article.from_text(
+        "The bridge carries 40,000 vehicles a day. It opened in 1987.\n", source="a"
+    )
+    b = Article.from_text(
+        "The bridge carries 45,000 vehicles a day. It opened in 1987.\n", source="b"
+    )
     data = compare([a, b], embedder=hashing).to_dict()
-    pairs = [(p["a"], p["b"], p["verdict"], [d["kind"] for d in p["divergences"]]) for p in data["pairs"]]
+    pairs = [
+        (p["a"], p["b"], p["verdict"], [d["kind"] for d in p["divergences"]]) for p in data["pairs"]
+    ]
     assert pairs == [("a#0", "b#0", "divergence", ["number"]), ("a#1", "b#1", "agreement", [])]
     assert data["pairs"][0]["divergences"][0]["a_span"] == [19, 25]
     assert data["unique"] == []

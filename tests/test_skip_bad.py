@@ -38,7 +38,9 @@ def test_default_raises_on_the_first_bad_source(tmp_path: Path, hashing: Any) ->
 
 def test_skip_compares_the_rest_and_lists_each_bad_source(tmp_path: Path, hashing: Any) -> None:
     bad = _bad_files(tmp_path)
-    report = claimcmp.compare([bad[0], *EX, bad[1], bad[2], bad[3]], embedder=hashing, errors="skip")
+    report = claimcmp.compare(
+        [bad[0], *EX, bad[1], bad[2], bad[3]], embedder=hashing, errors="skip"
+    )
     assert [s.id for s in report.sources] == [p.stem for p in EX]
     assert [(k.source, k.type) for k in report.skipped] == [
         (str(bad[0]), "EmptyInputError"),
@@ -52,7 +54,11 @@ def test_skip_compares_the_rest_and_lists_each_bad_source(tmp_path: Path, hashin
     clean = claimcmp.compare(EX, embedder=hashing)
     assert report.pairs == clean.pairs and report.groups == clean.groups
     data = report.to_dict()
-    assert data["skipped"][0] == {"source": str(bad[0]), "type": "EmptyInputError", "message": report.skipped[0].message}
+    assert data["skipped"][0] == {
+        "source": str(bad[0]),
+        "type": "EmptyInputError",
+        "message": report.skipped[0].message,
+    }
     assert Report.from_json(report.to_json()) == report
     for text in (report.to_text(), report.to_markdown(), report.to_html()):
         assert "empty.txt" in text and "EmptyInputError" in text
@@ -90,16 +96,29 @@ def test_schema_1_reports_still_read(hashing: Any) -> None:
     old = {k: v for k, v in data.items() if k not in ("stories", "skipped")}
     old["schema"] = "claimcmp.report/1"
     back = Report.from_dict(old)
-    assert back == report and back.skipped == () and [s.sources for s in back.stories] == [tuple(p.stem for p in EX)]
+    assert (
+        back == report
+        and back.skipped == ()
+        and [s.sources for s in back.stories] == [tuple(p.stem for p in EX)]
+    )
 
 
 @pytest.mark.parametrize(
     ("edit", "fragment"),
     [
-        (lambda d: d.update(stories=[{"id": "s1", "sources": ["nope"]}]), "'nope' is not a source id"),
-        (lambda d: d.update(stories=[{"id": "s1", "sources": [d["sources"][0]["id"]]}]), "must cover every source"),
+        (
+            lambda d: d.update(stories=[{"id": "s1", "sources": ["nope"]}]),
+            "'nope' is not a source id",
+        ),
+        (
+            lambda d: d.update(stories=[{"id": "s1", "sources": [d["sources"][0]["id"]]}]),
+            "must cover every source",
+        ),
         (lambda d: d.update(stories="s1"), "'stories' must be a list"),
-        (lambda d: d.update(skipped=[{"source": "x.txt", "type": "EmptyInputError"}]), "skipped[0].message"),
+        (
+            lambda d: d.update(skipped=[{"source": "x.txt", "type": "EmptyInputError"}]),
+            "skipped[0].message",
+        ),
     ],
 )
 def test_bad_stories_or_skipped_are_schema_errors(hashing: Any, edit: Any, fragment: str) -> None:
@@ -124,7 +143,9 @@ def test_cli_skip_bad(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
 
 
 @pytest.mark.slow
-def test_batch_skips_bad_sources_by_default(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_batch_skips_bad_sources_by_default(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     bad = _bad_files(tmp_path)
     f = tmp_path / "clusters.jsonl"
     f.write_text(json.dumps({"id": "bridge", "articles": [*map(str, EX), str(bad[0])]}) + "\n")
@@ -151,7 +172,10 @@ def test_an_unreadable_file_is_skipped_with_the_system_reason(
     monkeypatch.setattr(Path, "read_bytes", read_bytes)
     report = claimcmp.compare([*EX, locked], embedder=hashing, errors="skip")
     assert [(k.type, k.message) for k in report.skipped] == [
-        ("UnreadableSourceError", f"'{locked}' cannot be read (Permission denied); check its permissions.")
+        (
+            "UnreadableSourceError",
+            f"'{locked}' cannot be read (Permission denied); check its permissions.",
+        )
     ]
     with pytest.raises(PermissionError, match="cannot be read"):
         claimcmp.compare([*EX, locked], embedder=hashing)

@@ -23,7 +23,10 @@ def test_news_abbreviations_do_not_end_sentences() -> None:
 
 def test_mr_and_us_mid_sentence() -> None:
     text = "Mr. Smith said U.S. officials were worried. They declined to comment."
-    assert sents(text) == ["Mr. Smith said U.S. officials were worried.", "They declined to comment."]
+    assert sents(text) == [
+        "Mr. Smith said U.S. officials were worried.",
+        "They declined to comment.",
+    ]
 
 
 def test_no_is_not_an_abbreviation() -> None:

@@ -48,7 +48,9 @@ def _model(threshold: float = 0.5) -> StoryModel:
     k = len(STORY_FEATURE_NAMES)
     coef = np.zeros(k)
     coef[0] = 10.0
-    return StoryModel(STORY_FEATURE_NAMES, np.full(k, 0.5), np.ones(k), coef, 0.0, threshold=threshold)
+    return StoryModel(
+        STORY_FEATURE_NAMES, np.full(k, 0.5), np.ones(k), coef, 0.0, threshold=threshold
+    )
 
 
 def _profile(vectors: list[list[float]], names: str = "") -> Any:
@@ -69,7 +71,9 @@ def test_a_brief_joins_the_story_it_most_probably_belongs_to() -> None:
     e1 = [[1, 0, 0]] * 3
     e2 = [[0, 1, 0]] * 3
     brief = [[0.2, 1, 0]] * (MIN_STORY_CLAIMS - 1)
-    assert separate_stories([_profile(e1), _profile(e2), _profile(e1), _profile(brief)], _model()) == [[0, 2], [1, 3]]
+    assert separate_stories(
+        [_profile(e1), _profile(e2), _profile(e1), _profile(brief)], _model()
+    ) == [[0, 2], [1, 3]]
     # Briefs only: no evidence to separate them.
     assert separate_stories([_profile([[1, 0, 0]]), _profile([[0, 1, 0]])], _model()) == [[0, 1]]
 
@@ -85,9 +89,14 @@ def test_names_every_source_gives_weigh_less_than_names_some_give() -> None:
     feats = story_features(profiles)
     shared = STORY_FEATURE_NAMES.index("names_shared")
     weighted = STORY_FEATURE_NAMES.index("names_weighted")
-    assert feats[0, 1][shared] == pytest.approx(2 / 3) and feats[0, 2][shared] == pytest.approx(1 / 3)
+    assert feats[0, 1][shared] == pytest.approx(2 / 3) and feats[0, 2][shared] == pytest.approx(
+        1 / 3
+    )
     # "Mendes", in every source, counts less than "Kowalczyk", in two of them.
-    only_mendes = [_profile(v, "the fight saw Mendes win in Lisbon."), _profile(v, "the fight saw Mendes win in Porto.")]
+    only_mendes = [
+        _profile(v, "the fight saw Mendes win in Lisbon."),
+        _profile(v, "the fight saw Mendes win in Porto."),
+    ]
     assert story_features([*only_mendes, profiles[2]])[0, 1][weighted] < feats[0, 1][weighted]
 
 

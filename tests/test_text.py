@@ -67,7 +67,9 @@ def test_same_entity(x: str, y: str, same: bool) -> None:
 
 
 def test_word_alignment_matches_meaning_in_its_slot_and_keeps_opposites_apart() -> None:
-    d = token_diff("The rebels began the attack on Monday.", "On Monday the rebels started the assault.")
+    d = token_diff(
+        "The rebels began the attack on Monday.", "On Monday the rebels started the assault."
+    )
     pairs = {(d.a[i].lower, d.b[j].lower) for i, j, _ in d.matches}
     assert ("began", "started") in pairs and ("attack", "assault") in pairs
     assert not d.only_a and not d.only_b
@@ -84,7 +86,9 @@ def test_word_alignment_matches_meaning_in_its_slot_and_keeps_opposites_apart() 
 def test_shipped_table_is_what_the_script_distils(tmp_path: Path) -> None:
     if not (WORDNET_FILES / "data.noun").is_file():
         if os.environ.get("CLAIMCMP_REQUIRE_WORDNET") == "1":
-            pytest.fail("CLAIMCMP_REQUIRE_WORDNET=1 but /usr/share/wordnet is missing (apt-get install wordnet-base)")
+            pytest.fail(
+                "CLAIMCMP_REQUIRE_WORDNET=1 but /usr/share/wordnet is missing (apt-get install wordnet-base)"
+            )
         pytest.skip("WordNet database files not installed (apt-get install wordnet-base)")
     import importlib.util
 

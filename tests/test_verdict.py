@@ -53,7 +53,9 @@ def test_a_missing_model_file_is_an_error_not_silent_rules() -> None:
 def test_a_decisive_finding_raises_the_divergence_probability() -> None:
     model = load_default_model()
     base = dict.fromkeys(FEATURE_NAMES, 0.0)
-    base.update(similarity=0.9, token_ratio=0.9, content_overlap=0.9, length_ratio=0.95, free_content=0.1)
+    base.update(
+        similarity=0.9, token_ratio=0.9, content_overlap=0.9, length_ratio=0.95, free_content=0.1
+    )
     plain = np.array([base[f] for f in FEATURE_NAMES])
     base.update(decisive_max=0.9, decisive_count=np.log1p(1), kind_number=0.9)
     flagged = np.array([base[f] for f in FEATURE_NAMES])
@@ -73,7 +75,9 @@ def test_shared_words_raise_the_same_fact_probability() -> None:
 
 @pytest.mark.slow
 @pytest.mark.shared
-def test_training_command_reproduces_the_shipped_models(shared: Path, tmp_path: Path, embedder: Any) -> None:
+def test_training_command_reproduces_the_shipped_models(
+    shared: Path, tmp_path: Path, embedder: Any
+) -> None:
     from claimcmp.training import main
 
     assert main(["--shared", str(shared), "--out", str(tmp_path)]) == 0

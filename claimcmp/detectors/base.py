@@ -60,7 +60,11 @@ def tokens_in(toks: tuple[Token, ...], span: tuple[int, int]) -> list[int]:
 
 
 def _neighbours(
-    toks: tuple[Token, ...], inside: list[int], span: tuple[int, int], window: int, names: bool = False
+    toks: tuple[Token, ...],
+    inside: list[int],
+    span: tuple[int, int],
+    window: int,
+    names: bool = False,
 ) -> set[int]:
     """Content words within ``window`` content words before and after ``span``. Figures and
     names do not count: a figure does not say what another counts, and a name before a value
@@ -90,7 +94,12 @@ def _framed(diff: TokenDiff, e: Edit, a_span: tuple[int, int], b_span: tuple[int
 
 
 def same_role(
-    diff: TokenDiff, a_span: tuple[int, int], b_span: tuple[int, int], *, window: int = ROLE_WINDOW, names: bool = False
+    diff: TokenDiff,
+    a_span: tuple[int, int],
+    b_span: tuple[int, int],
+    *,
+    window: int = ROLE_WINDOW,
+    names: bool = False,
 ) -> bool:
     """Whether ``a_span`` of claim A and ``b_span`` of claim B fill the same role.
 
@@ -117,18 +126,29 @@ def same_role(
     ):
         return False
     for e in diff.edits:
-        if not e.anchored or len(e.a_tokens) > SLOT_TOKENS + len(ia) or len(e.b_tokens) > SLOT_TOKENS + len(ib):
+        if (
+            not e.anchored
+            or len(e.a_tokens) > SLOT_TOKENS + len(ia)
+            or len(e.b_tokens) > SLOT_TOKENS + len(ib)
+        ):
             continue
         a_range = range(e.i1, e.i1 + len(e.a_tokens))
         b_range = range(e.j1, e.j1 + len(e.b_tokens))
-        if any(i in a_range for i in ia) and any(j in b_range for j in ib) and _framed(diff, e, a_span, b_span):
+        if (
+            any(i in a_range for i in ia)
+            and any(j in b_range for j in ib)
+            and _framed(diff, e, a_span, b_span)
+        ):
             # Other words of the slot changed on both sides too ("**trailed 17-7 at halftime**" /
             # "**beat the Jaguars 31-24**"): a rewritten stretch, whose values may be two facts.
             other_a = [t for t in e.a_free if not (a_span[0] <= t.start < a_span[1])]
             other_b = [t for t in e.b_free if not (b_span[0] <= t.start < b_span[1])]
             if not (other_a and other_b):
                 return True
-    na, nb = _neighbours(diff.a, ia, a_span, window, names), _neighbours(diff.b, ib, b_span, window, names)
+    na, nb = (
+        _neighbours(diff.a, ia, a_span, window, names),
+        _neighbours(diff.b, ib, b_span, window, names),
+    )
     return any(i in na and j in nb for i, j, _ in diff.matches)
 
 

@@ -33,28 +33,81 @@ __all__ = ["DateDetector", "DateMention", "find_dates"]
 
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
-    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
-    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+    "jan": 1,
+    "january": 1,
+    "feb": 2,
+    "february": 2,
+    "mar": 3,
+    "march": 3,
+    "apr": 4,
+    "april": 4,
+    "may": 5,
+    "jun": 6,
+    "june": 6,
+    "jul": 7,
+    "july": 7,
+    "aug": 8,
+    "august": 8,
+    "sep": 9,
+    "sept": 9,
+    "september": 9,
+    "oct": 10,
+    "october": 10,
+    "nov": 11,
+    "november": 11,
+    "dec": 12,
+    "december": 12,
 }
 _WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _MON = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("range", re.compile(rf"\b(?:from\s+|between\s+)?(?P<w1>{_WD})\s*(?:through|thru|to|until|till|-|–|and)\s*(?P<w2>{_WD})\b", re.I)),
-    ("calendar", re.compile(rf"\b(?P<mon>{_MON})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?\b", re.I)),
-    ("calendar", re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{_MON})\.?(?:,?\s+(?P<year>\d{{4}}))?\b", re.I)),
+    (
+        "range",
+        re.compile(
+            rf"\b(?:from\s+|between\s+)?(?P<w1>{_WD})\s*(?:through|thru|to|until|till|-|–|and)\s*(?P<w2>{_WD})\b",
+            re.I,
+        ),
+    ),
+    (
+        "calendar",
+        re.compile(
+            rf"\b(?P<mon>{_MON})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?\b",
+            re.I,
+        ),
+    ),
+    (
+        "calendar",
+        re.compile(
+            rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{_MON})\.?(?:,?\s+(?P<year>\d{{4}}))?\b",
+            re.I,
+        ),
+    ),
     ("month", re.compile(rf"\b(?P<mon>{_MON})\.?\s+(?P<year>\d{{4}})\b", re.I)),
-    ("month", re.compile(r"\b(?:in|since|until|by|early|late|mid-|last|next|this)\s+(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december)\b(?!\s+\d)", re.I)),
+    (
+        "month",
+        re.compile(
+            r"\b(?:in|since|until|by|early|late|mid-|last|next|this)\s+(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december)\b(?!\s+\d)",
+            re.I,
+        ),
+    ),
     ("weekday", re.compile(rf"\b(?P<w1>{_WD})\b", re.I)),
-    ("relative", re.compile(
-        r"\b(?P<rel>today|tonight|yesterday|tomorrow|"
-        r"(?:earlier|later)\s+this\s+(?:week|month|year)|"
-        r"(?:this|next|last|past|coming)\s+(?:week|weekend|month|year)|"
-        r"a\s+(?:week|month|year)\s+ago|in\s+recent\s+(?:days|weeks))\b", re.I)),
+    (
+        "relative",
+        re.compile(
+            r"\b(?P<rel>today|tonight|yesterday|tomorrow|"
+            r"(?:earlier|later)\s+this\s+(?:week|month|year)|"
+            r"(?:this|next|last|past|coming)\s+(?:week|weekend|month|year)|"
+            r"a\s+(?:week|month|year)\s+ago|in\s+recent\s+(?:days|weeks))\b",
+            re.I,
+        ),
+    ),
 ]
 
-_FUTURE = re.compile(r"\b(?:will|is to|are to|is due|are due|plans?|planning|to visit|to meet|set to|expected to|next|upcoming|coming)\b", re.I)
+_FUTURE = re.compile(
+    r"\b(?:will|is to|are to|is due|are due|plans?|planning|to visit|to meet|set to|expected to|next|upcoming|coming)\b",
+    re.I,
+)
 
 
 @attrs.frozen
@@ -89,12 +142,16 @@ def _month(published: dt.date, offset: int) -> tuple[dt.date, dt.date]:
     return first, nxt - dt.timedelta(days=1)
 
 
-def _resolve_relative(rel: str, published: dt.date, future: bool = False) -> tuple[dt.date, dt.date]:
+def _resolve_relative(
+    rel: str, published: dt.date, future: bool = False
+) -> tuple[dt.date, dt.date]:
     r = " ".join(rel.lower().split())
     one = dt.timedelta(days=1)
     table = {
-        "today": (published, published), "tonight": (published, published),
-        "yesterday": (published - one, published - one), "tomorrow": (published + one, published + one),
+        "today": (published, published),
+        "tonight": (published, published),
+        "yesterday": (published - one, published - one),
+        "tomorrow": (published + one, published + one),
         "in recent days": (published - dt.timedelta(days=7), published),
         "in recent weeks": (published - dt.timedelta(weeks=6), published),
     }
@@ -102,10 +159,16 @@ def _resolve_relative(rel: str, published: dt.date, future: bool = False) -> tup
         return table[r]
     unit = r.split()[-1] if not r.endswith("ago") else r.split()[1]
     if r.startswith("a ") and r.endswith("ago"):
-        back = {"week": dt.timedelta(weeks=1), "month": dt.timedelta(days=30), "year": dt.timedelta(days=365)}[unit]
+        back = {
+            "week": dt.timedelta(weeks=1),
+            "month": dt.timedelta(days=30),
+            "year": dt.timedelta(days=365),
+        }[unit]
         day = published - back
         return day - dt.timedelta(days=3), day + dt.timedelta(days=3)
-    offset = {"this": 0, "coming": 1, "next": 1, "last": -1, "past": -1, "earlier": 0, "later": 0}[r.split()[0]]
+    offset = {"this": 0, "coming": 1, "next": 1, "last": -1, "past": -1, "earlier": 0, "later": 0}[
+        r.split()[0]
+    ]
     if unit == "week" and offset == 0 and future:
         # "will visit this week" written on a weekend means the coming days.
         return published, max(_week(published, 0)[1], published + dt.timedelta(days=6))
@@ -235,8 +298,11 @@ class DateDetector:
         used: set[int] = set()
         for x in da:
             same_kind = [
-                y for y in db
-                if y.start not in used and _comparable(x, y) and same_role(diff, (x.start, x.end), (y.start, y.end), window=1)
+                y
+                for y in db
+                if y.start not in used
+                and _comparable(x, y)
+                and same_role(diff, (x.start, x.end), (y.start, y.end), window=1)
             ]
             if not same_kind:
                 continue
@@ -250,28 +316,46 @@ class DateDetector:
                 if _nested(x.interval, y.interval):
                     continue
                 yield finding(
-                    "date", self.name, a.text, b.text, (x.start, x.end), (y.start, y.end),
+                    "date",
+                    self.name,
+                    a.text,
+                    b.text,
+                    (x.start, x.end),
+                    (y.start, y.end),
                     f"different dates: '{xa}' ({_fmt(x.interval)}) vs '{yb}' ({_fmt(y.interval)})",
                     0.85,
                 )
             elif "relative" in (x.kind, y.kind):
                 yield finding(
-                    "date", self.name, a.text, b.text, (x.start, x.end), (y.start, y.end),
+                    "date",
+                    self.name,
+                    a.text,
+                    b.text,
+                    (x.start, x.end),
+                    (y.start, y.end),
                     f"'{xa}' vs '{yb}': unresolved — without both publication dates these may "
                     "name the same days",
-                    0.3, "low",
+                    0.3,
+                    "low",
                 )
             elif _weekdays_nested(x, y):
                 continue
             elif {x.kind, y.kind} <= {"weekday", "range"} or x.kind == y.kind:
                 yield finding(
-                    "date", self.name, a.text, b.text, (x.start, x.end), (y.start, y.end),
-                    f"different days: '{xa}' vs '{yb}'", 0.8,
+                    "date",
+                    self.name,
+                    a.text,
+                    b.text,
+                    (x.start, x.end),
+                    (y.start, y.end),
+                    f"different days: '{xa}' vs '{yb}'",
+                    0.8,
                 )
 
 
 def _weekdays_nested(x: DateMention, y: DateMention) -> bool:
     """'Tuesday through Thursday' contains 'Wednesday' (weekday order, no calendar needed)."""
+
     def days(m: DateMention) -> set[int]:
         if m.kind == "weekday":
             return {_WEEKDAYS.index(m.norm)}
@@ -293,7 +377,9 @@ def _same_expression(x: DateMention, y: DateMention) -> bool:
     if x.kind != y.kind:
         return False
     if x.kind == "relative":
-        return x.norm == y.norm and (x.interval is None or y.interval is None or _overlap(x.interval, y.interval))
+        return x.norm == y.norm and (
+            x.interval is None or y.interval is None or _overlap(x.interval, y.interval)
+        )
     if x.kind in ("calendar", "month") and "?" in (x.norm[:1], y.norm[:1]):
         return x.norm.split("-", 1)[1] == y.norm.split("-", 1)[1]  # one year unknown: month-day
     return x.norm == y.norm

@@ -33,7 +33,15 @@ from claimcmp.memo import memoize
 from claimcmp.normalize import FUNCTION_WORDS, Token, tokens
 from claimcmp.text.lexicon import stem
 
-__all__ = ["FUNCTION_WORDS", "Edit", "MatchLevel", "TokenDiff", "is_content", "name_spans", "token_diff"]
+__all__ = [
+    "FUNCTION_WORDS",
+    "Edit",
+    "MatchLevel",
+    "TokenDiff",
+    "is_content",
+    "name_spans",
+    "token_diff",
+]
 
 #: How two matched words relate: the same word, the same name, a synonym, or one more general.
 MatchLevel = Literal["same", "name", "synonym", "general"]
@@ -148,7 +156,9 @@ def _meaningful(toks: tuple[Token, ...], i: int) -> bool:
     """A word whose WordNet senses may match another's: not a name, not a number word."""
     from claimcmp.detectors.quantities import is_number_word
 
-    return _alpha(toks[i]) and not _capitalised_inside(toks, i) and not is_number_word(toks[i].lower)
+    return (
+        _alpha(toks[i]) and not _capitalised_inside(toks, i) and not is_number_word(toks[i].lower)
+    )
 
 
 def _capitalised_inside(toks: tuple[Token, ...], i: int) -> bool:
@@ -195,10 +205,16 @@ def _match(ta: tuple[Token, ...], tb: tuple[Token, ...]) -> list[tuple[int, int,
 
     def take(candidates: dict[int, list[int]], level: MatchLevel, *, local: bool = False) -> None:
         for i, js in candidates.items():
-            js = [j for j in js if j in free_b and (not local or near(i, j)) and not (local and opposed(i, j))]
+            js = [
+                j
+                for j in js
+                if j in free_b and (not local or near(i, j)) and not (local and opposed(i, j))
+            ]
             if i not in free_a or not js:
                 continue
-            j = min(js, key=lambda j: (slot_a.get(i, -1) != slot_b.get(j, -2), abs(i / na - j / nb), j))
+            j = min(
+                js, key=lambda j: (slot_a.get(i, -1) != slot_b.get(j, -2), abs(i / na - j / nb), j)
+            )
             free_a.discard(i)
             free_b.discard(j)
             out.append((i, j, level))
@@ -235,7 +251,10 @@ def _match(ta: tuple[Token, ...], tb: tuple[Token, ...]) -> list[tuple[int, int,
                 break
     # An acronym against the words it abbreviates: "RB" / "running back", "I.R." / "injured
     # reserve" (names were matched above; these words need not be capitalised).
-    for acronyms, other, free_mine, free_other, mine_first in ((ta, tb, free_a, free_b, True), (tb, ta, free_b, free_a, False)):
+    for acronyms, other, free_mine, free_other, mine_first in (
+        (ta, tb, free_a, free_b, True),
+        (tb, ta, free_b, free_a, False),
+    ):
         for i in sorted(free_mine):
             letters = acronyms[i].text.replace(".", "")
             if not (2 <= len(letters) <= 5 and letters.isalpha() and letters.isupper()):
@@ -243,7 +262,10 @@ def _match(ta: tuple[Token, ...], tb: tuple[Token, ...]) -> list[tuple[int, int,
             n = len(letters)
             for j in range(len(other) - n + 1):
                 run = range(j, j + n)
-                if all(k in free_other and other[k].text[:1].lower() == letters[m].lower() for m, k in enumerate(run)):
+                if all(
+                    k in free_other and other[k].text[:1].lower() == letters[m].lower()
+                    for m, k in enumerate(run)
+                ):
                     free_mine.discard(i)
                     for k in run:
                         free_other.discard(k)
@@ -265,13 +287,26 @@ def _match(ta: tuple[Token, ...], tb: tuple[Token, ...]) -> list[tuple[int, int,
             by_synset.setdefault(n, []).append(j)
         for g in sense.general:
             by_general.setdefault(g, []).append(j)
-    take({i: [j for f in sense.forms for j in by_form.get(f, ())] for i, sense in sa.items()}, "same")
-    take({i: [j for n in sense.synsets for j in by_synset.get(n, ())] for i, sense in sa.items()}, "synonym", local=True)
+    take(
+        {i: [j for f in sense.forms for j in by_form.get(f, ())] for i, sense in sa.items()}, "same"
+    )
+    take(
+        {i: [j for n in sense.synsets for j in by_synset.get(n, ())] for i, sense in sa.items()},
+        "synonym",
+        local=True,
+    )
     by_verb_parent: dict[int, list[int]] = {}
     for j, sense in sb.items():
         for n in sense.verb_parents:
             by_verb_parent.setdefault(n, []).append(j)
-    take({i: [j for n in sense.verb_parents for j in by_verb_parent.get(n, ())] for i, sense in sa.items()}, "synonym", local=True)
+    take(
+        {
+            i: [j for n in sense.verb_parents for j in by_verb_parent.get(n, ())]
+            for i, sense in sa.items()
+        },
+        "synonym",
+        local=True,
+    )
     take(
         {
             i: [j for n in sense.synsets for j in by_general.get(n, ())]
@@ -328,7 +363,9 @@ def token_diff(a: str, b: str) -> TokenDiff:
     overlap = len(matches) / max(1, min(n_a, n_b))
     only_a = tuple(t for i, t in enumerate(ta) if t.content and i not in covered_a)
     only_b = tuple(t for j, t in enumerate(tb) if t.content and j not in covered_b)
-    return TokenDiff(ta, tb, tuple(edits), matcher.ratio(), min(1.0, overlap), only_a, only_b, tuple(matches))
+    return TokenDiff(
+        ta, tb, tuple(edits), matcher.ratio(), min(1.0, overlap), only_a, only_b, tuple(matches)
+    )
 
 
 def _partial_names(

@@ -106,7 +106,9 @@ def _opposable(tok: Token) -> bool:
     return _plain_word(tok) or (tok.lower in _NUMBER_WORDS and not tok.text[:1].isupper())
 
 
-def _swap_words(e: Edit, limit: int = 3, word: Callable[[Token], bool] = _plain_word) -> tuple[list[Token], list[Token]]:
+def _swap_words(
+    e: Edit, limit: int = 3, word: Callable[[Token], bool] = _plain_word
+) -> tuple[list[Token], list[Token]]:
     """The unmatched plain words of a replaced slot, if the slot is small enough to be a swap."""
     if e.op != "replace":
         return [], []
@@ -197,11 +199,20 @@ class TermDetector:
             if used or len(xs) != 1 or len(ys) != 1 or not self.use_builtin or not near_identical:
                 continue
             x, y = xs[0], ys[0]
-            if relation(x.lower, y.lower) in ("unrelated", "unknown") and not are_antonyms(x.lower, y.lower):
+            if relation(x.lower, y.lower) in ("unrelated", "unknown") and not are_antonyms(
+                x.lower, y.lower
+            ):
                 reported.add(y.start)
                 yield finding(
-                    "term", f"{self.name}:swap", a.text, b.text, (x.start, x.end), (y.start, y.end),
-                    f"'{x.text}' is replaced by '{y.text}', which does not mean the same", 0.5, "medium",
+                    "term",
+                    f"{self.name}:swap",
+                    a.text,
+                    b.text,
+                    (x.start, x.end),
+                    (y.start, y.end),
+                    f"'{x.text}' is replaced by '{y.text}', which does not mean the same",
+                    0.5,
+                    "medium",
                 )
         # Terms moved elsewhere in the sentence but in the same role: "a comprehensive strategic
         # **partnership**" / "... to a comprehensive strategic **alliance**."
@@ -219,7 +230,9 @@ class TermDetector:
                     yield found
                     break
 
-    def _swap(self, a: str, b: str, x: Token, y: Token, d: TokenDiff, near_identical: bool) -> Divergence | None:
+    def _swap(
+        self, a: str, b: str, x: Token, y: Token, d: TokenDiff, near_identical: bool
+    ) -> Divergence | None:
         """A finding for two words in the same role, if they are different terms.
 
         ``detector`` says which knowledge decided: ``"term"`` (the lists or the glossary),
@@ -243,8 +256,15 @@ class TermDetector:
         else:
             return None
         return finding(
-            "term", rule, a, b, (x.start, x.end), (y.start, y.end),
-            f"'{x.text}' and '{y.text}' are not interchangeable: {why}", conf, severity,  # type: ignore[arg-type]
+            "term",
+            rule,
+            a,
+            b,
+            (x.start, x.end),
+            (y.start, y.end),
+            f"'{x.text}' and '{y.text}' are not interchangeable: {why}",
+            conf,
+            severity,  # type: ignore[arg-type]
         )
 
 
@@ -261,7 +281,9 @@ class NegationDetector:
 
     name = "negation"
 
-    def __init__(self, antonyms: Iterable[tuple[str, str]] = (), *, use_builtin: bool = True) -> None:
+    def __init__(
+        self, antonyms: Iterable[tuple[str, str]] = (), *, use_builtin: bool = True
+    ) -> None:
         self._extra = {antonym_key(x, y) for x, y in antonyms}
         self.use_builtin = use_builtin  # False: the word lists only, no WordNet antonyms
 
@@ -277,13 +299,17 @@ class NegationDetector:
             inserted = []
         for f in list(inserted):
             # "would not stop" / "would continue": a negator next to an opposite cancels it.
-            near = next((o for o in opposites if _near(f.a_span, o.a_span) or _near(f.b_span, o.b_span)), None)
+            near = next(
+                (o for o in opposites if _near(f.a_span, o.a_span) or _near(f.b_span, o.b_span)),
+                None,
+            )
             if near is not None:
                 inserted.remove(f)
                 opposites.remove(near)
         # The same when the negator itself was not reported (it negates the opposite word only).
         opposites = [
-            o for o in opposites
+            o
+            for o in opposites
             if _negated(d.a, o.a_span, a.text) == _negated(d.b, o.b_span, b.text)
         ]
         yield from sorted(inserted + opposites, key=lambda f: f.a_span or (0, 0))
@@ -323,14 +349,25 @@ class NegationDetector:
             xs, ys = _swap_words(e, word=_opposable)
             for x in xs:
                 y = next(
-                    (y for y in ys if y.start not in used and self._opposites(x, y) and _same_head(d, e, x, y)), None
+                    (
+                        y
+                        for y in ys
+                        if y.start not in used and self._opposites(x, y) and _same_head(d, e, x, y)
+                    ),
+                    None,
                 )
                 if y is not None:
                     used.add(y.start)
                     used_a.add(x.start)
                     yield finding(
-                        "negation", self.name, a.text, b.text, (x.start, x.end), (y.start, y.end),
-                        f"opposites: '{x.text}' vs '{y.text}'", 0.85,
+                        "negation",
+                        self.name,
+                        a.text,
+                        b.text,
+                        (x.start, x.end),
+                        (y.start, y.end),
+                        f"opposites: '{x.text}' vs '{y.text}'",
+                        0.85,
                     )
         # Opposite relation words alone in a slot: "arrived **before** the meeting" / "arrived
         # **after** the meeting", "**over** budget" / "**under** budget" (prepositions are
@@ -346,8 +383,14 @@ class NegationDetector:
                 used.add(y.start)
                 used_a.add(x.start)
                 yield finding(
-                    "negation", self.name, a.text, b.text, (x.start, x.end), (y.start, y.end),
-                    f"opposites: '{x.text}' vs '{y.text}'", 0.85,
+                    "negation",
+                    self.name,
+                    a.text,
+                    b.text,
+                    (x.start, x.end),
+                    (y.start, y.end),
+                    f"opposites: '{x.text}' vs '{y.text}'",
+                    0.85,
                 )
         # ...and, between two tellings of one fact that share nearly all their words, opposites
         # wherever they stand, as long as they fill the same role ("sales fell in March" / "in
@@ -371,8 +414,14 @@ class NegationDetector:
             if y is not None:
                 used.add(y.start)
                 yield finding(
-                    "negation", self.name, a.text, b.text, (x.start, x.end), (y.start, y.end),
-                    f"opposites: '{x.text}' vs '{y.text}'", 0.85,
+                    "negation",
+                    self.name,
+                    a.text,
+                    b.text,
+                    (x.start, x.end),
+                    (y.start, y.end),
+                    f"opposites: '{x.text}' vs '{y.text}'",
+                    0.85,
                 )
 
     def _opposites(self, x: Token, y: Token) -> bool:
@@ -443,13 +492,18 @@ def _negates_shared_predicate(d: TokenDiff, neg: Token, in_a: bool) -> bool:
     return head in matched and all(k in matched for k in before)
 
 
-_NOT_NEGATING = re.compile(r"(?:not|no)\s+(?:least|only|less|more|doubt|surprisingly|to mention)\b|if\s+not\b", re.I)
+_NOT_NEGATING = re.compile(
+    r"(?:not|no)\s+(?:least|only|less|more|doubt|surprisingly|to mention)\b|if\s+not\b", re.I
+)
 
 
 def _idiom(text: str, tok: Token) -> bool:
     """'not least', 'not only', 'no less', 'if not', a quoted "no": a negator that does not
     negate the claim."""
-    quoted = text[max(0, tok.start - 1) : tok.start] in "\"“‘'" and text[tok.end : tok.end + 1] in "\"”’'"
+    quoted = (
+        text[max(0, tok.start - 1) : tok.start] in "\"“‘'"
+        and text[tok.end : tok.end + 1] in "\"”’'"
+    )
     if quoted and tok.start > 0:
         return True
     return bool(_NOT_NEGATING.match(text, tok.start)) or bool(
@@ -473,14 +527,36 @@ def _token_span(toks: tuple[Token, ...], index: int) -> tuple[int, int] | None:
 # What a place name is an instance of, by scale: a town and the state around it are both
 # right ("a Spiro man" / "an Oklahoma man").
 _SCALES = {
-    "city": "city", "town": "city", "national_capital": "city", "state_capital": "city", "port": "city",
-    "port_of_entry": "city", "village": "city", "provincial_capital": "city", "resort": "city",
-    "borough": "district", "district": "district", "neighborhood": "district", "suburb": "district",
-    "American_state": "state", "state": "state", "province": "state", "county": "state", "region": "state",
-    "country": "country", "European_country": "country", "European_nation": "country",
-    "African_country": "country", "African_nation": "country", "Asian_country": "country",
-    "Asian_nation": "country", "South_American_country": "country", "North_American_country": "country",
-    "island": "island", "kingdom": "country", "continent": "continent",
+    "city": "city",
+    "town": "city",
+    "national_capital": "city",
+    "state_capital": "city",
+    "port": "city",
+    "port_of_entry": "city",
+    "village": "city",
+    "provincial_capital": "city",
+    "resort": "city",
+    "borough": "district",
+    "district": "district",
+    "neighborhood": "district",
+    "suburb": "district",
+    "American_state": "state",
+    "state": "state",
+    "province": "state",
+    "county": "state",
+    "region": "state",
+    "country": "country",
+    "European_country": "country",
+    "European_nation": "country",
+    "African_country": "country",
+    "African_nation": "country",
+    "Asian_country": "country",
+    "Asian_nation": "country",
+    "South_American_country": "country",
+    "North_American_country": "country",
+    "island": "island",
+    "kingdom": "country",
+    "continent": "continent",
     "geographical_area": "state",
 }
 _LARGE = frozenset({"state", "country", "continent"})
@@ -597,14 +673,24 @@ class EntityDetector:
                 # The common word that ends a shared name ("Betty Ford **Center**") describes it;
                 # it is not a name of its own.
                 dropped = [
-                    t for t in (e.a_tokens[0], e.b_tokens[0]) if t.text[:1].isupper() and is_common_word(t.lower)
+                    t
+                    for t in (e.a_tokens[0], e.b_tokens[0])
+                    if t.text[:1].isupper() and is_common_word(t.lower)
                 ]
                 na = [t for t in na if t not in dropped]
                 nb = [t for t in nb if t not in dropped]
                 if not na or not nb:
                     continue
-            rest_a = [t for t in e.a_free if t not in na and t not in dropped and t.lower not in TITLE_WORDS]
-            rest_b = [t for t in e.b_free if t not in nb and t not in dropped and t.lower not in TITLE_WORDS]
+            rest_a = [
+                t
+                for t in e.a_free
+                if t not in na and t not in dropped and t.lower not in TITLE_WORDS
+            ]
+            rest_b = [
+                t
+                for t in e.b_free
+                if t not in nb and t not in dropped and t.lower not in TITLE_WORDS
+            ]
             lead_a = next((t for t in e.a_free if t not in dropped), None)
             lead_b = next((t for t in e.b_free if t not in dropped), None)
             if (rest_a or rest_b) and not (lead_a is na[0] and lead_b is nb[0]):
@@ -637,9 +723,14 @@ class EntityDetector:
             a_span = (na[0].start, na[-1].end)
             b_span = (nb[0].start, nb[-1].end)
             yield finding(
-                "entity", self.name, a.text, b.text, a_span, b_span,
-                f"a different name in the same place: '{a.text[a_span[0]:a_span[1]]}' vs "
-                f"'{b.text[b_span[0]:b_span[1]]}'",
+                "entity",
+                self.name,
+                a.text,
+                b.text,
+                a_span,
+                b_span,
+                f"a different name in the same place: '{a.text[a_span[0] : a_span[1]]}' vs "
+                f"'{b.text[b_span[0] : b_span[1]]}'",
                 0.6 if weak else 0.8,
                 "medium" if weak else "high",
             )
@@ -677,7 +768,11 @@ def _hedges(text: str) -> tuple[tuple[str, int, int], ...]:
         (m.group(1).lower(), m.start(1), m.end(1))
         for m in _HEDGE_RE.finditer(text)
         # "in May", "Will Smith": a capitalised word inside the text is a name, not a modal.
-        if not (m.group(1)[:1].isupper() and m.start(1) > 0 and text[: m.start(1)].rstrip()[-1:] not in ".!?\"“‘'")
+        if not (
+            m.group(1)[:1].isupper()
+            and m.start(1) > 0
+            and text[: m.start(1)].rstrip()[-1:] not in ".!?\"“‘'"
+        )
     )
 
 
@@ -727,7 +822,11 @@ class ModalityDetector:
                 return
             # The same word, stated plainly: a word matched only by meaning ("provided" / "have
             # vested") is too loose a tie to say one claim doubts what the other states.
-            tie = next(lv for i, j, lv in d.matches if (i, j) == ((nxt, counterpart) if ua else (counterpart, nxt)))
+            tie = next(
+                lv
+                for i, j, lv in d.matches
+                if (i, j) == ((nxt, counterpart) if ua else (counterpart, nxt))
+            )
             if tie not in ("same", "name"):
                 return
             # Stated plainly: not itself the object of a warning, a denial or a plan ("warns
@@ -738,15 +837,34 @@ class ModalityDetector:
             plain = [other[counterpart]]
             level = HEDGE_LEVELS[w[0]]
             if ua:
-                a_span, b_span, la, lb, sa, sb = (w[1], w[2]), (plain[0].start, plain[0].end), level, 4, f"'{w[0]}'", "no hedge"
+                a_span, b_span, la, lb, sa, sb = (
+                    (w[1], w[2]),
+                    (plain[0].start, plain[0].end),
+                    level,
+                    4,
+                    f"'{w[0]}'",
+                    "no hedge",
+                )
             else:
-                a_span, b_span, la, lb, sa, sb = (plain[0].start, plain[0].end), (w[1], w[2]), 4, level, "no hedge", f"'{w[0]}'"
+                a_span, b_span, la, lb, sa, sb = (
+                    (plain[0].start, plain[0].end),
+                    (w[1], w[2]),
+                    4,
+                    level,
+                    "no hedge",
+                    f"'{w[0]}'",
+                )
         if la == lb:
             return
         gap = abs(la - lb)
         more = "A" if la < lb else "B"
         yield finding(
-            "modality", self.name, a.text, b.text, a_span, b_span,
+            "modality",
+            self.name,
+            a.text,
+            b.text,
+            a_span,
+            b_span,
             f"different certainty: {sa} vs {sb} ({more} is more tentative)",
             0.7 if gap >= 3 else 0.45 if gap == 2 else 0.35,
             "medium" if gap >= 2 else "low",
@@ -774,7 +892,10 @@ class OmissionDetector:
     def detect(self, a: ClaimText, b: ClaimText) -> Iterator[Divergence]:
         d = token_diff(a.text, b.text)
         for e in d.edits:
-            for kind, extra, other in (("omission", e.a_free, e.b_free), ("addition", e.b_free, e.a_free)):
+            for kind, extra, other in (
+                ("omission", e.a_free, e.b_free),
+                ("addition", e.b_free, e.a_free),
+            ):
                 if len(extra) - len(other) < self.min_content and not (
                     not other and any(t.text[:1].isupper() or t.text[:1].isdigit() for t in extra)
                 ):

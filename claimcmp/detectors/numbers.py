@@ -41,7 +41,9 @@ def quantity_matches(a: str, b: str) -> list[QuantityMatch]:
             ages = x.category == y.category == "age"
             return same_role(diff, (x.start, x.end), (y.start, y.end), window=1, names=ages)
 
-        _cache[key] = match_quantities(find_quantities(a), find_quantities(b), role, texts=(a, b))[0]
+        _cache[key] = match_quantities(find_quantities(a), find_quantities(b), role, texts=(a, b))[
+            0
+        ]
     return _cache[key]
 
 
@@ -50,7 +52,12 @@ def _fmt(q: Quantity) -> str:
 
 
 def _finding(
-    m: QuantityMatch, kind: str, detector: str, explanation: str, confidence: float, severity: Severity
+    m: QuantityMatch,
+    kind: str,
+    detector: str,
+    explanation: str,
+    confidence: float,
+    severity: Severity,
 ) -> Divergence:
     """A finding on the two quantities of a match (spans and texts are theirs)."""
     return Divergence(
@@ -82,21 +89,32 @@ class NumberDetector:
                 what = "figure" if m.a.category != "year" else "year"
                 if m.note == "far apart":
                     yield _finding(
-                        m, "number", self.name,
+                        m,
+                        "number",
+                        self.name,
                         f"the {what} differs: {_fmt(m.a)} vs {_fmt(m.b)} (so far apart that they may count "
                         "different things)",
-                        0.45, "medium",
+                        0.45,
+                        "medium",
                     )
                 else:
                     same_thing = m.a.context == m.b.context or m.a.category == "measure"
                     yield _finding(
-                        m, "number", self.name, f"the {what} differs: {_fmt(m.a)} vs {_fmt(m.b)}",
-                        0.9 if same_thing else 0.75, "high",
+                        m,
+                        "number",
+                        self.name,
+                        f"the {what} differs: {_fmt(m.a)} vs {_fmt(m.b)}",
+                        0.9 if same_thing else 0.75,
+                        "high",
                     )
             elif m.relation == "rounded":
                 yield _finding(
-                    m, "number", self.name, f"{_fmt(m.a)} vs {_fmt(m.b)}: {m.note}, not counted as a divergence",
-                    0.2, "low",
+                    m,
+                    "number",
+                    self.name,
+                    f"{_fmt(m.a)} vs {_fmt(m.b)}: {m.note}, not counted as a divergence",
+                    0.2,
+                    "low",
                 )
 
 
@@ -115,17 +133,23 @@ class UnitDetector:
         for m in quantity_matches(a.text, b.text):
             if m.relation == "currency_changed":
                 yield _finding(
-                    m, "unit", self.name,
+                    m,
+                    "unit",
+                    self.name,
                     f"the amount is given in different currencies: {_fmt(m.a)} ({m.a.unit}) vs "
                     f"{_fmt(m.b)} ({m.b.unit}); check the conversion",
-                    0.6, "medium",
+                    0.6,
+                    "medium",
                 )
             elif m.relation == "unit_changed":
                 yield _finding(
-                    m, "unit", self.name,
+                    m,
+                    "unit",
+                    self.name,
                     f"the same figure {m.a.number_text} is given in different units: "
                     f"{_fmt(m.a)} vs {_fmt(m.b)}, which are not the same quantity",
-                    0.9, "high",
+                    0.9,
+                    "high",
                 )
 
 

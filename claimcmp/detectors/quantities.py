@@ -24,7 +24,14 @@ import attrs
 
 from claimcmp.memo import memoize
 
-__all__ = ["Quantity", "QuantityMatch", "find_quantities", "is_number_word", "match_quantities", "unit_registry"]
+__all__ = [
+    "Quantity",
+    "QuantityMatch",
+    "find_quantities",
+    "is_number_word",
+    "match_quantities",
+    "unit_registry",
+]
 
 _registry: Any = None
 _registry_lock = threading.Lock()
@@ -90,32 +97,110 @@ for _names, _pint in [
         _UNITS[_n] = _pint
 
 _CURRENCY_SYMBOLS = {
-    "$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "c$": "CAD", "a$": "AUD",
-    "hk$": "HKD", "$us": "USD", "$a": "AUD", "$au": "AUD", "$nz": "NZD", "$c": "CAD", "$hk": "HKD", "usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "cny": "CNY", "rmb": "CNY",
+    "$": "USD",
+    "us$": "USD",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "₹": "INR",
+    "c$": "CAD",
+    "a$": "AUD",
+    "hk$": "HKD",
+    "$us": "USD",
+    "$a": "AUD",
+    "$au": "AUD",
+    "$nz": "NZD",
+    "$c": "CAD",
+    "$hk": "HKD",
+    "usd": "USD",
+    "eur": "EUR",
+    "gbp": "GBP",
+    "jpy": "JPY",
+    "cny": "CNY",
+    "rmb": "CNY",
     # "e75m": some wires write the euro sign as a plain "e" before the figure.
     "e": "EUR",
 }
 _CURRENCY_WORDS = {
-    "dollar": "USD", "euro": "EUR", "pound sterling": "GBP", "yuan": "CNY", "renminbi": "CNY",
-    "yen": "JPY", "rupee": "INR", "ruble": "RUB", "rouble": "RUB", "hryvnia": "UAH",
+    "dollar": "USD",
+    "euro": "EUR",
+    "pound sterling": "GBP",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "yen": "JPY",
+    "rupee": "INR",
+    "ruble": "RUB",
+    "rouble": "RUB",
+    "hryvnia": "UAH",
 }
 _SCALES = {
-    "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6,
-    "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
+    "hundred": 1e2,
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "m": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+    "trn": 1e12,
 }
 _WORD_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90, "dozen": 12, "a dozen": 12, "half a dozen": 6,
-    "a hundred": 100, "a thousand": 1000, "a million": 1e6, "a billion": 1e9,
-    "first": 1, "second": 2, "third": 3,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "dozen": 12,
+    "a dozen": 12,
+    "half a dozen": 6,
+    "a hundred": 100,
+    "a thousand": 1000,
+    "a million": 1e6,
+    "a billion": 1e9,
+    "first": 1,
+    "second": 2,
+    "third": 3,
 }
 _ORDINAL_WORDS = {"first", "second", "third"}
 _ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
 }
 _ORDINAL_RE = re.compile(
     r"\b(?:(?P<word>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)"
@@ -123,12 +208,30 @@ _ORDINAL_RE = re.compile(
     re.IGNORECASE,
 )
 _APPROX = {
-    "about": "about", "around": "about", "roughly": "about", "approximately": "about",
-    "some": "about", "nearly": "below", "almost": "below", "close to": "below",
-    "up to": "at most", "at most": "at most", "under": "below", "less than": "below",
-    "fewer than": "below", "below": "below", "more than": "above", "over": "above",
-    "above": "above", "at least": "at least", "upwards of": "above", "exceed": "above",
-    "exceeding": "above", "some ": "about", "an estimated": "about", "estimated": "about",
+    "about": "about",
+    "around": "about",
+    "roughly": "about",
+    "approximately": "about",
+    "some": "about",
+    "nearly": "below",
+    "almost": "below",
+    "close to": "below",
+    "up to": "at most",
+    "at most": "at most",
+    "under": "below",
+    "less than": "below",
+    "fewer than": "below",
+    "below": "below",
+    "more than": "above",
+    "over": "above",
+    "above": "above",
+    "at least": "at least",
+    "upwards of": "above",
+    "exceed": "above",
+    "exceeding": "above",
+    "some ": "about",
+    "an estimated": "about",
+    "estimated": "about",
 }
 # Words after an ordinal that show it is not ordering anything ("the first to join").
 _NOT_ORDERED = frozenset(
@@ -139,9 +242,7 @@ _NOT_ORDERED = frozenset(
 # "one" is a number only where it counts something: not "one of", "one another".
 _ONE_NOT_NUMBER = re.compile(r"one\s+(?:of|another|day|time|way|side|such|thing|hand)\b", re.I)
 
-_UNIT_ALTERNATION = "|".join(
-    re.escape(u) for u in sorted(_UNITS, key=len, reverse=True)
-)
+_UNIT_ALTERNATION = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
 _WORD_NUMBER_ALT = "|".join(
     re.escape(w) for w in sorted(_WORD_NUMBERS, key=len, reverse=True) if w not in _ORDINAL_WORDS
 )
@@ -170,7 +271,9 @@ _QUANTITY = re.compile(
 
 # ordinal: "first quarter"; score: a score or a record ("31-24", "53-3"), two counts in one.
 # rate: a figure written with a leading point (".267").
-Category = Literal["plain", "percent", "money", "measure", "year", "ordinal", "age", "score", "rate"]
+Category = Literal[
+    "plain", "percent", "money", "measure", "year", "ordinal", "age", "score", "rate"
+]
 
 
 @attrs.frozen
@@ -211,7 +314,9 @@ _CLOCK_BEFORE = re.compile(r"\d:$")
 _DECADE = re.compile(r"['’]?s\b")
 _APPOSITIVE_BEFORE = re.compile(r"[A-Za-z]\s*,\s*$")
 _APPOSITIVE_AFTER = re.compile(r"\s*(?:,|\)|;|\.(?!\d)|$|\s+(?:of|from|and|who|was|is)\b)")
-_RESTRICTED = re.compile(r"(?:\s+[\w'’-]+){0,4}?\s+(?:held\s+)?(?:after|since|following|under)\b", re.I)
+_RESTRICTED = re.compile(
+    r"(?:\s+[\w'’-]+){0,4}?\s+(?:held\s+)?(?:after|since|following|under)\b", re.I
+)
 _WORD_AFTER = re.compile(r"\s+[A-Za-z]{2,}")
 _METRES_AFTER = re.compile(
     r"\s*(?:[.,;)]|$|(?:down|up|away|from|high|long|deep|tall|wide|above|below|into|off|on|in|at|to|of|"
@@ -225,7 +330,10 @@ _MONTH_BEFORE = re.compile(
 )
 # Every quantity holds a digit, a number word or an ordinal word. Most claims hold none, and
 # a set lookup of their words rules them out far faster than the full patterns below.
-_NUMBER_WORDS = frozenset(w for phrase in (*_WORD_NUMBERS, *_ORDINALS) for w in phrase.split()) - {"a", "half"}
+_NUMBER_WORDS = frozenset(w for phrase in (*_WORD_NUMBERS, *_ORDINALS) for w in phrase.split()) - {
+    "a",
+    "half",
+}
 _LETTERS = re.compile(r"[a-z]+")
 
 
@@ -235,7 +343,9 @@ def is_number_word(word: str) -> bool:
 
 
 def _may_hold_numbers(text: str) -> bool:
-    return any(c.isdigit() for c in text) or not _NUMBER_WORDS.isdisjoint(_LETTERS.findall(text.lower()))
+    return any(c.isdigit() for c in text) or not _NUMBER_WORDS.isdisjoint(
+        _LETTERS.findall(text.lower())
+    )
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -259,9 +369,18 @@ def _find_quantities(text: str) -> tuple[Quantity, ...]:
             continue
         if _NOT_A_FIGURE.match(text, m.end("num")) or _CLOCK_BEFORE.search(text, 0, m.start("num")):
             continue  # "12th" (an ordinal, read below), "2pm", "10:46": not a count
-        if raw[:1].isdigit() and not m["cur"] and text[m.start("num") - 1 : m.start("num")].isalpha():
+        if (
+            raw[:1].isdigit()
+            and not m["cur"]
+            and text[m.start("num") - 1 : m.start("num")].isalpha()
+        ):
             continue  # "G20", "A380": part of a name
-        if not m["cur"] and _MONTH_BEFORE.search(text, 0, m.start("num")) and raw.isdigit() and int(raw) <= 31:
+        if (
+            not m["cur"]
+            and _MONTH_BEFORE.search(text, 0, m.start("num"))
+            and raw.isdigit()
+            and int(raw) <= 31
+        ):
             continue  # "December 15": a day of a date (the date detector's), not a count
         # A word number on its own next to nothing measurable ("a dozen
         # people" counts, "second" as in "a second time" is not handled).
@@ -270,10 +389,16 @@ def _find_quantities(text: str) -> tuple[Quantity, ...]:
         # "200m down a gully", "a 400m race": metres, when "m" sticks to the figure and no
         # currency sign says million.
         metres = (
-            scale == "m" and not cur and m.start("scale") == m.end("num") and bool(_METRES_AFTER.match(text, m.end("scale")))
+            scale == "m"
+            and not cur
+            and m.start("scale") == m.end("num")
+            and bool(_METRES_AFTER.match(text, m.end("scale")))
         )
         millions = (
-            scale == "m" and not cur and not metres and m.start("scale") == m.end("num")
+            scale == "m"
+            and not cur
+            and not metres
+            and m.start("scale") == m.end("num")
             and bool(_WORD_AFTER.match(text, m.end("scale")))
         )
         if scale in ("m", "b", "k") and not cur and not millions:
@@ -324,7 +449,11 @@ def _find_quantities(text: str) -> tuple[Quantity, ...]:
             if unit == "year" and old:
                 # "a 36-year-old climber", "36 years old": an age, not a duration.
                 category, unit, end = "age", None, old.end()
-        elif re.fullmatch(r"(1[5-9]|20)\d\d", raw) and not scale and not text.startswith("-", m.end("num")):
+        elif (
+            re.fullmatch(r"(1[5-9]|20)\d\d", raw)
+            and not scale
+            and not text.startswith("-", m.end("num"))
+        ):
             category = "year"
             decade = _DECADE.match(text, m.end("num"))
             if raw.endswith("0") and decade:
@@ -345,7 +474,10 @@ def _find_quantities(text: str) -> tuple[Quantity, ...]:
         if category == "plain" and raw.startswith("."):
             category = "rate"  # ".267", a winning percentage or an average written as sports do
         if (
-            category == "plain" and upper is not None and upper < value and "-" in (m["range"] or "")
+            category == "plain"
+            and upper is not None
+            and upper < value
+            and "-" in (m["range"] or "")
         ):
             category = "score"  # "won 31-24", "a 53-3 record": not a range from 53 down to 3
         approx = _APPROX.get(m["approx"].strip().lower()) if m["approx"] else None
@@ -376,14 +508,23 @@ def _find_quantities(text: str) -> tuple[Quantity, ...]:
             continue  # "the first election held after the new constitution": counted from elsewhere
         value = _ORDINALS[m["word"].lower()] if m["word"] else int(m["num"])
         found.append(
-            Quantity(value=float(value), start=m.start(), end=m.end(), text=m.group(0), category="ordinal",
-                     context=m["ctx"].lower(), number_text=m.group(0))
+            Quantity(
+                value=float(value),
+                start=m.start(),
+                end=m.end(),
+                text=m.group(0),
+                category="ordinal",
+                context=m["ctx"].lower(),
+                number_text=m.group(0),
+            )
         )
     found.sort(key=lambda q: q.start)
     return tuple(found)
 
 
-Relation = Literal["equal", "equivalent", "rounded", "unit_changed", "value_changed", "currency_changed"]
+Relation = Literal[
+    "equal", "equivalent", "rounded", "unit_changed", "value_changed", "currency_changed"
+]
 
 
 @attrs.frozen
@@ -523,7 +664,10 @@ def match_quantities(
         if not text_a or not text_b or x.upper is not None or y.upper is not None:
             return False  # a score or a range is compared whole ("31-24" / "31-21")
         ca, cb = figure_counts(text_a), figure_counts(text_b)
-        return cb.get(x.value, 0) >= ca.get(x.value, 0) > 0 or ca.get(y.value, 0) >= cb.get(y.value, 0) > 0
+        return (
+            cb.get(x.value, 0) >= ca.get(x.value, 0) > 0
+            or ca.get(y.value, 0) >= cb.get(y.value, 0) > 0
+        )
 
     def take(pred: Any, relation_of: Any) -> None:
         for x in list(left_a):
@@ -588,7 +732,11 @@ def match_quantities(
         if _rounding_of(x, y):
             return "rounded", f"{x.text!r} and {y.text!r} agree up to rounding"
         for outer, inner in ((x, y), (y, x)):
-            if outer.upper is not None and inner.upper is None and outer.value <= inner.value <= outer.upper:
+            if (
+                outer.upper is not None
+                and inner.upper is None
+                and outer.value <= inner.value <= outer.upper
+            ):
                 return "rounded", f"{inner.text!r} lies within {outer.text!r}"
         qualifier = x.approx or y.approx
         if x.approx is not None and x.approx == y.approx and x.approx != "about":
@@ -597,15 +745,23 @@ def match_quantities(
             qualifier = "about"
         if qualifier == "about" and _close(xv, yv, 0.1):
             return "rounded", f"within 10% and qualified as approximate ('{qualifier}')"
-        if qualifier in ("above", "at least") and (
-            (x.approx in ("above", "at least") and yv >= xv)
-            or (y.approx in ("above", "at least") and xv >= yv)
-        ) and _close(xv, yv, 0.25):
+        if (
+            qualifier in ("above", "at least")
+            and (
+                (x.approx in ("above", "at least") and yv >= xv)
+                or (y.approx in ("above", "at least") and xv >= yv)
+            )
+            and _close(xv, yv, 0.25)
+        ):
             return "rounded", f"consistent with the bound '{qualifier}'"
-        if qualifier in ("below", "at most") and (
-            (x.approx in ("below", "at most") and yv <= xv)
-            or (y.approx in ("below", "at most") and xv <= yv)
-        ) and _close(xv, yv, 0.25):
+        if (
+            qualifier in ("below", "at most")
+            and (
+                (x.approx in ("below", "at most") and yv <= xv)
+                or (y.approx in ("below", "at most") and xv <= yv)
+            )
+            and _close(xv, yv, 0.25)
+        ):
             return "rounded", f"consistent with the bound '{qualifier}'"
         lo, hi = sorted((abs(xv), abs(yv)))
         if lo > 0 and hi / lo >= 50 and _leading(xv) != _leading(yv):
@@ -629,12 +785,18 @@ def match_quantities(
     if same_role is not None:
 
         def in_role(x: Quantity, y: Quantity) -> bool:
-            comparable = _comparable(x, y) or (x.category == y.category == "measure" and _convert(y, x.unit or "") is not None)
+            comparable = _comparable(x, y) or (
+                x.category == y.category == "measure" and _convert(y, x.unit or "") is not None
+            )
             return comparable and not _given_by_both(x, y) and same_role(x, y)
 
         take(in_role, value_relation)
-        take(lambda x, y: x.category == y.category == "money" and x.unit != y.unit and same_role(x, y),
-             lambda x, y: ("currency_changed", ""))
+        take(
+            lambda x, y: (
+                x.category == y.category == "money" and x.unit != y.unit and same_role(x, y)
+            ),
+            lambda x, y: ("currency_changed", ""),
+        )
         return matches, left_a, left_b
 
     take(same_slot, value_relation)

@@ -79,7 +79,10 @@ class QuoteDetector:
     def detect(self, a: ClaimText, b: ClaimText) -> Iterator[Divergence]:
         qa, qb = find_quotes(a.text), find_quotes(b.text)
         matched_b: set[int] = set()
-        for side, quotes, others, _text, other_text in (("A", qa, qb, a.text, b.text), ("B", qb, qa, b.text, a.text)):
+        for side, quotes, others, _text, other_text in (
+            ("A", qa, qb, a.text, b.text),
+            ("B", qb, qa, b.text, a.text),
+        ):
             if not quotes:
                 continue
             other_keys = set(expand_keys([t.key for t in tokens(other_text)]))
@@ -89,7 +92,9 @@ class QuoteDetector:
                     continue
                 best, best_overlap = None, 0.0
                 for o in others:
-                    overlap = len(cq & _content(o.keys)) / max(1, min(len(cq), len(_content(o.keys))))
+                    overlap = len(cq & _content(o.keys)) / max(
+                        1, min(len(cq), len(_content(o.keys)))
+                    )
                     if overlap > best_overlap:
                         best, best_overlap = o, overlap
                 if best is not None and best_overlap >= 0.5:
@@ -98,8 +103,14 @@ class QuoteDetector:
                     matched_b.add(best.start)
                     if q.keys != best.keys and not _contains(q.keys, best.keys):
                         yield finding(
-                            "quote", self.name, a.text, b.text, (q.start, q.end), (best.start, best.end),
-                            "the same quote is worded differently", 0.8,
+                            "quote",
+                            self.name,
+                            a.text,
+                            b.text,
+                            (q.start, q.end),
+                            (best.start, best.end),
+                            "the same quote is worded differently",
+                            0.8,
                         )
                     continue
                 if len(cq & other_keys) / len(cq) >= 0.6 and len(cq) >= 3:
@@ -108,8 +119,15 @@ class QuoteDetector:
                     span = (q.start, q.end)
                     a_span, b_span = (span, None) if side == "A" else (None, span)
                     yield finding(
-                        "quote", self.name, a.text, b.text, a_span, b_span,
-                        f"{side} quotes what the other source reports in its own words", 0.3, "low",
+                        "quote",
+                        self.name,
+                        a.text,
+                        b.text,
+                        a_span,
+                        b_span,
+                        f"{side} quotes what the other source reports in its own words",
+                        0.3,
+                        "low",
                     )
 
 
@@ -118,8 +136,11 @@ def _statement_overlap(d: TokenDiff, sa: list[Speaker], sb: list[Speaker]) -> fl
 
     def outside(toks: tuple[Token, ...], speakers: list[Speaker]) -> list[int]:
         return [
-            i for i, t in enumerate(toks)
-            if t.content and t.lower not in ATTRIBUTION_VERBS and not any(sp.start <= t.start < sp.end for sp in speakers)
+            i
+            for i, t in enumerate(toks)
+            if t.content
+            and t.lower not in ATTRIBUTION_VERBS
+            and not any(sp.start <= t.start < sp.end for sp in speakers)
         ]
 
     ia, ib = outside(d.a, sa), outside(d.b, sb)
@@ -138,7 +159,9 @@ def _contains(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
 
 # -------------------------------------------------------------- attribution
 
-_SPEAKER_LINK = frozenset({"of", "for", "the", "a", "an", "state-run", "state", "run", "'s", "s", "and"})
+_SPEAKER_LINK = frozenset(
+    {"of", "for", "the", "a", "an", "state-run", "state", "run", "'s", "s", "and"}
+)
 
 
 @attrs.frozen
@@ -201,7 +224,9 @@ def _make_speaker(phrase: list[Token], text: str) -> Speaker | None:
     vague_heads = [t for t in phrase if t.lower in VAGUE_SOURCES]
     if not names and not vague_heads:
         return None
-    return Speaker(phrase[0].start, phrase[-1].end, names, bool(vague_heads) and not _has_person(phrase))
+    return Speaker(
+        phrase[0].start, phrase[-1].end, names, bool(vague_heads) and not _has_person(phrase)
+    )
 
 
 def _has_person(phrase: list[Token]) -> bool:
@@ -249,7 +274,9 @@ class AttributionDetector:
         # outlets that source one fact to different people (the police, a spokesman, a
         # relative), each in their own words, are usually both right.
         quoted = any(
-            len(_content(x.keys) & _content(y.keys)) / max(1, min(len(_content(x.keys)), len(_content(y.keys)))) >= 0.5
+            len(_content(x.keys) & _content(y.keys))
+            / max(1, min(len(_content(x.keys)), len(_content(y.keys))))
+            >= 0.5
             for x in find_quotes(a.text)
             for y in find_quotes(b.text)
         )
@@ -267,8 +294,12 @@ class AttributionDetector:
         keys_b = {t.key for t in tokens(b.text)}
         if (names_a and names_a <= keys_b) or (names_b and names_b <= keys_a):
             return
-        roles_a = {t.key for s in sa for t in tokens(a.text[s.start : s.end]) if t.lower in VAGUE_SOURCES}
-        roles_b = {t.key for s in sb for t in tokens(b.text[s.start : s.end]) if t.lower in VAGUE_SOURCES}
+        roles_a = {
+            t.key for s in sa for t in tokens(a.text[s.start : s.end]) if t.lower in VAGUE_SOURCES
+        }
+        roles_b = {
+            t.key for s in sb for t in tokens(b.text[s.start : s.end]) if t.lower in VAGUE_SOURCES
+        }
         if roles_a & roles_b:
             # Same role ("Spokesperson Hua Chunying" / "a spokesperson for the ministry"):
             # at most a difference in how specific the source is.
@@ -276,15 +307,27 @@ class AttributionDetector:
             if bool(names_a) != bool(names_b) or len(names_a) != len(names_b):
                 who = "B" if len(names_a) > len(names_b) else "A"
                 yield finding(
-                    "attribution", self.name, a.text, b.text, (x.start, x.end), (y.start, y.end),
-                    f"the same role, named differently: {who} gives a less specific source", 0.5, "low",
+                    "attribution",
+                    self.name,
+                    a.text,
+                    b.text,
+                    (x.start, x.end),
+                    (y.start, y.end),
+                    f"the same role, named differently: {who} gives a less specific source",
+                    0.5,
+                    "low",
                 )
             return
         if named_a and named_b:
             x, y = named_a[0], named_b[0]
             yield finding(
-                "attribution", self.name, a.text, b.text, (x.start, x.end), (y.start, y.end),
-                f"attributed to different sources: '{a.text[x.start:x.end]}' vs '{b.text[y.start:y.end]}'",
+                "attribution",
+                self.name,
+                a.text,
+                b.text,
+                (x.start, x.end),
+                (y.start, y.end),
+                f"attributed to different sources: '{a.text[x.start : x.end]}' vs '{b.text[y.start : y.end]}'",
                 0.75,
             )
             return
@@ -297,6 +340,13 @@ class AttributionDetector:
             else:
                 a_span, b_span, who = (y.start, y.end), (x.start, x.end), "A"
             yield finding(
-                "attribution", self.name, a.text, b.text, a_span, b_span,
-                f"{who} names a less specific source", 0.6, "low",
+                "attribution",
+                self.name,
+                a.text,
+                b.text,
+                a_span,
+                b_span,
+                f"{who} names a less specific source",
+                0.6,
+                "low",
             )

@@ -33,7 +33,9 @@ __all__ = [
 
 #: Words that qualify a figure ("at **least** 5", "**more than** 1,000", "**about** 50"): read with
 #: the figure, never as a word of their own.
-FIGURE_QUALIFIERS = frozenset("least most more than nearly almost about around some over under".split())
+FIGURE_QUALIFIERS = frozenset(
+    "least most more than nearly almost about around some over under".split()
+)
 
 #: Words that approximate a figure ("**approximately** twice", "**nearly** 200"): the number
 #: detector's, never a term swapped for another.
@@ -105,7 +107,10 @@ _OPPOSITE_CLASSES = (
         "weak negative poor bad worse worst disappointing soft unfavorable unfavourable sluggish "
         "discouraging pessimistic unsuccessful".split(),
     ),
-    ("unchanged flat steady stable constant".split(), "changed different increase decrease rise fall".split()),
+    (
+        "unchanged flat steady stable constant".split(),
+        "changed different increase decrease rise fall".split(),
+    ),
     ("single".split(), "double triple".split()),
     (
         "significant substantial sharp major large huge massive big considerable marked steep dramatic".split(),
@@ -114,7 +119,9 @@ _OPPOSITE_CLASSES = (
 )
 
 ANTONYM_PAIRS: tuple[tuple[str, str], ...] = tuple(
-    (p.split()[0], p.split()[1]) for p in _ANTONYMS.replace("\n", " | ").split("|") if len(p.split()) == 2
+    (p.split()[0], p.split()[1])
+    for p in _ANTONYMS.replace("\n", " | ").split("|")
+    if len(p.split()) == 2
 )
 
 _SUFFIXES = ("ations", "ation", "ings", "ing", "edly", "ed", "es", "s", "er", "ly", "d")
@@ -138,7 +145,8 @@ def antonym_key(a: str, b: str) -> tuple[str, str]:
 _ANTONYM_INDEX: set[tuple[str, str]] = {antonym_key(a, b) for a, b in ANTONYM_PAIRS}
 _EXACT_INDEX: set[frozenset[str]] = {frozenset((a, b)) for a, b in ANTONYM_PAIRS}
 _OPPOSITE_CLASS_STEMS = tuple(
-    (frozenset(stem(w) for w in up), frozenset(stem(w) for w in down)) for up, down in _OPPOSITE_CLASSES
+    (frozenset(stem(w) for w in up), frozenset(stem(w) for w in down))
+    for up, down in _OPPOSITE_CLASSES
 )
 _LISTED_WORDS = frozenset(w for pair in ANTONYM_PAIRS for w in pair)
 _LISTED_STEMS = frozenset(
@@ -333,16 +341,56 @@ ENTITY_ALIASES: tuple[frozenset[str], ...] = tuple(
 
 #: Certainty levels of hedges and modal expressions, from sure (4) to speculative (0).
 HEDGE_LEVELS: dict[str, int] = {
-    "will": 4, "is set to": 4, "are set to": 4, "is to": 4, "are to": 4, "is due to": 4,
-    "plans to": 3, "plan to": 3, "is planning": 3, "are planning": 3, "intends to": 3,
-    "aims to": 3, "is expected to": 3, "are expected to": 3, "expects to": 3,
-    "is preparing": 3, "is likely to": 2, "likely": 2, "probably": 2, "would": 3,
-    "is considering": 1, "are considering": 1, "considers": 1, "is weighing": 1, "is mulling": 1,
-    "can": 3, "may": 1, "might": 0, "could": 2, "possibly": 1, "perhaps": 0, "reportedly": 1,
-    "allegedly": 1, "suspect": 1, "suspects": 1, "suspected": 1, "apparently": 2, "possible": 1,
-    "potential": 1, "potentially": 1, "prospective": 1,
-    "is believed to": 1, "are believed to": 1, "is said to": 1, "appears to": 1,
-    "seems to": 1, "is thought to": 1, "rumored": 0, "rumoured": 0, "unconfirmed": 0,
+    "will": 4,
+    "is set to": 4,
+    "are set to": 4,
+    "is to": 4,
+    "are to": 4,
+    "is due to": 4,
+    "plans to": 3,
+    "plan to": 3,
+    "is planning": 3,
+    "are planning": 3,
+    "intends to": 3,
+    "aims to": 3,
+    "is expected to": 3,
+    "are expected to": 3,
+    "expects to": 3,
+    "is preparing": 3,
+    "is likely to": 2,
+    "likely": 2,
+    "probably": 2,
+    "would": 3,
+    "is considering": 1,
+    "are considering": 1,
+    "considers": 1,
+    "is weighing": 1,
+    "is mulling": 1,
+    "can": 3,
+    "may": 1,
+    "might": 0,
+    "could": 2,
+    "possibly": 1,
+    "perhaps": 0,
+    "reportedly": 1,
+    "allegedly": 1,
+    "suspect": 1,
+    "suspects": 1,
+    "suspected": 1,
+    "apparently": 2,
+    "possible": 1,
+    "potential": 1,
+    "potentially": 1,
+    "prospective": 1,
+    "is believed to": 1,
+    "are believed to": 1,
+    "is said to": 1,
+    "appears to": 1,
+    "seems to": 1,
+    "is thought to": 1,
+    "rumored": 0,
+    "rumoured": 0,
+    "unconfirmed": 0,
 }
 
 #: Verbs that attribute a statement to a source.

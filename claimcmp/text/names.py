@@ -32,7 +32,21 @@ _PARTS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 # Words that do not count in initials: "Federal Bureau of Investigation" = FBI.
 _LINKING = frozenset({"of", "the", "and", "for", "de", "la", "du", "&"})
 # Suffixes that turn a place into its people or adjective: Russia/Russian, China/Chinese.
-_DEMONYM_ENDINGS = ("n", "an", "ian", "ese", "i", "ish", "ic", "ean", "ern", "ians", "ans", "ns", "s")
+_DEMONYM_ENDINGS = (
+    "n",
+    "an",
+    "ian",
+    "ese",
+    "i",
+    "ish",
+    "ic",
+    "ean",
+    "ern",
+    "ians",
+    "ans",
+    "ns",
+    "s",
+)
 
 
 _DOTTED = re.compile(r"\b(?:[A-Za-z]\.){2,}")
@@ -76,7 +90,11 @@ def _close_spelling(p: str, q: str) -> bool:
         return True
     if min(len(p), len(q)) < 5 or p[0] != q[0]:
         return False
-    differing = sum(max(i2 - i1, j2 - j1) for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=p, b=q).get_opcodes() if op != "equal")
+    differing = sum(
+        max(i2 - i1, j2 - j1)
+        for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=p, b=q).get_opcodes()
+        if op != "equal"
+    )
     return differing <= 2 and difflib.SequenceMatcher(a=p, b=q).ratio() >= 0.8
 
 
@@ -92,10 +110,14 @@ def _demonym(x: str, y: str) -> bool:
 
 @memoize(65536)
 def _abbreviation(x: str, y: str) -> bool:
-    """"blvd" / "boulevard", "calif" / "california": the short word (2–5 letters, same first
+    """ "blvd" / "boulevard", "calif" / "california": the short word (2–5 letters, same first
     letter) is the long one's letters in order."""
     short, long_ = sorted((x, y), key=len)
-    if not (2 <= len(short) <= 5 < len(long_) + 1) or len(long_) < len(short) + 2 or short[0] != long_[0]:
+    if (
+        not (2 <= len(short) <= 5 < len(long_) + 1)
+        or len(long_) < len(short) + 2
+        or short[0] != long_[0]
+    ):
         return False
     rest = iter(long_[1:])
     return all(c in rest for c in short[1:])
@@ -156,7 +178,9 @@ def is_name(tok: Token, text: str) -> bool:
     shouting = t.isupper() and len(t) > 3 and "." not in t
     if starts_sentence or shouting:
         return not is_common_word(tok.lower)
-    return not (_title_case(text) and (is_common_word(tok.lower) or _prefixed_common_word(tok.lower)))
+    return not (
+        _title_case(text) and (is_common_word(tok.lower) or _prefixed_common_word(tok.lower))
+    )
 
 
 _PREFIXES = ("re", "un", "pre", "co", "over", "out", "mis", "non")
@@ -166,7 +190,10 @@ def _prefixed_common_word(word: str) -> bool:
     """A common word with a prefix WordNet does not list the whole of: "rehires", "unveils"."""
     from claimcmp.text.wordnet import is_common_word
 
-    return any(word.startswith(p) and len(word) > len(p) + 3 and is_common_word(word[len(p) :]) for p in _PREFIXES)
+    return any(
+        word.startswith(p) and len(word) > len(p) + 3 and is_common_word(word[len(p) :])
+        for p in _PREFIXES
+    )
 
 
 @memoize(8192)
@@ -178,7 +205,9 @@ def _title_case(text: str) -> bool:
 
 
 # "-man" only after the nationality endings (Englishman, Frenchman, Scotsman), not "Rahman".
-_DEMONYM_WORD = re.compile(r"(?:ian|ean|ese|ish|ican|ians|eans|icans|(?:ish|ch|sh|ots)m[ae]n)$", re.I)
+_DEMONYM_WORD = re.compile(
+    r"(?:ian|ean|ese|ish|ican|ians|eans|icans|(?:ish|ch|sh|ots)m[ae]n)$", re.I
+)
 # Nationality words that do not end like one ("Swiss", "Dutch", "Thai", "Iraqi", "Greek").
 _NATIONALITY_WORDS = frozenset(
     "swiss dutch french greek greeks thai turk turks scots welsh irish iraqi iraqis israeli israelis "

@@ -61,8 +61,26 @@ POS = ("n", "v", "a", "r")
 
 # WordNet's detachment rules (morphy): suffix → replacement, per part of speech.
 _RULES: dict[str, tuple[tuple[str, str], ...]] = {
-    "n": (("s", ""), ("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"), ("men", "man"), ("ies", "y")),
-    "v": (("s", ""), ("ies", "y"), ("es", "e"), ("es", ""), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", "")),
+    "n": (
+        ("s", ""),
+        ("ses", "s"),
+        ("xes", "x"),
+        ("zes", "z"),
+        ("ches", "ch"),
+        ("shes", "sh"),
+        ("men", "man"),
+        ("ies", "y"),
+    ),
+    "v": (
+        ("s", ""),
+        ("ies", "y"),
+        ("es", "e"),
+        ("es", ""),
+        ("ed", "e"),
+        ("ed", ""),
+        ("ing", "e"),
+        ("ing", ""),
+    ),
     "a": (("er", ""), ("est", ""), ("er", "e"), ("est", "e")),
     "r": (),
 }
@@ -146,9 +164,13 @@ class WordNet:
             out.extend((pos, f) for f in dict.fromkeys(forms))
         return tuple(out)
 
-    def synsets(self, word: str, *, top: int | None = None, pos: str | None = None) -> tuple[int, ...]:
+    def synsets(
+        self, word: str, *, top: int | None = None, pos: str | None = None
+    ) -> tuple[int, ...]:
         """Synset ids of ``word``'s base forms, most frequent sense first per base form."""
-        result: tuple[int, ...] = self._cached(f"synsets/{top}/{pos}", word, lambda w: self._synsets_of(w, top, pos))
+        result: tuple[int, ...] = self._cached(
+            f"synsets/{top}/{pos}", word, lambda w: self._synsets_of(w, top, pos)
+        )
         return result
 
     def _synsets_of(self, word: str, top: int | None, pos: str | None) -> tuple[int, ...]:
@@ -209,7 +231,11 @@ class WordNet:
                 for src, target, tgt in entry.get("antonym", ()):
                     if names[src] == lemma:
                         out.add(self._synsets[target]["lemmas"][tgt].lower())
-                if entry["pos"] == "a" and "antonym" not in entry and s == self._index[pos][lemma][0]:
+                if (
+                    entry["pos"] == "a"
+                    and "antonym" not in entry
+                    and s == self._index[pos][lemma][0]
+                ):
                     # A satellite adjective in its main sense ("huge" → "large"): the opposites
                     # of the head it is similar to. Rarer senses do not count ("close" in time
                     # is not the opposite of "long").
@@ -272,7 +298,9 @@ class WordNet:
             if self._verb_form(word)
             else set()
         )
-        return Senses(frozenset(forms), frozenset(synsets), frozenset(general), frozenset(verb_parents))
+        return Senses(
+            frozenset(forms), frozenset(synsets), frozenset(general), frozenset(verb_parents)
+        )
 
     # ------------------------------------------------------------- relations
 
