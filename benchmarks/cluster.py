@@ -29,6 +29,7 @@ from typing import Any
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(__file__))
+sys.path.insert(1, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # tools/
 from _shared import read_jsonl, require_shared
 from ecb_pairs import EVALUATION_TOPICS
 
@@ -38,7 +39,7 @@ from claimcmp.errors import InputError
 from claimcmp.ingest import Article
 from claimcmp.protocols import Embedder
 from claimcmp.report import Report
-from claimcmp.training import pair_counts, precision_recall_f1
+from tools.training import pair_counts, precision_recall_f1
 
 
 def language_lines(shared: Path) -> list[str]:
@@ -219,7 +220,7 @@ def evidence_lines(shared: Path, embedder: Embedder) -> list[str]:
     from sklearn.metrics import roc_auc_score
 
     from claimcmp.stories import load_default_story_model, source_profile, story_features
-    from claimcmp.training import ecb_story_inputs
+    from tools.training import ecb_story_inputs
 
     docs = {d["doc_id"]: d for d in read_jsonl(shared / "data/ecbplus/docs.jsonl")}
     story_inputs = ecb_story_inputs(shared, embedder)

@@ -38,13 +38,14 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(1, str(Path(__file__).resolve().parents[1]))  # tools/
 from _shared import ROOT, read_jsonl, require_shared
 
-from claimcmp.perturb import detokenize
+from tools.perturb import detokenize
 
 LABELS_FILE = ROOT / "benchmarks" / "data" / "ecb_pairs_labels.jsonl"
 
-#: ECB+ topics held out from every model claimcmp trains (see claimcmp.training).
+#: ECB+ topics held out from every model claimcmp trains (see tools.training).
 EVALUATION_TOPICS = (3, 7, 11, 19, 23, 27, 31, 35, 39, 43)
 
 #: Pairs drawn per topic and stratum, per labelling round. Round 1 is the development set (its

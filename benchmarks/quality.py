@@ -31,6 +31,7 @@ from typing import Any
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(__file__))
+sys.path.insert(1, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # tools/
 from _shared import read_jsonl, require_shared
 from cluster import cluster_lines
 from ecb_pairs import pair_texts, read_labels
@@ -39,8 +40,8 @@ from claimcmp.comparator import Comparator, is_decisive
 from claimcmp.embed import SentenceTransformerEmbedder
 from claimcmp.expectations import check_expectation, expected_pair, read_expectations
 from claimcmp.protocols import ClaimText, Embedder
-from claimcmp.training import build_pairs, featurize, fit, sample_weights, verdict_rows
 from claimcmp.verdict import VerdictModel
+from tools.training import build_pairs, featurize, fit, sample_weights, verdict_rows
 
 # A planted entity that is the speaker is reported as attribution: that is the right kind too.
 ACCEPTED_KINDS = {"entity": {"entity", "attribution"}, "antonym": {"negation", "term"}}
@@ -358,7 +359,7 @@ def perturbation_lines(pairs: list[Any], comp: Comparator, sims: np.ndarray) -> 
     lines = [
         "## Planted-edit suite (regression test; ECB+ sentences of held-out topics)",
         "",
-        "Edits planted by `claimcmp.perturb` (ours, so not the measure: the term plants come from",
+        "Edits planted by `tools.perturb` (ours, so not the measure: the term plants come from",
         "the same lists the term detector reads). *Recall*: verdict divergence; *right kind*: a",
         "decisive finding of the planted kind.",
         "",

@@ -56,7 +56,7 @@ def main() -> int:
         f"claimcmp {version('claimcmp')}, sentence-transformers {version('sentence-transformers')}, "
         f"torch {version('torch')}, onnxruntime {_version('onnxruntime')}, scikit-learn {version('scikit-learn')}. "
         "Embedding model: all-MiniLM-L6-v2 (bundled). Same-fact, verdict and story models: "
-        "`claimcmp/data/{fact,verdict,story}_model.json` from `python -m claimcmp.training`.",
+        "`claimcmp/data/{fact,verdict,story}_model.json` from `python -m tools.training`.",
         "",
     ]
     text = "\n".join(header + quality) + "\n" + marker + speed_text

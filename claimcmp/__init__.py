@@ -33,6 +33,7 @@ __all__ = [
     "HashingEmbedder",
     "InputError",
     "InputTooLargeError",
+    "MissingModelError",
     "ModelLoadError",
     "NotEnoughSourcesError",
     "OnnxEmbedder",
@@ -90,6 +91,7 @@ _LAZY = {
     "SourceNotFoundError": "claimcmp.errors",
     "UnreadableSourceError": "claimcmp.errors",
     "SchemaError": "claimcmp.errors",
+    "MissingModelError": "claimcmp.errors",
     "ModelLoadError": "claimcmp.errors",
 }
 
@@ -107,6 +109,7 @@ if TYPE_CHECKING:
         EncodingError,
         InputError,
         InputTooLargeError,
+        MissingModelError,
         ModelLoadError,
         NotEnoughSourcesError,
         SchemaError,

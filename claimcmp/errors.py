@@ -31,6 +31,7 @@ __all__ = [
     "InputError",
     "InputTooLargeError",
     "MissingDependencyError",
+    "MissingModelError",
     "ModelLoadError",
     "NotEnoughSourcesError",
     "SchemaError",
@@ -90,7 +91,12 @@ class SchemaError(ClaimcmpError, ValueError):
 
 
 class ModelLoadError(ClaimcmpError, RuntimeError):
-    """An embedding model cannot be loaded (not found offline, or broken)."""
+    """A model cannot be loaded: an embedding model (not found offline, or broken), or one of
+    the shipped same-fact, verdict and story models (unreadable, or from another version)."""
+
+
+class MissingModelError(ModelLoadError, FileNotFoundError):
+    """A model file the installed package must carry is missing (a broken install)."""
 
 
 class MissingDependencyError(ClaimcmpError, ImportError):

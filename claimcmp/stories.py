@@ -5,7 +5,7 @@ arrests for drunk driving of two players of one team. Their claims look alike an
 aligned across events, so the sources are separated into stories before alignment.
 
 For every two sources a :class:`StoryModel` (logistic regression, trained by ``python -m
-claimcmp.training`` on ECB+ documents: the same event vs another event of the same topic)
+tools.training`` on ECB+ documents: the same event vs another event of the same topic)
 gives the probability that they report one event, from
 
 * ``best_match`` — how closely each claim of one source has a counterpart in the other (the

@@ -10,7 +10,7 @@
   model's probability is at least 0.5; the probability is the verdict's confidence.
 
 Both are logistic regressions on standardised features, trained by ``python -m
-claimcmp.training`` on ``../shared/data`` only and stored as small JSON files
+tools.training`` (a source checkout) on ``../shared/data`` only and stored as small JSON files
 (``claimcmp/data/fact_model.json``, ``claimcmp/data/verdict_model.json``: feature names,
 scaling, coefficients — no pickle). They are evaluated here with NumPy, so no scikit-learn
 import is needed at run time. ``agreement`` is decided before either, by wording (see
@@ -30,6 +30,7 @@ import attrs
 import numpy as np
 
 from claimcmp.detectors.diff import TokenDiff
+from claimcmp.errors import MissingModelError, ModelLoadError
 from claimcmp.records import DIVERGENCE_KINDS, Divergence
 
 __all__ = [
@@ -223,7 +224,7 @@ class LogisticModel:
             raise ValueError(
                 f"{cls.__name__} features do not match this version of claimcmp "
                 f"(expected {len(cls.FEATURES)} features, got {len(model.feature_names)}); "
-                "retrain with python -m claimcmp.training."
+                "retrain with python -m tools.training."
             )
         return model
 
@@ -256,18 +257,38 @@ _lock = threading.Lock()
 
 
 def load_model_file(name: str, cls: type[LogisticModel]) -> Any:
-    """The model ``claimcmp/data/<name>`` of class ``cls``, read once per process."""
+    """The model ``claimcmp/data/<name>`` of class ``cls``, read once per process.
+
+    Raises :class:`~claimcmp.errors.MissingModelError` when the file is not in the installed
+    package and :class:`~claimcmp.errors.ModelLoadError` when it cannot be read as a ``cls``
+    model: a package without its models must not silently compare by rules alone (opting out
+    of the models is explicit: ``Comparator(model=False)``).
+    """
     with _lock:
         if name not in _loaded:
-            path = resources.files("claimcmp") / "data" / name
-            if not path.is_file():
-                # A package without its models would silently compare by rules alone.
-                raise FileNotFoundError(
-                    f"claimcmp/data/{name} is missing from the installed package: reinstall "
-                    "claimcmp (or run python -m claimcmp.training in a source checkout)."
-                )
-            _loaded[name] = cls.from_json(path.read_text(encoding="utf-8"))
+            _loaded[name] = read_model_file(resources.files("claimcmp") / "data" / name, cls)
         return _loaded[name]
+
+
+def read_model_file(path: Any, cls: type[LogisticModel]) -> Any:
+    """The ``cls`` model stored at ``path`` (a path or an importlib resource)."""
+    if not path.is_file():
+        raise MissingModelError(
+            f"model file '{path}' is missing from the installed package: reinstall claimcmp "
+            "(or run python -m tools.training in a source checkout)."
+        )
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ModelLoadError(
+            f"model file '{path}' cannot be read ({exc}); reinstall claimcmp."
+        ) from exc
+    try:
+        return cls.from_json(text)
+    except (ValueError, KeyError, TypeError) as exc:
+        raise ModelLoadError(
+            f"model file '{path}' is not a {cls.FORMAT} model ({exc}); reinstall claimcmp."
+        ) from exc
 
 
 def load_default_model() -> VerdictModel:

@@ -56,3 +56,25 @@ def test_protocols_are_satisfied_by_builtins() -> None:
     assert isinstance(SentenceTransformerEmbedder(), Embedder)
     for d in default_detectors():
         assert isinstance(d, Detector)
+
+
+def test_python_dash_m_runs_the_command_line() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "claimcmp", "--version"], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    import claimcmp
+
+    assert done.stdout.strip() == f"claimcmp {claimcmp.__version__}"
+    done = subprocess.run(
+        [sys.executable, "-m", "claimcmp"], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 2
+    assert "give a command" in done.stderr
+
+
+def test_errors_name_what_to_do_when_a_model_file_is_missing() -> None:
+    from claimcmp import errors
+
+    assert issubclass(errors.MissingModelError, errors.ModelLoadError)
+    assert issubclass(errors.MissingModelError, FileNotFoundError)

@@ -46,8 +46,47 @@ def test_json_round_trip_and_validation(cls: Any) -> None:
 
 
 def test_a_missing_model_file_is_an_error_not_silent_rules() -> None:
-    with pytest.raises(FileNotFoundError, match="reinstall"):
+    from claimcmp.errors import MissingModelError
+
+    with pytest.raises(MissingModelError, match="reinstall") as info:
         verdict.load_model_file("no_such_model.json", VerdictModel)
+    assert isinstance(info.value, FileNotFoundError)
+
+
+@pytest.mark.parametrize(
+    ("content", "why"),
+    [
+        ("{not json", "Expecting property name"),
+        ('{"format": "claimcmp.verdict-model/1"}', "'format' must be"),
+        (json.dumps({"format": VerdictModel.FORMAT, "feature_names": ["x"]}), "'mean'"),
+        (b"\xff\xfe\x00binary", "cannot be read"),
+    ],
+)
+def test_an_unreadable_model_file_is_a_clear_error(
+    tmp_path: Path, content: str | bytes, why: str
+) -> None:
+    from claimcmp.errors import ModelLoadError
+
+    path = tmp_path / "verdict_model.json"
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    with pytest.raises(ModelLoadError, match="reinstall claimcmp") as info:
+        verdict.read_model_file(path, VerdictModel)
+    assert why in str(info.value)
+    assert str(path) in str(info.value)
+
+
+def test_features_of_another_version_are_a_clear_error(tmp_path: Path) -> None:
+    from claimcmp.errors import ModelLoadError
+
+    data = json.loads(load_default_model().to_json())
+    data["feature_names"] = data["feature_names"][:-1]
+    path = tmp_path / "verdict_model.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(ModelLoadError, match="features do not match this version"):
+        verdict.read_model_file(path, VerdictModel)
 
 
 def test_a_decisive_finding_raises_the_divergence_probability() -> None:
@@ -78,7 +117,7 @@ def test_shared_words_raise_the_same_fact_probability() -> None:
 def test_training_command_reproduces_the_shipped_models(
     shared: Path, tmp_path: Path, embedder: Any
 ) -> None:
-    from claimcmp.training import main
+    from tools.training import main
 
     assert main(["--shared", str(shared), "--out", str(tmp_path)]) == 0
     from claimcmp.stories import load_default_story_model

@@ -2,7 +2,7 @@
 ``claimcmp/data/fact_model.json``, ``claimcmp/data/verdict_model.json`` and
 ``claimcmp/data/story_model.json``.
 
-    python -m claimcmp.training [--shared ../shared] [--out claimcmp/data]
+    python -m tools.training [--shared ../shared] [--out claimcmp/data]
 
 Training pairs (all from the shared dev data, nothing else; ECB+ pairs only from the training
 topics, odd topics ``t`` with ``(t // 2) % 2 == 0``; STS-B even rows only):
@@ -12,7 +12,7 @@ topics, odd topics ``t`` with ``(t // 2) % 2 == 0``; STS-B even rows only):
 * ECB+ same-event sentence pairs (up to 150 per topic) → the same fact; ECB+ hard negatives
   (same topic, another event) and sentences of one story sharing words but no event →
   ``unrelated``;
-* the perturbation suite (:mod:`claimcmp.perturb`) over ECB+ sentences: planted edits →
+* the perturbation suite (:mod:`tools.perturb`) over ECB+ sentences: planted edits →
   ``divergence``, cosmetic rewrites → ``paraphrase``; and the same edits planted into one side
   of STS-B paraphrase pairs (score ≥ 3.8), so that divergences also come with differently
   worded sentences.
@@ -46,9 +46,9 @@ import numpy as np
 
 from claimcmp.comparator import Comparator, same_wording
 from claimcmp.detectors.diff import token_diff
-from claimcmp.perturb import Perturbation, detokenize, perturb
 from claimcmp.protocols import ClaimText, Embedder
 from claimcmp.verdict import LogisticModel, SameFactModel, VerdictModel, fact_features, features
+from tools.perturb import Perturbation, detokenize, perturb
 
 __all__ = ["LabelledPair", "build_pairs", "featurize", "fit", "main", "perturbation_suite"]
 
@@ -450,10 +450,12 @@ def train_story_model(inputs: Sequence[StoryInput], meta: dict[str, Any]) -> Any
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m claimcmp.training", description=__doc__.split("\n\n")[0]
+        prog="python -m tools.training", description=__doc__.split("\n\n")[0]
     )
     parser.add_argument("--shared", default=str(Path(__file__).resolve().parents[2] / "shared"))
-    parser.add_argument("--out", default=str(Path(__file__).resolve().parent / "data"))
+    parser.add_argument(
+        "--out", default=str(Path(__file__).resolve().parents[1] / "claimcmp" / "data")
+    )
     args = parser.parse_args(argv)
     shared = Path(args.shared)
     if not (shared / "data").is_dir():
@@ -472,7 +474,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     meta = {
         "trained_on": counts,
         "embedding_model": embedder.name,
-        "command": "python -m claimcmp.training",
+        "command": "python -m tools.training",
     }
     fr = fact_rows(pairs)
     fact = fit(
@@ -497,7 +499,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         {
             "trained_on": {"ecb-topics": len(story_inputs)},
             "embedding_model": embedder.name,
-            "command": "python -m claimcmp.training",
+            "command": "python -m tools.training",
         },
     )
     out = Path(args.out)

@@ -4,7 +4,7 @@
 a *planted* divergence of one kind (number, unit, date, entity, negation, term, quote) or a
 *cosmetic* rewrite that must not be flagged (US/U.S., 1000/1,000, curly/straight quotes,
 Kiev/Kyiv, contractions, British/American spelling). Edits are drawn with a seeded random
-generator, so a suite is reproducible. Used by ``benchmarks/run.py`` and ``claimcmp.training``.
+generator, so a suite is reproducible. Used by ``benchmarks/run.py`` and ``tools.training``.
 """
 
 from __future__ import annotations

