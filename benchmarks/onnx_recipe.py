@@ -69,7 +69,7 @@ def build_recipes(work: Path) -> dict[str, Any]:
     import onnx
 
     from claimcmp import embed_onnx as eo
-    from claimcmp.embed import folder_fingerprint, resolve_model_folder
+    from claimcmp.models import folder_fingerprint, resolve_model_folder
 
     folder = resolve_model_folder(None)
     fingerprint = folder_fingerprint(folder)

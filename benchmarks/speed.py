@@ -138,7 +138,7 @@ def timed_compare(paths: list[Path], **options: Any) -> tuple[float, Any, dict[s
 def ratio_runs(clusters: list[list[Path]], backend: str) -> dict[str, Any]:
     """Full compare vs bare encode of the same claims, per run summed over the clusters."""
     import claimcmp
-    from claimcmp.embed import make_embedder
+    from claimcmp.backends import make_embedder
 
     embedder = make_embedder(backend=backend)
     if backend == "torch":
@@ -203,7 +203,7 @@ def peak_rss_mb() -> float:
 def scale_point(n: int, runs: int) -> dict[str, Any]:
     """One point of the scaling curve, in this (fresh) process."""
     import claimcmp
-    from claimcmp.embed import make_embedder
+    from claimcmp.backends import make_embedder
 
     shared = require_shared()
     make_embedder().load()  # type: ignore[attr-defined]
@@ -288,7 +288,7 @@ def speed_lines() -> list[str]:
         lines.append(f"| {stage} | " + " | ".join(cells) + " |")
 
     # ONNX vs torch on the same texts: speed from the bare encodes above, agreement here.
-    from claimcmp.embed import make_embedder
+    from claimcmp.backends import make_embedder
 
     texts = results["torch"]["texts"]
     t_vec = make_embedder(backend="torch").encode(texts)

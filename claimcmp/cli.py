@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from claimcmp.backends import BACKENDS
 from claimcmp.errors import ClaimcmpError
 
 __all__ = ["main"]
@@ -199,7 +200,7 @@ def _parser() -> argparse.ArgumentParser:
 def _add_model_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--backend",
-        choices=("torch", "onnx"),
+        choices=BACKENDS,
         default="torch",
         help="run the model with torch (default) or ONNX Runtime int8 (faster; needs 'claimcmp[onnx]')",
     )

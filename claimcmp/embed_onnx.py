@@ -37,8 +37,8 @@ from typing import Any
 
 import numpy as np
 
-from claimcmp.embed import DEFAULT_MODEL, folder_fingerprint, resolve_model_folder, worker_threads
 from claimcmp.errors import MissingDependencyError, ModelLoadError
+from claimcmp.models import DEFAULT_MODEL, folder_fingerprint, resolve_model_folder, worker_threads
 
 __all__ = ["QUANTIZATIONS", "OnnxEmbedder", "export_onnx"]
 

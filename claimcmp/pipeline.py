@@ -23,11 +23,11 @@ from claimcmp.align import (
     group_pairs,
 )
 from claimcmp.anomalies import find_anomalies
+from claimcmp.backends import make_embedder
 from claimcmp.cache import EmbeddingCache, with_cache
 from claimcmp.claims import AtomicClaimExtractor, SentenceClaimExtractor, sentence_spans
 from claimcmp.comparator import Comparator
 from claimcmp.detectors.numbers import conversion_anomalies
-from claimcmp.embed import make_embedder
 from claimcmp.errors import ClaimcmpError, InputError, NotEnoughSourcesError
 from claimcmp.ingest import DEFAULT_MAX_CHARS, Article, check_article
 from claimcmp.protocols import ClaimExtractor, ClaimText, Detector, Embedder, SentenceSplitter
@@ -63,7 +63,7 @@ def default_embedder(
     cache: CacheOption = None,
 ) -> Embedder:
     """The embedder for ``model`` (bundled MiniLM when None) on ``backend``; see
-    :func:`claimcmp.embed.make_embedder`."""
+    :func:`claimcmp.backends.make_embedder`."""
     return make_embedder(model, backend=backend, cache=cache)
 
 

@@ -6,13 +6,9 @@ from typing import Any
 import numpy as np
 import pytest
 
-from claimcmp.embed import (
-    HashingEmbedder,
-    SentenceTransformerEmbedder,
-    default_model_path,
-    load_sentence_transformer,
-)
+from claimcmp.embed import HashingEmbedder, SentenceTransformerEmbedder, load_sentence_transformer
 from claimcmp.errors import ModelLoadError
+from claimcmp.models import default_model_path
 
 
 def test_bundled_model_folder_exists() -> None:

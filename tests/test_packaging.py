@@ -104,3 +104,72 @@ def test_license_file_is_the_declared_licence() -> None:
     text = (ROOT / "LICENSE").read_text(encoding="utf-8")
     assert "Apache License" in text and "Version 2.0, January 2004" in text
     assert 'license = "Apache-2.0"' in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+
+
+def _module_graph() -> dict[str, set[str]]:
+    """claimcmp module -> the claimcmp modules it imports, anywhere in its code.
+
+    The root package is left out: its ``__getattr__`` imports the public names lazily by
+    design, and every submodule imports it implicitly.
+    """
+    modules: dict[str, Path] = {}
+    for path in PACKAGE.rglob("*.py"):
+        parts = path.relative_to(ROOT).with_suffix("").parts
+        name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        if name != "claimcmp":
+            modules[name] = path
+
+    def resolve(target: str) -> str | None:
+        while target and target not in modules:
+            target = target.rpartition(".")[0]
+        return target or None
+
+    graph: dict[str, set[str]] = {}
+    for name, path in modules.items():
+        edges = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            targets: list[str] = []
+            if isinstance(node, ast.Import):
+                targets = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                targets = [node.module, *(f"{node.module}.{a.name}" for a in node.names)]
+            for target in targets:
+                found = resolve(target) if target.startswith("claimcmp.") else None
+                if found and found != name:
+                    edges.add(found)
+        graph[name] = edges
+    return graph
+
+
+def test_no_import_cycles_among_the_package_modules() -> None:
+    graph = _module_graph()
+    assert "claimcmp.embed" in graph and "claimcmp.models" in graph["claimcmp.embed"]
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    path: list[str] = []
+
+    def visit(module: str) -> None:
+        state[module] = 1
+        path.append(module)
+        for nxt in sorted(graph[module]):
+            if state.get(nxt) == 1:
+                cycle = [*path[path.index(nxt) :], nxt]
+                raise AssertionError("import cycle: " + " -> ".join(cycle))
+            if nxt not in state:
+                visit(nxt)
+        path.pop()
+        state[module] = 2
+
+    for module in sorted(graph):
+        if module not in state:
+            visit(module)
+
+
+def test_backends_come_from_one_registry() -> None:
+    from claimcmp import backends
+
+    assert backends.BACKENDS == ("torch", "onnx")
+    graph = _module_graph()
+    assert "claimcmp.embed_onnx" not in graph["claimcmp.embed"]
+    assert "claimcmp.embed" not in graph["claimcmp.embed_onnx"]
+    with pytest.raises(ValueError, match="'backend' must be one of"):
+        backends.make_embedder(backend="tensorflow")
