@@ -37,7 +37,9 @@ __all__ = [
     "ModelLoadError",
     "NotEnoughSourcesError",
     "OnnxEmbedder",
+    "Options",
     "PairComparison",
+    "Pipeline",
     "PunktSentenceSplitter",
     "Report",
     "SchemaError",
@@ -72,6 +74,8 @@ _LAZY = {
     "HashingEmbedder": "claimcmp.embed",
     "SentenceTransformerEmbedder": "claimcmp.embed",
     "PunktSentenceSplitter": "claimcmp.split",
+    "Options": "claimcmp.options",
+    "Pipeline": "claimcmp.pipeline",
     "compare": "claimcmp.pipeline",
     "compare_pair": "claimcmp.pipeline",
     "compare_pairs": "claimcmp.pipeline",
@@ -119,7 +123,8 @@ if TYPE_CHECKING:
     )
     from claimcmp.ingest import Article
     from claimcmp.memo import clear_caches
-    from claimcmp.pipeline import compare, compare_pair, compare_pairs
+    from claimcmp.options import Options
+    from claimcmp.pipeline import Pipeline, compare, compare_pair, compare_pairs
     from claimcmp.records import (
         Claim,
         ClaimGroup,

@@ -19,7 +19,6 @@ sources are pickled to the workers, so custom detectors or embedders must be pic
 
 from __future__ import annotations
 
-import inspect
 import os
 import sys
 from collections import deque
@@ -29,7 +28,9 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol, overload
 from claimcmp.errors import ClaimcmpError
 
 if TYPE_CHECKING:
-    from claimcmp.pipeline import SourceLike
+    from typing_extensions import Unpack
+
+    from claimcmp.pipeline import CompareOptions, Pipeline, Progress, SourceLike
     from claimcmp.report import Report
 
 __all__ = ["Executor", "cluster_error", "compare_many"]
@@ -48,17 +49,13 @@ class Executor(Protocol):
     def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> _Future: ...
 
 
-def _compare_cluster(
-    sources: Sequence[SourceLike], options: dict[str, Any]
-) -> Report | ClaimcmpError:
-    # Module-level so executors pickle it by reference; the embedder it makes is shared per
-    # (model, backend) within a worker process, so each worker loads the model once. Bad
-    # input comes back as a value: it is an answer about the cluster, not a worker failure
-    # (Dask would log it as one).
-    from claimcmp.pipeline import compare
-
+def _compare_cluster(pipeline: Pipeline, sources: Sequence[SourceLike]) -> Report | ClaimcmpError:
+    # Module-level so executors pickle it by reference. The pipeline pickles as its options
+    # and stage choices; the embedder it builds in a worker is shared per (model, backend)
+    # there, so each worker loads the model once. Bad input comes back as a value: it is an
+    # answer about the cluster, not a worker failure (Dask would log it as one).
     try:
-        return compare(_as_list(sources), **options)
+        return pipeline.compare(_as_list(sources))
     except ClaimcmpError as exc:
         return exc
 
@@ -99,7 +96,24 @@ def _default_window(executor: Any) -> int:
     return 2 * max(1, int(workers or os.cpu_count() or 1))
 
 
-def _progress_bar(enabled: bool | None, total: int | None) -> Any:
+class _CallbackBar:
+    """A progress callable behind the two methods of a tqdm bar that ``_stream`` uses."""
+
+    def __init__(self, callback: Progress, total: int | None) -> None:
+        self.callback, self.total, self.done = callback, total, 0
+        callback("clusters", 0, total)  # type: ignore[arg-type]
+
+    def update(self, n: int) -> None:
+        self.done += n
+        self.callback("clusters", self.done, self.total)  # type: ignore[arg-type]
+
+    def close(self) -> None:
+        pass
+
+
+def _progress_bar(enabled: bool | Progress | None, total: int | None) -> Any:
+    if callable(enabled):
+        return _CallbackBar(enabled, total)
     if enabled is None:
         enabled = sys.stderr.isatty()
     if not enabled:
@@ -115,11 +129,12 @@ def _progress_bar(enabled: bool | None, total: int | None) -> Any:
 def compare_many(
     clusters: Iterable[Sequence[SourceLike]] | Mapping[str, Sequence[SourceLike]],
     *,
+    pipeline: Pipeline | None = None,
     executor: Executor | None = None,
     errors: Literal["raise"] = "raise",
-    progress: bool | None = None,
+    progress: bool | Progress | None = None,
     max_pending: int | None = None,
-    **options: Any,
+    **options: Unpack[CompareOptions],
 ) -> Iterator[Report]: ...
 
 
@@ -127,22 +142,24 @@ def compare_many(
 def compare_many(
     clusters: Iterable[Sequence[SourceLike]] | Mapping[str, Sequence[SourceLike]],
     *,
+    pipeline: Pipeline | None = None,
     executor: Executor | None = None,
     errors: Literal["return", "skip"],
-    progress: bool | None = None,
+    progress: bool | Progress | None = None,
     max_pending: int | None = None,
-    **options: Any,
+    **options: Unpack[CompareOptions],
 ) -> Iterator[Report | ClaimcmpError]: ...
 
 
 def compare_many(
     clusters: Iterable[Sequence[SourceLike]] | Mapping[str, Sequence[SourceLike]],
     *,
+    pipeline: Pipeline | None = None,
     executor: Executor | None = None,
     errors: Literal["raise", "return", "skip"] = "raise",
-    progress: bool | None = None,
+    progress: bool | Progress | None = None,
     max_pending: int | None = None,
-    **options: Any,
+    **options: Unpack[CompareOptions],
 ) -> Iterator[Report] | Iterator[Report | ClaimcmpError]:
     """Compare each cluster of sources (as :func:`claimcmp.compare` would), yielding the
     reports in input order.
@@ -153,8 +170,12 @@ def compare_many(
     ``errors="return"`` yields the :class:`~claimcmp.errors.ClaimcmpError` in that cluster's
     place and goes on; ``errors="skip"`` also leaves a bad *source* out of its cluster
     (``compare(errors="skip")``: listed in the report's ``skipped``) and yields the error only
-    for a cluster that has fewer than two good sources left. ``progress`` shows a bar on standard error (default: when it is a
-    terminal). ``options`` are :func:`claimcmp.compare`'s.
+    for a cluster that has fewer than two good sources left. ``progress``: True shows a bar
+    on standard error (None, the default: when it is a terminal); a callable is called as
+    ``progress("clusters", done, total)`` (``total`` None for an iterator of unknown length).
+
+    ``pipeline`` is a :class:`~claimcmp.Pipeline` to compare every cluster with; or give
+    :func:`claimcmp.compare`'s keyword ``options`` and one is built from them (not both).
     """
     if errors not in ("raise", "return", "skip"):
         raise ValueError(f"'errors' must be 'raise', 'return' or 'skip' (got {errors!r}).")
@@ -162,12 +183,19 @@ def compare_many(
         raise TypeError(
             "compare_many: give errors= once; errors='skip' passes errors='skip' to each compare."
         )
-    from claimcmp.pipeline import compare
+    from claimcmp.pipeline import Pipeline, build_pipeline
 
-    try:
-        inspect.signature(compare).bind_partial(**options)
-    except TypeError as exc:
-        raise TypeError(f"compare_many: {exc} (options are claimcmp.compare's).") from None
+    if pipeline is None:
+        try:
+            pipeline = build_pipeline(**options)
+        except TypeError as exc:
+            raise TypeError(f"compare_many: {exc}") from None
+    elif options:
+        raise TypeError(
+            f"compare_many: give 'pipeline' or compare's options, not both (got {sorted(options)})."
+        )
+    elif not isinstance(pipeline, Pipeline):
+        raise TypeError(f"'pipeline' must be a claimcmp.Pipeline (got {type(pipeline).__name__}).")
     if max_pending is not None and (
         isinstance(max_pending, bool) or not isinstance(max_pending, int) or max_pending < 1
     ):
@@ -180,9 +208,9 @@ def compare_many(
         items = ((str(i), c) for i, c in enumerate(clusters))
     total = len(clusters) if isinstance(clusters, Sized) else None
     if errors == "skip":
-        options = {**options, "errors": "skip"}
+        pipeline = pipeline.replace(errors="skip")
         errors = "return"
-    return _stream(items, executor, errors, _progress_bar(progress, total), max_pending, options)
+    return _stream(items, executor, errors, _progress_bar(progress, total), max_pending, pipeline)
 
 
 def _stream(
@@ -191,7 +219,7 @@ def _stream(
     errors: str,
     bar: Any,
     max_pending: int | None,
-    options: dict[str, Any],
+    pipeline: Pipeline,
 ) -> Iterator[Any]:
     def finish(cluster_id: str, get: Any) -> Any:
         try:
@@ -210,13 +238,13 @@ def _stream(
     try:
         if executor is None:
             for cluster_id, sources in items:
-                yield finish(cluster_id, lambda s=sources: _compare_cluster(s, options))
+                yield finish(cluster_id, lambda s=sources: _compare_cluster(pipeline, s))
             return
         _check_not_forking_torch(executor)
         window = max_pending or _default_window(executor)
         for cluster_id, sources in items:
             _as_list(sources)  # a str or path instead of a list fails here, not in a worker
-            pending.append((cluster_id, executor.submit(_compare_cluster, sources, options)))
+            pending.append((cluster_id, executor.submit(_compare_cluster, pipeline, sources)))
             if len(pending) >= window:
                 cid, fut = pending.popleft()
                 yield finish(cid, fut.result)

@@ -14,10 +14,14 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from claimcmp.backends import BACKENDS
 from claimcmp.errors import ClaimcmpError
+
+if TYPE_CHECKING:
+    from claimcmp.options import ErrorMode
+    from claimcmp.pipeline import Pipeline
 
 __all__ = ["main"]
 
@@ -267,32 +271,41 @@ class _UsageError(Exception):
     pass
 
 
-def _cmd_compare(args: argparse.Namespace) -> int:
-    from claimcmp.align import DEFAULT_ALIGN_THRESHOLD
-    from claimcmp.ingest import DEFAULT_MAX_CHARS
-    from claimcmp.pipeline import compare
+def _pipeline(args: argparse.Namespace, *, errors: ErrorMode = "raise") -> Pipeline:
+    """The one :class:`claimcmp.Pipeline` that ``compare`` and ``batch`` build from their
+    shared options."""
+    from claimcmp.options import Options
+    from claimcmp.pipeline import Pipeline
 
+    if args.threshold is not None and not (-1.0 <= args.threshold <= 1.0):
+        raise _UsageError(f"--threshold must be a cosine in [-1, 1] (got {args.threshold})")
+    if args.max_chars is not None and args.max_chars < 1:
+        raise _UsageError(
+            f"--max-chars must be a positive number of characters (got {args.max_chars})"
+        )
+    given = {
+        "align_threshold": args.threshold,
+        "claims": args.claims,
+        "encoding": args.encoding,
+        "max_chars": args.max_chars,
+    }
+    options = Options(
+        **{k: v for k, v in given.items() if v is not None},
+        check_language=not args.no_language_check,
+        errors=errors,
+    )
+    return Pipeline(options, model=args.model, backend=args.backend, cache=_cache_option(args))
+
+
+def _cmd_compare(args: argparse.Namespace) -> int:
     if len(args.paths) < 2:
         raise _UsageError(
             f"compare needs at least 2 article files (got {len(args.paths)}); "
             "give two or more reports of the same event"
         )
-    if args.threshold is not None and not (-1.0 <= args.threshold <= 1.0):
-        raise _UsageError(f"--threshold must be a cosine in [-1, 1] (got {args.threshold})")
+    pipeline = _pipeline(args, errors="skip" if args.skip_bad else "raise")
     progress = _progress_printer(sys.stderr) if sys.stderr.isatty() else None
-    report = compare(
-        args.paths,
-        model=args.model,
-        backend=args.backend,
-        cache=_cache_option(args),
-        align_threshold=args.threshold if args.threshold is not None else DEFAULT_ALIGN_THRESHOLD,
-        claims=args.claims,
-        encoding=args.encoding,
-        max_chars=args.max_chars or DEFAULT_MAX_CHARS,
-        check_language=not args.no_language_check,
-        errors="skip" if args.skip_bad else "raise",
-        progress=progress,
-    )
+    report = pipeline.compare(args.paths, progress=progress)
     for k in report.skipped:
         sys.stderr.write(f"claimcmp: skipped {k.source}: {' '.join(k.message.split())}\n")
     color = args.format == "text" and not args.output and _use_color(args.color, sys.stdout)
@@ -310,29 +323,14 @@ def _limit_worker_threads(threads: int) -> None:
 def _cmd_batch(args: argparse.Namespace) -> int:
     import json
 
-    from claimcmp.align import DEFAULT_ALIGN_THRESHOLD
     from claimcmp.batch import compare_many, read_clusters
-    from claimcmp.ingest import DEFAULT_MAX_CHARS
 
     if args.workers < 1:
         raise _UsageError(f"--workers must be at least 1 (got {args.workers})")
     if args.workers > 1 and args.scheduler:
         raise _UsageError("give --workers or --scheduler, not both")
-    if args.threshold is not None and not (-1.0 <= args.threshold <= 1.0):
-        raise _UsageError(f"--threshold must be a cosine in [-1, 1] (got {args.threshold})")
+    pipeline = _pipeline(args)
     clusters = read_clusters(args.input)
-    options = {
-        "model": args.model,
-        "backend": args.backend,
-        "cache": _cache_option(args),
-        "align_threshold": args.threshold
-        if args.threshold is not None
-        else DEFAULT_ALIGN_THRESHOLD,
-        "claims": args.claims,
-        "encoding": args.encoding,
-        "max_chars": args.max_chars or DEFAULT_MAX_CHARS,
-        "check_language": not args.no_language_check,
-    }
     progress = {"auto": None, "always": True, "never": False}[args.progress]
     with contextlib.ExitStack() as stack:
         executor = None
@@ -373,10 +371,10 @@ def _cmd_batch(args: argparse.Namespace) -> int:
         failed = diverged = 0
         results = compare_many(
             clusters,
+            pipeline=pipeline,
             executor=executor,
             errors="skip" if args.skip_bad else "return",
             progress=progress,
-            **options,
         )
         for cluster_id, result in zip(clusters, results, strict=True):
             if isinstance(result, ClaimcmpError):

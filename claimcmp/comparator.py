@@ -25,6 +25,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from typing import Literal
 
 import attrs
 
@@ -195,38 +196,51 @@ class Comparator:
 
     With the shipped models (see :mod:`claimcmp.verdict`) the same-fact model decides
     ``unrelated`` and the verdict model confirms or rejects the decisive findings, its
-    probability being the confidence; ``model=False`` falls back to rules: a cosine similarity
-    below ``related_threshold`` is unrelated, any decisive finding is a divergence.
+    probability being the confidence; ``model=False`` (explicitly: rules only, no same-fact
+    model either) falls back to rules: a cosine similarity below ``align_threshold`` is
+    unrelated, any decisive finding is a divergence. ``fact_model=False`` keeps the verdict
+    model without the same-fact model. ``related_threshold`` is the old name of
+    ``align_threshold``.
     """
 
     def __init__(
         self,
         detectors: Sequence[Detector] | None = None,
         *,
-        related_threshold: float = DEFAULT_ALIGN_THRESHOLD,
-        model: VerdictModel | bool | None = None,
-        fact_model: SameFactModel | bool | None = None,
+        align_threshold: float = DEFAULT_ALIGN_THRESHOLD,
+        model: VerdictModel | Literal[False] | None = None,
+        fact_model: SameFactModel | Literal[False] | None = None,
+        related_threshold: float | None = None,
     ) -> None:
         if detectors is None:
             from claimcmp.detectors import default_detectors
 
             detectors = default_detectors()
+        if related_threshold is not None:
+            import warnings
+
+            warnings.warn(
+                "'related_threshold' is now 'align_threshold'.", DeprecationWarning, stacklevel=2
+            )
+            align_threshold = related_threshold
+        for name, value, cls in (
+            ("model", model, VerdictModel),
+            ("fact_model", fact_model, SameFactModel),
+        ):
+            if not (value is None or value is False or isinstance(value, cls)):
+                raise TypeError(
+                    f"'{name}' must be a {cls.__name__}, None (the shipped model) or False "
+                    f"(no model) (got {value!r:.60})."
+                )
         self.detectors = list(detectors)
-        self.related_threshold = related_threshold
-        if model is None or model is True:
-            self.model: VerdictModel | None = load_default_model()
-        elif model is False:
-            self.model = None
-        else:
-            self.model = model
-        if fact_model is None or fact_model is True:
+        self.align_threshold = align_threshold
+        self.model: VerdictModel | None = load_default_model() if model is None else model or None
+        if fact_model is None:
             self.fact_model: SameFactModel | None = (
                 load_default_fact_model() if model is not False else None
             )
-        elif fact_model is False:
-            self.fact_model = None
         else:
-            self.fact_model = fact_model
+            self.fact_model = fact_model or None
 
     def findings(self, a: ClaimText, b: ClaimText) -> list[Divergence]:
         """Every detector's findings for ``a`` and ``b``, de-duplicated and in text order."""
@@ -286,7 +300,7 @@ class Comparator:
             p_same = self.fact_model.probability(fact_features(similarity, diff))
             same = p_same >= self.fact_model.threshold
         else:
-            p_same = 1.0 if aligned else _sigmoid((similarity - self.related_threshold) / 0.05)
+            p_same = 1.0 if aligned else _sigmoid((similarity - self.align_threshold) / 0.05)
             same = p_same >= 0.5
         if not same:
             return Comparison(

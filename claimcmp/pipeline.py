@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any, Literal
+from typing import Any, TypedDict
 
 import attrs
 import numpy as np
@@ -23,13 +23,14 @@ from claimcmp.align import (
     group_pairs,
 )
 from claimcmp.anomalies import find_anomalies
-from claimcmp.backends import make_embedder
+from claimcmp.backends import BACKENDS, Backend, make_embedder
 from claimcmp.cache import EmbeddingCache, with_cache
 from claimcmp.claims import AtomicClaimExtractor, SentenceClaimExtractor, sentence_spans
 from claimcmp.comparator import Comparator
 from claimcmp.detectors.numbers import conversion_anomalies
 from claimcmp.errors import ClaimcmpError, InputError, NotEnoughSourcesError
 from claimcmp.ingest import DEFAULT_MAX_CHARS, Article, check_article
+from claimcmp.options import AlignMethod, ClaimMode, ErrorMode, Options
 from claimcmp.protocols import ClaimExtractor, ClaimText, Detector, Embedder, SentenceSplitter
 from claimcmp.records import (
     Claim,
@@ -45,7 +46,15 @@ from claimcmp.report import Report
 from claimcmp.split import PunktSentenceSplitter
 from claimcmp.syndication import find_syndication
 
-__all__ = ["compare", "compare_pair", "compare_pairs", "default_embedder"]
+__all__ = [
+    "CompareOptions",
+    "Pipeline",
+    "build_pipeline",
+    "compare",
+    "compare_pair",
+    "compare_pairs",
+    "default_embedder",
+]
 
 SourceLike = Article | str | os.PathLike[str]
 Progress = Callable[[str, int, int], None]
@@ -54,6 +63,42 @@ CacheOption = bool | str | os.PathLike[str] | EmbeddingCache | None
 #: Rounds of alignment in :func:`compare`: the claims of pairs the comparator finds to be two
 #: facts are aligned again, twice at most (each round compares only the new pairs).
 _ALIGN_ROUNDS = 3
+
+
+class CompareOptions(TypedDict, total=False):
+    """The keyword arguments of :func:`compare` other than ``progress`` and ``errors`` (which
+    each entry point has its own of), for functions that pass them on:
+    ``compare_many(clusters, **options)``."""
+
+    model: str | os.PathLike[str] | None
+    backend: Backend
+    cache: CacheOption
+    embedder: Embedder | None
+    splitter: SentenceSplitter | None
+    extractor: ClaimExtractor | None
+    detectors: Sequence[Detector] | None
+    align_threshold: float
+    align_method: AlignMethod
+    align_top_k: int
+    claims: ClaimMode
+    encoding: str | None
+    max_chars: int
+    check_language: bool
+    stories: bool
+
+
+_STAGE_ARGUMENTS = ("model", "backend", "cache", "embedder", "splitter", "extractor", "detectors")
+
+
+def build_pipeline(**options: Any) -> Pipeline:
+    """The :class:`Pipeline` that :func:`compare` would build from these keyword arguments
+    (:class:`CompareOptions`); an unknown name is a TypeError listing the known ones."""
+    known = set(_STAGE_ARGUMENTS) | set(attrs.fields_dict(Options))
+    unknown = sorted(set(options) - known)
+    if unknown:
+        raise TypeError(f"unknown option(s) {unknown}; the options of compare are {sorted(known)}.")
+    stages = {k: v for k, v in options.items() if k in _STAGE_ARGUMENTS}
+    return Pipeline(Options(**{k: v for k, v in options.items() if k not in stages}), **stages)
 
 
 def default_embedder(
@@ -65,25 +110,6 @@ def default_embedder(
     """The embedder for ``model`` (bundled MiniLM when None) on ``backend``; see
     :func:`claimcmp.backends.make_embedder`."""
     return make_embedder(model, backend=backend, cache=cache)
-
-
-def _embedder(
-    model: str | os.PathLike[str] | None,
-    backend: str,
-    cache: CacheOption,
-    embedder: Embedder | None,
-) -> Embedder:
-    if embedder is None:
-        return default_embedder(model, backend=backend, cache=cache)
-    if model is not None or backend != "torch":
-        raise ValueError(
-            "give 'embedder' or 'model'/'backend', not both: an embedder already is a model on a backend "
-            f"(got embedder={embedder!r}, model={model!r}, backend={backend!r})."
-        )
-    return with_cache(embedder, cache)
-
-
-ErrorMode = Literal["raise", "skip"]
 
 
 def _skip_reason(item: SourceLike, exc: InputError | OSError) -> SkippedSource:
@@ -137,20 +163,285 @@ def _load_sources(
     return unique_articles, skipped
 
 
+class Pipeline:
+    """The stages of a comparison, built once and reused: ingest, split, claims, embed,
+    stories, align, compare.
+
+    ``options`` (an :class:`~claimcmp.options.Options`) decides what is found; the stages do
+    the work. ``model`` names a sentence-transformers model or folder (default: the bundled
+    all-MiniLM-L6-v2), ``backend`` runs it on ``"torch"`` or ``"onnx"`` (int8,
+    :mod:`claimcmp.embed_onnx`), ``cache`` keeps claim embeddings on disk for re-runs (True:
+    the user cache directory; or a directory; see :mod:`claimcmp.cache`). ``embedder``,
+    ``splitter``, ``extractor`` and ``detectors`` replace a stage (the protocols are in
+    :mod:`claimcmp.protocols`).
+
+    A pipeline holds no per-call state, so one instance may serve many threads at once. It
+    pickles as its options and stage choices: a process-pool or Dask worker that unpickles it
+    builds its stages there (the model is loaded once per worker process), so custom stages
+    must be picklable.
+    """
+
+    def __init__(
+        self,
+        options: Options | None = None,
+        *,
+        model: str | os.PathLike[str] | None = None,
+        backend: Backend = "torch",
+        cache: CacheOption = None,
+        embedder: Embedder | None = None,
+        splitter: SentenceSplitter | None = None,
+        extractor: ClaimExtractor | None = None,
+        detectors: Sequence[Detector] | None = None,
+    ) -> None:
+        if options is None:
+            options = Options()
+        elif not isinstance(options, Options):
+            raise TypeError(f"'options' must be a claimcmp.Options (got {type(options).__name__}).")
+        if embedder is not None and (model is not None or backend != "torch"):
+            raise ValueError(
+                "give 'embedder' or 'model'/'backend', not both: an embedder already is a model "
+                f"on a backend (got embedder={embedder!r}, model={model!r}, backend={backend!r})."
+            )
+        if backend not in BACKENDS:
+            raise ValueError(f"'backend' must be one of {BACKENDS} (got {backend!r}).")
+        self.options = options
+        self._spec: dict[str, Any] = {
+            "model": model,
+            "backend": backend,
+            "cache": cache,
+            "embedder": embedder,
+            "splitter": splitter,
+            "extractor": extractor,
+            "detectors": None if detectors is None else tuple(detectors),
+        }
+        self._build()
+
+    def _build(self) -> None:
+        spec, options = self._spec, self.options
+        self.splitter: SentenceSplitter = spec["splitter"] or PunktSentenceSplitter()
+        self.extractor: ClaimExtractor = spec["extractor"] or (
+            AtomicClaimExtractor() if options.claims == "atomic" else SentenceClaimExtractor()
+        )
+        if spec["embedder"] is None:
+            self.embedder: Embedder = make_embedder(
+                spec["model"], backend=spec["backend"], cache=spec["cache"]
+            )
+        else:
+            self.embedder = with_cache(spec["embedder"], spec["cache"])
+        self.comparator = Comparator(spec["detectors"], align_threshold=options.align_threshold)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"options": self.options, "spec": self._spec}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.options = state["options"]
+        self._spec = state["spec"]
+        self._build()
+
+    def __repr__(self) -> str:
+        name = getattr(self.embedder, "name", type(self.embedder).__name__)
+        return f"Pipeline({self.options!r}, embedder={name!r})"
+
+    def replace(self, **changes: Any) -> Pipeline:
+        """The same stages with some options changed (``pipeline.replace(errors="skip")``)."""
+        new = Pipeline.__new__(Pipeline)
+        new.__setstate__({"options": self.options.replace(**changes), "spec": self._spec})
+        return new
+
+    def compare(self, sources: Iterable[SourceLike], *, progress: Progress | None = None) -> Report:
+        """Compare two or more reports of one event, claim by claim (see :func:`compare`)."""
+        options = self.options
+        articles, skipped = _load_sources(
+            sources,
+            encoding=options.encoding,
+            max_chars=options.max_chars,
+            check_language=options.check_language,
+            errors=options.errors,
+        )
+        if len(articles) < 2:
+            left_out = "".join(f"; skipped {k.source}: {k.message}" for k in skipped)
+            raise NotEnoughSourcesError(
+                f"'sources' must hold at least 2 articles to compare (got {len(articles)}"
+                f"{' readable' if skipped else ''}); give two or more reports of the same event{left_out}"
+            )
+        claim_list: list[Claim] = []
+        for i, article in enumerate(articles):
+            claim_list.extend(
+                self.extractor.claims(article, sentence_spans(article, self.splitter))
+            )
+            if progress:
+                progress("split", i + 1, len(articles))
+        if progress:
+            progress("embed", 0, len(claim_list))
+        vectors = (
+            self.embedder.encode([c.text for c in claim_list])
+            if claim_list
+            else np.zeros((0, 1), np.float32)
+        )
+        if progress:
+            progress("embed", len(claim_list), len(claim_list))
+        story_members = (
+            _stories(articles, claim_list, vectors)
+            if options.stories
+            else [list(range(len(articles)))]
+        )
+        align_options: dict[str, Any] = {
+            "threshold": options.align_threshold,
+            "method": options.align_method,
+            "top_k": options.align_top_k,
+        }
+        greedy = options.align_method == "greedy"
+        # No second counterparts (align_claims(second_counterparts=True)): read on the seeds, nearly
+        # all the pairs they added were two facts of one story; near-equal cosine does not tell a
+        # fact told over two sentences from two facts.
+        alignment = _align_within_stories(
+            articles, story_members, claim_list, vectors, **align_options
+        )
+        published = {a.source: a.published for a in articles}
+        texts = {a.source: a.text for a in articles}
+        copy_of, syndication = find_syndication(articles)
+        family = {a.source: copy_of.get(a.source, a.source) for a in articles}
+        pairs: list[ClaimPair] = []
+        kept: list[AlignedPair] = []
+        excluded: set[tuple[int, int]] = set()
+        to_compare = list(alignment.pairs)
+        done = 0
+        for round_ in range(_ALIGN_ROUNDS):
+            newly_excluded = 0
+            for ap in to_compare:
+                ca, cb = claim_list[ap.a], claim_list[ap.b]
+                result = self.comparator.compare(
+                    ClaimText(ca.text, published[ca.source]),
+                    ClaimText(cb.text, published[cb.source]),
+                    ap.similarity,
+                    aligned=True,
+                )
+                done += 1
+                if progress:
+                    progress("compare", done, max(done, len(alignment.pairs)))
+                if result.verdict == "unrelated":
+                    # Close in wording, not the same fact: not compared detail by detail, not aligned.
+                    excluded.add((ap.a, ap.b))
+                    newly_excluded += 1
+                    continue
+                kept.append(ap)
+                pairs.append(
+                    ClaimPair(
+                        a=ca.id,
+                        b=cb.id,
+                        verdict=result.verdict,
+                        similarity=result.similarity,
+                        confidence=result.confidence,
+                        divergences=tuple(
+                            _to_source(d, ca, cb, texts[ca.source], texts[cb.source])
+                            for d in result.divergences
+                        ),
+                        probabilities=result.probabilities,
+                        syndicated=family[ca.source] == family[cb.source],
+                    )
+                )
+            if not newly_excluded or not greedy or round_ == _ALIGN_ROUNDS - 1:
+                break
+            # A pair of two facts must not use up the true counterpart of either claim: align the
+            # freed claims again, without the pairs found to be two facts.
+            again = _align_within_stories(
+                articles,
+                story_members,
+                claim_list,
+                vectors,
+                fixed=kept,
+                excluded=frozenset(excluded),
+                **align_options,
+            )
+            known = {(p.a, p.b) for p in kept}
+            to_compare = [p for p in again.pairs if (p.a, p.b) not in known]
+            if not to_compare:
+                break
+        order = sorted(range(len(kept)), key=lambda k: (kept[k].a, kept[k].b))
+        kept = [kept[k] for k in order]
+        pairs = [pairs[k] for k in order]
+        if excluded:  # pairs were dropped or replaced: group what was kept
+            alignment = group_pairs([c.source for c in claim_list], kept, vectors=vectors)
+        anomalies = []
+        by_source: dict[str, list[Claim]] = {}
+        for c in claim_list:
+            by_source.setdefault(c.source, []).append(c)
+        for article in articles:
+            own = by_source.get(article.source, [])
+            for an in find_anomalies(article):
+                inside = next((c.id for c in own if c.start <= an.start and an.end <= c.end), None)
+                anomalies.append(attrs.evolve(an, claim=inside))
+        groups = tuple(
+            ClaimGroup(
+                id=f"g{k}",
+                claims=tuple(claim_list[i].id for i in members),
+                independent_sources=len({family[claim_list[i].source] for i in members}),
+            )
+            for k, members in enumerate(alignment.groups)
+        )
+        return Report(
+            sources=tuple(
+                Source(
+                    id=a.source,
+                    text=a.text,
+                    path=a.path,
+                    title=a.title,
+                    published=a.published,
+                    blocks=a.blocks,
+                    copy_of=copy_of.get(a.source),
+                )
+                for a in articles
+            ),
+            claims=tuple(claim_list),
+            pairs=tuple(pairs),
+            groups=groups,
+            unique=tuple(claim_list[i].id for i in alignment.unique),
+            anomalies=tuple(anomalies),
+            syndication=tuple(tuple(g) for g in syndication),
+            stories=tuple(
+                Story(id=f"s{k + 1}", sources=tuple(articles[i].source for i in members))
+                for k, members in enumerate(story_members)
+            ),
+            skipped=tuple(skipped),
+            model=getattr(self.embedder, "name", type(self.embedder).__name__),
+            settings=options.settings(),
+        )
+
+    def compare_pairs(
+        self,
+        pairs: Iterable[tuple[str, str] | tuple[ClaimText, ClaimText]],
+        *,
+        published: tuple[Any, Any] = (None, None),
+    ) -> list[PairComparison]:
+        """Compare many pairs of claims, encoding all texts in one batch (see
+        :func:`compare_pairs`)."""
+        return _compare_pairs(self, pairs, _published_pair(published))
+
+    def compare_pair(
+        self,
+        text_a: str | ClaimText,
+        text_b: str | ClaimText,
+        *,
+        published: tuple[Any, Any] = (None, None),
+    ) -> PairComparison:
+        """Compare two claims: verdict, similarity, confidence and divergences."""
+        return _compare_pairs(self, [(text_a, text_b)], _published_pair(published))[0]  # type: ignore[list-item]
+
+
 def compare(
     sources: Iterable[SourceLike],
     *,
     model: str | os.PathLike[str] | None = None,
-    backend: str = "torch",
+    backend: Backend = "torch",
     cache: CacheOption = None,
     embedder: Embedder | None = None,
     splitter: SentenceSplitter | None = None,
     extractor: ClaimExtractor | None = None,
     detectors: Sequence[Detector] | None = None,
     align_threshold: float = DEFAULT_ALIGN_THRESHOLD,
-    align_method: str = "greedy",
+    align_method: AlignMethod = "greedy",
     align_top_k: int = DEFAULT_TOP_K,
-    claims: str = "atomic",
+    claims: ClaimMode = "atomic",
     encoding: str | None = None,
     max_chars: int = DEFAULT_MAX_CHARS,
     check_language: bool = True,
@@ -160,16 +451,13 @@ def compare(
 ) -> Report:
     """Compare two or more reports of one event, claim by claim.
 
-    ``sources`` are :class:`Article` objects or paths to text files (the
-    source id is the file stem). ``model`` names a sentence-transformers
-    model or folder (default: the bundled all-MiniLM-L6-v2), ``backend`` runs
-    it on ``"torch"`` or ``"onnx"`` (int8, :mod:`claimcmp.embed_onnx`), and
-    ``cache`` keeps claim embeddings on disk for re-runs (True: the user cache
-    directory; or a directory; see :mod:`claimcmp.cache`). ``embedder``,
-    ``splitter``, ``extractor`` and ``detectors`` replace a stage.
-    ``align_top_k`` bounds the counterparts a claim is compared with (see
-    :mod:`claimcmp.align`). ``progress(stage, done, total)`` is called as
-    stages advance.
+    ``sources`` are :class:`Article` objects or paths to text files (the source id is the
+    file stem). The stage arguments (``model``, ``backend``, ``cache``, ``embedder``,
+    ``splitter``, ``extractor``, ``detectors``) are :class:`Pipeline`'s; the others are
+    :class:`~claimcmp.options.Options`' (``align_top_k`` bounds the counterparts a claim is
+    compared with, see :mod:`claimcmp.align`). ``progress(stage, done, total)`` is called as
+    stages advance. To compare many inputs with the same settings, build one
+    :class:`Pipeline` and call its ``compare``.
 
     ``errors="raise"`` (the default) raises the first source's
     :class:`~claimcmp.errors.InputError` (unreadable, empty, binary, not English...);
@@ -181,170 +469,28 @@ def compare(
     :attr:`Report.stories` says which sources form which. ``stories=False`` takes every
     source as one story.
     """
-    if errors not in ("raise", "skip"):
-        raise ValueError(f"'errors' must be 'raise' or 'skip' (got {errors!r}).")
-    articles, skipped = _load_sources(
-        sources,
+    options = Options(
+        align_threshold=align_threshold,
+        align_method=align_method,
+        align_top_k=align_top_k,
+        claims=claims,
         encoding=encoding,
         max_chars=max_chars,
         check_language=check_language,
         errors=errors,
+        stories=stories,
     )
-    if len(articles) < 2:
-        left_out = "".join(f"; skipped {k.source}: {k.message}" for k in skipped)
-        raise NotEnoughSourcesError(
-            f"'sources' must hold at least 2 articles to compare (got {len(articles)}"
-            f"{' readable' if skipped else ''}); give two or more reports of the same event{left_out}"
-        )
-    splitter = splitter or PunktSentenceSplitter()
-    if extractor is None:
-        if claims not in ("sentence", "atomic"):
-            raise ValueError(f"'claims' must be 'sentence' or 'atomic' (got {claims!r}).")
-        extractor = AtomicClaimExtractor() if claims == "atomic" else SentenceClaimExtractor()
-    embedder = _embedder(model, backend, cache, embedder)
-    comparator = Comparator(detectors, related_threshold=align_threshold)
-
-    claim_list: list[Claim] = []
-    for i, article in enumerate(articles):
-        claim_list.extend(extractor.claims(article, sentence_spans(article, splitter)))
-        if progress:
-            progress("split", i + 1, len(articles))
-    if progress:
-        progress("embed", 0, len(claim_list))
-    vectors = (
-        embedder.encode([c.text for c in claim_list])
-        if claim_list
-        else np.zeros((0, 1), np.float32)
+    pipeline = Pipeline(
+        options,
+        model=model,
+        backend=backend,
+        cache=cache,
+        embedder=embedder,
+        splitter=splitter,
+        extractor=extractor,
+        detectors=detectors,
     )
-    if progress:
-        progress("embed", len(claim_list), len(claim_list))
-    story_members = (
-        _stories(articles, claim_list, vectors) if stories else [list(range(len(articles)))]
-    )
-    align_options: dict[str, Any] = {
-        "threshold": align_threshold,
-        "method": align_method,
-        "top_k": align_top_k,
-    }
-    greedy = align_method == "greedy"
-    # No second counterparts (align_claims(second_counterparts=True)): read on the seeds, nearly
-    # all the pairs they added were two facts of one story; near-equal cosine does not tell a
-    # fact told over two sentences from two facts.
-    alignment = _align_within_stories(articles, story_members, claim_list, vectors, **align_options)
-    published = {a.source: a.published for a in articles}
-    texts = {a.source: a.text for a in articles}
-    copy_of, syndication = find_syndication(articles)
-    family = {a.source: copy_of.get(a.source, a.source) for a in articles}
-    pairs: list[ClaimPair] = []
-    kept: list[AlignedPair] = []
-    excluded: set[tuple[int, int]] = set()
-    to_compare = list(alignment.pairs)
-    done = 0
-    for round_ in range(_ALIGN_ROUNDS):
-        newly_excluded = 0
-        for ap in to_compare:
-            ca, cb = claim_list[ap.a], claim_list[ap.b]
-            result = comparator.compare(
-                ClaimText(ca.text, published[ca.source]),
-                ClaimText(cb.text, published[cb.source]),
-                ap.similarity,
-                aligned=True,
-            )
-            done += 1
-            if progress:
-                progress("compare", done, max(done, len(alignment.pairs)))
-            if result.verdict == "unrelated":
-                # Close in wording, not the same fact: not compared detail by detail, not aligned.
-                excluded.add((ap.a, ap.b))
-                newly_excluded += 1
-                continue
-            kept.append(ap)
-            pairs.append(
-                ClaimPair(
-                    a=ca.id,
-                    b=cb.id,
-                    verdict=result.verdict,
-                    similarity=result.similarity,
-                    confidence=result.confidence,
-                    divergences=tuple(
-                        _to_source(d, ca, cb, texts[ca.source], texts[cb.source])
-                        for d in result.divergences
-                    ),
-                    probabilities=result.probabilities,
-                    syndicated=family[ca.source] == family[cb.source],
-                )
-            )
-        if not newly_excluded or not greedy or round_ == _ALIGN_ROUNDS - 1:
-            break
-        # A pair of two facts must not use up the true counterpart of either claim: align the
-        # freed claims again, without the pairs found to be two facts.
-        again = _align_within_stories(
-            articles,
-            story_members,
-            claim_list,
-            vectors,
-            fixed=kept,
-            excluded=frozenset(excluded),
-            **align_options,
-        )
-        known = {(p.a, p.b) for p in kept}
-        to_compare = [p for p in again.pairs if (p.a, p.b) not in known]
-        if not to_compare:
-            break
-    order = sorted(range(len(kept)), key=lambda k: (kept[k].a, kept[k].b))
-    kept = [kept[k] for k in order]
-    pairs = [pairs[k] for k in order]
-    if excluded:  # pairs were dropped or replaced: group what was kept
-        alignment = group_pairs([c.source for c in claim_list], kept, vectors=vectors)
-    anomalies = []
-    by_source: dict[str, list[Claim]] = {}
-    for c in claim_list:
-        by_source.setdefault(c.source, []).append(c)
-    for article in articles:
-        own = by_source.get(article.source, [])
-        for an in find_anomalies(article):
-            inside = next((c.id for c in own if c.start <= an.start and an.end <= c.end), None)
-            anomalies.append(attrs.evolve(an, claim=inside))
-    groups = tuple(
-        ClaimGroup(
-            id=f"g{k}",
-            claims=tuple(claim_list[i].id for i in members),
-            independent_sources=len({family[claim_list[i].source] for i in members}),
-        )
-        for k, members in enumerate(alignment.groups)
-    )
-    return Report(
-        sources=tuple(
-            Source(
-                id=a.source,
-                text=a.text,
-                path=a.path,
-                title=a.title,
-                published=a.published,
-                blocks=a.blocks,
-                copy_of=copy_of.get(a.source),
-            )
-            for a in articles
-        ),
-        claims=tuple(claim_list),
-        pairs=tuple(pairs),
-        groups=groups,
-        unique=tuple(claim_list[i].id for i in alignment.unique),
-        anomalies=tuple(anomalies),
-        syndication=tuple(tuple(g) for g in syndication),
-        stories=tuple(
-            Story(id=f"s{k + 1}", sources=tuple(articles[i].source for i in members))
-            for k, members in enumerate(story_members)
-        ),
-        skipped=tuple(skipped),
-        model=getattr(embedder, "name", type(embedder).__name__),
-        settings={
-            "align_threshold": align_threshold,
-            "align_method": align_method,
-            "align_top_k": align_top_k,
-            "stories": stories,
-        },
-    )
+    return pipeline.compare(sources, progress=progress)
 
 
 def _stories(
@@ -409,40 +555,39 @@ def _to_source(d: Divergence, ca: Claim, cb: Claim, text_a: str, text_b: str) ->
     )
 
 
-def compare_pairs(
-    pairs: Iterable[tuple[str, str]],
-    *,
-    model: str | os.PathLike[str] | None = None,
-    backend: str = "torch",
-    cache: CacheOption = None,
-    embedder: Embedder | None = None,
-    detectors: Sequence[Detector] | None = None,
-    related_threshold: float = DEFAULT_ALIGN_THRESHOLD,
-    published: tuple[Any, Any] = (None, None),
+def _compare_pairs(
+    pipeline: Pipeline,
+    pairs: Iterable[tuple[str, str] | tuple[ClaimText, ClaimText]],
+    published: tuple[Any, Any],
 ) -> list[PairComparison]:
-    """Compare many ``(text_a, text_b)`` pairs, encoding all texts in one batch
-    (``model``, ``backend`` and ``cache`` as in :func:`compare`)."""
-    items = list(pairs)
-    for i, item in enumerate(items):
+    items: list[tuple[ClaimText, ClaimText]] = []
+    for i, item in enumerate(pairs):
         if not (
             isinstance(item, (tuple, list))
             and len(item) == 2
-            and all(isinstance(t, str) for t in item)
+            and all(isinstance(t, (str, ClaimText)) for t in item)
         ):
             raise TypeError(
-                f"'pairs[{i}]' must be a (text_a, text_b) pair of str (got {item!r:.80})."
+                f"'pairs[{i}]' must be a (text_a, text_b) pair of str or of ClaimText "
+                f"(got {item!r:.80})."
             )
+        first, second = item
+        items.append(
+            (
+                first if isinstance(first, ClaimText) else ClaimText(first, published[0]),
+                second if isinstance(second, ClaimText) else ClaimText(second, published[1]),
+            )
+        )
     if not items:
         return []
-    embedder = _embedder(model, backend, cache, embedder)
-    comparator = Comparator(detectors, related_threshold=related_threshold)
-    texts = list(dict.fromkeys(t for pair in items for t in pair))
+    texts = list(dict.fromkeys(t.text for pair in items for t in pair))
     row = {t: i for i, t in enumerate(texts)}
-    vectors = embedder.encode(texts)
+    vectors = pipeline.embedder.encode(texts)
     out: list[PairComparison] = []
-    for a, b in items:
+    for claim_a, claim_b in items:
+        a, b = claim_a.text, claim_b.text
         sim = float(vectors[row[a]] @ vectors[row[b]])
-        r = comparator.compare(ClaimText(a, published[0]), ClaimText(b, published[1]), sim)
+        r = pipeline.comparator.compare(claim_a, claim_b, sim)
         own = [
             Divergence(
                 "unit",
@@ -486,22 +631,87 @@ def compare_pairs(
     return out
 
 
-def compare_pair(
-    text_a: str,
-    text_b: str,
-    *,
-    model: str | os.PathLike[str] | None = None,
-    backend: str = "torch",
-    embedder: Embedder | None = None,
-    detectors: Sequence[Detector] | None = None,
-    related_threshold: float = DEFAULT_ALIGN_THRESHOLD,
-) -> PairComparison:
-    """Compare two claims: verdict, similarity, confidence and divergences."""
-    return compare_pairs(
-        [(text_a, text_b)],
+def _published_pair(published: Any) -> tuple[Any, Any]:
+    if not (isinstance(published, (tuple, list)) and len(published) == 2):
+        raise TypeError(
+            "'published' must be a (date_a, date_b) pair (datetime.date or None each) "
+            f"(got {published!r:.80})."
+        )
+    return published[0], published[1]
+
+
+def _pair_pipeline(
+    model: str | os.PathLike[str] | None,
+    backend: Backend,
+    cache: CacheOption,
+    embedder: Embedder | None,
+    detectors: Sequence[Detector] | None,
+    align_threshold: float,
+    related_threshold: float | None,
+) -> Pipeline:
+    if related_threshold is not None:
+        import warnings
+
+        warnings.warn(
+            "'related_threshold' is now 'align_threshold' (one name in compare and compare_pair(s)).",
+            DeprecationWarning,
+            stacklevel=3,
+        )
+        align_threshold = related_threshold
+    return Pipeline(
+        Options(align_threshold=align_threshold),
         model=model,
         backend=backend,
+        cache=cache,
         embedder=embedder,
         detectors=detectors,
-        related_threshold=related_threshold,
-    )[0]
+    )
+
+
+def compare_pairs(
+    pairs: Iterable[tuple[str, str] | tuple[ClaimText, ClaimText]],
+    *,
+    model: str | os.PathLike[str] | None = None,
+    backend: Backend = "torch",
+    cache: CacheOption = None,
+    embedder: Embedder | None = None,
+    detectors: Sequence[Detector] | None = None,
+    align_threshold: float = DEFAULT_ALIGN_THRESHOLD,
+    published: tuple[Any, Any] = (None, None),
+    related_threshold: float | None = None,
+) -> list[PairComparison]:
+    """Compare many pairs of claims, encoding all texts in one batch.
+
+    Each pair is ``(text_a, text_b)`` — both dated by ``published`` (publication dates of A
+    and B, for relative dates such as "yesterday") — or ``(ClaimText, ClaimText)``, each
+    with its own date. ``align_threshold``: a pair whose cosine similarity is below it is
+    ``unrelated`` unless the same-fact model says otherwise. The other arguments are as in
+    :func:`compare`; ``related_threshold`` is the old name of ``align_threshold``.
+    """
+    published = _published_pair(published)
+    pipeline = _pair_pipeline(
+        model, backend, cache, embedder, detectors, align_threshold, related_threshold
+    )
+    return _compare_pairs(pipeline, pairs, published)
+
+
+def compare_pair(
+    text_a: str | ClaimText,
+    text_b: str | ClaimText,
+    *,
+    model: str | os.PathLike[str] | None = None,
+    backend: Backend = "torch",
+    cache: CacheOption = None,
+    embedder: Embedder | None = None,
+    detectors: Sequence[Detector] | None = None,
+    align_threshold: float = DEFAULT_ALIGN_THRESHOLD,
+    published: tuple[Any, Any] = (None, None),
+    related_threshold: float | None = None,
+) -> PairComparison:
+    """Compare two claims: verdict, similarity, confidence and divergences (arguments as in
+    :func:`compare_pairs`)."""
+    published = _published_pair(published)
+    pipeline = _pair_pipeline(
+        model, backend, cache, embedder, detectors, align_threshold, related_threshold
+    )
+    return _compare_pairs(pipeline, [(text_a, text_b)], published)[0]  # type: ignore[list-item]

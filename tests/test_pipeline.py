@@ -202,7 +202,7 @@ def test_seed_multi_fact_sentence_aligns_fact_by_fact(seed_report: claimcmp.Repo
 
 
 def test_claims_option_is_validated(hashing: Any) -> None:
-    with pytest.raises(ValueError, match="'claims' must be 'sentence' or 'atomic'"):
+    with pytest.raises(ValueError, match=r"'claims' must be one of \('atomic', 'sentence'\)"):
         claimcmp.compare(sorted(EXAMPLES.glob("*.txt")), embedder=hashing, claims="words")
     sentence = claimcmp.compare(sorted(EXAMPLES.glob("*.txt")), embedder=hashing, claims="sentence")
     atomic = claimcmp.compare(sorted(EXAMPLES.glob("*.txt")), embedder=hashing)

@@ -77,7 +77,7 @@ def test_skip_covers_articles_given_as_objects(hashing: Any) -> None:
 
 
 def test_errors_must_be_raise_or_skip(hashing: Any) -> None:
-    with pytest.raises(ValueError, match="'errors' must be 'raise' or 'skip'"):
+    with pytest.raises(ValueError, match=r"'errors' must be one of \('raise', 'skip'\)"):
         claimcmp.compare(EX, embedder=hashing, errors="ignore")  # type: ignore[arg-type]
 
 
