@@ -29,12 +29,12 @@ from collections.abc import Sequence
 import attrs
 
 from claimcmp.align import DEFAULT_ALIGN_THRESHOLD
-from claimcmp.detectors.diff import token_diff
 from claimcmp.memo import memoize
-from claimcmp.normalize import Token, tokens, wording_keys
 from claimcmp.protocols import ClaimText, Detector
 from claimcmp.records import Divergence
+from claimcmp.text.diff import token_diff
 from claimcmp.text.names import is_demonym, is_name, same_entity
+from claimcmp.text.normalize import Token, tokens, wording_keys
 from claimcmp.verdict import (
     SameFactModel,
     VerdictModel,

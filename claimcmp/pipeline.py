@@ -26,7 +26,6 @@ from claimcmp.anomalies import find_anomalies
 from claimcmp.cache import EmbeddingCache, with_cache
 from claimcmp.claims import AtomicClaimExtractor, SentenceClaimExtractor, sentence_spans
 from claimcmp.comparator import Comparator
-from claimcmp.detectors.numbers import conversion_anomalies
 from claimcmp.embed import make_embedder
 from claimcmp.errors import ClaimcmpError, InputError, NotEnoughSourcesError
 from claimcmp.ingest import DEFAULT_MAX_CHARS, Article, check_article
@@ -44,6 +43,7 @@ from claimcmp.records import (
 from claimcmp.report import Report
 from claimcmp.split import PunktSentenceSplitter
 from claimcmp.syndication import find_syndication
+from claimcmp.text.quantities import conversion_anomalies
 
 __all__ = ["compare", "compare_pair", "compare_pairs", "default_embedder"]
 

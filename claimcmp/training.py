@@ -45,9 +45,9 @@ import attrs
 import numpy as np
 
 from claimcmp.comparator import Comparator, same_wording
-from claimcmp.detectors.diff import token_diff
 from claimcmp.perturb import Perturbation, detokenize, perturb
 from claimcmp.protocols import ClaimText, Embedder
+from claimcmp.text.diff import token_diff
 from claimcmp.verdict import LogisticModel, SameFactModel, VerdictModel, fact_features, features
 
 __all__ = ["LabelledPair", "build_pairs", "featurize", "fit", "main", "perturbation_suite"]

@@ -29,8 +29,8 @@ from typing import Any, ClassVar
 import attrs
 import numpy as np
 
-from claimcmp.detectors.diff import TokenDiff
 from claimcmp.records import DIVERGENCE_KINDS, Divergence
+from claimcmp.text.diff import TokenDiff
 
 __all__ = [
     "FACT_FEATURE_NAMES",

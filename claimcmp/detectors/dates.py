@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING
 import attrs
 
 from claimcmp.detectors.base import finding, same_role
-from claimcmp.detectors.diff import token_diff
 from claimcmp.memo import memoize
+from claimcmp.text.diff import token_diff
 
 if TYPE_CHECKING:
     from claimcmp.protocols import ClaimText

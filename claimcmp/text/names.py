@@ -14,8 +14,8 @@ import re
 from collections.abc import Iterable
 
 from claimcmp.memo import memoize
-from claimcmp.normalize import Token, spelling_key
 from claimcmp.text.lexicon import ENTITY_ALIASES
+from claimcmp.text.normalize import Token, spelling_key
 
 __all__ = ["CALENDAR_WORDS", "AliasTable", "is_demonym", "is_name", "name_key", "same_entity"]
 
