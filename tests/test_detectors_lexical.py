@@ -21,8 +21,8 @@ from claimcmp.detectors import (
     QuoteDetector,
     TermDetector,
 )
-from claimcmp.detectors.dates import find_dates
 from claimcmp.protocols import ClaimText
+from claimcmp.text.dates import find_dates
 
 RULES = Comparator(model=False)
 

@@ -14,16 +14,17 @@ import re
 from collections.abc import Iterable
 
 from claimcmp.memo import memoize
+from claimcmp.text.dates import MONTHS, WEEKDAYS
 from claimcmp.text.lexicon import ENTITY_ALIASES
 from claimcmp.text.normalize import Token, spelling_key
 
 __all__ = ["CALENDAR_WORDS", "AliasTable", "is_demonym", "is_name", "name_key", "same_entity"]
 
 #: Days, months and relative time words: capitalised or not, they are dates, not names.
-CALENDAR_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
-    "june july august september october november december jan feb mar apr jun jul aug sep sept "
-    "oct nov dec today tonight yesterday tomorrow week weekend month year".split()
+CALENDAR_WORDS = (
+    frozenset(WEEKDAYS)
+    | frozenset(MONTHS)
+    | frozenset("today tonight yesterday tomorrow week weekend month year".split())
 )
 _TITLE_SMALL = frozenset("a an the of to in on at for with by from and or but as vs is are".split())
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;“\"(]\s*)$")

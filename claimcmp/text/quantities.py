@@ -23,6 +23,7 @@ from typing import Any, Literal
 import attrs
 
 from claimcmp.memo import memoize
+from claimcmp.text.dates import MONTH_PATTERN
 
 __all__ = [
     "Category",
@@ -328,11 +329,7 @@ _METRES_AFTER = re.compile(
     r"race|run|sprint|relay|freestyle|hurdles|drop|fall|ridge|cliff|crevasse)\b)",
     re.I,
 )
-_MONTH_BEFORE = re.compile(
-    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
-    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+$",
-    re.I,
-)
+_MONTH_BEFORE = re.compile(rf"\b(?:{MONTH_PATTERN})\.?\s+$", re.I)
 # Every quantity holds a digit, a number word or an ordinal word. Most claims hold none, and
 # a set lookup of their words rules them out far faster than the full patterns below.
 _NUMBER_WORDS = frozenset(w for phrase in (*_WORD_NUMBERS, *_ORDINALS) for w in phrase.split()) - {
