@@ -35,10 +35,11 @@ from _shared import read_jsonl, require_shared
 from cluster import cluster_lines
 from ecb_pairs import pair_texts, read_labels
 
-from claimcmp.comparator import Comparator, is_decisive
+from claimcmp.comparator import Comparator
 from claimcmp.embed import SentenceTransformerEmbedder
 from claimcmp.expectations import check_expectation, expected_pair, read_expectations
 from claimcmp.protocols import ClaimText, Embedder
+from claimcmp.records import is_decisive
 from claimcmp.training import build_pairs, featurize, fit, sample_weights, verdict_rows
 from claimcmp.verdict import VerdictModel
 

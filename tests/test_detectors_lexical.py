@@ -10,7 +10,7 @@ import datetime as dt
 
 import pytest
 
-from claimcmp.comparator import Comparator, is_decisive
+from claimcmp.comparator import Comparator
 from claimcmp.detectors import (
     AttributionDetector,
     DateDetector,
@@ -22,6 +22,7 @@ from claimcmp.detectors import (
     TermDetector,
 )
 from claimcmp.protocols import ClaimText
+from claimcmp.records import is_decisive
 from claimcmp.text.dates import find_dates
 
 RULES = Comparator(model=False)
