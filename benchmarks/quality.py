@@ -200,7 +200,7 @@ def real_pair_training_lines(
     """Why the verdict model does not learn from the hand-labelled real pairs: fitted with them
     (weight 1) against without (weight 0), scored on SummEdits (leave one domain out) and on
     round 1 (held-out topics; the shipped same-fact model decides ``unrelated``)."""
-    from claimcmp.comparator import same_wording
+    from claimcmp.text.normalize import same_wording
     from claimcmp.verdict import load_default_fact_model
 
     fact = load_default_fact_model()

@@ -34,6 +34,7 @@ from claimcmp.errors import (
 )
 from claimcmp.records import Block
 from claimcmp.text.dates import MONTH_PATTERN, WEEKDAY_PATTERN, parse_date
+from claimcmp.text.lexicon import TITLE_CASE_SMALL_WORDS
 
 __all__ = [
     "DEFAULT_MAX_CHARS",
@@ -301,7 +302,6 @@ _STAMP = re.compile(
     rf"{_TIME}?",
     re.I,
 )
-_TITLE_SMALL = frozenset("a an the of to in on at for with by from and or but as vs is are".split())
 
 
 def _inline_furniture(text: str, s: int, e: int) -> list[Block]:
@@ -345,7 +345,7 @@ def _inline_furniture(text: str, s: int, e: int) -> list[Block]:
         if token[:1].isupper() or token[:1].isdigit():
             caps += 1
             continue
-        if token.lower() in _TITLE_SMALL:
+        if token.lower() in TITLE_CASE_SMALL_WORDS:
             continue
         # The first lower-case word: the story has begun. Step back over the lede's subject
         # (names, not ordinary words written in Title Case).
@@ -362,7 +362,7 @@ def _inline_furniture(text: str, s: int, e: int) -> list[Block]:
             return []
         head_words = [x.group() for x in words[:j]]
         capital = sum(1 for x in head_words if x[:1].isupper() or x[:1].isdigit())
-        if capital < 0.75 * sum(1 for x in head_words if x.lower() not in _TITLE_SMALL):
+        if capital < 0.75 * sum(1 for x in head_words if x.lower() not in TITLE_CASE_SMALL_WORDS):
             return []
         end = s + words[j - 1].end()
         return [Block(s, end, "headline")]

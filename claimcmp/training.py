@@ -44,10 +44,11 @@ from typing import Any
 import attrs
 import numpy as np
 
-from claimcmp.comparator import Comparator, same_wording
+from claimcmp.comparator import Comparator
 from claimcmp.perturb import Perturbation, detokenize, perturb
 from claimcmp.protocols import ClaimText, Embedder
 from claimcmp.text.diff import token_diff
+from claimcmp.text.normalize import same_wording
 from claimcmp.verdict import LogisticModel, SameFactModel, VerdictModel, fact_features, features
 
 __all__ = ["LabelledPair", "build_pairs", "featurize", "fit", "main", "perturbation_suite"]

@@ -14,7 +14,7 @@ claimcmp.training`` on ``../shared/data`` only and stored as small JSON files
 (``claimcmp/data/fact_model.json``, ``claimcmp/data/verdict_model.json``: feature names,
 scaling, coefficients — no pickle). They are evaluated here with NumPy, so no scikit-learn
 import is needed at run time. ``agreement`` is decided before either, by wording (see
-:func:`claimcmp.comparator.same_wording`).
+:func:`claimcmp.text.normalize.same_wording`).
 """
 
 from __future__ import annotations
