@@ -36,10 +36,11 @@ from _shared import read_jsonl, require_shared
 from cluster import cluster_lines
 from ecb_pairs import pair_texts, read_labels
 
-from claimcmp.comparator import Comparator, is_decisive
+from claimcmp.comparator import Comparator
 from claimcmp.embed import SentenceTransformerEmbedder
 from claimcmp.expectations import check_expectation, expected_pair, read_expectations
 from claimcmp.protocols import ClaimText, Embedder
+from claimcmp.records import is_decisive
 from claimcmp.verdict import VerdictModel
 from tools.training import build_pairs, featurize, fit, sample_weights, verdict_rows
 
@@ -200,7 +201,7 @@ def real_pair_training_lines(
     """Why the verdict model does not learn from the hand-labelled real pairs: fitted with them
     (weight 1) against without (weight 0), scored on SummEdits (leave one domain out) and on
     round 1 (held-out topics; the shipped same-fact model decides ``unrelated``)."""
-    from claimcmp.comparator import same_wording
+    from claimcmp.text.normalize import same_wording
     from claimcmp.verdict import load_default_fact_model
 
     fact = load_default_fact_model()

@@ -20,8 +20,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from claimcmp.detectors.numbers import conversion_anomalies
 from claimcmp.records import Anomaly
+from claimcmp.text.quantities import conversion_anomalies
 
 if TYPE_CHECKING:
     from claimcmp.ingest import Article

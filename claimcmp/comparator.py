@@ -30,12 +30,11 @@ from typing import Literal
 import attrs
 
 from claimcmp.align import DEFAULT_ALIGN_THRESHOLD
-from claimcmp.detectors.diff import token_diff
-from claimcmp.memo import memoize
-from claimcmp.normalize import Token, tokens, wording_keys
 from claimcmp.protocols import ClaimText, Detector
-from claimcmp.records import Divergence
+from claimcmp.records import Divergence, is_decisive
+from claimcmp.text.diff import token_diff
 from claimcmp.text.names import is_demonym, is_name, same_entity
+from claimcmp.text.normalize import Token, same_wording
 from claimcmp.verdict import (
     SameFactModel,
     VerdictModel,
@@ -45,7 +44,7 @@ from claimcmp.verdict import (
     load_default_model,
 )
 
-__all__ = ["Comparator", "Comparison", "flip_divergence", "is_decisive", "same_wording"]
+__all__ = ["Comparator", "Comparison", "flip_divergence"]
 
 
 @attrs.frozen
@@ -57,23 +56,6 @@ class Comparison:
     confidence: float
     divergences: tuple[Divergence, ...] = ()
     probabilities: dict[str, float] = attrs.field(factory=dict, eq=False)
-
-
-def same_wording(a: str, b: str) -> bool:
-    """True when ``a`` and ``b`` differ only in punctuation, case, spelling variants or honorifics."""
-    return _wording(a) == _wording(b)
-
-
-@memoize(8192)  # each claim is checked against every claim aligned with it
-def _wording(text: str) -> tuple[str, ...]:
-    return tuple(wording_keys(tokens(text)))
-
-
-def is_decisive(d: Divergence) -> bool:
-    """Whether a finding can decide a ``divergence`` verdict: not low severity, confidence ≥
-    0.5, and not coverage (a detail only one claim carries is listed, but it is not a
-    conflict)."""
-    return d.severity != "low" and d.confidence >= 0.5 and d.kind not in ("omission", "addition")
 
 
 def _sigmoid(x: float) -> float:

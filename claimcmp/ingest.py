@@ -33,6 +33,8 @@ from claimcmp.errors import (
     UnsupportedLanguageError,
 )
 from claimcmp.records import Block
+from claimcmp.text.dates import MONTH_PATTERN, WEEKDAY_PATTERN, parse_date
+from claimcmp.text.lexicon import TITLE_CASE_SMALL_WORDS
 
 __all__ = [
     "DEFAULT_MAX_CHARS",
@@ -40,7 +42,6 @@ __all__ = [
     "check_article",
     "decode_bytes",
     "find_blocks",
-    "parse_date",
 ]
 
 #: Longest article accepted by default (about 150 pages of news copy).
@@ -125,67 +126,11 @@ def _check_text(text: str, name: str) -> None:
 # ---------------------------------------------------------------------------
 # Dates in metadata and datelines
 
-_MONTHS = {
-    m: i
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for m in names
-}
-_WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun"
-_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_US_DATE = re.compile(r"\b(\d{1,2})\s?/\s?(\d{1,2})\s?/\s?(\d{2}|\d{4})\b")  # 04/28/09: month first
-_ISO_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
-_MDY_DATE = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I)
-_DMY_DATE = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\.?,?\s+(\d{{4}})\b", re.I)
 _DATE_LINE_REST = re.compile(
-    rf"\b(?:{_WEEKDAYS}|{_MONTH_RE}|updated|published|posted|on|at|am|pm|a\.m|p\.m|"
+    rf"\b(?:{WEEKDAY_PATTERN}|{MONTH_PATTERN}|updated|published|posted|on|at|am|pm|a\.m|p\.m|"
     r"gmt|utc|[ecmp][sd]t|bst|cet|ist)\b|[\d|/,.:;()\-–—•·\s]",
     re.I,
 )
-
-
-def parse_date(text: str) -> dt.date | None:
-    """The first complete calendar date written in ``text`` (ISO, ``March 1, 2023``, ``1 March 2023``)."""
-    found: list[tuple[int, dt.date]] = []
-    for m in _ISO_DATE.finditer(text):
-        try:
-            found.append((m.start(), dt.date(int(m[1]), int(m[2]), int(m[3]))))
-        except ValueError:
-            continue
-    for m in _MDY_DATE.finditer(text):
-        try:
-            found.append((m.start(), dt.date(int(m[3]), _MONTHS[m[1].lower()], int(m[2]))))
-        except ValueError:
-            continue
-    for m in _DMY_DATE.finditer(text):
-        try:
-            found.append((m.start(), dt.date(int(m[3]), _MONTHS[m[2].lower()], int(m[1]))))
-        except ValueError:
-            continue
-    for m in _US_DATE.finditer(text):
-        year = int(m[3]) + (
-            2000 if len(m[3]) == 2 and int(m[3]) < 50 else 1900 if len(m[3]) == 2 else 0
-        )
-        try:
-            found.append((m.start(), dt.date(year, int(m[1]), int(m[2]))))
-        except ValueError:
-            continue
-    return min(found)[1] if found else None
 
 
 # ---------------------------------------------------------------------------
@@ -350,14 +295,13 @@ _ZONES = "ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|EET|I
 _TIME = rf"(?:,?\s*\d{{1,2}}[:.]\s?\d{{2}}\s?(?:[ap]\.?\s?m\.?)?(?:\s+(?-i:{_ZONES})\b)?(?:\s*\([^)]{{1,20}}\))?)"
 _STAMP = re.compile(
     rf"(?:(?:Article\s+)?(?:posted|published|updated|last\s+updated)(?:\s+on)?\s*:?\s*)?"
-    rf"(?:(?:{_WEEKDAYS}),?\s+)?"
-    rf"(?:(?:{_MONTH_RE})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTH_RE})\.?,?\s+\d{{4}}"
+    rf"(?:(?:{WEEKDAY_PATTERN}),?\s+)?"
+    rf"(?:(?:{MONTH_PATTERN})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTH_PATTERN})\.?,?\s+\d{{4}}"
     rf"|\d{{1,2}}\s?[/.]\s?\d{{1,2}}\s?[/.]\s?\d{{2,4}})"
     rf"{_TIME}?",
     re.I,
 )
-_TITLE_SMALL = frozenset("a an the of to in on at for with by from and or but as vs is are".split())
 
 
 def _inline_furniture(text: str, s: int, e: int) -> list[Block]:
@@ -401,7 +345,7 @@ def _inline_furniture(text: str, s: int, e: int) -> list[Block]:
         if token[:1].isupper() or token[:1].isdigit():
             caps += 1
             continue
-        if token.lower() in _TITLE_SMALL:
+        if token.lower() in TITLE_CASE_SMALL_WORDS:
             continue
         # The first lower-case word: the story has begun. Step back over the lede's subject
         # (names, not ordinary words written in Title Case).
@@ -418,7 +362,7 @@ def _inline_furniture(text: str, s: int, e: int) -> list[Block]:
             return []
         head_words = [x.group() for x in words[:j]]
         capital = sum(1 for x in head_words if x[:1].isupper() or x[:1].isdigit())
-        if capital < 0.75 * sum(1 for x in head_words if x.lower() not in _TITLE_SMALL):
+        if capital < 0.75 * sum(1 for x in head_words if x.lower() not in TITLE_CASE_SMALL_WORDS):
             return []
         end = s + words[j - 1].end()
         return [Block(s, end, "headline")]

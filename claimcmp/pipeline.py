@@ -27,7 +27,6 @@ from claimcmp.backends import BACKENDS, Backend, make_embedder
 from claimcmp.cache import EmbeddingCache, with_cache
 from claimcmp.claims import AtomicClaimExtractor, SentenceClaimExtractor, sentence_spans
 from claimcmp.comparator import Comparator
-from claimcmp.detectors.numbers import conversion_anomalies
 from claimcmp.errors import ClaimcmpError, InputError, NotEnoughSourcesError
 from claimcmp.ingest import DEFAULT_MAX_CHARS, Article, check_article
 from claimcmp.options import AlignMethod, ClaimMode, ErrorMode, Options
@@ -45,6 +44,7 @@ from claimcmp.records import (
 from claimcmp.report import Report
 from claimcmp.split import PunktSentenceSplitter
 from claimcmp.syndication import find_syndication
+from claimcmp.text.quantities import conversion_anomalies
 
 __all__ = [
     "CompareOptions",

@@ -33,6 +33,7 @@ __all__ = [
     "Source",
     "Story",
     "Verdict",
+    "is_decisive",
 ]
 
 Verdict = Literal["agreement", "paraphrase", "divergence", "unrelated"]
@@ -250,6 +251,13 @@ class Divergence:
     detector: str = ""
 
 
+def is_decisive(d: Divergence) -> bool:
+    """Whether a finding can decide a ``divergence`` verdict: not low severity, confidence ≥
+    0.5, and not coverage (a detail only one claim carries is listed, but it is not a
+    conflict)."""
+    return d.severity != "low" and d.confidence >= 0.5 and d.kind not in ("omission", "addition")
+
+
 class _HasDivergences:
     """Shared views of a comparison's findings."""
 
@@ -263,16 +271,8 @@ class _HasDivergences:
 
     @property
     def decisive_kinds(self) -> tuple[str, ...]:
-        """Kinds of the findings that count (not low severity, confidence ≥ 0.5)."""
-        return tuple(
-            dict.fromkeys(
-                d.kind
-                for d in self.divergences
-                if d.severity != "low"
-                and d.confidence >= 0.5
-                and d.kind not in ("omission", "addition")
-            )
-        )
+        """Kinds of the findings that count (see :func:`is_decisive`), in order, without repeats."""
+        return tuple(dict.fromkeys(d.kind for d in self.divergences if is_decisive(d)))
 
 
 @attrs.frozen

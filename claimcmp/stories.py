@@ -38,8 +38,8 @@ from typing import ClassVar
 import attrs
 import numpy as np
 
-from claimcmp.normalize import tokens
 from claimcmp.text.names import is_name
+from claimcmp.text.normalize import tokens
 from claimcmp.verdict import LogisticModel, load_model_file
 
 __all__ = [

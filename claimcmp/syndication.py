@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from claimcmp.normalize import spelling_keys
+from claimcmp.text.normalize import spelling_keys
 
 if TYPE_CHECKING:
     from claimcmp.ingest import Article

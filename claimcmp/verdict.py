@@ -14,7 +14,7 @@ tools.training`` (a source checkout) on ``../shared/data`` only and stored as sm
 (``claimcmp/data/fact_model.json``, ``claimcmp/data/verdict_model.json``: feature names,
 scaling, coefficients — no pickle). They are evaluated here with NumPy, so no scikit-learn
 import is needed at run time. ``agreement`` is decided before either, by wording (see
-:func:`claimcmp.comparator.same_wording`).
+:func:`claimcmp.text.normalize.same_wording`).
 """
 
 from __future__ import annotations
@@ -29,9 +29,9 @@ from typing import Any, ClassVar
 import attrs
 import numpy as np
 
-from claimcmp.detectors.diff import TokenDiff
 from claimcmp.errors import MissingModelError, ModelLoadError
-from claimcmp.records import DIVERGENCE_KINDS, Divergence
+from claimcmp.records import DIVERGENCE_KINDS, Divergence, is_decisive
+from claimcmp.text.diff import TokenDiff
 
 __all__ = [
     "FACT_FEATURE_NAMES",
@@ -82,10 +82,6 @@ FACT_FEATURE_NAMES: tuple[str, ...] = (
 )
 
 
-def _decisive(d: Divergence) -> bool:
-    return d.severity != "low" and d.confidence >= 0.5 and d.kind not in ("omission", "addition")
-
-
 def _counts(diff: TokenDiff) -> tuple[int, int]:
     return sum(1 for t in diff.a if t.content), sum(1 for t in diff.b if t.content)
 
@@ -95,14 +91,14 @@ def features(similarity: float, diff: TokenDiff, divergences: Sequence[Divergenc
     n_a, n_b = _counts(diff)
     free = (len(diff.only_a) + len(diff.only_b)) / max(1, n_a + n_b)
     length_ratio = min(len(diff.a), len(diff.b)) / max(1, max(len(diff.a), len(diff.b)))
-    decisive = [d for d in divergences if _decisive(d)]
+    decisive = [d for d in divergences if is_decisive(d)]
     kind_max = dict.fromkeys((*CONFLICT_KINDS, "term_wordnet", "term_swap"), 0.0)
     for d in divergences:
         key = d.kind
         if d.kind == "term" and ":" in d.detector:
             key = "term_" + d.detector.split(":", 1)[1]
         if key in kind_max:
-            weight = d.confidence if _decisive(d) else d.confidence * 0.5
+            weight = d.confidence if is_decisive(d) else d.confidence * 0.5
             kind_max[key] = max(kind_max[key], weight)
     slot_swaps = sum(1 for e in diff.edits if e.op == "replace" and e.a_free and e.b_free)
     # Names that stand in a changed slot on both sides: two tellings about different people or

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from claimcmp.detectors import NumberDetector, UnitDetector
-from claimcmp.detectors.quantities import find_quantities
 from claimcmp.protocols import ClaimText
+from claimcmp.text.quantities import find_quantities
 
 
 def found(a: str, b: str) -> list[tuple[str, str, str, str]]:
@@ -129,7 +129,7 @@ def test_unit_detector_ignores_number_changes() -> None:
     ],
 )
 def test_conversion_anomalies(text: str, flagged: str) -> None:
-    from claimcmp.detectors.numbers import conversion_anomalies
+    from claimcmp.text.quantities import conversion_anomalies
 
     found = conversion_anomalies(text)
     assert [text[s:e] for (s, e), _ in found] == [flagged]
@@ -144,7 +144,7 @@ def test_conversion_anomalies(text: str, flagged: str) -> None:
     ],
 )
 def test_consistent_conversions_are_not_anomalies(text: str) -> None:
-    from claimcmp.detectors.numbers import conversion_anomalies
+    from claimcmp.text.quantities import conversion_anomalies
 
     assert conversion_anomalies(text) == []
 

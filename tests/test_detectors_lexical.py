@@ -10,7 +10,7 @@ import datetime as dt
 
 import pytest
 
-from claimcmp.comparator import Comparator, is_decisive
+from claimcmp.comparator import Comparator
 from claimcmp.detectors import (
     AttributionDetector,
     DateDetector,
@@ -21,8 +21,9 @@ from claimcmp.detectors import (
     QuoteDetector,
     TermDetector,
 )
-from claimcmp.detectors.dates import find_dates
 from claimcmp.protocols import ClaimText
+from claimcmp.records import is_decisive
+from claimcmp.text.dates import find_dates
 
 RULES = Comparator(model=False)
 

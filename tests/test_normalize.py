@@ -2,8 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimcmp.comparator import same_wording
-from claimcmp.normalize import spelling_key
+from claimcmp.text.normalize import same_wording, spelling_key
 
 
 @pytest.mark.parametrize(

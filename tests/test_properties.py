@@ -8,9 +8,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from claimcmp.claims import SentenceClaimExtractor, sentence_spans
-from claimcmp.detectors.quantities import find_quantities
 from claimcmp.ingest import Article, find_blocks
 from claimcmp.split import PunktSentenceSplitter
+from claimcmp.text.quantities import find_quantities
 
 WORDS = st.sampled_from(
     "the council said on Monday that 12 people U.S. Mr. “quoted” — 1,000 km (621 miles) $5bn "

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from claimcmp.detectors.diff import token_diff
+from claimcmp.text.diff import token_diff
 from claimcmp.text.names import same_entity
 from claimcmp.text.wordnet import is_common_word, relation, wordnet
 

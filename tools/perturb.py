@@ -14,8 +14,8 @@ import re
 
 import attrs
 
-from claimcmp.detectors.quantities import find_quantities
 from claimcmp.text.lexicon import TERM_GROUPS
+from claimcmp.text.quantities import find_quantities
 
 __all__ = ["COSMETIC", "PLANTED", "Perturbation", "detokenize", "perturb"]
 

@@ -44,9 +44,10 @@ from typing import Any
 import attrs
 import numpy as np
 
-from claimcmp.comparator import Comparator, same_wording
-from claimcmp.detectors.diff import token_diff
+from claimcmp.comparator import Comparator
 from claimcmp.protocols import ClaimText, Embedder
+from claimcmp.text.diff import token_diff
+from claimcmp.text.normalize import same_wording
 from claimcmp.verdict import LogisticModel, SameFactModel, VerdictModel, fact_features, features
 from tools.perturb import Perturbation, detokenize, perturb
 

@@ -4,7 +4,7 @@ same role of the same fact.
 A difference between two claims is a conflict only when both values say the same thing about
 the same fact: the figure of the same count, the date of the same event, the person in the
 same role. :func:`same_role` is that test, read from the word alignment of the two claims
-(:func:`~claimcmp.detectors.diff.token_diff`): the two spans stand in the same slot (one
+(:func:`~claimcmp.text.diff.token_diff`): the two spans stand in the same slot (one
 replaced the other), or words next to them correspond ("a **60-year-old** suspect" / "the
 suspect, **61**, ..." share "suspect"; "fell **150 metres**" / "fell **200ft**" share "fell").
 """
@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from typing import Literal
 
-from claimcmp.detectors.diff import Edit, TokenDiff
-from claimcmp.normalize import Token
 from claimcmp.records import Divergence
+from claimcmp.text.diff import Edit, TokenDiff
 from claimcmp.text.lexicon import FIGURE_QUALIFIERS
+from claimcmp.text.normalize import Token
 
 __all__ = ["Severity", "finding", "same_role", "tokens_in"]
 

@@ -1,255 +1,27 @@
 """The ``date`` detector: when things happen, resolved against each article's publication date.
 
-Date expressions read: weekdays ("on Tuesday"), weekday ranges ("Tuesday through Thursday",
-"from Tuesday to Thursday", "Tuesday-Thursday"), calendar dates ("March 2", "2 March 2023",
-"Feb. 26, 2023") and relative expressions ("today", "yesterday", "this week", "next month",
-"last year", "earlier this month"). With a publication date each becomes an interval of days;
-two claims diverge when their intervals for the same kind of expression do not overlap. Without
-one, differing relative expressions are reported as *unresolved* (low severity).
-
-Resolution is a few lines of calendar arithmetic, written here rather than delegated to
-dateparser: news copy uses a small closed set of forms, and the tense of the claim (not a
-global setting) decides whether "Tuesday" is the last or the next one.
+The date expressions of each claim are read by :func:`claimcmp.text.dates.find_dates`
+(weekdays, weekday ranges, calendar dates, months, relative expressions), each an interval of
+days when the publication date is known. Two claims diverge when their intervals for the same
+kind of expression do not overlap. Without both publication dates, differing relative
+expressions are reported as *unresolved* (low severity).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-import attrs
-
 from claimcmp.detectors.base import finding, same_role
-from claimcmp.detectors.diff import token_diff
-from claimcmp.memo import memoize
+from claimcmp.text.dates import WEEKDAYS, DateMention, find_dates
+from claimcmp.text.diff import token_diff
 
 if TYPE_CHECKING:
     from claimcmp.protocols import ClaimText
     from claimcmp.records import Divergence
 
-__all__ = ["DateDetector", "DateMention", "find_dates"]
-
-_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_MONTHS = {
-    "jan": 1,
-    "january": 1,
-    "feb": 2,
-    "february": 2,
-    "mar": 3,
-    "march": 3,
-    "apr": 4,
-    "april": 4,
-    "may": 5,
-    "jun": 6,
-    "june": 6,
-    "jul": 7,
-    "july": 7,
-    "aug": 8,
-    "august": 8,
-    "sep": 9,
-    "sept": 9,
-    "september": 9,
-    "oct": 10,
-    "october": 10,
-    "nov": 11,
-    "november": 11,
-    "dec": 12,
-    "december": 12,
-}
-_WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-_MON = r"(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)"
-
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    (
-        "range",
-        re.compile(
-            rf"\b(?:from\s+|between\s+)?(?P<w1>{_WD})\s*(?:through|thru|to|until|till|-|–|and)\s*(?P<w2>{_WD})\b",
-            re.I,
-        ),
-    ),
-    (
-        "calendar",
-        re.compile(
-            rf"\b(?P<mon>{_MON})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?\b",
-            re.I,
-        ),
-    ),
-    (
-        "calendar",
-        re.compile(
-            rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{_MON})\.?(?:,?\s+(?P<year>\d{{4}}))?\b",
-            re.I,
-        ),
-    ),
-    ("month", re.compile(rf"\b(?P<mon>{_MON})\.?\s+(?P<year>\d{{4}})\b", re.I)),
-    (
-        "month",
-        re.compile(
-            r"\b(?:in|since|until|by|early|late|mid-|last|next|this)\s+(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december)\b(?!\s+\d)",
-            re.I,
-        ),
-    ),
-    ("weekday", re.compile(rf"\b(?P<w1>{_WD})\b", re.I)),
-    (
-        "relative",
-        re.compile(
-            r"\b(?P<rel>today|tonight|yesterday|tomorrow|"
-            r"(?:earlier|later)\s+this\s+(?:week|month|year)|"
-            r"(?:this|next|last|past|coming)\s+(?:week|weekend|month|year)|"
-            r"a\s+(?:week|month|year)\s+ago|in\s+recent\s+(?:days|weeks))\b",
-            re.I,
-        ),
-    ),
-]
-
-_FUTURE = re.compile(
-    r"\b(?:will|is to|are to|is due|are due|plans?|planning|to visit|to meet|set to|expected to|next|upcoming|coming)\b",
-    re.I,
-)
-
-
-@attrs.frozen
-class DateMention:
-    """A date expression: its span, its kind and its normalised form."""
-
-    start: int
-    end: int
-    kind: str  # "range", "calendar", "weekday", "relative"
-    norm: str  # e.g. "tuesday-thursday", "03-02", "next week"
-    interval: tuple[dt.date, dt.date] | None = None  # resolved days, inclusive
-
-
-def _weekday_date(name: str, published: dt.date, future: bool) -> dt.date:
-    target = _WEEKDAYS.index(name.lower())
-    delta = (target - published.weekday()) % 7
-    if future:
-        return published + dt.timedelta(days=delta)
-    return published - dt.timedelta(days=(published.weekday() - target) % 7)
-
-
-def _week(published: dt.date, offset: int) -> tuple[dt.date, dt.date]:
-    monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=offset)
-    return monday, monday + dt.timedelta(days=6)
-
-
-def _month(published: dt.date, offset: int) -> tuple[dt.date, dt.date]:
-    m = published.month - 1 + offset
-    y, m = published.year + m // 12, m % 12 + 1
-    first = dt.date(y, m, 1)
-    nxt = dt.date(y + (m == 12), m % 12 + 1, 1)
-    return first, nxt - dt.timedelta(days=1)
-
-
-def _resolve_relative(
-    rel: str, published: dt.date, future: bool = False
-) -> tuple[dt.date, dt.date]:
-    r = " ".join(rel.lower().split())
-    one = dt.timedelta(days=1)
-    table = {
-        "today": (published, published),
-        "tonight": (published, published),
-        "yesterday": (published - one, published - one),
-        "tomorrow": (published + one, published + one),
-        "in recent days": (published - dt.timedelta(days=7), published),
-        "in recent weeks": (published - dt.timedelta(weeks=6), published),
-    }
-    if r in table:
-        return table[r]
-    unit = r.split()[-1] if not r.endswith("ago") else r.split()[1]
-    if r.startswith("a ") and r.endswith("ago"):
-        back = {
-            "week": dt.timedelta(weeks=1),
-            "month": dt.timedelta(days=30),
-            "year": dt.timedelta(days=365),
-        }[unit]
-        day = published - back
-        return day - dt.timedelta(days=3), day + dt.timedelta(days=3)
-    offset = {"this": 0, "coming": 1, "next": 1, "last": -1, "past": -1, "earlier": 0, "later": 0}[
-        r.split()[0]
-    ]
-    if unit == "week" and offset == 0 and future:
-        # "will visit this week" written on a weekend means the coming days.
-        return published, max(_week(published, 0)[1], published + dt.timedelta(days=6))
-    if unit in ("week", "weekend"):
-        lo, hi = _week(published, offset)
-        if unit == "weekend":
-            lo = hi - dt.timedelta(days=1)
-        if r.startswith("earlier"):
-            hi = published
-        elif r.startswith("later"):
-            lo = published
-        return lo, hi
-    if unit == "month":
-        lo, hi = _month(published, offset)
-        if r.startswith("earlier"):
-            hi = published
-        elif r.startswith("later"):
-            lo = published
-        return lo, hi
-    year = published.year + offset
-    lo, hi = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    if r.startswith("earlier"):
-        hi = published
-    elif r.startswith("later"):
-        lo = published
-    return lo, hi
-
-
-def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]:
-    """Date expressions in ``text``, resolved to day intervals when ``published`` is known."""
-    return list(_find_dates(text, published))
-
-
-# Memoised: a claim's dates are read once per claim pair it is in.
-@memoize(8192)
-def _find_dates(text: str, published: dt.date | None) -> tuple[DateMention, ...]:
-    taken: list[tuple[int, int]] = []
-    out: list[DateMention] = []
-    future = bool(_FUTURE.search(text))
-    for kind, pattern in _PATTERNS:
-        for m in pattern.finditer(text):
-            if any(m.start() < e and s < m.end() for s, e in taken):
-                continue
-            interval: tuple[dt.date, dt.date] | None = None
-            if kind in ("range", "weekday"):
-                w1 = m["w1"].lower()
-                w2 = m["w2"].lower() if kind == "range" else w1
-                norm = f"{w1}-{w2}" if kind == "range" else w1
-                if published:
-                    d1 = _weekday_date(w1, published, future)
-                    d2 = d1 + dt.timedelta(days=(_WEEKDAYS.index(w2) - _WEEKDAYS.index(w1)) % 7)
-                    interval = (d1, d2)
-            elif kind == "month":
-                mon = _MONTHS[m["mon"].lower().rstrip(".")]
-                year = int(m["year"]) if m.groupdict().get("year") else None
-                norm = f"{year or '?'}-{mon:02d}"
-                y = year or (published.year if published else None)
-                if y:
-                    interval = _month(dt.date(y, mon, 1), 0)
-            elif kind == "calendar":
-                mon = _MONTHS[m["mon"].lower().rstrip(".")]
-                day = int(m["day"])
-                if not 1 <= day <= 31:
-                    continue
-                year = int(m["year"]) if m["year"] else None
-                norm = f"{year or '?'}-{mon:02d}-{day:02d}"
-                y = year or (published.year if published else None)
-                if y:
-                    try:
-                        d = dt.date(y, mon, day)
-                    except ValueError:
-                        continue
-                    interval = (d, d)
-            else:
-                norm = " ".join(m["rel"].lower().split())
-                if published:
-                    interval = _resolve_relative(norm, published, future)
-            taken.append((m.start(), m.end()))
-            out.append(DateMention(m.start(), m.end(), kind, norm, interval))
-    out.sort(key=lambda d: d.start)
-    return tuple(out)
+__all__ = ["DateDetector"]
 
 
 def _overlap(x: tuple[dt.date, dt.date], y: tuple[dt.date, dt.date]) -> bool:
@@ -358,9 +130,9 @@ def _weekdays_nested(x: DateMention, y: DateMention) -> bool:
 
     def days(m: DateMention) -> set[int]:
         if m.kind == "weekday":
-            return {_WEEKDAYS.index(m.norm)}
+            return {WEEKDAYS.index(m.norm)}
         if m.kind == "range":
-            w1, w2 = (_WEEKDAYS.index(w) for w in m.norm.split("-"))
+            w1, w2 = (WEEKDAYS.index(w) for w in m.norm.split("-"))
             return {(w1 + k) % 7 for k in range((w2 - w1) % 7 + 1)}
         return set()
 

@@ -1,7 +1,7 @@
 """Detectors that read the words two claims do not share: ``term``, ``negation``, ``entity``,
 ``modality``, ``omission`` / ``addition``.
 
-All of them work from :func:`~claimcmp.detectors.diff.token_diff` or from the content words
+All of them work from :func:`~claimcmp.text.diff.token_diff` or from the content words
 only one claim has, so they judge *differences*, never a claim alone, and carry over to any
 news text: they know English (antonyms, negators, hedges, news terms that are not synonyms),
 not any particular story.
@@ -14,10 +14,9 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from claimcmp.detectors.base import finding, same_role
-from claimcmp.detectors.diff import Edit, TokenDiff, token_diff
 from claimcmp.memo import memoize
-from claimcmp.normalize import Token
 from claimcmp.records import Divergence
+from claimcmp.text.diff import Edit, TokenDiff, token_diff
 from claimcmp.text.lexicon import (
     APPROXIMATORS,
     DEGREE_NEGATORS,
@@ -31,6 +30,7 @@ from claimcmp.text.lexicon import (
     stem,
 )
 from claimcmp.text.names import CALENDAR_WORDS, is_demonym, is_name
+from claimcmp.text.normalize import Token
 from claimcmp.text.wordnet import is_common_word
 
 if TYPE_CHECKING:
@@ -95,7 +95,7 @@ def _same_right(d: TokenDiff, x: Token, y: Token) -> bool:
 
 
 def _in_quantities(text: str) -> Callable[[Token], bool]:
-    from claimcmp.detectors.quantities import find_quantities
+    from claimcmp.text.quantities import find_quantities
 
     spans = [(q.start, q.end) for q in find_quantities(text)]
     return lambda t: any(s <= t.start < e for s, e in spans)
@@ -126,7 +126,7 @@ class TermDetector:
     """A key word swapped for one that means something else (``kind="term"``).
 
     Only words that stand in the same slot of the two claims are compared (see
-    :func:`~claimcmp.detectors.diff.token_diff`); words that correspond in meaning are matched
+    :func:`~claimcmp.text.diff.token_diff`); words that correspond in meaning are matched
     there and never reach this detector. Of a swapped pair:
 
     * two words of one field of :data:`~claimcmp.text.lexicon.TERM_GROUPS` (or of the

@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING
 import attrs
 
 from claimcmp.detectors.base import finding
-from claimcmp.detectors.diff import TokenDiff, token_diff
 from claimcmp.memo import memoize
-from claimcmp.normalize import FUNCTION_WORDS, Token, expand_keys, tokens
+from claimcmp.text.diff import TokenDiff, token_diff
 from claimcmp.text.lexicon import ATTRIBUTION_VERBS, TITLE_WORDS, VAGUE_SOURCES
 from claimcmp.text.names import is_name, same_entity
+from claimcmp.text.normalize import FUNCTION_WORDS, Token, expand_keys, tokens
 
 if TYPE_CHECKING:
     from claimcmp.protocols import ClaimText

@@ -23,6 +23,7 @@ __all__ = [
     "HEDGE_LEVELS",
     "NEGATORS",
     "TERM_GROUPS",
+    "TITLE_CASE_SMALL_WORDS",
     "TITLE_WORDS",
     "VAGUE_SOURCES",
     "antonym_key",
@@ -415,4 +416,10 @@ TITLE_WORDS = frozenset(
     "ambassador premier chancellor king queen prince judge justice attorney commissioner "
     "foreign interior defence defense finance health justice trade state deputy leader "
     "head officer captain colonel lieutenant sergeant major commander".split()
+)
+
+#: Short words Title Case leaves in lower case ("Man **of the** Year"): they do not count when
+#: judging whether a line or a phrase is written in Title Case.
+TITLE_CASE_SMALL_WORDS = frozenset(
+    "a an the of to in on at for with by from and or but as vs is are".split()
 )

@@ -14,18 +14,18 @@ import re
 from collections.abc import Iterable
 
 from claimcmp.memo import memoize
-from claimcmp.normalize import Token, spelling_key
-from claimcmp.text.lexicon import ENTITY_ALIASES
+from claimcmp.text.dates import MONTHS, WEEKDAYS
+from claimcmp.text.lexicon import ENTITY_ALIASES, TITLE_CASE_SMALL_WORDS
+from claimcmp.text.normalize import Token, spelling_key
 
 __all__ = ["CALENDAR_WORDS", "AliasTable", "is_demonym", "is_name", "name_key", "same_entity"]
 
 #: Days, months and relative time words: capitalised or not, they are dates, not names.
-CALENDAR_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may "
-    "june july august september october november december jan feb mar apr jun jul aug sep sept "
-    "oct nov dec today tonight yesterday tomorrow week weekend month year".split()
+CALENDAR_WORDS = (
+    frozenset(WEEKDAYS)
+    | frozenset(MONTHS)
+    | frozenset("today tonight yesterday tomorrow week weekend month year".split())
 )
-_TITLE_SMALL = frozenset("a an the of to in on at for with by from and or but as vs is are".split())
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;“\"(]\s*)$")
 
 _PARTS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
@@ -200,7 +200,9 @@ def _prefixed_common_word(word: str) -> bool:
 def _title_case(text: str) -> bool:
     """A headline written in Title Case ("Microsoft Launches Emergency Patch"): its capitals
     are style, not names."""
-    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if w.lower() not in _TITLE_SMALL]
+    words = [
+        w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if w.lower() not in TITLE_CASE_SMALL_WORDS
+    ]
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 

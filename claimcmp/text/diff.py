@@ -30,8 +30,8 @@ from typing import Literal
 import attrs
 
 from claimcmp.memo import memoize
-from claimcmp.normalize import FUNCTION_WORDS, Token, tokens
 from claimcmp.text.lexicon import stem
+from claimcmp.text.normalize import FUNCTION_WORDS, Token, tokens
 
 __all__ = [
     "FUNCTION_WORDS",
@@ -154,7 +154,7 @@ def _alpha(tok: Token) -> bool:
 
 def _meaningful(toks: tuple[Token, ...], i: int) -> bool:
     """A word whose WordNet senses may match another's: not a name, not a number word."""
-    from claimcmp.detectors.quantities import is_number_word
+    from claimcmp.text.quantities import is_number_word
 
     return (
         _alpha(toks[i]) and not _capitalised_inside(toks, i) and not is_number_word(toks[i].lower)

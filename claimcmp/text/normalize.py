@@ -21,10 +21,13 @@ __all__ = [
     "FUNCTION_WORDS",
     "HONORIFICS",
     "Token",
+    "expand_keys",
     "is_content_key",
+    "same_wording",
     "spelling_key",
     "spelling_keys",
     "tokens",
+    "wording_keys",
 ]
 
 #: Titles dropped before comparing wording ("Mr Lukashenko" = "Lukashenko").
@@ -201,3 +204,13 @@ def wording_keys(toks: list[Token]) -> list[str]:
     """Spelling keys with honorifics dropped and contractions expanded: equal lists mean the
     same wording."""
     return expand_keys([t.key for t in toks if t.key not in HONORIFICS])
+
+
+def same_wording(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` differ only in punctuation, case, spelling variants or honorifics."""
+    return _wording(a) == _wording(b)
+
+
+@memoize(8192)  # each claim is checked against every claim aligned with it
+def _wording(text: str) -> tuple[str, ...]:
+    return tuple(wording_keys(tokens(text)))

@@ -1,35 +1,39 @@
-"""Numbers and measured quantities in news text, and how two claims' quantities pair up.
+"""Numbers and measured quantities in news text.
 
 :func:`find_quantities` reads digits (``1,000``, ``3.5``), number words
 (``twelve``, ``a dozen``, ``twenty-five``), scales (``$5 billion``,
 ``$5bn``), percentages, currencies, ranges, approximations (``about``,
 ``more than``) and units of measure. Units are normalised with pint, so
-``1,000 km`` and ``621 miles`` are recognised as the same length.
+``1,000 km`` and ``621 miles`` are recognised as the same length
+(:func:`convert`). :func:`figure_counts` counts the figures a text writes, in any form;
+:func:`conversion_anomalies` finds parenthetical conversions inside one text that do not
+convert.
 
-:func:`match_quantities` pairs the quantities of two claims and says how each
-pair relates (equal, equivalent in another unit, rounded, unit changed, value
-changed). The number and unit detectors report from the same matching, so a
-quantity is never reported twice.
+How the quantities of two claims pair up is the number detectors' business
+(:func:`claimcmp.detectors.numbers.match_quantities`).
 """
 
 from __future__ import annotations
 
-import math
+import itertools
 import re
 import threading
-from collections.abc import Callable
 from typing import Any, Literal
 
 import attrs
 
 from claimcmp.memo import memoize
+from claimcmp.text.dates import MONTH_PATTERN
 
 __all__ = [
+    "Category",
     "Quantity",
-    "QuantityMatch",
+    "conversion_anomalies",
+    "convert",
+    "figure_counts",
     "find_quantities",
     "is_number_word",
-    "match_quantities",
+    "parse_number",
     "unit_registry",
 ]
 
@@ -293,7 +297,9 @@ class Quantity:
     number_text: str = ""  # the number as written, e.g. "621"
 
 
-def _parse_number(raw: str) -> float | None:
+def parse_number(raw: str) -> float | None:
+    """The value of a number as written: digits ("1,000", "3.5") or number words ("twelve",
+    "twenty-five"); None if it is neither."""
     r = raw.lower().replace(",", "")
     if r in _WORD_NUMBERS:
         return float(_WORD_NUMBERS[r])
@@ -323,11 +329,7 @@ _METRES_AFTER = re.compile(
     r"race|run|sprint|relay|freestyle|hurdles|drop|fall|ridge|cliff|crevasse)\b)",
     re.I,
 )
-_MONTH_BEFORE = re.compile(
-    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
-    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+$",
-    re.I,
-)
+_MONTH_BEFORE = re.compile(rf"\b(?:{MONTH_PATTERN})\.?\s+$", re.I)
 # Every quantity holds a digit, a number word or an ordinal word. Most claims hold none, and
 # a set lookup of their words rules them out far faster than the full patterns below.
 _NUMBER_WORDS = frozenset(w for phrase in (*_WORD_NUMBERS, *_ORDINALS) for w in phrase.split()) - {
@@ -361,7 +363,7 @@ def _find_quantities(text: str) -> tuple[Quantity, ...]:
     found: list[Quantity] = []
     for m in _QUANTITY.finditer(text):
         raw = m["num"]
-        value = _parse_number(raw)
+        value = parse_number(raw)
         if value is None:
             continue
         low = raw.lower()
@@ -424,7 +426,7 @@ def _find_quantities(text: str) -> tuple[Quantity, ...]:
         if m["range"]:
             up = re.search(r"[\d.,]+$", m["range"])
             if up:
-                upper = _parse_number(up.group())
+                upper = parse_number(up.group())
                 if upper is not None and scale:
                     upper *= _SCALES[scale]
         unit: str | None = None
@@ -522,22 +524,7 @@ def _find_quantities(text: str) -> tuple[Quantity, ...]:
     return tuple(found)
 
 
-Relation = Literal[
-    "equal", "equivalent", "rounded", "unit_changed", "value_changed", "currency_changed"
-]
-
-
-@attrs.frozen
-class QuantityMatch:
-    """How a quantity of claim A relates to one of claim B."""
-
-    a: Quantity
-    b: Quantity
-    relation: Relation
-    note: str = ""
-
-
-def _convert(q: Quantity, unit: str) -> float | None:
+def convert(q: Quantity, unit: str) -> float | None:
     """``q``'s value expressed in ``unit``, or None if the dimensions differ."""
     if q.unit is None or q.category != "measure":
         return None
@@ -548,65 +535,6 @@ def _convert(q: Quantity, unit: str) -> float | None:
         return float(ureg.Quantity(q.value, q.unit).to(unit).magnitude)
     except Exception:  # pint.DimensionalityError and friends
         return None
-
-
-def _leading(value: float) -> str:
-    """The significant digits of a value: 5e6 and 5e9 share "5"."""
-    return f"{abs(value):.3e}".split("e")[0].rstrip("0").rstrip(".")
-
-
-def _decimals(number_text: str) -> int:
-    t = number_text.replace(",", "")
-    return len(t.split(".")[1]) if "." in t else 0
-
-
-def _close(x: float, y: float, rel: float) -> bool:
-    return math.isclose(x, y, rel_tol=rel, abs_tol=1e-9)
-
-
-def _written_range(q: Quantity) -> tuple[float, float]:
-    """The values ``q`` stands for at the precision it is written with: half a unit of its last
-    significant digit either side ("60" → 55–65, "6.5" → 6.45–6.55, "six" → 5.5–6.5)."""
-    digits = q.number_text.replace(",", "")
-    if not digits[:1].isdigit():
-        step = 1.0
-    elif "." in digits:
-        step = 10.0 ** -len(digits.split(".", 1)[1])
-    else:
-        step = 10.0 ** (len(digits) - len(digits.rstrip("0"))) if digits.rstrip("0") else 1.0
-    written = _parse_number(q.number_text) or 1.0
-    half = step / 2 * (q.value / written)
-    return q.value - half, (q.upper if q.upper is not None else q.value) + half
-
-
-def _rounding_of(a: Quantity, b: Quantity) -> bool:
-    """Whether one value is the other rounded to the precision it is written with."""
-    for coarse, fine in ((a, b), (b, a)):
-        if not coarse.number_text or not coarse.number_text[0].isdigit():
-            continue
-        decimals = _decimals(coarse.number_text)
-        written = _parse_number(coarse.number_text)
-        scale = coarse.value / written if written else 1.0
-        if (
-            scale
-            and fine.value != coarse.value
-            and round(fine.value / scale, decimals) == round(coarse.value / scale, decimals)
-        ):
-            return True
-    return False
-
-
-def _comparable(a: Quantity, b: Quantity) -> bool:
-    if {a.category, b.category} == {"score", "plain"}:
-        # "14-13-2" / "7-13-2", "12-12" / "36-12": a record or score written like a range.
-        return (a.upper if a.category == "plain" else b.upper) is not None
-    if a.category != b.category:
-        return False
-    if a.category == "money":
-        return a.unit == b.unit
-    if a.category == "percent":
-        return a.unit == b.unit
-    return True
 
 
 _FIGURE_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[A-Za-z]+")
@@ -624,7 +552,7 @@ def figure_counts(text: str) -> dict[float, int]:
         low = raw.lower()
         value: float | None
         if raw[0].isdigit():
-            value = _parse_number(raw)
+            value = parse_number(raw)
         else:
             value = _WORD_NUMBERS.get(low)
             if value is None:
@@ -634,189 +562,30 @@ def figure_counts(text: str) -> dict[float, int]:
     return counts
 
 
-def match_quantities(
-    qa: list[Quantity],
-    qb: list[Quantity],
-    same_role: Callable[[Quantity, Quantity], bool] | None = None,
-    *,
-    texts: tuple[str, str] | None = None,
-) -> tuple[list[QuantityMatch], list[Quantity], list[Quantity]]:
-    """Pair the quantities of two claims.
+def conversion_anomalies(text: str) -> list[tuple[tuple[int, int], str]]:
+    """Parenthetical conversions inside one text that do not convert.
 
-    Pairs are made in passes, most certain first: identical quantities;
-    the same measure in another unit (converted with pint, within 2 %); the
-    same figure with another unit; then comparable quantities that fill the same role —
-    judged by ``same_role`` when given (the comparator passes one read from the word
-    alignment), otherwise by the word after or the two words before, or as the only two of
-    their kind. Different currencies are paired last. With ``texts`` (the two claims), a
-    figure the other claim also writes is never paired with another value (see
-    :func:`figure_counts`). Returns the matches and the quantities of each side left unmatched.
+    "1,000 kilometer (621 kilometer)" gives the same quantity twice; when the two do not agree
+    within 3 % (pint conversion), the pair is returned with an explanation. "1,000-kilometer
+    (621-mile)" is consistent and is not returned.
     """
-    left_a = list(qa)
-    left_b = list(qb)
-    matches: list[QuantityMatch] = []
-    text_a, text_b = texts or ("", "")
-
-    def _given_by_both(x: Quantity, y: Quantity) -> bool:
-        """A figure the other claim writes as often is accounted for, in whatever form or role
-        ("LuAnn Johnson, **66**" / "a **66**-year-old LuAnn Johnson", "the **second** in two
-        days" / "the **second** running back"): it is not a counterpart for another value."""
-        if not text_a or not text_b or x.upper is not None or y.upper is not None:
-            return False  # a score or a range is compared whole ("31-24" / "31-21")
-        ca, cb = figure_counts(text_a), figure_counts(text_b)
-        return (
-            cb.get(x.value, 0) >= ca.get(x.value, 0) > 0
-            or ca.get(y.value, 0) >= cb.get(y.value, 0) > 0
-        )
-
-    def take(pred: Any, relation_of: Any) -> None:
-        for x in list(left_a):
-            for y in list(left_b):
-                if x in left_a and y in left_b and pred(x, y):
-                    rel, note = relation_of(x, y)
-                    matches.append(QuantityMatch(x, y, rel, note))
-                    left_a.remove(x)
-                    left_b.remove(y)
-                    break
-
-    def same_value(x: Quantity, y: Quantity) -> bool:
-        if x.category == "measure" and y.category == "measure":
-            return x.unit == y.unit and _close(x.value, y.value, 1e-9)
-        return _comparable(x, y) and _close(x.value, y.value, 1e-9) and x.upper == y.upper
-
-    take(same_value, lambda x, y: ("equal", ""))
-
-    def equivalent(x: Quantity, y: Quantity) -> bool:
-        if x.category != "measure" or y.category != "measure" or x.unit == y.unit:
-            return False
-        converted = _convert(y, x.unit or "")
+    out: list[tuple[tuple[int, int], str]] = []
+    qs = [q for q in find_quantities(text) if q.category == "measure"]
+    for first, second in itertools.pairwise(qs):
+        between = text[first.end : second.start]
+        if not (between.strip() == "(" and text[second.end : second.end + 1] == ")"):
+            continue
+        converted = convert(second, first.unit or "")
         if converted is None:
-            return False
-        if _close(converted, x.value, 0.02):
-            return True
-        if _close(x.value, y.value, 1e-9):
-            return False  # the same figure in another unit: a unit changed, not a conversion
-        # A conversion is rounded to the precision each figure is written with: "six miles" is
-        # 5.5–6.5 miles, "10 kilometres" 5–15 km, "200 feet" 150–250 ft; overlapping, they can
-        # be one distance.
-        ratio = converted / y.value if y.value else 1.0
-        lo_y, hi_y = (v * ratio for v in _written_range(y))
-        lo_x, hi_x = _written_range(x)
-        return lo_x <= hi_y and lo_y <= hi_x
-
-    take(
-        equivalent,
-        lambda x, y: (
-            "equivalent",
-            f"{x.text!r} and {y.text!r} are the same quantity in different units",
-        ),
-    )
-
-    def unit_changed(x: Quantity, y: Quantity) -> bool:
-        both_units = x.unit is not None and y.unit is not None
-        return (
-            both_units
-            and x.unit != y.unit
-            and x.category in ("measure", "money")
-            and x.category == y.category
-            and _close(x.value, y.value, 1e-9)
-        )
-
-    take(unit_changed, lambda x, y: ("unit_changed", ""))
-
-    def value_relation(x: Quantity, y: Quantity) -> tuple[Relation, str]:
-        xv, yv = x.value, y.value
-        if x.category == "measure" and x.unit != y.unit:
-            converted = _convert(y, x.unit or "")
-            yv = converted if converted is not None else yv
-        if _rounding_of(x, y):
-            return "rounded", f"{x.text!r} and {y.text!r} agree up to rounding"
-        for outer, inner in ((x, y), (y, x)):
-            if (
-                outer.upper is not None
-                and inner.upper is None
-                and outer.value <= inner.value <= outer.upper
-            ):
-                return "rounded", f"{inner.text!r} lies within {outer.text!r}"
-        qualifier = x.approx or y.approx
-        if x.approx is not None and x.approx == y.approx and x.approx != "about":
-            # "nearly 235,000" / "nearly 300,000": two figures qualified alike are not bounds
-            # of each other; they agree only as approximations would.
-            qualifier = "about"
-        if qualifier == "about" and _close(xv, yv, 0.1):
-            return "rounded", f"within 10% and qualified as approximate ('{qualifier}')"
-        if (
-            qualifier in ("above", "at least")
-            and (
-                (x.approx in ("above", "at least") and yv >= xv)
-                or (y.approx in ("above", "at least") and xv >= yv)
+            why = f"'{first.text}' is glossed as '{second.text}', a different kind of quantity"
+        elif abs(converted - first.value) <= 0.03 * max(abs(first.value), 1e-9):
+            continue
+        elif first.unit == second.unit:
+            why = (
+                f"'{first.text} ({second.text})': the conversion repeats the unit with another "
+                "figure, so one unit is wrong"
             )
-            and _close(xv, yv, 0.25)
-        ):
-            return "rounded", f"consistent with the bound '{qualifier}'"
-        if (
-            qualifier in ("below", "at most")
-            and (
-                (x.approx in ("below", "at most") and yv <= xv)
-                or (y.approx in ("below", "at most") and xv <= yv)
-            )
-            and _close(xv, yv, 0.25)
-        ):
-            return "rounded", f"consistent with the bound '{qualifier}'"
-        lo, hi = sorted((abs(xv), abs(yv)))
-        if lo > 0 and hi / lo >= 50 and _leading(xv) != _leading(yv):
-            # 13 points vs 2,129 points: too far apart to be one count told wrongly (a slip of
-            # scale, 5 million vs 5 billion, keeps its digits and is a plain change; a toll that
-            # rose from 1 to 24 is still one count).
-            return "value_changed", "far apart"
-        return "value_changed", ""
-
-    def same_slot(x: Quantity, y: Quantity) -> bool:
-        if {x.category, y.category} == {"plain", "year"}:
-            return x.context is not None and x.context == y.context
-        if not _comparable(x, y) and not (x.category == y.category == "measure"):
-            return False
-        if x.category == "measure":
-            return _convert(y, x.unit or "") is not None
-        return (x.context is not None and x.context == y.context) or (
-            x.before is not None and x.before == y.before
-        )
-
-    if same_role is not None:
-
-        def in_role(x: Quantity, y: Quantity) -> bool:
-            comparable = _comparable(x, y) or (
-                x.category == y.category == "measure" and _convert(y, x.unit or "") is not None
-            )
-            return comparable and not _given_by_both(x, y) and same_role(x, y)
-
-        take(in_role, value_relation)
-        take(
-            lambda x, y: (
-                x.category == y.category == "money" and x.unit != y.unit and same_role(x, y)
-            ),
-            lambda x, y: ("currency_changed", ""),
-        )
-        return matches, left_a, left_b
-
-    take(same_slot, value_relation)
-
-    def only_of_kind(x: Quantity, y: Quantity) -> bool:
-        same_kind_a = [q for q in left_a if q.category == x.category]
-        same_kind_b = [q for q in left_b if q.category == y.category]
-        return (
-            x.category == y.category
-            and x.category != "ordinal"
-            and len(same_kind_a) == 1
-            and len(same_kind_b) == 1
-            and (x.category != "measure" or _convert(y, x.unit or "") is not None)
-            and (x.category not in ("money", "percent") or x.unit == y.unit)
-        )
-
-    take(only_of_kind, value_relation)
-
-    def other_currency(x: Quantity, y: Quantity) -> bool:
-        return x.category == y.category == "money" and x.unit != y.unit
-
-    take(other_currency, lambda x, y: ("currency_changed", ""))
-    return matches, left_a, left_b
+        else:
+            why = f"'{first.text}' is not '{second.text}' (that is {converted:,.0f} {first.unit})"
+        out.append(((first.start, second.end + 1), why))
+    return out
