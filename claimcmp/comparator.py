@@ -31,7 +31,7 @@ import attrs
 
 from claimcmp.align import DEFAULT_ALIGN_THRESHOLD
 from claimcmp.protocols import ClaimText, Detector
-from claimcmp.records import Divergence, is_decisive
+from claimcmp.records import Divergence, Verdict, is_decisive
 from claimcmp.text.diff import token_diff
 from claimcmp.text.names import is_demonym, is_name, same_entity
 from claimcmp.text.normalize import Token, same_wording
@@ -51,7 +51,7 @@ __all__ = ["Comparator", "Comparison", "flip_divergence"]
 class Comparison:
     """What the comparator says of two texts (spans index the two texts)."""
 
-    verdict: str
+    verdict: Verdict
     similarity: float
     confidence: float
     divergences: tuple[Divergence, ...] = ()
@@ -305,7 +305,7 @@ class Comparator:
             p_div = 0.0
         # Coverage is not conflict: without a decisive finding there is nothing to diverge on.
         threshold = self.model.threshold if self.model is not None else 0.5
-        verdict = "divergence" if decisive and p_div >= threshold else "paraphrase"
+        verdict: Verdict = "divergence" if decisive and p_div >= threshold else "paraphrase"
         p_div = p_div if decisive else min(p_div, 0.5)
         # The confidence is the verdict's, given that the two claims tell the same fact.
         confidence = p_div if verdict == "divergence" else 1.0 - p_div

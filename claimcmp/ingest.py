@@ -281,13 +281,16 @@ def find_blocks(text: str) -> tuple[Block, ...]:
                                 s += 1
                     dl = _INLINE_DATELINE.match(text, s, e)
                     if dl and sum(c.isupper() for c in dl["place"]) >= 2 and dl.end() < e:
-                        blocks.append(Block(s, dl.end(), "dateline"))
+                        blocks.append(Block(start=s, end=dl.end(), kind="dateline"))
                         s = dl.end()
-        blocks.append(Block(s, e, kind))
+        blocks.append(Block(start=s, end=e, kind=kind))
     if not seen_body:
         # No line of prose: the article is a headline, a headline list or a list of names
         # ("Obama taps Gupta for surgeon general"). Those lines are then what it reports.
-        blocks = [Block(b.start, b.end, "body") if b.kind == "headline" else b for b in blocks]
+        blocks = [
+            Block(start=b.start, end=b.end, kind="body") if b.kind == "headline" else b
+            for b in blocks
+        ]
     return tuple(blocks)
 
 
@@ -326,14 +329,22 @@ def _inline_furniture(text: str, s: int, e: int) -> list[Block]:
         if re.search(r"[.!?][\"'”’]?\s", text[s:start]):
             # A sentence of the story before the stamp: it stays reporting, the stamp does not.
             return [
-                Block(s, start - 1 if text[start - 1].isspace() else start, "body"),
-                Block(start, end, "metadata"),
+                Block(start=s, end=start - 1 if text[start - 1].isspace() else start, kind="body"),
+                Block(start=start, end=end, kind="metadata"),
             ]
         if words_before >= 2:
-            out.append(Block(s, start if not text[start - 1].isspace() else start - 1, "headline"))
+            out.append(
+                Block(
+                    start=s,
+                    end=start if not text[start - 1].isspace() else start - 1,
+                    kind="headline",
+                )
+            )
         elif words_before:
-            out.append(Block(s, start - 1, "boilerplate"))  # an outlet tag: "Reuters Sep 18, 2013"
-        out.append(Block(start, end, "metadata"))
+            out.append(
+                Block(start=s, end=start - 1, kind="boilerplate")
+            )  # an outlet tag: "Reuters Sep 18, 2013"
+        out.append(Block(start=start, end=end, kind="metadata"))
         return out
     # Title Case headline, no stamp.
     words = list(re.finditer(r"[^\s]+", window))
@@ -365,7 +376,7 @@ def _inline_furniture(text: str, s: int, e: int) -> list[Block]:
         if capital < 0.75 * sum(1 for x in head_words if x.lower() not in TITLE_CASE_SMALL_WORDS):
             return []
         end = s + words[j - 1].end()
-        return [Block(s, end, "headline")]
+        return [Block(start=s, end=end, kind="headline")]
     return []
 
 

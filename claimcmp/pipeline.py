@@ -590,28 +590,28 @@ def _compare_pairs(
         r = pipeline.comparator.compare(claim_a, claim_b, sim)
         own = [
             Divergence(
-                "unit",
-                (s, e),
-                None,
-                a[s:e],
-                "",
-                f"A contradicts itself: {why}",
-                0.9,
-                "high",
-                "unit",
+                kind="unit",
+                a_span=(s, e),
+                b_span=None,
+                a_text=a[s:e],
+                b_text="",
+                explanation=f"A contradicts itself: {why}",
+                confidence=0.9,
+                severity="high",
+                detector="unit",
             )
             for (s, e), why in conversion_anomalies(a)
         ] + [
             Divergence(
-                "unit",
-                None,
-                (s, e),
-                "",
-                b[s:e],
-                f"B contradicts itself: {why}",
-                0.9,
-                "high",
-                "unit",
+                kind="unit",
+                a_span=None,
+                b_span=(s, e),
+                a_text="",
+                b_text=b[s:e],
+                explanation=f"B contradicts itself: {why}",
+                confidence=0.9,
+                severity="high",
+                detector="unit",
             )
             for (s, e), why in conversion_anomalies(b)
         ]

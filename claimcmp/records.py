@@ -139,7 +139,7 @@ def _spans(value: Iterable[Any]) -> tuple[Span, ...]:
     return tuple(out)
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class Block:
     """A line-level region of an article: reporting (``body``) or not."""
 
@@ -151,20 +151,20 @@ class Block:
         _check_offsets(self.start, self.end, "Block")
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class Source:
     """One article as it appears in a report."""
 
     id: str = attrs.field(validator=_non_empty)
-    text: str = attrs.field(repr=False)
     path: str | None = None
     title: str | None = None
     published: dt.date | None = None
-    blocks: tuple[Block, ...] = attrs.field(default=(), converter=_blocks, repr=False)
     copy_of: str | None = None  # the source this one is a near-verbatim copy of
+    text: str = attrs.field(repr=False)
+    blocks: tuple[Block, ...] = attrs.field(default=(), converter=_blocks, repr=False)
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class Claim:
     """A checkable statement: one or more spans of a source text.
 
@@ -228,7 +228,7 @@ class Claim:
             )
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class Divergence:
     """One way in which two claims differ, with where it shows in each.
 
@@ -239,10 +239,10 @@ class Divergence:
     """
 
     kind: str = attrs.field(validator=_non_empty)
-    a_span: Span | None = attrs.field(converter=_to_span, validator=_span_validator)
-    b_span: Span | None = attrs.field(converter=_to_span, validator=_span_validator)
     a_text: str
     b_text: str
+    a_span: Span | None = attrs.field(default=None, converter=_to_span, validator=_span_validator)
+    b_span: Span | None = attrs.field(default=None, converter=_to_span, validator=_span_validator)
     explanation: str
     confidence: float = attrs.field(default=1.0, validator=_in_unit_interval)
     severity: Literal["low", "medium", "high"] = attrs.field(
@@ -275,7 +275,7 @@ class _HasDivergences:
         return tuple(dict.fromkeys(d.kind for d in self.divergences if is_decisive(d)))
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class PairComparison(_HasDivergences):
     """The comparison of two bare texts (what :func:`claimcmp.compare_pair` returns).
 
@@ -284,28 +284,32 @@ class PairComparison(_HasDivergences):
 
     text_a: str
     text_b: str
-    verdict: str = attrs.field(validator=_one_of(VERDICTS))
+    verdict: Verdict = attrs.field(validator=_one_of(VERDICTS))
     similarity: float = attrs.field(validator=_similarity_range)
     confidence: float = attrs.field(validator=_in_unit_interval)
     divergences: tuple[Divergence, ...] = attrs.field(default=(), converter=_divergences)
-    probabilities: tuple[tuple[str, float], ...] = attrs.field(default=(), converter=_probabilities)
+    probabilities: tuple[tuple[str, float], ...] = attrs.field(
+        default=(), converter=_probabilities, metadata={"json": "mapping"}
+    )
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class ClaimPair(_HasDivergences):
     """Two aligned claims from different sources and how they compare."""
 
     a: str = attrs.field(validator=_non_empty)
     b: str = attrs.field(validator=_non_empty)
-    verdict: str = attrs.field(validator=_one_of(VERDICTS))
     similarity: float = attrs.field(validator=_similarity_range)
     confidence: float = attrs.field(validator=_in_unit_interval)
-    divergences: tuple[Divergence, ...] = attrs.field(default=(), converter=_divergences)
-    probabilities: tuple[tuple[str, float], ...] = attrs.field(default=(), converter=_probabilities)
+    verdict: Verdict = attrs.field(validator=_one_of(VERDICTS))
     syndicated: bool = False  # the two sources are copies of one report
+    probabilities: tuple[tuple[str, float], ...] = attrs.field(
+        default=(), converter=_probabilities, metadata={"json": "mapping"}
+    )
+    divergences: tuple[Divergence, ...] = attrs.field(default=(), converter=_divergences)
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class Anomaly:
     """Something wrong inside one source, found without comparing it to another.
 
@@ -313,18 +317,18 @@ class Anomaly:
     """
 
     source: str = attrs.field(validator=_non_empty)
+    claim: str | None = None
     kind: str = attrs.field(validator=_non_empty)
     start: int
     end: int
     text: str
     explanation: str
-    claim: str | None = None
 
     def __attrs_post_init__(self) -> None:
         _check_offsets(self.start, self.end, "Anomaly")
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class ClaimGroup:
     """Claims from different sources that report the same thing (one per source)."""
 

@@ -12,7 +12,6 @@ form one story, and nothing was skipped.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -22,10 +21,8 @@ import attrs
 
 from claimcmp.errors import SchemaError, SpanError
 from claimcmp.records import (
-    BLOCK_KINDS,
     VERDICTS,
     Anomaly,
-    Block,
     Claim,
     ClaimGroup,
     ClaimPair,
@@ -34,6 +31,7 @@ from claimcmp.records import (
     Source,
     Story,
 )
+from claimcmp.schema import structure, unstructure
 
 __all__ = ["READABLE_SCHEMAS", "SCHEMA", "Report"]
 
@@ -78,7 +76,7 @@ def _skipped(v: Iterable[SkippedSource]) -> tuple[SkippedSource, ...]:
     return tuple(v)
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class Report:
     """Claim-level comparison of several sources.
 
@@ -89,18 +87,19 @@ class Report:
     lists the sources left out with ``errors="skip"``.
     """
 
+    # Field order is the JSON key order (claimcmp.schema writes the fields in this order).
+    model: str = ""
+    settings: dict[str, Any] = attrs.field(factory=dict, eq=False, repr=False)
     sources: tuple[Source, ...] = attrs.field(converter=_sources)
     claims: tuple[Claim, ...] = attrs.field(converter=_claims)
     pairs: tuple[ClaimPair, ...] = attrs.field(converter=_pairs)
     groups: tuple[ClaimGroup, ...] = attrs.field(converter=_groups)
-    unique: tuple[str, ...] = attrs.field(converter=_ids)
-    anomalies: tuple[Anomaly, ...] = attrs.field(default=(), converter=_anomalies)
     #: Groups of source ids that are near-verbatim copies of one report.
     syndication: tuple[tuple[str, ...], ...] = attrs.field(default=(), converter=_syndication)
     stories: tuple[Story, ...] = attrs.field(default=(), converter=_stories)
     skipped: tuple[SkippedSource, ...] = attrs.field(default=(), converter=_skipped)
-    model: str = ""
-    settings: dict[str, Any] = attrs.field(factory=dict, eq=False, repr=False)
+    unique: tuple[str, ...] = attrs.field(converter=_ids)
+    anomalies: tuple[Anomaly, ...] = attrs.field(default=(), converter=_anomalies)
     _claim_index: dict[str, Claim] = attrs.field(init=False, repr=False, eq=False)
     _source_index: dict[str, Source] = attrs.field(init=False, repr=False, eq=False)
 
@@ -251,7 +250,7 @@ class Report:
     @property
     def counts(self) -> dict[str, int]:
         """Number of pairs per verdict, plus ``unique`` claims."""
-        c = Counter(p.verdict for p in self.pairs)
+        c: Counter[str] = Counter(p.verdict for p in self.pairs)
         out = {v: c.get(v, 0) for v in VERDICTS if v != "unrelated"}
         out["unique"] = len(self.unique)
         return out
@@ -268,85 +267,9 @@ class Report:
     # -------------------------------------------------------------- serialise
 
     def to_dict(self) -> dict[str, Any]:
-        """The report as plain JSON-ready data (schema ``claimcmp.report/2``)."""
-        return {
-            "schema": SCHEMA,
-            "model": self.model,
-            "settings": dict(self.settings),
-            "sources": [
-                {
-                    "id": s.id,
-                    "path": s.path,
-                    "title": s.title,
-                    "published": s.published.isoformat() if s.published else None,
-                    "copy_of": s.copy_of,
-                    "text": s.text,
-                    "blocks": [{"start": b.start, "end": b.end, "kind": b.kind} for b in s.blocks],
-                }
-                for s in self.sources
-            ],
-            "claims": [
-                {
-                    "id": c.id,
-                    "source": c.source,
-                    "text": c.text,
-                    "start": c.start,
-                    "end": c.end,
-                    "spans": [list(s) for s in c.spans],
-                    "sentence": list(c.sentence) if c.sentence else None,
-                    "attribution": list(c.attribution) if c.attribution else None,
-                }
-                for c in self.claims
-            ],
-            "pairs": [
-                {
-                    "a": p.a,
-                    "b": p.b,
-                    "similarity": p.similarity,
-                    "confidence": p.confidence,
-                    "verdict": p.verdict,
-                    "syndicated": p.syndicated,
-                    "probabilities": dict(p.probabilities),
-                    "divergences": [
-                        {
-                            "kind": d.kind,
-                            "a_text": d.a_text,
-                            "b_text": d.b_text,
-                            "a_span": list(d.a_span) if d.a_span else None,
-                            "b_span": list(d.b_span) if d.b_span else None,
-                            "explanation": d.explanation,
-                            "confidence": d.confidence,
-                            "severity": d.severity,
-                            "detector": d.detector,
-                        }
-                        for d in p.divergences
-                    ],
-                }
-                for p in self.pairs
-            ],
-            "groups": [
-                {"id": g.id, "claims": list(g.claims), "independent_sources": g.independent_sources}
-                for g in self.groups
-            ],
-            "syndication": [list(group) for group in self.syndication],
-            "stories": [{"id": st.id, "sources": list(st.sources)} for st in self.stories],
-            "skipped": [
-                {"source": k.source, "type": k.type, "message": k.message} for k in self.skipped
-            ],
-            "unique": list(self.unique),
-            "anomalies": [
-                {
-                    "source": a.source,
-                    "claim": a.claim,
-                    "kind": a.kind,
-                    "start": a.start,
-                    "end": a.end,
-                    "text": a.text,
-                    "explanation": a.explanation,
-                }
-                for a in self.anomalies
-            ],
-        }
+        """The report as plain JSON-ready data (schema ``claimcmp.report/2``; written from the
+        records' fields by :mod:`claimcmp.schema`)."""
+        return {"schema": SCHEMA, **unstructure(self)}
 
     def to_json(self, *, indent: int | None = 2) -> str:
         """The report as JSON text (schema ``claimcmp.report/2``)."""
@@ -354,100 +277,17 @@ class Report:
 
     @classmethod
     def from_dict(cls, data: Any) -> Report:
-        """Rebuild a report from :meth:`to_dict` output, validating it first."""
-        _validate(data)
-        try:
-            sources = [
-                Source(
-                    id=s["id"],
-                    text=s["text"],
-                    path=s.get("path"),
-                    title=s.get("title"),
-                    published=dt.date.fromisoformat(s["published"]) if s.get("published") else None,
-                    blocks=tuple(
-                        Block(b["start"], b["end"], b["kind"]) for b in s.get("blocks", [])
-                    ),
-                    copy_of=s.get("copy_of"),
-                )
-                for s in data["sources"]
-            ]
-            claims = [
-                Claim(
-                    id=c["id"],
-                    source=c["source"],
-                    text=c["text"],
-                    start=c["start"],
-                    end=c["end"],
-                    spans=tuple(tuple(s) for s in c.get("spans") or ()),
-                    sentence=tuple(c["sentence"]) if c.get("sentence") else None,
-                    attribution=tuple(c["attribution"]) if c.get("attribution") else None,
-                )
-                for c in data["claims"]
-            ]
-            pairs = [
-                ClaimPair(
-                    a=p["a"],
-                    b=p["b"],
-                    verdict=p["verdict"],
-                    similarity=float(p["similarity"]),
-                    confidence=float(p["confidence"]),
-                    probabilities=dict(p.get("probabilities") or {}),
-                    syndicated=bool(p.get("syndicated", False)),
-                    divergences=tuple(
-                        Divergence(
-                            kind=d["kind"],
-                            a_span=tuple(d["a_span"]) if d.get("a_span") else None,
-                            b_span=tuple(d["b_span"]) if d.get("b_span") else None,
-                            a_text=d["a_text"],
-                            b_text=d["b_text"],
-                            explanation=d["explanation"],
-                            confidence=float(d.get("confidence", 1.0)),
-                            severity=d.get("severity", "high"),
-                            detector=d.get("detector", ""),
-                        )
-                        for d in p["divergences"]
-                    ),
-                )
-                for p in data["pairs"]
-            ]
-            groups = [
-                ClaimGroup(g["id"], tuple(g["claims"]), int(g.get("independent_sources", 0)))
-                for g in data["groups"]
-            ]
-            return cls(
-                sources=sources,
-                claims=claims,
-                pairs=pairs,
-                groups=groups,
-                unique=tuple(data["unique"]),
-                syndication=tuple(tuple(g) for g in data.get("syndication", [])),
-                stories=tuple(
-                    Story(id=st["id"], sources=tuple(st["sources"]))
-                    for st in data.get("stories", [])
-                ),
-                skipped=tuple(
-                    SkippedSource(source=k["source"], type=k["type"], message=k["message"])
-                    for k in data.get("skipped", [])
-                ),
-                anomalies=tuple(
-                    Anomaly(
-                        source=a["source"],
-                        kind=a["kind"],
-                        start=a["start"],
-                        end=a["end"],
-                        text=a["text"],
-                        explanation=a["explanation"],
-                        claim=a.get("claim"),
-                    )
-                    for a in data.get("anomalies", [])
-                ),
-                model=data.get("model", ""),
-                settings=dict(data.get("settings") or {}),
+        """Rebuild a report from :meth:`to_dict` output, validating it as it goes
+        (:func:`claimcmp.schema.structure`: the error names the JSON path at fault)."""
+        if not isinstance(data, dict):
+            raise SchemaError(f"'report' must be a JSON object (got {type(data).__name__}).")
+        if data.get("schema") not in READABLE_SCHEMAS:
+            raise SchemaError(
+                f"'schema' must be {' or '.join(map(repr, READABLE_SCHEMAS))} "
+                f"(got {data.get('schema')!r})."
             )
-        except SchemaError:
-            raise
-        except (ValueError, TypeError, IndexError) as exc:
-            raise SchemaError(f"report does not follow {data.get('schema')}: {exc}") from exc
+        report: Report = structure(cls, {k: v for k, v in data.items() if k != "schema"})
+        return report
 
     @classmethod
     def from_json(cls, text: str | bytes) -> Report:
@@ -483,107 +323,3 @@ class Report:
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
         return {"text/plain": repr(self), "text/html": self.to_html()}
-
-
-# ---------------------------------------------------------------- validation
-
-_PAIR_KEYS = {
-    "a": str,
-    "b": str,
-    "similarity": (int, float),
-    "confidence": (int, float),
-    "verdict": str,
-    "divergences": list,
-}
-_CLAIM_KEYS = {"id": str, "source": str, "text": str, "start": int, "end": int}
-_SOURCE_KEYS = {"id": str, "text": str}
-_DIV_KEYS = {"kind": str, "a_text": str, "b_text": str, "explanation": str}
-
-
-def _expect(cond: bool, where: str, expected: str, got: Any) -> None:
-    if not cond:
-        shown = repr(got)
-        if len(shown) > 60:
-            shown = shown[:57] + "..."
-        raise SchemaError(f"'{where}' must be {expected} (got {shown}).")
-
-
-def _check_keys(obj: Any, keys: dict[str, Any], where: str) -> None:
-    _expect(isinstance(obj, dict), where, "an object", obj)
-    for k, typ in keys.items():
-        _expect(k in obj, f"{where}.{k}", "present", None)
-        value = obj[k]
-        ok = isinstance(value, typ) and not (typ is int and isinstance(value, bool))
-        _expect(ok, f"{where}.{k}", f"of type {typ if isinstance(typ, type) else 'number'}", value)
-
-
-def _check_span(value: Any, where: str) -> None:
-    if value is None:
-        return
-    _expect(
-        isinstance(value, list) and len(value) == 2 and all(isinstance(v, int) for v in value),
-        where,
-        "null or [start, end] integers",
-        value,
-    )
-
-
-def _validate(data: Any) -> None:
-    _expect(isinstance(data, dict), "report", "a JSON object", data)
-    _expect(
-        data.get("schema") in READABLE_SCHEMAS,
-        "schema",
-        " or ".join(map(repr, READABLE_SCHEMAS)),
-        data.get("schema"),
-    )
-    for key in ("sources", "claims", "pairs", "groups", "unique"):
-        _expect(isinstance(data.get(key), list), key, "a list", data.get(key))
-    for i, s in enumerate(data["sources"]):
-        _check_keys(s, _SOURCE_KEYS, f"sources[{i}]")
-        pub = s.get("published")
-        _expect(
-            pub is None or isinstance(pub, str),
-            f"sources[{i}].published",
-            "null or YYYY-MM-DD",
-            pub,
-        )
-        if isinstance(pub, str):
-            try:
-                dt.date.fromisoformat(pub)
-            except ValueError:
-                _expect(False, f"sources[{i}].published", "a YYYY-MM-DD date", pub)
-        for j, b in enumerate(s.get("blocks", [])):
-            _check_keys(b, {"start": int, "end": int, "kind": str}, f"sources[{i}].blocks[{j}]")
-            _expect(
-                b["kind"] in BLOCK_KINDS,
-                f"sources[{i}].blocks[{j}].kind",
-                f"one of {BLOCK_KINDS}",
-                b["kind"],
-            )
-    for i, c in enumerate(data["claims"]):
-        _check_keys(c, _CLAIM_KEYS, f"claims[{i}]")
-    for i, p in enumerate(data["pairs"]):
-        _check_keys(p, _PAIR_KEYS, f"pairs[{i}]")
-        _expect(p["verdict"] in VERDICTS, f"pairs[{i}].verdict", f"one of {VERDICTS}", p["verdict"])
-        for j, d in enumerate(p["divergences"]):
-            _check_keys(d, _DIV_KEYS, f"pairs[{i}].divergences[{j}]")
-            _check_span(d.get("a_span"), f"pairs[{i}].divergences[{j}].a_span")
-            _check_span(d.get("b_span"), f"pairs[{i}].divergences[{j}].b_span")
-    for i, g in enumerate(data["groups"]):
-        _check_keys(g, {"id": str, "claims": list}, f"groups[{i}]")
-    for i, u in enumerate(data["unique"]):
-        _expect(isinstance(u, str), f"unique[{i}]", "a claim id", u)
-    for key in ("stories", "skipped", "anomalies"):
-        _expect(isinstance(data.get(key, []), list), key, "a list", data.get(key))
-    for i, st in enumerate(data.get("stories", [])):
-        _check_keys(st, {"id": str, "sources": list}, f"stories[{i}]")
-        for j, sid in enumerate(st["sources"]):
-            _expect(isinstance(sid, str), f"stories[{i}].sources[{j}]", "a source id", sid)
-    for i, k in enumerate(data.get("skipped", [])):
-        _check_keys(k, {"source": str, "type": str, "message": str}, f"skipped[{i}]")
-    for i, a in enumerate(data.get("anomalies", [])):
-        _check_keys(
-            a,
-            {"source": str, "kind": str, "start": int, "end": int, "text": str, "explanation": str},
-            f"anomalies[{i}]",
-        )

@@ -63,11 +63,40 @@ def test_repr_is_one_line_with_counts(report: Report) -> None:
             lambda d: d.update(schema="other/9"),
             "'schema' must be 'claimcmp.report/1' or 'claimcmp.report/2'",
         ),
-        (lambda d: d["claims"][0].update(start="0"), r"'claims\[0\].start' must be of type"),
+        (
+            lambda d: d["claims"][0].update(start="0"),
+            r"'claims\[0\].start' must be an int \(got '0'\)",
+        ),
+        (
+            lambda d: d["claims"][0].update(start=True),
+            r"'claims\[0\].start' must be an int \(got True\)",
+        ),
+        (
+            lambda d: d["pairs"][0].update(syndicated=1),
+            r"'pairs\[0\].syndicated' must be true or false",
+        ),
+        (
+            lambda d: d["pairs"][0]["probabilities"].update(divergence="high"),
+            r"'pairs\[0\].probabilities.divergence' must be a number",
+        ),
+        (
+            lambda d: d["pairs"][0]["divergences"].append({"kind": "number"}),
+            r"'pairs\[0\].divergences\[[0-9]+\].a_text' must be present",
+        ),
+        (
+            lambda d: d["sources"][0]["blocks"].append({"start": 0, "end": 1, "kind": "footer"}),
+            r"'sources\[0\].blocks\[[0-9]+\]': 'kind' must be one of",
+        ),
+        (
+            lambda d: d["claims"][0].update(spans=[[0]]),
+            r"'claims\[0\].spans\[0\]' must be \[start, end\] integers",
+        ),
         (lambda d: d["pairs"][0].update(verdict="maybe"), r"'pairs\[0\].verdict' must be one of"),
         (lambda d: d["claims"][0].update(text="tampered"), "must be the [0-9]+ characters"),
         (lambda d: d["sources"][0].update(published="yesterday"), "YYYY-MM-DD"),
-        (lambda d: d.pop("pairs"), "'pairs' must be a list"),
+        (lambda d: d.pop("pairs"), "'pairs' must be present"),
+        (lambda d: d.update(pairs={}), r"'pairs' must be a list \(got \{\}\)"),
+        (lambda d: d.update(settings=[]), "'settings' must be an object"),
     ],
 )
 def test_from_dict_validates(report: Report, mutate: Any, message: str) -> None:
@@ -130,3 +159,42 @@ def test_golden_json(tmp_path: Path, hashing: Any) -> None:
     assert pairs == [("a#0", "b#0", "divergence", ["number"]), ("a#1", "b#1", "agreement", [])]
     assert data["pairs"][0]["divergences"][0]["a_span"] == [19, 25]
     assert data["unique"] == []
+
+
+def test_every_field_written_is_in_the_documented_example() -> None:
+    """docs/report-schema.md is the one description of the format: its example names every
+    key that claimcmp.schema writes, record by record."""
+    import re
+    import typing
+
+    import attrs
+
+    from claimcmp import schema
+    from claimcmp.records import ClaimPair
+
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "report-schema.md").read_text(
+        encoding="utf-8"
+    )
+    example = doc.split("```json", 1)[1].split("```", 1)[0]
+    keys = set(re.findall(r'"(\w+)":', example))
+    todo: list[type] = [Report]
+    seen: set[type] = set()
+    missing = []
+    while todo:
+        cls = todo.pop()
+        if cls in seen:
+            continue
+        seen.add(cls)
+        for key, tp, _ in schema.fields(cls):
+            if key not in keys:
+                missing.append(f"{cls.__name__}.{key}")
+            for arg in (
+                tp,
+                *typing.get_args(tp),
+                *(a for t in typing.get_args(tp) for a in typing.get_args(t)),
+            ):
+                if isinstance(arg, type) and attrs.has(arg):
+                    todo.append(arg)
+    assert ClaimPair in seen
+    assert "schema" in keys
+    assert not missing, f"written but not in docs/report-schema.md: {missing}"
