@@ -34,6 +34,9 @@ from collections.abc import Sequence
 import attrs
 import numpy as np
 
+# The defaults are the options' (claimcmp.options, which imports nothing heavy).
+from claimcmp.options import ALIGN_METHODS, DEFAULT_ALIGN_THRESHOLD, DEFAULT_TOP_K
+
 __all__ = [
     "ALIGN_METHODS",
     "DEFAULT_ALIGN_THRESHOLD",
@@ -46,12 +49,6 @@ __all__ = [
     "group_pairs",
 ]
 
-#: Cosine similarity (all-MiniLM-L6-v2) at which two claims are taken to
-#: report the same thing; see docs/calibration.md.
-DEFAULT_ALIGN_THRESHOLD = 0.6
-ALIGN_METHODS = ("greedy", "assignment", "mutual-best")
-#: Candidates kept per claim by the blocked search (see the module docstring).
-DEFAULT_TOP_K = 50
 _BLOCK_SIZE = 512
 _BLOCK_CELLS = 1 << 21  # similarities per block at most: 8 MB of float32, 16 MB of indices
 

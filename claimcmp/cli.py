@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from claimcmp.backends import BACKENDS
 from claimcmp.errors import ClaimcmpError
+from claimcmp.options import CLAIM_MODES
 
 if TYPE_CHECKING:
     from claimcmp.options import ErrorMode
@@ -59,37 +60,9 @@ def _parser() -> argparse.ArgumentParser:
         "-o", "--output", metavar="FILE", help="write to FILE instead of standard output"
     )
     cmp_.add_argument(
-        "--model",
-        metavar="NAME_OR_PATH",
-        help="sentence-transformers model folder or cached name (default: bundled all-MiniLM-L6-v2)",
-    )
-    cmp_.add_argument(
         "--fail-on",
         choices=("divergence",),
         help="exit with status 1 when any divergence is found (for pipelines)",
-    )
-    cmp_.add_argument(
-        "--claims",
-        choices=("atomic", "sentence"),
-        default="atomic",
-        help="atomic claims split out of each sentence (default), or one claim per sentence",
-    )
-    cmp_.add_argument(
-        "--threshold",
-        type=float,
-        metavar="COSINE",
-        help="alignment threshold (default: calibrated)",
-    )
-    cmp_.add_argument(
-        "--encoding", metavar="CODEC", help="decode the files with this encoding (default: UTF-8)"
-    )
-    cmp_.add_argument(
-        "--max-chars", type=int, metavar="N", help="longest article accepted (default: 1,000,000)"
-    )
-    cmp_.add_argument(
-        "--no-language-check",
-        action="store_true",
-        help="compare even if a file does not look like English",
     )
     cmp_.add_argument(
         "--skip-bad",
@@ -101,7 +74,7 @@ def _parser() -> argparse.ArgumentParser:
     cmp_.add_argument(
         "--color", choices=("auto", "always", "never"), default="auto", help="colour in text output"
     )
-    _add_model_options(cmp_)
+    _add_comparison_options(cmp_)
 
     bat = sub.add_parser(
         "batch",
@@ -120,32 +93,6 @@ def _parser() -> argparse.ArgumentParser:
         "--output",
         metavar="FILE",
         help="write the JSON lines to FILE instead of standard output",
-    )
-    bat.add_argument(
-        "--model", metavar="NAME_OR_PATH", help="sentence-transformers model folder or cached name"
-    )
-    bat.add_argument(
-        "--claims",
-        choices=("atomic", "sentence"),
-        default="atomic",
-        help="claim granularity (default: atomic)",
-    )
-    bat.add_argument(
-        "--threshold",
-        type=float,
-        metavar="COSINE",
-        help="alignment threshold (default: calibrated)",
-    )
-    bat.add_argument(
-        "--encoding", metavar="CODEC", help="decode the files with this encoding (default: UTF-8)"
-    )
-    bat.add_argument(
-        "--max-chars", type=int, metavar="N", help="longest article accepted (default: 1,000,000)"
-    )
-    bat.add_argument(
-        "--no-language-check",
-        action="store_true",
-        help="compare even if a file does not look like English",
     )
     bat.add_argument(
         "--skip-bad",
@@ -177,7 +124,7 @@ def _parser() -> argparse.ArgumentParser:
         default="auto",
         help="progress bar on standard error",
     )
-    _add_model_options(bat)
+    _add_comparison_options(bat)
 
     cache = sub.add_parser(
         "cache",
@@ -201,7 +148,37 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _add_model_options(parser: argparse.ArgumentParser) -> None:
+def _add_comparison_options(parser: argparse.ArgumentParser) -> None:
+    """The options of one comparison, which ``compare`` and ``batch`` share (they become one
+    :class:`claimcmp.Options` and one :class:`claimcmp.Pipeline` in :func:`_pipeline`)."""
+    parser.add_argument(
+        "--model",
+        metavar="NAME_OR_PATH",
+        help="sentence-transformers model folder or cached name (default: bundled all-MiniLM-L6-v2)",
+    )
+    parser.add_argument(
+        "--claims",
+        choices=CLAIM_MODES,
+        default="atomic",
+        help="atomic claims split out of each sentence (default), or one claim per sentence",
+    )
+    parser.add_argument(
+        "--threshold",
+        type=float,
+        metavar="COSINE",
+        help="alignment threshold (default: calibrated)",
+    )
+    parser.add_argument(
+        "--encoding", metavar="CODEC", help="decode the files with this encoding (default: UTF-8)"
+    )
+    parser.add_argument(
+        "--max-chars", type=int, metavar="N", help="longest article accepted (default: 1,000,000)"
+    )
+    parser.add_argument(
+        "--no-language-check",
+        action="store_true",
+        help="compare even if a file does not look like English",
+    )
     parser.add_argument(
         "--backend",
         choices=BACKENDS,

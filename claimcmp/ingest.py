@@ -32,6 +32,7 @@ from claimcmp.errors import (
     UnreadableSourceError,
     UnsupportedLanguageError,
 )
+from claimcmp.options import DEFAULT_MAX_CHARS
 from claimcmp.records import Block
 from claimcmp.text.dates import MONTH_PATTERN, WEEKDAY_PATTERN, parse_date
 from claimcmp.text.lexicon import TITLE_CASE_SMALL_WORDS
@@ -44,8 +45,6 @@ __all__ = [
     "find_blocks",
 ]
 
-#: Longest article accepted by default (about 150 pages of news copy).
-DEFAULT_MAX_CHARS = 1_000_000
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32"),

@@ -14,10 +14,29 @@ from typing import Any, Literal
 
 import attrs
 
-from claimcmp.align import ALIGN_METHODS, DEFAULT_ALIGN_THRESHOLD, DEFAULT_TOP_K
-from claimcmp.ingest import DEFAULT_MAX_CHARS
+__all__ = [
+    "ALIGN_METHODS",
+    "CLAIM_MODES",
+    "DEFAULT_ALIGN_THRESHOLD",
+    "DEFAULT_MAX_CHARS",
+    "DEFAULT_TOP_K",
+    "ERROR_MODES",
+    "AlignMethod",
+    "ClaimMode",
+    "ErrorMode",
+    "Options",
+]
 
-__all__ = ["AlignMethod", "ClaimMode", "ErrorMode", "Options"]
+# The defaults live here, not in the stage modules, so that the command line can build its
+# parser from them without importing NumPy.
+#: Cosine similarity (all-MiniLM-L6-v2) at which two claims are taken to report the same
+#: thing; see docs/calibration.md (benchmarks/calibrate_alignment.py).
+DEFAULT_ALIGN_THRESHOLD = 0.6
+ALIGN_METHODS: tuple[str, ...] = ("greedy", "assignment", "mutual-best")
+#: Candidates kept per claim by the blocked search of claimcmp.align.
+DEFAULT_TOP_K = 50
+#: Longest article accepted by default (about 150 pages of news copy).
+DEFAULT_MAX_CHARS = 1_000_000
 
 #: How claims are matched across two sources (see :func:`claimcmp.align.align_claims`).
 AlignMethod = Literal["greedy", "assignment", "mutual-best"]
