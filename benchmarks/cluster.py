@@ -328,6 +328,144 @@ def evidence_lines(shared: Path, embedder: Embedder) -> list[str]:
     return lines
 
 
+def within_story_lines(shared: Path, embedder: Embedder) -> list[str]:
+    """Evidence for "same fact" once stories are separated: inside each ECB+ event, pairs of
+    annotated sentences of two documents that report one event instance (ECB+
+    ``aligned_sentence_pairs``) vs those that share no event instance (both sentences annotated,
+    not a listed pair) — the decision the aligner faces within a story."""
+    import itertools
+    import math
+    import re
+
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import roc_auc_score
+
+    from claimcmp.stories import source_profile
+
+    docs = {d["doc_id"]: d for d in read_jsonl(shared / "data/ecbplus/docs.jsonl")}
+    same: set[tuple[str, int, str, int]] = set()
+    for r in read_jsonl(shared / "data/ecbplus/aligned_sentence_pairs.jsonl"):
+        same |= {
+            (r["doc_a"], r["sent_a"], r["doc_b"], r["sent_b"]),
+            (r["doc_b"], r["sent_b"], r["doc_a"], r["sent_a"]),
+        }
+    ids = list(docs)
+    vectors = embedder.encode([s["text"] for d in ids for s in docs[d]["sentences"]])
+    start: dict[str, int] = {}
+    k = 0
+    for d in ids:
+        start[d] = k
+        k += len(docs[d]["sentences"])
+    word = re.compile(r"[a-z][a-z'-]+|\d[\d,.]*")
+    figure = re.compile(r"\b\d[\d,.]*\d\b|\b[2-9]\b")
+    stop = frozenset(
+        "the a an of to in on at for with by from and or but is are was were be been has have had that this it its he she they his her their not as will would said says".split()
+    )
+    by_event: dict[str, list[str]] = {}
+    for d in ids:
+        by_event.setdefault(docs[d]["subtopic"], []).append(d)
+    rows: list[tuple[list[float], int, bool]] = []
+    for members in by_event.values():
+        topic = docs[members[0]]["topic"]
+        info: dict[tuple[str, int], tuple[set[str], frozenset[str], set[str]]] = {}
+        df: Counter[str] = Counter()
+        for d in members:
+            for i, s_ in enumerate(docs[d]["sentences"]):
+                words = {w for w in word.findall(s_["text"].lower()) if w not in stop}
+                df.update(words)
+                row = start[d] + i
+                info[d, i] = (
+                    words,
+                    source_profile([s_["text"]], vectors[row : row + 1]).names,
+                    set(figure.findall(s_["text"])),
+                )
+        n = sum(len(docs[d]["sentences"]) for d in members)
+        for da, db in itertools.combinations(members, 2):
+            sa, sb = docs[da]["sentences"], docs[db]["sentences"]
+            sims = (
+                vectors[start[da] : start[da] + len(sa)]
+                @ vectors[start[db] : start[db] + len(sb)].T
+            )
+            annotated_a, annotated_b = (
+                set(docs[da]["annotated_sentences"]),
+                set(docs[db]["annotated_sentences"]),
+            )
+            for ia, xa in enumerate(sa):
+                for ib, xb in enumerate(sb):
+                    if (da, xa["idx"], db, xb["idx"]) in same:
+                        label = 1
+                    elif xa["idx"] in annotated_a and xb["idx"] in annotated_b:
+                        label = 0
+                    else:
+                        continue
+                    (wa, na, fa), (wb, nb, fb) = info[da, ia], info[db, ib]
+
+                    weight = {w: math.log(n / (1 + df[w])) for w in wa | wb}  # IDF in the event
+                    union = sum(weight.values())
+                    around = [
+                        float(sims[ia + j, ib + j])
+                        for j in (-1, 1)
+                        if 0 <= ia + j < len(sa) and 0 <= ib + j < len(sb)
+                    ]
+                    cos = float(sims[ia, ib])
+                    rows.append(
+                        (
+                            [
+                                cos,
+                                cos
+                                - float(sims[ia].max()),  # how far from A's best counterpart in B
+                                cos - float(sims[:, ib].max()),
+                                sum(weight[w] for w in wa & wb) / union if union else 0.0,
+                                math.log1p(len(na & nb)),
+                                math.log1p(len(na ^ nb)),
+                                math.log1p(len(fa & fb)),
+                                max(around, default=0.0),
+                            ],
+                            label,
+                            topic not in EVALUATION_TOPICS,
+                        )
+                    )
+    x_all = np.array([r[0] for r in rows])
+    y_all = np.array([r[1] for r in rows])
+    train = np.array([r[2] for r in rows])
+    y = y_all[~train]
+    lines = [
+        "### Within a story: the same event instance or not",
+        "",
+        "Once stories are separated, the aligner decides among sentences of one event. ECB+ pairs of annotated",
+        f"sentences of two documents of one event: {int(y_all.sum()):,} that report the same event instance vs",
+        f"{int((1 - y_all).sum()):,} that share none; a class-balanced logistic regression fitted on the training",
+        "topics, scored on the held-out ones (ROC AUC; share of same-instance pairs found when 5 % of the others",
+        "are let through; share of each class at cosine ≥ 0.6, the aligner's threshold).",
+        "",
+        "| evidence | AUC | same instance found at 5 % others |",
+        "|---|---|---|",
+    ]
+    for name, cols in (
+        ("cosine", [0]),
+        ("+ rank against each claim's best counterpart", [0, 1, 2]),
+        ("+ shared words (IDF), names, figures", [0, 1, 2, 3, 4, 5, 6]),
+        ("+ neighbouring sentences", [0, 1, 2, 3, 4, 5, 6, 7]),
+    ):
+        xs = x_all[:, cols]
+        mean, scale = xs[train].mean(axis=0), xs[train].std(axis=0) + 1e-9
+        model = LogisticRegression(class_weight="balanced", max_iter=5000).fit(
+            (xs[train] - mean) / scale, y_all[train]
+        )
+        p = model.predict_proba((xs[~train] - mean) / scale)[:, 1]
+        cut = np.quantile(p[y == 0], 0.95)
+        lines.append(f"| {name} | {roc_auc_score(y, p):.3f} | {(p[y == 1] > cut).mean():.2f} |")
+    cos = x_all[~train, 0]
+    lines += [
+        "",
+        f"At cosine ≥ 0.6: {(cos[y == 1] >= 0.6).mean():.2f} of the same-instance pairs and {(cos[y == 0] >= 0.6).mean():.2f} of the",
+        "others. Inside one event, a pair's own evidence barely separates the same instance from another one",
+        "told alongside it; this is why the aligner is cosine plus the same-fact model, and no pair model of",
+        "its own (issue #13, item 1).",
+    ]
+    return lines
+
+
 def alignment_lines(embedder: Embedder) -> list[str]:
     import json
 
@@ -377,6 +515,8 @@ def cluster_lines(shared: Path, embedder: Embedder | None = None) -> list[str]:
         *alignment_lines(embedder),
         "",
         *evidence_lines(shared, embedder),
+        "",
+        *within_story_lines(shared, embedder),
     ]
 
 
