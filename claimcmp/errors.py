@@ -87,7 +87,7 @@ class UnreadableSourceError(ClaimcmpError, PermissionError):
 
 
 class SchemaError(ClaimcmpError, ValueError):
-    """A serialised report does not follow ``claimcmp.report/2`` (or /1)."""
+    """A serialised report does not follow ``claimcmp.report/3`` (or /2, /1)."""
 
 
 class ModelLoadError(ClaimcmpError, RuntimeError):

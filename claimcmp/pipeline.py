@@ -27,6 +27,7 @@ from claimcmp.backends import BACKENDS, Backend, make_embedder
 from claimcmp.cache import EmbeddingCache, with_cache
 from claimcmp.claims import AtomicClaimExtractor, SentenceClaimExtractor, sentence_spans
 from claimcmp.comparator import Comparator
+from claimcmp.consensus import fact_variants
 from claimcmp.errors import ClaimcmpError, InputError, NotEnoughSourcesError
 from claimcmp.ingest import DEFAULT_MAX_CHARS, Article, check_article
 from claimcmp.options import AlignMethod, ClaimMode, ErrorMode, Options
@@ -371,13 +372,26 @@ class Pipeline:
             for an in find_anomalies(article):
                 inside = next((c.id for c in own if c.start <= an.start and an.end <= c.end), None)
                 anomalies.append(attrs.evolve(an, claim=inside))
+        source_of = {c.id: c.source for c in claim_list}
+        pairs_from: dict[str, list[ClaimPair]] = {}  # claim -> the pairs it is the 'a' of
+        for cp in pairs:
+            pairs_from.setdefault(cp.a, []).append(cp)
         groups = tuple(
             ClaimGroup(
                 id=f"g{k}",
-                claims=tuple(claim_list[i].id for i in members),
-                independent_sources=len({family[claim_list[i].source] for i in members}),
+                claims=ids,
+                independent_sources=len({family[source_of[c]] for c in ids}),
+                variants=fact_variants(
+                    ids,
+                    [cp for c in ids for cp in pairs_from.get(c, ())],
+                    source_of=source_of,
+                    family_of=family,
+                    published=published,
+                ),
             )
-            for k, members in enumerate(alignment.groups)
+            for k, ids in enumerate(
+                tuple(claim_list[i].id for i in members) for members in alignment.groups
+            )
         )
         return Report(
             sources=tuple(

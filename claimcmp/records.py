@@ -32,6 +32,7 @@ __all__ = [
     "SkippedSource",
     "Source",
     "Story",
+    "Variant",
     "Verdict",
     "is_decisive",
 ]
@@ -329,13 +330,36 @@ class Anomaly:
 
 
 @attrs.frozen(kw_only=True)
+class Variant:
+    """One version of a group's fact: the claims that tell it alike, and who backs it.
+
+    ``independent`` counts its sources with near-verbatim copies of one report counted once;
+    ``outlier`` is true when another version has more independent sources than all the others
+    together; ``latest`` is true when this version alone holds the newest publication date of
+    the group (see :mod:`claimcmp.consensus`).
+    """
+
+    claims: tuple[str, ...] = attrs.field(converter=_strings)
+    sources: tuple[str, ...] = attrs.field(converter=_strings)
+    independent: int = 1
+    latest: bool = False
+    outlier: bool = False
+
+
+def _variants(value: Iterable[Variant]) -> tuple[Variant, ...]:
+    return tuple(value)
+
+
+@attrs.frozen(kw_only=True)
 class ClaimGroup:
-    """Claims from different sources that report the same thing (one per source)."""
+    """Claims from different sources that report the same thing (one per source), and the
+    versions of that fact they tell (one version when they all agree)."""
 
     id: str = attrs.field(validator=_non_empty)
     claims: tuple[str, ...] = attrs.field(converter=_strings)
     #: How many of the group's sources report independently (copies of one report count once).
     independent_sources: int = 0
+    variants: tuple[Variant, ...] = attrs.field(default=(), converter=_variants)
 
 
 @attrs.frozen(kw_only=True)

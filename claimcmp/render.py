@@ -31,6 +31,60 @@ def _pairs_by_verdict(data: dict[str, Any]) -> list[dict[str, Any]]:
     )
 
 
+def _versions(
+    data: dict[str, Any],
+) -> list[tuple[dict[str, Any], list[tuple[dict[str, Any], str]]]]:
+    """Groups whose fact is told in more than one version, each version with a short label:
+    what its claims say where they diverge from the other versions (the finding's span on its
+    side: "partnership" vs "alliance"), or its first claim when no finding names a span."""
+    claims, _ = _index(data)
+    out = []
+    for g in data["groups"]:
+        variants = g.get("variants") or []
+        if len(variants) < 2:
+            continue
+        version_of = {cid: k for k, v in enumerate(variants) for cid in v["claims"]}
+        said: list[list[str]] = [[] for _ in variants]
+        for p in data["pairs"]:
+            ka, kb = version_of.get(p["a"]), version_of.get(p["b"])
+            if ka is None or kb is None or ka == kb:
+                continue
+            for d in p["divergences"]:
+                if d.get("severity") == "low" or d["kind"] in ("omission", "addition"):
+                    continue
+                if d.get("a_span") and d["a_text"]:
+                    said[ka].append(d["a_text"])
+                if d.get("b_span") and d["b_text"]:
+                    said[kb].append(d["b_text"])
+        labelled = []
+        for k, v in enumerate(variants):
+            words = list(dict.fromkeys(" ".join(x.split()) for x in said[k]))
+            if words:
+                label = " / ".join(words[:3])
+            else:
+                first = " ".join(claims[v["claims"][0]]["text"].split())
+                label = first if len(first) <= 70 else first[:67] + "..."
+            labelled.append((v, label))
+        out.append((g, labelled))
+    return out
+
+
+def _version_summary(labelled: list[tuple[dict[str, Any], str]]) -> str:
+    """ "2 independent sources: partnership · 1: alliance" (most-backed first)."""
+    ranked = sorted(labelled, key=lambda x: -int(x[0]["independent"]))
+    parts = []
+    for k, (v, label) in enumerate(ranked):
+        n = int(v["independent"])
+        head = f"{n} independent source{'s' if n != 1 else ''}" if k == 0 else str(n)
+        parts.append(f"{head}: {label}")
+    return " · ".join(parts)
+
+
+def _version_marks(v: dict[str, Any]) -> str:
+    marks = [m for m, on in (("outlier", v.get("outlier")), ("latest", v.get("latest"))) if on]
+    return f" ({', '.join(marks)})" if marks else ""
+
+
 # ------------------------------------------------------------------- text
 
 _ANSI = {
@@ -101,6 +155,13 @@ def render_text(data: dict[str, Any], *, color: bool = False, width: int = 100) 
             if x
         )
         lines.append(f"  {s['id']}" + (f"  ({meta})" if meta else ""))
+    versions = _versions(data)
+    if versions:
+        lines += ["", c("bold", f"FACTS TOLD IN MORE THAN ONE VERSION ({len(versions)})")]
+        for g, labelled in versions:
+            lines += wrap(f"- {g['id']}: ", _version_summary(labelled))
+            for v, label in labelled:
+                lines += wrap("    ", f"{', '.join(v['sources'])}: {label!r}{_version_marks(v)}")
     for verdict in ("divergence", "paraphrase", "agreement"):
         ps = [p for p in _pairs_by_verdict(data) if p["verdict"] == verdict]
         if not ps:
@@ -181,6 +242,14 @@ def render_markdown(data: dict[str, Any]) -> str:
             + (f" — {extra}" if extra else "")
             + (f" — copy of `{s['copy_of']}`" if s.get("copy_of") else "")
         )
+    versions = _versions(data)
+    if versions:
+        lines += ["", f"## Facts told in more than one version ({len(versions)})", ""]
+        for g, labelled in versions:
+            lines.append(f"- **{g['id']}**: {_md(_version_summary(labelled))}")
+            for v, label in labelled:
+                sources_md = ", ".join(f"`{_md(x)}`" for x in v["sources"])
+                lines.append(f"  - “{_md(label)}”{_md(_version_marks(v))} — {sources_md}")
     for verdict in ("divergence", "paraphrase", "agreement"):
         ps = [p for p in _pairs_by_verdict(data) if p["verdict"] == verdict]
         if not ps:
@@ -228,6 +297,7 @@ _CSS = """
 .claimcmp mark.low{background:#fff3c4}
 .claimcmp .why{color:#555;font-size:12px}
 .claimcmp .badge{font-size:11px;padding:1px 5px;border-radius:3px;background:#eee}
+.claimcmp .versions{font-size:12px;color:#6a1b9a}
 """
 
 
@@ -322,6 +392,11 @@ def render_html(data: dict[str, Any], *, full_page: bool = False) -> str:
         )
         return best, g["id"]
 
+    version_rows = {
+        g["id"]: _version_summary(labelled)
+        + "".join(f" [{label}{_version_marks(v)}]" for v, label in labelled if _version_marks(v))
+        for g, labelled in _versions(data)
+    }
     for g in sorted(data["groups"], key=sort_key):
         by_source = {claims[c]["source"]: c for c in g["claims"]}
         verdicts = sorted(
@@ -331,6 +406,8 @@ def render_html(data: dict[str, Any], *, full_page: bool = False) -> str:
         label = esc(g["id"]) + "".join(f" <span class='badge'>{esc(v)}</span>" for v in verdicts)
         if g.get("independent_sources"):
             label += f"<br><span class='why'>{int(g['independent_sources'])} independent</span>"
+        if g["id"] in version_rows:
+            label += f"<br><span class='versions'>{esc(version_rows[g['id']])}</span>"
         out.append(
             f"<tr><td>{label}</td>{''.join(cell(by_source.get(s)) for s in source_ids)}</tr>"
         )

@@ -1,4 +1,4 @@
-"""Report: the typed result of a comparison, and its JSON form ``claimcmp.report/2``.
+"""Report: the typed result of a comparison, and its JSON form ``claimcmp.report/3``.
 
 A :class:`Report` holds the sources (with their full text), the claims, the
 aligned pairs with verdicts and divergences, the groups of claims that report
@@ -6,8 +6,9 @@ the same thing, and each source's unique claims. It checks its invariants on
 construction — every claim's text is its source slice, every divergence span
 indexes its claim's source — and :meth:`Report.from_json` validates a saved
 report against the schema before rebuilding it, so a round trip is exact. Reports written
-as ``claimcmp.report/1`` (before stories and skipped sources) are read too: all their sources
-form one story, and nothing was skipped.
+as ``claimcmp.report/2`` (before the versions of each group's fact) and ``/1`` (before stories
+and skipped sources too) are read as well: their groups list no versions, all the sources of a
+/1 report form one story, and nothing was skipped.
 """
 
 from __future__ import annotations
@@ -35,9 +36,10 @@ from claimcmp.schema import structure, unstructure
 
 __all__ = ["READABLE_SCHEMAS", "SCHEMA", "Report"]
 
-SCHEMA = "claimcmp.report/2"
-#: Schemas :meth:`Report.from_json` reads: this one, and /1 (no ``stories``, no ``skipped``).
-READABLE_SCHEMAS: tuple[str, ...] = ("claimcmp.report/1", SCHEMA)
+SCHEMA = "claimcmp.report/3"
+#: Schemas :meth:`Report.from_json` reads: this one, /2 (no ``variants`` in groups) and /1
+#: (no ``stories``, no ``skipped`` either).
+READABLE_SCHEMAS: tuple[str, ...] = ("claimcmp.report/1", "claimcmp.report/2", SCHEMA)
 
 
 def _sources(v: Iterable[Source]) -> tuple[Source, ...]:
@@ -159,6 +161,20 @@ class Report:
             for cid in g.claims:
                 if cid not in claims:
                     raise ValueError(f"group {g.id!r}: {cid!r} is not a claim id.")
+            if g.variants:
+                told = [cid for v in g.variants for cid in v.claims]
+                if sorted(told) != sorted(g.claims):
+                    raise ValueError(
+                        f"group {g.id!r}: 'variants' must share out its claims {list(g.claims)!r}, "
+                        f"each to one variant (got {told!r})."
+                    )
+                for v in g.variants:
+                    backing = list(dict.fromkeys(claims[cid].source for cid in v.claims))
+                    if sorted(v.sources) != sorted(backing):
+                        raise ValueError(
+                            f"group {g.id!r}: a variant's 'sources' must be its claims' sources "
+                            f"{backing!r} (got {list(v.sources)!r})."
+                        )
         for cid in self.unique:
             if cid not in claims:
                 raise ValueError(f"'unique': {cid!r} is not a claim id.")
@@ -267,12 +283,12 @@ class Report:
     # -------------------------------------------------------------- serialise
 
     def to_dict(self) -> dict[str, Any]:
-        """The report as plain JSON-ready data (schema ``claimcmp.report/2``; written from the
+        """The report as plain JSON-ready data (schema ``claimcmp.report/3``; written from the
         records' fields by :mod:`claimcmp.schema`)."""
         return {"schema": SCHEMA, **unstructure(self)}
 
     def to_json(self, *, indent: int | None = 2) -> str:
-        """The report as JSON text (schema ``claimcmp.report/2``)."""
+        """The report as JSON text (schema ``claimcmp.report/3``)."""
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
     @classmethod

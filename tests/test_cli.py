@@ -108,7 +108,7 @@ def test_json_output_fail_on_and_render(tmp_path: Path, capsys: pytest.CaptureFi
     assert code == 1  # the examples hold planted divergences
     assert out == ""
     data = json.loads(out_file.read_text())
-    assert data["schema"] == "claimcmp.report/2"
+    assert data["schema"] == "claimcmp.report/3"
     for fmt, marker in (
         ("html", "<table>"),
         ("markdown", "# claimcmp report"),
@@ -153,7 +153,7 @@ def test_batch_writes_one_line_per_cluster_and_exits_2_on_a_bad_one(
     assert code == 2 and out == ""
     rows = [json.loads(line) for line in out_file.read_text().splitlines()]
     assert [r["cluster"] for r in rows] == ["a-bridge", "b-bridge-two", "c-lonely"]
-    assert rows[0]["report"]["schema"] == "claimcmp.report/2"
+    assert rows[0]["report"]["schema"] == "claimcmp.report/3"
     assert rows[2]["error"]["type"] == "NotEnoughSourcesError"
     assert [line for line in err.splitlines() if "error:" in line] == [
         "claimcmp: error: " + rows[2]["error"]["message"]

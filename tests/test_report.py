@@ -22,7 +22,7 @@ def report(hashing: Any) -> Report:
 
 def test_json_contract(report: Report) -> None:
     data = json.loads(report.to_json())
-    assert data["schema"] == "claimcmp.report/2"
+    assert data["schema"] == "claimcmp.report/3"
     for s in data["sources"]:
         assert {"id", "path", "title", "published"} <= s.keys()
     texts = {s["id"]: s["text"] for s in data["sources"]}
@@ -61,7 +61,7 @@ def test_repr_is_one_line_with_counts(report: Report) -> None:
     [
         (
             lambda d: d.update(schema="other/9"),
-            "'schema' must be 'claimcmp.report/1' or 'claimcmp.report/2'",
+            "'schema' must be 'claimcmp.report/1' or 'claimcmp.report/2' or 'claimcmp.report/3'",
         ),
         (
             lambda d: d["claims"][0].update(start="0"),

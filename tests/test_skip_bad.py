@@ -91,7 +91,7 @@ def test_a_headline_only_article_is_compared_not_refused(hashing: Any) -> None:
 def test_schema_1_reports_still_read(hashing: Any) -> None:
     report = claimcmp.compare(EX, embedder=hashing)
     data = report.to_dict()
-    assert data["schema"] == "claimcmp.report/2"
+    assert data["schema"] == "claimcmp.report/3"
     assert data["stories"] == [{"id": "s1", "sources": [p.stem for p in EX]}]
     old = {k: v for k, v in data.items() if k not in ("stories", "skipped")}
     old["schema"] = "claimcmp.report/1"
