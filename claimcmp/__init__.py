@@ -42,6 +42,8 @@ __all__ = [
     "Pipeline",
     "PunktSentenceSplitter",
     "Report",
+    "Review",
+    "ReviewFileError",
     "SchemaError",
     "SentenceTransformerEmbedder",
     "SkippedSource",
@@ -70,6 +72,8 @@ _LAZY = {
     "Source": "claimcmp.records",
     "Story": "claimcmp.records",
     "Report": "claimcmp.report",
+    "Review": "claimcmp.review",
+    "ReviewFileError": "claimcmp.errors",
     "Comparator": "claimcmp.comparator",
     "HashingEmbedder": "claimcmp.embed",
     "SentenceTransformerEmbedder": "claimcmp.embed",
@@ -116,6 +120,7 @@ if TYPE_CHECKING:
         MissingModelError,
         ModelLoadError,
         NotEnoughSourcesError,
+        ReviewFileError,
         SchemaError,
         SourceNotFoundError,
         UnreadableSourceError,
@@ -136,6 +141,7 @@ if TYPE_CHECKING:
         Story,
     )
     from claimcmp.report import Report
+    from claimcmp.review import Review
     from claimcmp.split import PunktSentenceSplitter
 
 

@@ -14,7 +14,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from claimcmp.backends import BACKENDS
 from claimcmp.errors import ClaimcmpError
@@ -75,6 +75,7 @@ def _parser() -> argparse.ArgumentParser:
         "--color", choices=("auto", "always", "never"), default="auto", help="colour in text output"
     )
     _add_comparison_options(cmp_)
+    _add_review_options(cmp_)
 
     bat = sub.add_parser(
         "batch",
@@ -145,7 +146,42 @@ def _parser() -> argparse.ArgumentParser:
     ren.add_argument("--format", "-f", choices=FORMATS, default="text")
     ren.add_argument("-o", "--output", metavar="FILE")
     ren.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    _add_review_options(ren)
+
+    rev = sub.add_parser(
+        "review",
+        help="list a report's findings, or confirm or dismiss one (kept in a review file)",
+        description=(
+            "Without FINDING, list the findings of a saved JSON report with their fingerprints and "
+            "decisions. With FINDING (a fingerprint, or a unique prefix of 6+ characters) and "
+            "confirm or dismiss, record the decision in the review file (default: REPORT.review.json "
+            "beside the report). 'claimcmp compare ... --review FILE' and 'claimcmp render ... "
+            "--review FILE' then hide dismissed findings and mark confirmed ones, also on later runs."
+        ),
+    )
+    rev.add_argument("report", metavar="REPORT.json")
+    rev.add_argument(
+        "finding", nargs="?", metavar="FINDING", help="fingerprint (or a unique prefix)"
+    )
+    rev.add_argument("action", nargs="?", choices=("confirm", "dismiss"), help="the decision")
+    rev.add_argument("--note", default="", help="why (kept with the decision)")
+    rev.add_argument(
+        "--file", metavar="REVIEW.json", help="the review file (default: REPORT.review.json)"
+    )
     return parser
+
+
+def _add_review_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--review",
+        metavar="REVIEW.json",
+        help="apply an editor's review file: hide dismissed findings, mark confirmed ones",
+    )
+    parser.add_argument(
+        "--show-dismissed",
+        action="store_true",
+        help="with --review, show dismissed findings too (marked)",
+    )
 
 
 def _add_comparison_options(parser: argparse.ArgumentParser) -> None:
@@ -217,13 +253,24 @@ def _progress_printer(stream: TextIO):  # type: ignore[no-untyped-def]
     return show
 
 
-def _render(report_dict: dict, fmt: str, color: bool) -> str:  # type: ignore[type-arg]
+def _render(
+    report_dict: dict,  # type: ignore[type-arg]
+    fmt: str,
+    color: bool,
+    args: argparse.Namespace | None = None,
+) -> str:
     import json
 
     from claimcmp.render import render_html, render_markdown, render_text
 
-    if fmt == "json":
+    if fmt == "json":  # the report itself; decisions stay in the review file
         return json.dumps(report_dict, ensure_ascii=False, indent=2) + "\n"
+    if args is not None and getattr(args, "review", None):
+        from claimcmp.review import Review, annotate
+
+        report_dict = annotate(
+            report_dict, Review.load(args.review), show_dismissed=args.show_dismissed
+        )
     if fmt == "html":
         return render_html(report_dict, full_page=True)
     if fmt == "markdown":
@@ -286,7 +333,7 @@ def _cmd_compare(args: argparse.Namespace) -> int:
     for k in report.skipped:
         sys.stderr.write(f"claimcmp: skipped {k.source}: {' '.join(k.message.split())}\n")
     color = args.format == "text" and not args.output and _use_color(args.color, sys.stdout)
-    _write(_render(report.to_dict(), args.format, color), args.output)
+    _write(_render(report.to_dict(), args.format, color, args), args.output)
     if args.fail_on == "divergence" and any(p.verdict == "divergence" for p in report.pairs):
         return EXIT_DIVERGENCE
     return EXIT_OK
@@ -397,18 +444,50 @@ def _cmd_cache(args: argparse.Namespace) -> int:
 
 
 def _cmd_render(args: argparse.Namespace) -> int:
+    report = _read_report(Path(args.report))  # validates
+    color = args.format == "text" and not args.output and _use_color(args.color, sys.stdout)
+    _write(_render(report.to_dict(), args.format, color, args), args.output)
+    return EXIT_OK
+
+
+def _read_report(path: Path) -> Any:
     from claimcmp.report import Report
 
-    path = Path(args.report)
     if not path.is_file():
         raise _UsageError(f"'{path}' does not exist or is not a file; give a saved JSON report")
     try:
-        data = path.read_text(encoding="utf-8")
+        return Report.from_json(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError as exc:
         raise _UsageError(f"'{path}' is not UTF-8 text, so not a claimcmp JSON report") from exc
-    report = Report.from_json(data)  # validates
-    color = args.format == "text" and not args.output and _use_color(args.color, sys.stdout)
-    _write(_render(report.to_dict(), args.format, color), args.output)
+
+
+def _cmd_review(args: argparse.Namespace) -> int:
+    from claimcmp.review import Review, findings
+
+    path = Path(args.report)
+    report = _read_report(path)
+    review_file = Path(args.file) if args.file else path.with_name(path.stem + ".review.json")
+    if args.finding is None:
+        review = Review.load(review_file, missing_ok=True)
+        data = report.to_dict()
+        claims = {c["id"]: c for c in data["claims"]}
+        for fp, pair, d in findings(data):
+            decision = review.get(fp)
+            ca, cb = claims[pair["a"]], claims[pair["b"]]
+            texts = " vs ".join(repr(t) for t in (d.get("a_text"), d.get("b_text")) if t)
+            mark = decision.decision if decision else "-"
+            print(
+                f"{fp}  {mark:<9}  {d['kind']}: {texts}  ({ca['source']} / {cb['source']}, {pair['verdict']})"
+            )
+        return EXIT_OK
+    if args.action is None:
+        raise _UsageError("give the decision after the finding: confirm or dismiss")
+    verdict = {"confirm": "confirmed", "dismiss": "dismissed"}[args.action]
+    try:
+        report.review(args.finding, verdict, note=args.note, file=review_file)
+    except LookupError as exc:
+        raise _UsageError(str(exc).rstrip(".")) from exc
+    sys.stderr.write(f"claimcmp: {verdict} {args.finding} in {review_file}\n")
     return EXIT_OK
 
 
@@ -435,6 +514,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_batch(args)
         if args.command == "cache":
             return _cmd_cache(args)
+        if args.command == "review":
+            return _cmd_review(args)
         return _cmd_render(args)
     except (ClaimcmpError, _UsageError) as exc:
         message = " ".join(str(exc).split())

@@ -34,6 +34,7 @@ __all__ = [
     "MissingModelError",
     "ModelLoadError",
     "NotEnoughSourcesError",
+    "ReviewFileError",
     "SchemaError",
     "SourceNotFoundError",
     "SpanError",
@@ -88,6 +89,10 @@ class UnreadableSourceError(ClaimcmpError, PermissionError):
 
 class SchemaError(ClaimcmpError, ValueError):
     """A serialised report does not follow ``claimcmp.report/3`` (or /2, /1)."""
+
+
+class ReviewFileError(ClaimcmpError, ValueError):
+    """A review file (an editor's decisions, :mod:`claimcmp.review`) cannot be read as one."""
 
 
 class ModelLoadError(ClaimcmpError, RuntimeError):

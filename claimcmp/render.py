@@ -85,6 +85,28 @@ def _version_marks(v: dict[str, Any]) -> str:
     return f" ({', '.join(marks)})" if marks else ""
 
 
+def _review_note(d: dict[str, Any]) -> str:
+    """ " [dismissed: note]" / " [confirmed]" for a reviewed finding, else ""."""
+    r = d.get("review")
+    if not r:
+        return ""
+    note = " ".join(str(r.get("note") or "").split())
+    return f" [{r['decision']}{': ' + note if note else ''}]"
+
+
+def _review_line(data: dict[str, Any]) -> str | None:
+    r = data.get("review")
+    if not r:
+        return None
+    hidden = int(r.get("hidden", 0))
+    shown = int(r.get("dismissed", 0)) - hidden
+    parts = [f"{int(r.get('confirmed', 0))} confirmed"]
+    parts.append(
+        f"{hidden} dismissed (hidden)" if hidden or not shown else f"{shown} dismissed (shown)"
+    )
+    return "review: " + ", ".join(parts)
+
+
 # ------------------------------------------------------------------- text
 
 _ANSI = {
@@ -134,6 +156,7 @@ def render_text(data: dict[str, Any], *, color: bool = False, width: int = 100) 
         + ", ".join(f"{counts.get(v, 0)} {v}" for v in ("divergence", "paraphrase", "agreement"))
         + f", {len(data['unique'])} unique claims",
         *(("  " if k == 0 else "    ") + line for k, line in enumerate(_story_lines(data))),
+        *([f"  {_review_line(data)}"] if _review_line(data) else []),
         *(
             [
                 f"  {len(data['skipped'])} source{'s' if len(data['skipped']) > 1 else ''} skipped (see SKIPPED SOURCES)"
@@ -178,7 +201,7 @@ def render_text(data: dict[str, Any], *, color: bool = False, width: int = 100) 
             lines += wrap(f"    [{b['source']}] ", b["text"])
             for d in p["divergences"]:
                 mark = "!" if d.get("severity", "high") != "low" else "~"
-                lines += wrap(f"      {mark} {d['kind']}: ", d["explanation"])
+                lines += wrap(f"      {mark} {d['kind']}: ", d["explanation"] + _review_note(d))
     if data["unique"]:
         lines += ["", c("bold", f"ONLY ONE SOURCE ({len(data['unique'])})")]
         for cid in data["unique"]:
@@ -222,6 +245,7 @@ def render_markdown(data: dict[str, Any]) -> str:
         f"{counts.get('paraphrase', 0)} | {counts.get('agreement', 0)} | {len(data['unique'])} |",
         "",
         *(("- " if k else "") + _md(line) for k, line in enumerate(_story_lines(data))),
+        *([f"- {_md(_review_line(data) or '')}"] if _review_line(data) else []),
         "",
     ]
     if data.get("skipped"):
@@ -268,6 +292,7 @@ def render_markdown(data: dict[str, Any]) -> str:
                 lines.append(
                     f"  - *{d['kind']}*: {_md(d['explanation'])}"
                     + (" (low severity)" if d.get("severity") == "low" else "")
+                    + _md(_review_note(d))
                 )
     if data["unique"]:
         lines += ["", f"## Only one source ({len(data['unique'])})", ""]
@@ -348,6 +373,8 @@ def render_html(data: dict[str, Any], *, full_page: bool = False) -> str:
         f"{len(data['unique'])} unique claims.</p>"
     )
     story_lines = _story_lines(data)
+    if _review_line(data):
+        story_lines = [*story_lines, _review_line(data) or ""]
     out.append(
         "<p class='stories'>"
         + esc(story_lines[0])
@@ -412,7 +439,7 @@ def render_html(data: dict[str, Any], *, full_page: bool = False) -> str:
             f"<tr><td>{label}</td>{''.join(cell(by_source.get(s)) for s in source_ids)}</tr>"
         )
         reasons = [
-            f"{esc(d['kind'])}: {esc(d['explanation'])}"
+            f"{esc(d['kind'])}: {esc(d['explanation'])}{esc(_review_note(d))}"
             for p in data["pairs"]
             if p["a"] in g["claims"] and p["b"] in g["claims"]
             for d in p["divergences"]

@@ -14,9 +14,10 @@ and skipped sources too) are read as well: their groups list no versions, all th
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -33,6 +34,9 @@ from claimcmp.records import (
     Story,
 )
 from claimcmp.schema import structure, unstructure
+
+if TYPE_CHECKING:
+    from claimcmp.review import Review
 
 __all__ = ["READABLE_SCHEMAS", "SCHEMA", "Report"]
 
@@ -257,11 +261,60 @@ class Report:
                 return c
         raise LookupError(f"no claim of {source_id!r} contains {quote!r}")
 
-    def divergences(self) -> Iterator[tuple[ClaimPair, Divergence]]:
-        """Every divergence in the report, with its pair."""
+    def divergences(
+        self, *, review: Review | None = None, dismissed: bool = False
+    ) -> Iterator[tuple[ClaimPair, Divergence]]:
+        """Every divergence in the report, with its pair; with a ``review``, not those it
+        dismissed (unless ``dismissed=True``)."""
         for p in self.pairs:
             for d in p.divergences:
+                if review is not None and not dismissed:
+                    decision = review.get(self.fingerprint(p, d))
+                    if decision is not None and decision.decision == "dismissed":
+                        continue
                 yield p, d
+
+    def fingerprint(self, pair: ClaimPair, divergence: Divergence) -> str:
+        """The finding's stable key in review files (:func:`claimcmp.review.fingerprint`)."""
+        from claimcmp.review import fingerprint
+
+        def claim(cid: str) -> dict[str, str]:
+            c = self.claim(cid)
+            return {"source": c.source, "text": c.text}
+
+        found = {"kind": divergence.kind, "a_text": divergence.a_text, "b_text": divergence.b_text}
+        return fingerprint(claim(pair.a), claim(pair.b), found)
+
+    def review(
+        self,
+        finding: tuple[ClaimPair, Divergence] | str,
+        decision: str,
+        *,
+        note: str = "",
+        file: str | os.PathLike[str] | None = None,
+        into: Review | None = None,
+    ) -> Review:
+        """Record an editor's ``decision`` (``"confirmed"`` or ``"dismissed"``) on ``finding``
+        — a ``(pair, divergence)`` from :meth:`divergences`, or its fingerprint.
+
+        With ``file``, the decision is added to that review file (created if missing) and the
+        file is saved; ``into`` adds it to a review in memory. Returns the review. A later
+        report of the same articles, rendered with the review (``to_text(review=...)``,
+        ``claimcmp compare --review FILE``), hides the dismissed findings and marks the
+        confirmed ones; see :mod:`claimcmp.review`.
+        """
+        from claimcmp.review import Review
+
+        key = finding if isinstance(finding, str) else self.fingerprint(*finding)
+        base = into if into is not None else Review()
+        if file is not None:
+            base = Review.load(file, missing_ok=True)
+            if into is not None:
+                raise ValueError("give 'file' or 'into', not both.")
+        reviewed = base.decide(self.to_dict(), key, decision, note=note)
+        if file is not None:
+            reviewed.save(file)
+        return reviewed
 
     @property
     def counts(self) -> dict[str, int]:
@@ -316,23 +369,41 @@ class Report:
 
     # ---------------------------------------------------------------- render
 
-    def to_text(self, *, color: bool = False, width: int = 100) -> str:
-        """A readable plain-text rendering (ANSI colour optional)."""
+    def _rendered(self, review: Review | None, show_dismissed: bool) -> dict[str, Any]:
+        if review is None:
+            return self.to_dict()
+        from claimcmp.review import annotate
+
+        return annotate(self.to_dict(), review, show_dismissed=show_dismissed)
+
+    def to_text(
+        self,
+        *,
+        color: bool = False,
+        width: int = 100,
+        review: Review | None = None,
+        show_dismissed: bool = False,
+    ) -> str:
+        """A readable plain-text rendering (ANSI colour optional); with a ``review``, its
+        dismissed findings are hidden (counted) unless ``show_dismissed``, confirmed ones marked."""
         from claimcmp.render import render_text
 
-        return render_text(self.to_dict(), color=color, width=width)
+        return render_text(self._rendered(review, show_dismissed), color=color, width=width)
 
-    def to_markdown(self) -> str:
-        """The report as Markdown."""
+    def to_markdown(self, *, review: Review | None = None, show_dismissed: bool = False) -> str:
+        """The report as Markdown (``review`` as in :meth:`to_text`)."""
         from claimcmp.render import render_markdown
 
-        return render_markdown(self.to_dict())
+        return render_markdown(self._rendered(review, show_dismissed))
 
-    def to_html(self, *, full_page: bool = False) -> str:
-        """The report as HTML (all text escaped); ``full_page`` adds ``<html>``."""
+    def to_html(
+        self, *, full_page: bool = False, review: Review | None = None, show_dismissed: bool = False
+    ) -> str:
+        """The report as HTML (all text escaped); ``full_page`` adds ``<html>``; ``review`` as
+        in :meth:`to_text`."""
         from claimcmp.render import render_html
 
-        return render_html(self.to_dict(), full_page=full_page)
+        return render_html(self._rendered(review, show_dismissed), full_page=full_page)
 
     def _repr_html_(self) -> str:
         return self.to_html()

@@ -161,7 +161,15 @@ def test_custom_detectors_and_switching_off(hashing: Any) -> None:
         def detect(self, a: ClaimText, b: ClaimText) -> list[Divergence]:
             if a.text.isupper() != b.text.isupper():
                 return [
-                    Divergence(kind="style", a_span=None, b_span=None, a_text="", b_text="", explanation="one source shouts", detector="shout")
+                    Divergence(
+                        kind="style",
+                        a_span=None,
+                        b_span=None,
+                        a_text="",
+                        b_text="",
+                        explanation="one source shouts",
+                        detector="shout",
+                    )
                 ]
             return []
 
