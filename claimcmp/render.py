@@ -101,9 +101,12 @@ def _review_line(data: dict[str, Any]) -> str | None:
     hidden = int(r.get("hidden", 0))
     shown = int(r.get("dismissed", 0)) - hidden
     parts = [f"{int(r.get('confirmed', 0))} confirmed"]
-    parts.append(
-        f"{hidden} dismissed (hidden)" if hidden or not shown else f"{shown} dismissed (shown)"
-    )
+    if hidden:
+        parts.append(f"{hidden} dismissed (hidden)")
+    elif shown:
+        parts.append(f"{shown} dismissed (shown)")
+    else:
+        parts.append("0 dismissed")
     return "review: " + ", ".join(parts)
 
 

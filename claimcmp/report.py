@@ -17,7 +17,7 @@ import json
 import os
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
@@ -273,6 +273,91 @@ class Report:
                     if decision is not None and decision.decision == "dismissed":
                         continue
                 yield p, d
+
+    #: Columns of :meth:`to_pandas`, in order.
+    FINDING_COLUMNS: ClassVar[tuple[str, ...]] = (
+        "fingerprint",
+        "verdict",
+        "kind",
+        "severity",
+        "confidence",
+        "source_a",
+        "source_b",
+        "a_text",
+        "b_text",
+        "a_start",
+        "a_end",
+        "b_start",
+        "b_end",
+        "explanation",
+        "detector",
+        "claim_a",
+        "claim_b",
+        "pair_confidence",
+        "similarity",
+        "decision",
+    )
+
+    def finding_rows(
+        self, *, review: Review | None = None, dismissed: bool = False
+    ) -> list[dict[str, Any]]:
+        """One plain row per finding (the columns of :attr:`FINDING_COLUMNS`): what
+        :meth:`to_pandas` puts in a DataFrame, for code that does not use pandas.
+
+        Spans are offsets into each source's text (``None`` on the side that lacks the detail);
+        ``decision`` is the ``review``'s (``None`` when not reviewed); findings the review
+        dismissed are left out unless ``dismissed=True``."""
+        rows = []
+        for p, d in self.divergences(review=review, dismissed=dismissed):
+            key = self.fingerprint(p, d)
+            decision = review.get(key) if review is not None else None
+            rows.append(
+                {
+                    "fingerprint": key,
+                    "verdict": p.verdict,
+                    "kind": d.kind,
+                    "severity": d.severity,
+                    "confidence": d.confidence,
+                    "source_a": self.claim(p.a).source,
+                    "source_b": self.claim(p.b).source,
+                    "a_text": d.a_text,
+                    "b_text": d.b_text,
+                    "a_start": d.a_span[0] if d.a_span else None,
+                    "a_end": d.a_span[1] if d.a_span else None,
+                    "b_start": d.b_span[0] if d.b_span else None,
+                    "b_end": d.b_span[1] if d.b_span else None,
+                    "explanation": d.explanation,
+                    "detector": d.detector,
+                    "claim_a": p.a,
+                    "claim_b": p.b,
+                    "pair_confidence": p.confidence,
+                    "similarity": p.similarity,
+                    "decision": decision.decision if decision is not None else None,
+                }
+            )
+        return rows
+
+    def to_pandas(self, *, review: Review | None = None, dismissed: bool = False) -> Any:
+        """A pandas DataFrame with one row per finding (see :meth:`finding_rows`).
+
+        Needs pandas (``pip install 'claimcmp[pandas]'``); span columns are nullable integers.
+        """
+        try:
+            import pandas as pd
+        except ImportError as exc:
+            from claimcmp.errors import MissingDependencyError
+
+            raise MissingDependencyError(
+                "Report.to_pandas needs pandas; pip install 'claimcmp[pandas]' "
+                "(or use Report.finding_rows() for plain dicts)."
+            ) from exc
+        frame = pd.DataFrame(
+            self.finding_rows(review=review, dismissed=dismissed),
+            columns=list(self.FINDING_COLUMNS),
+        )
+        for column in ("a_start", "a_end", "b_start", "b_end"):
+            frame[column] = frame[column].astype("Int64")
+        return frame
 
     def fingerprint(self, pair: ClaimPair, divergence: Divergence) -> str:
         """The finding's stable key in review files (:func:`claimcmp.review.fingerprint`)."""
