@@ -192,3 +192,10 @@ def test_backends_come_from_one_registry() -> None:
     assert "claimcmp.embed" not in graph["claimcmp.embed_onnx"]
     with pytest.raises(ValueError, match="'backend' must be one of"):
         backends.make_embedder(backend="tensorflow")
+
+
+def test_every_page_of_docs_is_in_the_site_navigation() -> None:
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    pages = sorted(p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md"))
+    missing = [page for page in pages if f": {page}" not in config]
+    assert not missing, f"docs pages not in mkdocs.yml nav: {missing}"
