@@ -8,7 +8,9 @@ each piece is escaped, so a ``<`` in an article can never become markup.
 
 from __future__ import annotations
 
+import hashlib
 import html
+import json
 import textwrap
 from collections.abc import Iterable
 from typing import Any
@@ -326,6 +328,19 @@ _CSS = """
 .claimcmp .why{color:#555;font-size:12px}
 .claimcmp .badge{font-size:11px;padding:1px 5px;border-radius:3px;background:#eee}
 .claimcmp .versions{font-size:12px;color:#6a1b9a}
+.claimcmp mark.low{background:transparent;border-bottom:1px dotted #999}
+.claimcmp.show-coverage mark.low{background:#fff3c4;border-bottom:none}
+.claimcmp .toolbar{display:flex;flex-wrap:wrap;gap:12px;align-items:center;padding:6px;background:#fafafa;border:1px solid #ddd}
+.claimcmp .findings{list-style:none;padding:0;margin:.5em 0;max-height:24em;overflow:auto;border:1px solid #ddd}
+.claimcmp .findings li{padding:4px 6px;border-bottom:1px solid #eee;cursor:pointer}
+.claimcmp .findings li:hover,.claimcmp .findings li.active{background:#e3f2fd}
+.claimcmp .findings .sev-high{color:#c62828;font-weight:bold}
+.claimcmp .findings .sev-medium{color:#ef6c00}
+.claimcmp .findings .sev-low{color:#777}
+.claimcmp .passages{display:flex;gap:12px}
+.claimcmp [hidden]{display:none!important}
+.claimcmp .passages>div{flex:1;border:1px solid #ddd;padding:6px;max-height:28em;overflow:auto;white-space:pre-wrap}
+.claimcmp .passages mark{background:#ffcdd2}
 """
 
 
@@ -343,6 +358,118 @@ def _highlight(text: str, offset: int, spans: Iterable[tuple[int, int, str, bool
         pos = e
     pieces.append(html.escape(text[pos:]))
     return "".join(pieces)
+
+
+_SEVERITY_ORDER = {"high": 0, "medium": 1, "low": 2}
+
+
+def _script_json(value: Any) -> str:
+    """JSON that is safe inside a ``<script>`` element: ``<``, ``>`` and ``&`` are escaped, so
+    article text such as ``</script>`` cannot end the element."""
+    text = json.dumps(value, ensure_ascii=False)
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+
+
+def _finding_browser(data: dict[str, Any], claims: dict[str, Any], uid: str) -> list[str]:
+    """The filter bar, the findings sorted by severity, the panel that shows a finding's two
+    passages inside their full articles, and the data the script reads (as inert JSON)."""
+    esc = html.escape
+    rows = []
+    for p in data["pairs"]:
+        for d in p["divergences"]:
+            rows.append((p, d))
+    rows.sort(
+        key=lambda x: (
+            _SEVERITY_ORDER.get(x[1].get("severity", "high"), 3),
+            _VERDICT_ORDER.get(x[0]["verdict"], 9),
+            -float(x[1].get("confidence", 1.0)),
+        )
+    )
+    kinds = sorted({d["kind"] for _, d in rows})
+    verdicts = [
+        v
+        for v in ("divergence", "paraphrase", "agreement")
+        if any(p["verdict"] == v for p, _ in rows)
+    ]
+    findings = []
+    items = []
+    for k, (p, d) in enumerate(rows):
+        ca, cb = claims[p["a"]], claims[p["b"]]
+        findings.append(
+            {
+                "a": ca["source"],
+                "b": cb["source"],
+                "a_span": d.get("a_span"),
+                "b_span": d.get("b_span"),
+                "a_claim": [ca["start"], ca["end"]],
+                "b_claim": [cb["start"], cb["end"]],
+                "title": f"{d['kind']}: {d['explanation']}",
+            }
+        )
+        texts = " vs ".join(repr(t) for t in (d.get("a_text"), d.get("b_text")) if t)
+        severity = d.get("severity", "high")
+        items.append(
+            f"<li class='finding' data-index='{k}' data-verdict='{esc(p['verdict'])}' "
+            f"data-kind='{esc(d['kind'])}' data-severity='{esc(severity)}'>"
+            f"<span class='sev-{esc(severity)}'>{esc(severity)}</span> "
+            f"<b>{esc(d['kind'])}</b> {esc(texts)} "
+            f"<span class='why'>{esc(ca['source'])} / {esc(cb['source'])} · {esc(p['verdict'])}"
+            f"{esc(_review_note(d))}</span></li>"
+        )
+    texts_by_source = {s["id"]: s["text"] for s in data["sources"]}
+    boxes = "".join(
+        f"<label><input type='checkbox' class='f-verdict' value='{esc(v)}' checked> {esc(v)}</label>"
+        for v in verdicts
+    )
+    options = "".join(f"<option value='{esc(k)}'>{esc(k)}</option>" for k in kinds)
+    return [
+        f"<h4>Findings (<span class='shown'>{len(rows)}</span> of {len(rows)}, most severe first)</h4>",
+        "<div class='toolbar'>",
+        f"<span>verdict: {boxes}</span>",
+        f"<label>kind: <select class='f-kind'><option value=''>all</option>{options}</select></label>",
+        "<label><input type='checkbox' class='f-coverage'> highlight coverage (omission / addition)</label>",
+        "</div>",
+        f"<ul class='findings'>{''.join(items)}</ul>",
+        "<div class='passages' hidden><div class='side-a'></div><div class='side-b'></div></div>",
+        f"<script type='application/json' class='claimcmp-data'>"
+        f"{_script_json({'texts': texts_by_source, 'findings': findings})}</script>",
+    ]
+
+
+# Builds the passage view with text nodes only (never innerHTML): article text stays inert.
+_SCRIPT = """(function(){
+var root=document.getElementById('__ID__');if(!root)return;
+var data=JSON.parse(root.querySelector('script.claimcmp-data').textContent);
+var items=root.querySelectorAll('li.finding'),shown=root.querySelector('.shown');
+function apply(){
+ var on={};root.querySelectorAll('input.f-verdict').forEach(function(b){on[b.value]=b.checked;});
+ var kind=root.querySelector('select.f-kind').value,n=0;
+ items.forEach(function(li){var ok=on[li.dataset.verdict]&&(!kind||li.dataset.kind===kind);li.hidden=!ok;n+=ok?1:0;});
+ shown.textContent=String(n);
+ root.querySelectorAll('tr.group,tr.group-why').forEach(function(tr){
+  var vs=(tr.dataset.verdicts||'').split(' ').filter(Boolean);
+  tr.hidden=vs.length>0&&!vs.some(function(v){return on[v];});});
+}
+function passage(box,source,span,claim,title){
+ box.textContent='';var h=document.createElement('h5');h.textContent=source;box.appendChild(h);
+ var text=data.texts[source],cut=span||claim,body=document.createElement('div');
+ body.appendChild(document.createTextNode(text.slice(0,cut[0])));
+ var m=document.createElement('mark');m.textContent=text.slice(cut[0],cut[1]);m.title=title;
+ if(!span){m.className='claim';}
+ body.appendChild(m);body.appendChild(document.createTextNode(text.slice(cut[1])));
+ box.appendChild(body);m.scrollIntoView({block:'nearest'});
+}
+function show(li){
+ items.forEach(function(x){x.classList.remove('active');});li.classList.add('active');
+ var f=data.findings[Number(li.dataset.index)],panel=root.querySelector('.passages');panel.hidden=false;
+ passage(panel.querySelector('.side-a'),f.a,f.a_span,f.a_claim,f.title);
+ passage(panel.querySelector('.side-b'),f.b,f.b_span,f.b_claim,f.title);
+}
+items.forEach(function(li){li.addEventListener('click',function(){show(li);});});
+root.querySelectorAll('input.f-verdict').forEach(function(b){b.addEventListener('change',apply);});
+root.querySelector('select.f-kind').addEventListener('change',apply);
+root.querySelector('input.f-coverage').addEventListener('change',function(e){root.classList.toggle('show-coverage',e.target.checked);});
+})();"""
 
 
 def render_html(data: dict[str, Any], *, full_page: bool = False) -> str:
@@ -368,7 +495,12 @@ def render_html(data: dict[str, Any], *, full_page: bool = False) -> str:
     counts: dict[str, int] = {}
     for p in data["pairs"]:
         counts[p["verdict"]] = counts.get(p["verdict"], 0) + 1
-    out = [f'<div class="claimcmp"><style>{_CSS}</style>']
+    # One id per rendering, so that several reports on one page (a notebook) keep apart.
+    uid = (
+        "claimcmp-"
+        + hashlib.sha256(json.dumps(data, sort_keys=True, default=str).encode()).hexdigest()[:12]
+    )
+    out = [f'<div class="claimcmp" id="{uid}"><style>{_CSS}</style>']
     out.append(
         f"<p><b>{len(sources)}</b> sources, <b>{len(claims)}</b> claims, "
         f"<b>{len(data['pairs'])}</b> aligned pairs: {counts.get('divergence', 0)} divergence, "
@@ -391,6 +523,7 @@ def render_html(data: dict[str, Any], *, full_page: bool = False) -> str:
                 f"<li><code>{esc(k['source'])}</code> {esc(k['type'])}: {esc(k['message'])}</li>"
             )
         out.append("</ul>")
+    out += _finding_browser(data, claims, uid)
     header = "".join(
         f"<th>{esc(sid)}"
         + (
@@ -439,7 +572,8 @@ def render_html(data: dict[str, Any], *, full_page: bool = False) -> str:
         if g["id"] in version_rows:
             label += f"<br><span class='versions'>{esc(version_rows[g['id']])}</span>"
         out.append(
-            f"<tr><td>{label}</td>{''.join(cell(by_source.get(s)) for s in source_ids)}</tr>"
+            f"<tr class='group' data-verdicts='{esc(' '.join(verdicts))}'><td>{label}</td>"
+            f"{''.join(cell(by_source.get(s)) for s in source_ids)}</tr>"
         )
         reasons = [
             f"{esc(d['kind'])}: {esc(d['explanation'])}{esc(_review_note(d))}"
@@ -450,7 +584,8 @@ def render_html(data: dict[str, Any], *, full_page: bool = False) -> str:
         ]
         if reasons:
             out.append(
-                f"<tr><td></td><td colspan='{len(source_ids)}' class='why'>"
+                f"<tr class='group-why' data-verdicts='{esc(' '.join(verdicts))}'><td></td>"
+                f"<td colspan='{len(source_ids)}' class='why'>"
                 + "<br>".join(dict.fromkeys(reasons))
                 + "</td></tr>"
             )
@@ -469,6 +604,7 @@ def render_html(data: dict[str, Any], *, full_page: bool = False) -> str:
                 f"<mark>{esc(an['text'])}</mark> — {esc(an['explanation'])}</li>"
             )
         out.append("</ul>")
+    out.append(f"<script>{_SCRIPT.replace('__ID__', uid)}</script>")
     out.append("</div>")
     body = "\n".join(out)
     if full_page:

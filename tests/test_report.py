@@ -128,7 +128,10 @@ def test_html_escapes_article_text(hashing: Any) -> None:
     )
     rep = compare([a, b], embedder=hashing)
     html = rep.to_html()
-    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "<script>alert" not in html and "&lt;script&gt;" in html
+    # The page's own two scripts (its data, as JSON, and its code) and no other.
+    assert html.count("<script") == 2 and html.count("</script>") == 2
+    assert "\\u003cscript\\u003ealert(1)" in html  # in the data, escaped for a script element
     assert "&amp; co" in html
     assert "b&lt;i&gt;" in html
     assert "<mark" in html  # the differing figure is highlighted
