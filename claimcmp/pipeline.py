@@ -602,33 +602,7 @@ def _compare_pairs(
         a, b = claim_a.text, claim_b.text
         sim = float(vectors[row[a]] @ vectors[row[b]])
         r = pipeline.comparator.compare(claim_a, claim_b, sim)
-        own = [
-            Divergence(
-                kind="unit",
-                a_span=(s, e),
-                b_span=None,
-                a_text=a[s:e],
-                b_text="",
-                explanation=f"A contradicts itself: {why}",
-                confidence=0.9,
-                severity="high",
-                detector="unit",
-            )
-            for (s, e), why in conversion_anomalies(a)
-        ] + [
-            Divergence(
-                kind="unit",
-                a_span=None,
-                b_span=(s, e),
-                a_text="",
-                b_text=b[s:e],
-                explanation=f"B contradicts itself: {why}",
-                confidence=0.9,
-                severity="high",
-                detector="unit",
-            )
-            for (s, e), why in conversion_anomalies(b)
-        ]
+        own = [*_self_contradictions(a, "a"), *_self_contradictions(b, "b")]
         if own and r.verdict != "unrelated":
             r = attrs.evolve(r, divergences=(*r.divergences, *own))
         out.append(
@@ -643,6 +617,28 @@ def _compare_pairs(
             )
         )
     return out
+
+
+def _self_contradictions(text: str, side: str) -> list[Divergence]:
+    """A claim that contradicts itself ("1,000 kilometer (621 kilometer)"), as findings of the
+    pair on ``side`` (``"a"`` or ``"b"``)."""
+    found = []
+    for (s, e), why in conversion_anomalies(text):
+        span, piece = (s, e), text[s:e]
+        found.append(
+            Divergence(
+                kind="unit",
+                a_span=span if side == "a" else None,
+                b_span=span if side == "b" else None,
+                a_text=piece if side == "a" else "",
+                b_text=piece if side == "b" else "",
+                explanation=f"{side.upper()} contradicts itself: {why}",
+                confidence=0.9,
+                severity="high",
+                detector="unit",
+            )
+        )
+    return found
 
 
 def _published_pair(published: Any) -> tuple[Any, Any]:
