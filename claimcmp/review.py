@@ -249,8 +249,14 @@ class Review:
         """Write the review to ``path`` (replaced whole, through a temporary file)."""
         p = Path(path)
         tmp = p.with_name(p.name + ".tmp")
-        tmp.write_text(self.to_json() + "\n", encoding="utf-8")
-        os.replace(tmp, p)
+        try:
+            tmp.write_text(self.to_json() + "\n", encoding="utf-8")
+            os.replace(tmp, p)
+        except OSError as exc:
+            raise ReviewFileError(
+                f"review file '{p}' cannot be written ({exc.strerror or exc}); give another "
+                "path (--file)."
+            ) from exc
 
 
 def annotate(

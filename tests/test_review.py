@@ -153,6 +153,10 @@ def test_the_command_line_lists_decides_and_applies(
     assert err.count("\n") == 1 and "claimcmp: error: review file" in err and "Traceback" not in err
     assert main(["review", str(report_file), "ffffffffff", "dismiss"]) == 2
     assert "no finding of this report" in capsys.readouterr().err
+    nowhere = tmp_path / "no-such-dir" / "review.json"
+    assert main(["review", str(report_file), key, "confirm", "--file", str(nowhere)]) == 2
+    err = capsys.readouterr().err
+    assert "cannot be written" in err and "Traceback" not in err
 
 
 @pytest.mark.slow
