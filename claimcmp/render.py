@@ -33,6 +33,18 @@ def _pairs_by_verdict(data: dict[str, Any]) -> list[dict[str, Any]]:
     )
 
 
+def _group_pairs(data: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """Each group's pairs (both claims in the group), in report order — one pass over the
+    pairs, not one per group (a 1,000-article report has thousands of each)."""
+    group_of = {cid: g["id"] for g in data["groups"] for cid in g["claims"]}
+    out: dict[str, list[dict[str, Any]]] = {g["id"]: [] for g in data["groups"]}
+    for p in data["pairs"]:
+        g = group_of.get(p["a"])
+        if g is not None and group_of.get(p["b"]) == g:
+            out[g].append(p)
+    return out
+
+
 def _versions(
     data: dict[str, Any],
 ) -> list[tuple[dict[str, Any], list[tuple[dict[str, Any], str]]]]:
@@ -40,6 +52,7 @@ def _versions(
     what its claims say where they diverge from the other versions (the finding's span on its
     side: "partnership" vs "alliance"), or its first claim when no finding names a span."""
     claims, _ = _index(data)
+    pairs_of = _group_pairs(data)
     out = []
     for g in data["groups"]:
         variants = g.get("variants") or []
@@ -47,7 +60,7 @@ def _versions(
             continue
         version_of = {cid: k for k, v in enumerate(variants) for cid in v["claims"]}
         said: list[list[str]] = [[] for _ in variants]
-        for p in data["pairs"]:
+        for p in pairs_of[g["id"]]:
             ka, kb = version_of.get(p["a"]), version_of.get(p["b"])
             if ka is None or kb is None or ka == kb:
                 continue
@@ -560,6 +573,7 @@ def render_html(data: dict[str, Any], *, full_page: bool = False) -> str:
         + "".join(f" [{label}{_version_marks(v)}]" for v, label in labelled if _version_marks(v))
         for g, labelled in _versions(data)
     }
+    pairs_of = _group_pairs(data)
     for g in sorted(data["groups"], key=sort_key):
         by_source = {claims[c]["source"]: c for c in g["claims"]}
         verdicts = sorted(
@@ -577,8 +591,7 @@ def render_html(data: dict[str, Any], *, full_page: bool = False) -> str:
         )
         reasons = [
             f"{esc(d['kind'])}: {esc(d['explanation'])}{esc(_review_note(d))}"
-            for p in data["pairs"]
-            if p["a"] in g["claims"] and p["b"] in g["claims"]
+            for p in pairs_of[g["id"]]
             for d in p["divergences"]
             if d.get("severity") != "low"
         ]
