@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from pathlib import Path
 from typing import Any
@@ -13,6 +14,14 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("CLAIMCMP_SHARED", ROOT.parent / "shared"))
 EXAMPLES = ROOT / "examples" / "harbor_bridge"
+
+#: The torch part of the install (CI also runs the tests in a torch-free Python 3.10 install).
+TORCH_INSTALLED = all(
+    importlib.util.find_spec(m) is not None for m in ("torch", "sentence_transformers")
+)
+needs_torch = pytest.mark.skipif(
+    not TORCH_INSTALLED, reason="needs torch and sentence-transformers (not in this install)"
+)
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -66,4 +75,12 @@ def hashing() -> Any:
 from claimcmp.expectations import check_expectations  # noqa: E402
 from claimcmp.expectations import read_expectations as read_jsonl  # noqa: E402
 
-__all__ = ["EXAMPLES", "ROOT", "SHARED", "check_expectations", "read_jsonl"]
+__all__ = [
+    "EXAMPLES",
+    "ROOT",
+    "SHARED",
+    "TORCH_INSTALLED",
+    "check_expectations",
+    "needs_torch",
+    "read_jsonl",
+]

@@ -11,7 +11,7 @@ import pytest
 
 from claimcmp.cli import main
 
-from .conftest import EXAMPLES
+from .conftest import EXAMPLES, TORCH_INSTALLED, needs_torch
 
 EX = [str(p) for p in sorted(EXAMPLES.glob("*.txt"))]
 
@@ -83,6 +83,7 @@ def test_unknown_format_and_no_command(capsys: pytest.CaptureFixture[str]) -> No
     assert code == 2 and "give a command" in err
 
 
+@needs_torch
 def test_model_that_cannot_load(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(["compare", "--model", str(tmp_path / "no-model"), *EX], capsys)
     assert code == 2
@@ -90,6 +91,13 @@ def test_model_that_cannot_load(tmp_path: Path, capsys: pytest.CaptureFixture[st
     code, _, err = run(["compare", "--model", "not-cached/model-xyz", *EX], capsys)
     assert code == 2
     assert "cannot load model" in one_line_error(err)
+
+
+@pytest.mark.skipif(TORCH_INSTALLED, reason="this install has torch")
+def test_torch_free_install_says_what_to_install(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(["compare", *EX], capsys)
+    assert code == 2
+    assert "pip install torch==2.13.0" in one_line_error(err)
 
 
 def test_render_rejects_bad_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

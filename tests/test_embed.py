@@ -10,6 +10,8 @@ from claimcmp.embed import HashingEmbedder, SentenceTransformerEmbedder, load_se
 from claimcmp.errors import ModelLoadError
 from claimcmp.models import default_model_path
 
+from .conftest import needs_torch
+
 
 def test_bundled_model_folder_exists() -> None:
     assert (Path(default_model_path()) / "config.json").is_file()
@@ -46,6 +48,7 @@ def test_model_is_loaded_once_per_process(embedder: Any) -> None:
     assert SentenceTransformerEmbedder("all-MiniLM-L6-v2").load() is embedder.load()
 
 
+@needs_torch
 def test_missing_folder_and_uncached_name(tmp_path: Path) -> None:
     with pytest.raises(ModelLoadError, match="does not exist"):
         load_sentence_transformer(str(tmp_path / "nothing" / "here"))
