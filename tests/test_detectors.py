@@ -156,3 +156,48 @@ def test_ordinals_compare_in_their_slot() -> None:
     assert (
         kinds("Belarus was one of the first to join.", "Belarus was among the first to join.") == []
     )
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        # Counts of different things are two facts, however the neighbours align.
+        (
+            "Doctors said more than 40 people died when the school was hit.",
+            "Mr Ging said three artillery shells hit the school.",
+            [],
+        ),
+        (
+            "Hundreds of buildings were damaged, as well as seven bridges, he said.",
+            "The quake damaged 8 bridges, and 4 school buildings.",
+            [("number", "seven", "8")],
+        ),
+        (
+            "He finished with 404 yards and two touchdowns on 106 carries.",
+            "He finished with 404 yards, as well as 52 catches.",
+            [],
+        ),
+        # The same thing counted, in another word or an irregular plural.
+        (
+            "The quake killed one person on Sunday.",
+            "The quake killed four people on Sunday.",
+            [("number", "one", "four")],
+        ),
+        (
+            "The fire hurt seven young children.",
+            "The fire hurt nine children.",
+            [("number", "seven", "nine")],
+        ),
+        # A measure's unit says what it measures: the words after it are the setting.
+        (
+            "A climber died after falling about 150 metres at Mount Cook.",
+            "A climber died after falling about 200ft from a ridge.",
+            [("number", "about 150 metres", "about 200ft")],
+        ),
+    ],
+)
+def test_counts_compare_only_what_they_count(
+    a: str, b: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert [(k, x, y) for k, x, y, _ in found(a, b)] == expected
+    assert [(k, y, x) for k, x, y, _ in found(b, a)] == expected

@@ -280,9 +280,11 @@ def _modality(s: str, rng: random.Random) -> str | None:
         (r"\bwill\b", "may"),
         (r"\bis planning\b", "is considering"),
         (r"\bplans to\b", "might"),
-        (r"\bhas\b", "has reportedly"),
-        (r"\bwas\b", "was allegedly"),
-        (r"\bwere\b", "were reportedly"),
+        # Doubt, not a reporting hedge: "allegedly" and "reportedly" say where a statement
+        # comes from, and are not a conflict with the plain statement (see REPORTING_HEDGES).
+        (r"\bhas\b", "may have"),
+        (r"\bwas\b", "may have been"),
+        (r"\bwere\b", "might have been"),
     ):
         if re.search(x, s) and not re.search(x + r"\s+(?:not|reportedly|allegedly)\b", s):
             return _sub_once(x, y, s)

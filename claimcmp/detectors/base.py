@@ -17,8 +17,9 @@ from claimcmp.records import Divergence
 from claimcmp.text.diff import Edit, TokenDiff
 from claimcmp.text.lexicon import FIGURE_QUALIFIERS
 from claimcmp.text.normalize import Token
+from claimcmp.text.wordnet import relation
 
-__all__ = ["Severity", "finding", "same_role", "tokens_in"]
+__all__ = ["Severity", "count_other_things", "finding", "same_role", "tokens_in"]
 
 Severity = Literal["low", "medium", "high"]
 
@@ -150,6 +151,62 @@ def same_role(
         _neighbours(diff.b, ib, b_span, window, names),
     )
     return any(i in na and j in nb for i, j, _ in diff.matches)
+
+
+#: Punctuation that ends the phrase a figure heads ("seven bridges, two of which ...").
+_PHRASE_END = frozenset(",;:()[]\"“”.!?—–")
+
+
+def _counted(toks: tuple[Token, ...], text: str, span: tuple[int, int], n: int) -> list[int]:
+    """The first ``n`` content words after a figure, within its phrase: what it counts ("40
+    **people** died", "seven **bridges**", "a 44-yard **field goal**")."""
+    out: list[int] = []
+    end = span[1]
+    for i, t in enumerate(toks):
+        if t.start < span[1]:
+            continue
+        if any(c in _PHRASE_END for c in text[end : t.start]) or t.text[:1].isdigit():
+            break
+        end = t.end
+        if t.content:
+            out.append(i)
+            if len(out) == n:
+                break
+    return out
+
+
+def count_other_things(
+    diff: TokenDiff,
+    texts: tuple[str, str],
+    a_span: tuple[int, int],
+    b_span: tuple[int, int],
+    *,
+    window: int = 2,
+) -> bool:
+    """Whether two figures visibly count different things: each is followed, within its
+    phrase, by words it counts, and none of those words corresponds to one of the other's
+    ("more than 40 **people died**" / "three **artillery shells**", "seven **bridges**" / "4
+    **school buildings**"). Such figures are two facts, however their neighbours align."""
+    ca = _counted(diff.a, texts[0], a_span, window)
+    cb = _counted(diff.b, texts[1], b_span, window)
+    if not ca or not cb:
+        return False
+    if any(i in ca and j in cb for i, j, _ in diff.matches):
+        return False
+    # The alignment is one to one: "one **person**" / "four **people**" may each be paired with
+    # another word of the other claim, and WordNet does not relate person and people.
+    return not any(
+        _one_thing(diff.a[i].lower, diff.b[j].lower) for i in ca for j in cb
+    )
+
+
+#: Plurals WordNet does not list as forms of their singular.
+_PLURALS = {"people": "person", "persons": "person"}
+
+
+def _one_thing(x: str, y: str) -> bool:
+    x, y = _PLURALS.get(x, x), _PLURALS.get(y, y)
+    return x == y or relation(x, y) in ("same", "synonym", "derived", "hypernym", "hyponym")
 
 
 def _left_word(toks: tuple[Token, ...], inside: list[int], span: tuple[int, int]) -> int | None:

@@ -23,6 +23,7 @@ from claimcmp.text.lexicon import (
     FIGURE_QUALIFIERS,
     HEDGE_LEVELS,
     NEGATORS,
+    REPORTING_HEDGES,
     TERM_GROUPS,
     TITLE_WORDS,
     antonym_key,
@@ -715,6 +716,8 @@ class EntityDetector:
                 # "Matanuska Maid Dairy" / "Matanuska Maid Creamery", "Betty Ford Clinic" / "Betty
                 # Ford Center": one named thing, its descriptive last word told two ways.
                 continue
+            if _named_elsewhere(d, na, nb, (a.text, b.text)):
+                continue
             weak = demonym_a or demonym_b  # "the Ukrainian champion" / "the Georgian champion"
             x = " ".join(t.text for t in na)
             y = " ".join(t.text for t in nb)
@@ -749,6 +752,30 @@ def _same_name_head(d: TokenDiff, e: Edit) -> bool:
     )
 
 
+def _named_elsewhere(d: TokenDiff, na: list[Token], nb: list[Token], texts: tuple[str, str]) -> bool:
+    """Whether one of the two names is part of a longer name whose other part the other claim
+    also gives, away from its own name: "**Maurice** Cheeks was introduced" / "The **Sixers** ...
+    replaced him with Mo Cheeks" both tell of Cheeks. "**Tom** Reed" / "**Tim** Reed" keep the
+    shared part next to both names, and stay a swap."""
+    sides = (
+        (d.a, na, nb, texts[0], d.index_in_a, d.index_in_b, d.counterpart_in_b),
+        (d.b, nb, na, texts[1], d.index_in_b, d.index_in_a, d.counterpart_in_a),
+    )
+    for toks, own, other, text, index, other_index, counterpart in sides:
+        near = {j + k for t in other for j in (other_index(t),) for k in (-1, 0, 1)}
+        for t in own:
+            i = index(t)
+            for k in (i - 1, i + 1):
+                if not 0 <= k < len(toks) or toks[k] in own or not is_name(toks[k], text):
+                    continue
+                if text[toks[min(i, k)].end : toks[max(i, k)].start].strip():
+                    continue  # punctuation between: two names ("Klitschko, Rahman")
+                j = counterpart(k)
+                if j is not None and j not in near:
+                    return True
+    return False
+
+
 def _names(free: tuple[Token, ...], text: str) -> list[Token]:
     """The unmatched words of a slot that are names (titles left out: "Prime Minister")."""
     return [t for t in free if is_name(t, text) and t.lower not in TITLE_WORDS]
@@ -762,6 +789,31 @@ _HEDGE_RE = re.compile(
 )
 
 
+# Words before "suspect" that make it a noun ("the suspect", "a 20-year-old suspect", "two
+# suspects"), and words after it that do ("the suspect was", "murder suspect Jermayne Timmons").
+_BEFORE_NOUN = frozenset(
+    "a an the this that these those his her their its our your my no any each every another "
+    "one two three four five six seven eight nine ten".split()
+)
+_AFTER_NOUN = frozenset(
+    "was is has had were are who whom whose in of and or to at on from with remains remained "
+    "fled told said".split()
+)
+_WORD_RE = re.compile(r"[\w'’-]+")
+
+
+def _is_noun_suspect(text: str, start: int, end: int) -> bool:
+    """Whether "suspect" at ``text[start:end]`` names a person rather than doubts a fact."""
+    before = _WORD_RE.findall(text[:start])[-1:]
+    after = _WORD_RE.search(text, end)
+    if before and (before[0].lower() in _BEFORE_NOUN or before[0].lower().endswith("-old")):
+        return True
+    if after is None or text[end : after.start()].strip():
+        return True  # "the suspect.", "suspect, 61," — punctuation follows a noun
+    nxt = after.group(0)
+    return nxt[:1].isupper() or nxt.lower() in _AFTER_NOUN
+
+
 @memoize(8192)  # read for each pair a claim is in
 def _hedges(text: str) -> tuple[tuple[str, int, int], ...]:
     return tuple(
@@ -773,6 +825,9 @@ def _hedges(text: str) -> tuple[tuple[str, int, int], ...]:
             and m.start(1) > 0
             and text[: m.start(1)].rstrip()[-1:] not in ".!?\"“‘'"
         )
+        and not (
+            m.group(1).lower() == "suspect" and _is_noun_suspect(text, m.start(1), m.end(1))
+        )
     )
 
 
@@ -783,7 +838,9 @@ class ModalityDetector:
     expression has a certainty level (:data:`~claimcmp.text.lexicon.HEDGE_LEVELS`). A
     hedge swapped for another, or a hedge in one claim over words the other states plainly
     ("is considering sending" / "is sending"), is compared: a gap of two levels or more is a
-    divergence, a gap of one is reported at low severity.
+    divergence, a gap of one is reported at low severity. A reporting hedge
+    (:data:`~claimcmp.text.lexicon.REPORTING_HEDGES`: "allegedly", "reportedly") says where a
+    statement comes from rather than doubting it, so it is listed at low severity only.
     """
 
     name = "modality"
@@ -858,6 +915,19 @@ class ModalityDetector:
             return
         gap = abs(la - lb)
         more = "A" if la < lb else "B"
+        if {sa.strip("'"), sb.strip("'")} & REPORTING_HEDGES:
+            yield finding(
+                "modality",
+                self.name,
+                a.text,
+                b.text,
+                a_span,
+                b_span,
+                f"{sa} vs {sb}: a reporting hedge says where a statement comes from, not that it is in doubt",
+                0.3,
+                "low",
+            )
+            return
         yield finding(
             "modality",
             self.name,

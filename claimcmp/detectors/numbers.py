@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 import attrs
 
-from claimcmp.detectors.base import Severity, same_role
+from claimcmp.detectors.base import Severity, count_other_things, same_role
 from claimcmp.protocols import ClaimText
 from claimcmp.records import Divergence
 from claimcmp.text.diff import token_diff
@@ -313,7 +313,13 @@ def quantity_matches(a: str, b: str) -> list[QuantityMatch]:
 
         def role(x: Quantity, y: Quantity) -> bool:
             ages = x.category == y.category == "age"
-            return same_role(diff, (x.start, x.end), (y.start, y.end), window=1, names=ages)
+            spans = (x.start, x.end), (y.start, y.end)
+            # Counts and ranks only: a unit or a currency already says what a figure measures,
+            # and the words after it ("fell 150 metres **at** Mount Cook") are the setting.
+            counts = x.category == y.category and x.category in ("plain", "ordinal")
+            if counts and count_other_things(diff, (a, b), *spans):
+                return False
+            return same_role(diff, *spans, window=1, names=ages)
 
         _cache[key] = match_quantities(find_quantities(a), find_quantities(b), role, texts=(a, b))[
             0
