@@ -177,6 +177,16 @@ def test_ordinals_compare_in_their_slot() -> None:
             "He finished with 404 yards, as well as 52 catches.",
             [],
         ),
+        (
+            "Scobee made a 44-yard field goal before the break.",
+            "Wayne got 108 yards receiving before the break.",
+            [],
+        ),
+        (
+            "Scobee made a 44-yard field goal before the break.",
+            "Scobee made a 45-yard field goal before the break.",
+            [("number", "44-yard", "45-yard")],
+        ),
         # The same thing counted, in another word or an irregular plural.
         (
             "The quake killed one person on Sunday.",

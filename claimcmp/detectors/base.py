@@ -158,20 +158,25 @@ _PHRASE_END = frozenset(",;:()[]\"“”.!?—–")
 
 
 def _counted(toks: tuple[Token, ...], text: str, span: tuple[int, int], n: int) -> list[int]:
-    """The first ``n`` content words after a figure, within its phrase: what it counts ("40
-    **people** died", "seven **bridges**", "a 44-yard **field goal**")."""
+    """Up to ``n`` content words right after a figure, before any function word or
+    punctuation: what it counts or measures ("40 **people died**", "seven **bridges**", "a
+    44-yard **field goal**"). "fell 150 metres **at** Mount Cook" has none: a preposition
+    starts the setting, not the thing measured."""
     out: list[int] = []
     end = span[1]
     for i, t in enumerate(toks):
         if t.start < span[1]:
             continue
-        if any(c in _PHRASE_END for c in text[end : t.start]) or t.text[:1].isdigit():
+        if (
+            any(c in _PHRASE_END for c in text[end : t.start])
+            or t.text[:1].isdigit()
+            or not t.content
+        ):
             break
         end = t.end
-        if t.content:
-            out.append(i)
-            if len(out) == n:
-                break
+        out.append(i)
+        if len(out) == n:
+            break
     return out
 
 
@@ -183,8 +188,8 @@ def count_other_things(
     *,
     window: int = 2,
 ) -> bool:
-    """Whether two figures visibly count different things: each is followed, within its
-    phrase, by words it counts, and none of those words corresponds to one of the other's
+    """Whether two figures visibly count different things: each is followed directly by words
+    it counts, and none of those words corresponds to one of the other's
     ("more than 40 **people died**" / "three **artillery shells**", "seven **bridges**" / "4
     **school buildings**"). Such figures are two facts, however their neighbours align."""
     ca = _counted(diff.a, texts[0], a_span, window)

@@ -314,9 +314,15 @@ def quantity_matches(a: str, b: str) -> list[QuantityMatch]:
         def role(x: Quantity, y: Quantity) -> bool:
             ages = x.category == y.category == "age"
             spans = (x.start, x.end), (y.start, y.end)
-            # Counts and ranks only: a unit or a currency already says what a figure measures,
-            # and the words after it ("fell 150 metres **at** Mount Cook") are the setting.
-            counts = x.category == y.category and x.category in ("plain", "ordinal")
+            # Counts, ranks, measures and sums ("a 44-yard **field goal**" / "108 yards
+            # **receiving**"); not shares and scores, whose next words say what changed ("a 5%
+            # **rise**" / "a 3% **fall**"), not what is counted.
+            counts = x.category == y.category and x.category in (
+                "plain",
+                "ordinal",
+                "measure",
+                "money",
+            )
             if counts and count_other_things(diff, (a, b), *spans):
                 return False
             return same_role(diff, *spans, window=1, names=ages)
