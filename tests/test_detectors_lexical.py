@@ -584,3 +584,24 @@ def test_explanations_read_in_the_callers_order() -> None:
             f"'{found.b_text}'"
         )
         assert x.text[found.a_span[0] : found.a_span[1]] == found.a_text
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "spans"),
+    [
+        ("The team did not win the final.", "The team won the final.", ("not", "won")),
+        ("No injuries were reported.", "Injuries were reported.", ("No", "Injuries")),
+        (
+            "The minister said the talks had not failed after all.",
+            "The minister said the talks had failed.",
+            ("not", "failed"),
+        ),
+    ],
+)
+def test_a_denial_points_at_the_word_it_denies(a: str, b: str, spans: tuple[str, str]) -> None:
+    # The report shows these spans: the other side's must be the word asserted, not whatever
+    # the alignment put where the negator stands.
+    (found,) = NegationDetector().detect(ClaimText(a), ClaimText(b))
+    assert (found.a_text, found.b_text) == spans
+    (back,) = NegationDetector().detect(ClaimText(b), ClaimText(a))
+    assert (back.a_text, back.b_text) == spans[::-1]

@@ -154,7 +154,7 @@ def same_role(
 
 
 #: Punctuation that ends the phrase a figure heads ("seven bridges, two of which ...").
-_PHRASE_END = frozenset(",;:()[]\"“”.!?—–")
+_PHRASE_END = frozenset(',;:()[]"“”.!?—–')
 
 
 def _counted(toks: tuple[Token, ...], text: str, span: tuple[int, int], n: int) -> list[int]:
@@ -200,9 +200,7 @@ def count_other_things(
         return False
     # The alignment is one to one: "one **person**" / "four **people**" may each be paired with
     # another word of the other claim, and WordNet does not relate person and people.
-    return not any(
-        _one_thing(diff.a[i].lower, diff.b[j].lower) for i in ca for j in cb
-    )
+    return not any(_one_thing(diff.a[i].lower, diff.b[j].lower) for i in ca for j in cb)
 
 
 #: Plurals WordNet does not list as forms of their singular.

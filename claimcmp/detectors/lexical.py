@@ -327,18 +327,19 @@ class NegationDetector:
                 continue
             side_neg = neg_a or neg_b
             tok = side_neg[0]
-            if not _negates_shared_predicate(d, tok, bool(neg_a)):
+            denied = _negates_shared_predicate(d, tok, bool(neg_a))
+            if denied is None:
                 continue  # "not" before words the other claim does not have: another statement
-            # The other side's span: the words that stand where the negator was, or the
-            # word right after the insertion point.
+            # The other side's span: the word the other claim asserts and this one denies
+            # ("would **not** be **harmed**" / "will **harm**"), wherever the alignment put it.
             a_span: tuple[int, int] | None
             b_span: tuple[int, int] | None
             if neg_b:
-                other = e.a_span or _token_span(d.a, e.i1)
+                other = (d.a[denied].start, d.a[denied].end)
                 a_span, b_span = other, (tok.start, tok.end)
                 expl = f"B negates what A asserts ('{tok.text}' added)"
             else:
-                other = e.b_span or _token_span(d.b, e.j1)
+                other = (d.b[denied].start, d.b[denied].end)
                 a_span, b_span = (tok.start, tok.end), other
                 expl = f"A negates what B asserts ('{tok.text}' is only in A)"
             reported.add(tok.start)
@@ -466,31 +467,33 @@ def _same_head(d: TokenDiff, e: Edit, x: Token, y: Token) -> bool:
     return not (nx is not None and ny is not None and nx in e.a_free and ny in e.b_free)
 
 
-def _negates_shared_predicate(d: TokenDiff, neg: Token, in_a: bool) -> bool:
-    """Whether the word a negator negates ("did not **win**", "no **injuries**", "**nothing**
-    was **found**") has a counterpart in the other claim, which does not negate it: then one
-    claim denies what the other asserts. Between two loosely related sentences a "not" is
-    another statement, not a denial."""
+def _negates_shared_predicate(d: TokenDiff, neg: Token, in_a: bool) -> int | None:
+    """The other claim's counterpart (its index) of the word a negator negates ("did not
+    **win**", "no **injuries**", "**nothing** was **found**"), when there is one and the other
+    claim does not negate it: then one claim denies what the other asserts. ``None`` otherwise:
+    between two loosely related sentences a "not" is another statement, not a denial."""
     if d.content_overlap < 0.5:
-        return False
+        return None
     own = d.a if in_a else d.b
     i = next(k for k, t in enumerate(own) if t.start == neg.start)
     after = [k for k in range(i + 1, min(len(own), i + 4)) if own[k].content]
     if neg.key in ("nothing", "none", "nobody"):
         after = [k for k in range(i + 1, min(len(own), i + 5)) if own[k].content]
     if not after:
-        return False
+        return None
     head = after[0]
     matched = {x for x, _, _ in d.matches} if in_a else {y for _, y, _ in d.matches}
     # What the predicate is about must correspond too: "**never** checked into **Morningside**"
     # does not deny "checks into Betty Ford"; "did **not** mean to **shoot**" is another statement.
     nxt = [k for k in range(head + 1, min(len(own), head + 4)) if own[k].content]
     if nxt and nxt[0] not in matched:
-        return False
+        return None
     # A verb right before the negator must correspond too: "pleaded not guilty" / "was found
     # guilty" are a plea and a verdict, not one verdict denied.
     before = [k for k in range(max(0, i - 2), i) if own[k].content]
-    return head in matched and all(k in matched for k in before)
+    if head not in matched or not all(k in matched for k in before):
+        return None
+    return d.counterpart_in_b(head) if in_a else d.counterpart_in_a(head)
 
 
 _NOT_NEGATING = re.compile(
@@ -752,7 +755,9 @@ def _same_name_head(d: TokenDiff, e: Edit) -> bool:
     )
 
 
-def _named_elsewhere(d: TokenDiff, na: list[Token], nb: list[Token], texts: tuple[str, str]) -> bool:
+def _named_elsewhere(
+    d: TokenDiff, na: list[Token], nb: list[Token], texts: tuple[str, str]
+) -> bool:
     """Whether one of the two names is part of a longer name whose other part the other claim
     also gives, away from its own name: "**Maurice** Cheeks was introduced" / "The **Sixers** ...
     replaced him with Mo Cheeks" both tell of Cheeks. "**Tom** Reed" / "**Tim** Reed" keep the
@@ -825,9 +830,7 @@ def _hedges(text: str) -> tuple[tuple[str, int, int], ...]:
             and m.start(1) > 0
             and text[: m.start(1)].rstrip()[-1:] not in ".!?\"“‘'"
         )
-        and not (
-            m.group(1).lower() == "suspect" and _is_noun_suspect(text, m.start(1), m.end(1))
-        )
+        and not (m.group(1).lower() == "suspect" and _is_noun_suspect(text, m.start(1), m.end(1)))
     )
 
 
