@@ -719,7 +719,7 @@ class EntityDetector:
                 # "Matanuska Maid Dairy" / "Matanuska Maid Creamery", "Betty Ford Clinic" / "Betty
                 # Ford Center": one named thing, its descriptive last word told two ways.
                 continue
-            if _named_elsewhere(d, na, nb, (a.text, b.text)):
+            if _named_elsewhere(d, e, na, nb, (a.text, b.text)):
                 continue
             weak = demonym_a or demonym_b  # "the Ukrainian champion" / "the Georgian champion"
             x = " ".join(t.text for t in na)
@@ -756,23 +756,38 @@ def _same_name_head(d: TokenDiff, e: Edit) -> bool:
 
 
 def _named_elsewhere(
-    d: TokenDiff, na: list[Token], nb: list[Token], texts: tuple[str, str]
+    d: TokenDiff, e: Edit, na: list[Token], nb: list[Token], texts: tuple[str, str]
 ) -> bool:
     """Whether one of the two names is part of a longer name whose other part the other claim
     also gives, away from its own name: "**Maurice** Cheeks was introduced" / "The **Sixers** ...
     replaced him with Mo Cheeks" both tell of Cheeks. "**Tom** Reed" / "**Tim** Reed" keep the
     shared part next to both names, and stay a swap."""
+
+    def slot(toks: tuple[Token, ...], text: str, i1: int, n: int) -> set[int]:
+        # The other claim's slot, and the word either side of it when nothing stands between
+        # ("LeFlore Jury: Simpson" puts Simpson after a colon, outside the slot).
+        out = set(range(i1, i1 + n))
+        for k, inner in ((i1 - 1, i1), (i1 + n, i1 + n - 1)):
+            if 0 <= k < len(toks) and 0 <= inner < len(toks):
+                lo, hi = sorted((k, inner))
+                if not text[toks[lo].end : toks[hi].start].strip():
+                    out.add(k)
+        return out
+
+    slot_a = slot(d.a, texts[0], e.i1, len(e.a_tokens))
+    slot_b = slot(d.b, texts[1], e.j1, len(e.b_tokens))
     sides = (
-        (d.a, na, nb, texts[0], d.index_in_a, d.index_in_b, d.counterpart_in_b),
-        (d.b, nb, na, texts[1], d.index_in_b, d.index_in_a, d.counterpart_in_a),
+        (d.a, na, texts[0], d.index_in_a, d.counterpart_in_b, slot_b),
+        (d.b, nb, texts[1], d.index_in_b, d.counterpart_in_a, slot_a),
     )
-    for toks, own, other, text, index, other_index, counterpart in sides:
-        near = {j + k for t in other for j in (other_index(t),) for k in (-1, 0, 1)}
+    for toks, own, text, index, counterpart, near in sides:
         for t in own:
             i = index(t)
             for k in (i - 1, i + 1):
                 if not 0 <= k < len(toks) or toks[k] in own or not is_name(toks[k], text):
                     continue
+                if toks[k].lower in TITLE_WORDS:
+                    continue  # "Secretary Dirk Kempthorne": a title is not a part of the name
                 if text[toks[min(i, k)].end : toks[max(i, k)].start].strip():
                     continue  # punctuation between: two names ("Klitschko, Rahman")
                 j = counterpart(k)
