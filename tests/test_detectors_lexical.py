@@ -365,6 +365,15 @@ def test_values_in_different_roles_are_not_compared() -> None:
         ("Similar claims have been made by Beijing.", "Beijing claims to have a neutral stance."),
         # A nationality against a person's name is not another name in the same role.
         ("The Australian fell about 200 feet.", "Duncan Rait fell about 200 feet."),
+        # A question or a supposition is not asserted, so a "not" does not deny it.
+        (
+            "Officials will decide whether the bridge is safe.",
+            "Officials said the bridge is not safe.",
+        ),
+        (
+            "Staff check if their projects will harm any listed species.",
+            "Agencies may go ahead where listed species would not be harmed.",
+        ),
         # A first name whose surname the other claim gives elsewhere: the same person.
         (
             "Maurice Cheeks was introduced as the head coach of the 76ers.",

@@ -327,7 +327,7 @@ class NegationDetector:
                 continue
             side_neg = neg_a or neg_b
             tok = side_neg[0]
-            denied = _negates_shared_predicate(d, tok, bool(neg_a))
+            denied = _negates_shared_predicate(d, tok, bool(neg_a), (a.text, b.text))
             if denied is None:
                 continue  # "not" before words the other claim does not have: another statement
             # The other side's span: the word the other claim asserts and this one denies
@@ -467,7 +467,9 @@ def _same_head(d: TokenDiff, e: Edit, x: Token, y: Token) -> bool:
     return not (nx is not None and ny is not None and nx in e.a_free and ny in e.b_free)
 
 
-def _negates_shared_predicate(d: TokenDiff, neg: Token, in_a: bool) -> int | None:
+def _negates_shared_predicate(
+    d: TokenDiff, neg: Token, in_a: bool, texts: tuple[str, str]
+) -> int | None:
     """The other claim's counterpart (its index) of the word a negator negates ("did not
     **win**", "no **injuries**", "**nothing** was **found**"), when there is one and the other
     claim does not negate it: then one claim denies what the other asserts. ``None`` otherwise:
@@ -493,7 +495,26 @@ def _negates_shared_predicate(d: TokenDiff, neg: Token, in_a: bool) -> int | Non
     before = [k for k in range(max(0, i - 2), i) if own[k].content]
     if head not in matched or not all(k in matched for k in before):
         return None
-    return d.counterpart_in_b(head) if in_a else d.counterpart_in_a(head)
+    counterpart = d.counterpart_in_b(head) if in_a else d.counterpart_in_a(head)
+    if counterpart is None:
+        return None
+    # The other claim must assert the word: "to determine **if** their activities will harm"
+    # asks a question, which "would not be harmed" does not deny.
+    other, text = (d.b, texts[1]) if in_a else (d.a, texts[0])
+    if _in_open_question(text, other[counterpart].start):
+        return None
+    return counterpart
+
+
+_CLAUSE_END = re.compile(r"[,;:.!?()\[\]“”\"]")
+_OPEN_QUESTION = re.compile(r"\b(?:if|whether)\b", re.I)
+
+
+def _in_open_question(text: str, start: int) -> bool:
+    """Whether the word at ``start`` stands in an "if" or "whether" clause (from that word
+    back to the last punctuation): asked or supposed, not asserted."""
+    clause = _CLAUSE_END.split(text[:start])[-1]
+    return bool(_OPEN_QUESTION.search(clause))
 
 
 _NOT_NEGATING = re.compile(
