@@ -337,6 +337,15 @@ def test_the_noun_suspect_is_not_a_hedge(a: str, b: str) -> None:
     assert list(ModalityDetector().detect(ClaimText(a), ClaimText(b))) == []
 
 
+def test_a_hedge_bears_on_the_word_after_its_negator() -> None:
+    # "could not be used" hedges "used", which the other claim does not state: the two "not"s
+    # are not one word doubted by one claim and stated by the other.
+    a = ClaimText("The act is not the means to stop the warming.")
+    b = ClaimText("The law could not be used to stop the warming.")
+    assert list(ModalityDetector().detect(a, b)) == []
+    assert list(ModalityDetector().detect(b, a)) == []
+
+
 def test_values_in_different_roles_are_not_compared() -> None:
     # Different sentences about one event: the weekdays do not date the same thing.
     a = "Officials met on Monday to discuss the budget shortfall."

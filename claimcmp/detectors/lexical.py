@@ -870,6 +870,12 @@ def _hedges(text: str) -> tuple[tuple[str, int, int], ...]:
     )
 
 
+def _hedged(t: Token) -> bool:
+    """A word a hedge can bear on: a content word, not a negator ("could **not** be **used**"
+    hedges "used"; the "not" is the negation detector's)."""
+    return t.content and t.lower not in NEGATORS
+
+
 class ModalityDetector:
     """Hedges and certainty that differ (``kind="modality"``).
 
@@ -896,8 +902,8 @@ class ModalityDetector:
             wb = min(ub, key=lambda h: HEDGE_LEVELS[h[0]])
             # Both hedges must bear on the same thing: "is considering **providing** aid" and
             # "plans to **visit**" hedge two different statements.
-            head_a = next((i for i, t in enumerate(d.a) if t.start >= wa[2] and t.content), None)
-            head_b = next((j for j, t in enumerate(d.b) if t.start >= wb[2] and t.content), None)
+            head_a = next((i for i, t in enumerate(d.a) if t.start >= wa[2] and _hedged(t)), None)
+            head_b = next((j for j, t in enumerate(d.b) if t.start >= wb[2] and _hedged(t)), None)
             if head_a is None or head_b is None or d.counterpart_in_b(head_a) != head_b:
                 return
             a_span: tuple[int, int] | None = (wa[1], wa[2])
@@ -910,7 +916,7 @@ class ModalityDetector:
             w = min(hedged, key=lambda h: HEDGE_LEVELS[h[0]])
             # The hedged word (the first content word after the hedge) must have a counterpart
             # the other claim states plainly: "may have been **used**" / "have been **used**".
-            nxt = next((i for i, t in enumerate(own) if t.start >= w[2] and t.content), None)
+            nxt = next((i for i, t in enumerate(own) if t.start >= w[2] and _hedged(t)), None)
             if nxt is None:
                 return
             counterpart = d.counterpart_in_b(nxt) if ua else d.counterpart_in_a(nxt)
