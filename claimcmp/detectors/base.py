@@ -16,7 +16,7 @@ from typing import Literal
 from claimcmp.records import Divergence
 from claimcmp.text.diff import Edit, TokenDiff
 from claimcmp.text.lexicon import FIGURE_QUALIFIERS
-from claimcmp.text.normalize import Token
+from claimcmp.text.normalize import PHRASE_BREAKS, Token
 from claimcmp.text.wordnet import relation
 
 __all__ = ["Severity", "count_other_things", "finding", "same_role", "tokens_in"]
@@ -153,10 +153,6 @@ def same_role(
     return any(i in na and j in nb for i, j, _ in diff.matches)
 
 
-#: Punctuation that ends the phrase a figure heads ("seven bridges, two of which ...").
-_PHRASE_END = frozenset(',;:()[]"“”.!?—–')
-
-
 def _counted(toks: tuple[Token, ...], text: str, span: tuple[int, int], n: int) -> list[int]:
     """Up to ``n`` content words right after a figure, before any function word or
     punctuation: what it counts or measures ("40 **people died**", "seven **bridges**", "a
@@ -168,7 +164,7 @@ def _counted(toks: tuple[Token, ...], text: str, span: tuple[int, int], n: int) 
         if t.start < span[1]:
             continue
         if (
-            any(c in _PHRASE_END for c in text[end : t.start])
+            any(c in PHRASE_BREAKS for c in text[end : t.start])
             or t.text[:1].isdigit()
             or not t.content
         ):

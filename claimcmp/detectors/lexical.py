@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from claimcmp.detectors.base import finding, same_role
+from claimcmp.detectors.base import Severity, finding, same_role
 from claimcmp.memo import memoize
 from claimcmp.records import Divergence
 from claimcmp.text.diff import Edit, TokenDiff, token_diff
@@ -31,7 +31,7 @@ from claimcmp.text.lexicon import (
     stem,
 )
 from claimcmp.text.names import CALENDAR_WORDS, is_demonym, is_name
-from claimcmp.text.normalize import Token
+from claimcmp.text.normalize import PHRASE_BREAKS, Token, tokens
 from claimcmp.text.wordnet import is_common_word
 
 if TYPE_CHECKING:
@@ -506,7 +506,7 @@ def _negates_shared_predicate(
     return counterpart
 
 
-_CLAUSE_END = re.compile(r"[,;:.!?()\[\]“”\"]")
+_CLAUSE_END = re.compile("[" + re.escape("".join(sorted(PHRASE_BREAKS))) + "]")
 _OPEN_QUESTION = re.compile(r"\b(?:if|whether)\b", re.I)
 
 
@@ -538,13 +538,6 @@ def _idiom(text: str, tok: Token) -> bool:
 
 def _near(x: tuple[int, int] | None, y: tuple[int, int] | None, gap: int = 30) -> bool:
     return x is not None and y is not None and x[0] - gap < y[1] and y[0] - gap < x[1]
-
-
-def _token_span(toks: tuple[Token, ...], index: int) -> tuple[int, int] | None:
-    if not toks:
-        return None
-    t = toks[min(index, len(toks) - 1)]
-    return (t.start, t.end)
 
 
 # ------------------------------------------------------------------- entity
@@ -840,19 +833,21 @@ _AFTER_NOUN = frozenset(
     "was is has had were are who whom whose in of and or to at on from with remains remained "
     "fled told said".split()
 )
-_WORD_RE = re.compile(r"[\w'’-]+")
 
 
 def _is_noun_suspect(text: str, start: int, end: int) -> bool:
     """Whether "suspect" at ``text[start:end]`` names a person rather than doubts a fact."""
-    before = _WORD_RE.findall(text[:start])[-1:]
-    after = _WORD_RE.search(text, end)
-    if before and (before[0].lower() in _BEFORE_NOUN or before[0].lower().endswith("-old")):
+    toks = tokens(text)
+    i = next((k for k, t in enumerate(toks) if t.start == start), None)
+    if i is None:
+        return False
+    before = toks[i - 1].lower if i > 0 else ""
+    if before in _BEFORE_NOUN or before.endswith("-old"):
         return True
-    if after is None or text[end : after.start()].strip():
+    if i + 1 == len(toks) or text[end : toks[i + 1].start].strip():
         return True  # "the suspect.", "suspect, 61," — punctuation follows a noun
-    nxt = after.group(0)
-    return nxt[:1].isupper() or nxt.lower() in _AFTER_NOUN
+    nxt = toks[i + 1]
+    return nxt.text[:1].isupper() or nxt.lower in _AFTER_NOUN
 
 
 @memoize(8192)  # read for each pair a claim is in
@@ -909,6 +904,7 @@ class ModalityDetector:
             a_span: tuple[int, int] | None = (wa[1], wa[2])
             b_span: tuple[int, int] | None = (wb[1], wb[2])
             la, lb = HEDGE_LEVELS[wa[0]], HEDGE_LEVELS[wb[0]]
+            hedges = {wa[0], wb[0]}
             sa, sb = f"'{wa[0]}'", f"'{wb[0]}'"
         else:
             # One claim hedges; the other must state the hedged words plainly.
@@ -938,6 +934,7 @@ class ModalityDetector:
                 return
             plain = [other[counterpart]]
             level = HEDGE_LEVELS[w[0]]
+            hedges = {w[0]}
             if ua:
                 a_span, b_span, la, lb, sa, sb = (
                     (w[1], w[2]),
@@ -960,29 +957,17 @@ class ModalityDetector:
             return
         gap = abs(la - lb)
         more = "A" if la < lb else "B"
-        if {sa.strip("'"), sb.strip("'")} & REPORTING_HEDGES:
-            yield finding(
-                "modality",
-                self.name,
-                a.text,
-                b.text,
-                a_span,
-                b_span,
-                f"{sa} vs {sb}: a reporting hedge says where a statement comes from, not that it is in doubt",
-                0.3,
-                "low",
+        explanation = f"different certainty: {sa} vs {sb} ({more} is more tentative)"
+        confidence = 0.7 if gap >= 3 else 0.45 if gap == 2 else 0.35
+        severity: Severity = "medium" if gap >= 2 else "low"
+        if hedges & REPORTING_HEDGES:
+            explanation = (
+                f"{sa} vs {sb}: a reporting hedge says where a statement comes from, "
+                "not that it is in doubt"
             )
-            return
+            confidence, severity = 0.3, "low"
         yield finding(
-            "modality",
-            self.name,
-            a.text,
-            b.text,
-            a_span,
-            b_span,
-            f"different certainty: {sa} vs {sb} ({more} is more tentative)",
-            0.7 if gap >= 3 else 0.45 if gap == 2 else 0.35,
-            "medium" if gap >= 2 else "low",
+            "modality", self.name, a.text, b.text, a_span, b_span, explanation, confidence, severity
         )
 
 

@@ -20,6 +20,7 @@ from claimcmp.memo import memoize
 __all__ = [
     "FUNCTION_WORDS",
     "HONORIFICS",
+    "PHRASE_BREAKS",
     "Token",
     "expand_keys",
     "is_content_key",
@@ -29,6 +30,9 @@ __all__ = [
     "tokens",
     "wording_keys",
 ]
+
+#: Punctuation that ends a phrase or clause: what a figure counts, or an "if" clause, stops there.
+PHRASE_BREAKS = frozenset(',;:()[]"“”.!?—–')
 
 #: Titles dropped before comparing wording ("Mr Lukashenko" = "Lukashenko").
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "madam"})
