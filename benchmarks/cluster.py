@@ -90,15 +90,19 @@ def language_lines(shared: Path) -> list[str]:
     return lines
 
 
-def _topic_inputs(shared: Path) -> dict[int, list[tuple[Article, str, list[tuple[int, int]]]]]:
-    """Per held-out topic: (article, event, sentence offsets) for each document."""
-    out: dict[int, list[tuple[Article, str, list[tuple[int, int]]]]] = {}
+def _topic_inputs(
+    shared: Path,
+) -> dict[int, list[tuple[Article, str, list[tuple[int, int, int]]]]]:
+    """Per held-out topic: (article, event, sentences) for each document, a sentence as its
+    ECB+ number and its offsets. ECB+ numbers the sentences of its 'ecbplus' documents from 1
+    (the pair files use those numbers), so a sentence's position is not its number."""
+    out: dict[int, list[tuple[Article, str, list[tuple[int, int, int]]]]] = {}
     for d in read_jsonl(shared / "data/ecbplus/docs.jsonl"):
         if d["topic"] not in EVALUATION_TOPICS:
             continue
         spans, text = [], ""
         for s in d["sentences"]:
-            spans.append((len(text), len(text) + len(s["text"])))
+            spans.append((s["idx"], len(text), len(text) + len(s["text"])))
             text += s["text"] + "\n"
         article = Article(text, source=d["doc_id"], published=None)
         out.setdefault(d["topic"], []).append((article, d["subtopic"], spans))
@@ -106,13 +110,13 @@ def _topic_inputs(shared: Path) -> dict[int, list[tuple[Article, str, list[tuple
 
 
 def _aligned_sentences(
-    report: Report, spans: dict[str, list[tuple[int, int]]]
+    report: Report, spans: dict[str, list[tuple[int, int, int]]]
 ) -> set[tuple[str, int, str, int]]:
     """(doc, sentence, doc, sentence) of every aligned claim pair, both orders."""
 
     def sentence_of(claim_id: str) -> tuple[str, int]:
         c = report.claim(claim_id)
-        for k, (s, e) in enumerate(spans[c.source]):
+        for k, s, e in spans[c.source]:
             if s <= c.start < e + 1:
                 return c.source, k
         return c.source, -1
