@@ -509,12 +509,95 @@ def alignment_lines(embedder: Embedder) -> list[str]:
     ]
 
 
+REPORT_PAIRS_FILE = Path(__file__).resolve().parent / "data" / "report_pairs_labels.jsonl"
+ECB_PAIRS_FILE = Path(__file__).resolve().parent / "data" / "ecb_pairs_labels.jsonl"
+
+
+def report_alignment_lines(shared: Path, embedder: Embedder) -> list[str]:
+    """The reports of the held-out topics, made with the fact-aware aligner and with cosine
+    alone, scored against pairs two readers labelled: the claim pairs the reports hold
+    (``report_pairs_labels.jsonl``) and the sentence pairs of the labelling rounds."""
+    inputs = _topic_inputs(shared)
+    labelled = {
+        (r["a"]["source"], r["a"]["start"], r["a"]["end"], r["b"]["source"], r["b"]["start"], r["b"]["end"]): r
+        for r in read_jsonl(REPORT_PAIRS_FILE)
+    }
+    rounds = [r for r in read_jsonl(ECB_PAIRS_FILE) if r["label"] and r["topic"] in inputs]
+    out: dict[str, dict[str, Any]] = {}
+    for method in ("fact", "greedy"):
+        verdicts: Counter[tuple[str | None, str]] = Counter()
+        by_sentences: dict[tuple[str, int, str, int], str] = {}
+        n_pairs = n_div = 0
+        for docs in inputs.values():
+            report = claimcmp.compare([a for a, _, _ in docs], embedder=embedder, align_method=method)
+            spans = {a.source: sp for a, _, sp in docs}
+            n_pairs += len(report.pairs)
+            n_div += sum(p.verdict == "divergence" for p in report.pairs)
+            for p in report.pairs:
+                ca, cb = report.claim(p.a), report.claim(p.b)
+                row = labelled.get((ca.source, ca.start, ca.end, cb.source, cb.start, cb.end))
+                if row is not None and row["label"]:
+                    verdicts[row["label"], p.verdict] += 1
+                for x, y in ((ca, cb), (cb, ca)):
+                    key = (*_sentence_number(x, spans), *_sentence_number(y, spans))
+                    if by_sentences.get(key) != "divergence":  # type: ignore[arg-type]
+                        by_sentences[key] = p.verdict  # type: ignore[index]
+        found: dict[str, list[int]] = {}
+        for r in rounds:
+            name = "test" if r["round"] in (2, 5) else "dev"
+            hit = by_sentences.get((r["doc_a"], r["sent_a"], r["doc_b"], r["sent_b"]))
+            cell = found.setdefault(name, [0, 0, 0, 0])  # conflicts, flagged, others, flagged
+            k = 0 if r["label"] == "conflict" else 2
+            cell[k] += 1
+            cell[k + 1] += hit == "divergence"
+        out[method] = {"verdicts": verdicts, "found": found, "pairs": n_pairs, "div": n_div}
+    lines = [
+        "## Alignment in the reports (ECB+ held-out topics, labelled by reading)",
+        "",
+        "The reports of the 10 held-out topics (as in \"Mixed events\"), made with the fact-aware aligner",
+        "(`align_method=\"fact\"`, the default) and with cosine alone (`\"greedy\"`, threshold 0.6, the",
+        "default before 2026-12-01). **Claim pairs**: 136 pairs drawn at random on 2026-12-01 from both",
+        "versions' reports (40 divergence and 30 other aligned pairs each, seed 2026), labelled by two",
+        "readers independently by reading the two claims with their sentences (guidelines:",
+        f"`ecb_pairs_guidelines.md`; `report_pairs_labels.jsonl`; they agreed on {sum(1 for r in labelled.values() if r['label'])}).",
+        "Scored here: the labelled pairs each version's report holds. **Sentence pairs**: the labelling",
+        "rounds' pairs of these topics (rounds 1 dev, 2 and 5 test): how many of their conflicts the",
+        "report flags (a divergence between claims of the two sentences), and how many of the others.",
+        "",
+        "| aligner | pairs in the reports | divergences | labelled divergences that are conflicts | labelled divergences that are different facts | labelled aligned pairs that are different facts | round 1 conflicts flagged | rounds 2+5 conflicts flagged | rounds 2+5 non-conflicts flagged |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for method, x in out.items():
+        v = x["verdicts"]
+        div = sum(n for (lab, verdict), n in v.items() if verdict == "divergence")
+        conflict = v["conflict", "divergence"]
+        different_div = v["different", "divergence"]
+        aligned = sum(v.values())
+        different = sum(n for (lab, _), n in v.items() if lab == "different")
+        dev, test = x["found"].get("dev", [0, 0, 0, 0]), x["found"].get("test", [0, 0, 0, 0])
+        lines.append(
+            f"| {method} | {x['pairs']:,} | {x['div']:,} | **{conflict / max(1, div):.2f}** ({conflict}/{div}) | "
+            f"{different_div / max(1, div):.2f} | {different / max(1, aligned):.2f} ({different}/{aligned}) | "
+            f"{dev[1]}/{dev[0]} | **{test[1]}/{test[0]}** | {test[3]}/{test[2]} |"
+        )
+    return lines
+
+
+def _sentence_number(claim: Any, spans: dict[str, list[tuple[int, int, int]]]) -> tuple[str, int]:
+    for k, s, e in spans[claim.source]:
+        if s <= claim.start < e + 1:
+            return claim.source, k
+    return claim.source, -1
+
+
 def cluster_lines(shared: Path, embedder: Embedder | None = None) -> list[str]:
     embedder = embedder or SentenceTransformerEmbedder()
     return [
         *language_lines(shared),
         "",
         *mixed_event_lines(shared, embedder),
+        "",
+        *report_alignment_lines(shared, embedder),
         "",
         *alignment_lines(embedder),
         "",

@@ -21,9 +21,15 @@ cluster of up to ``top_k`` + 1 sources with one candidate per source, which is
 nearly every real story cluster — the result is exactly the best-first
 matching over all pairs.
 
-The default threshold was calibrated on ECB+ (same-event sentence pairs vs
+The default method, ``"fact"``, is this best-first matching over pairs ranked and decided by
+the shipped alignment model (:class:`claimcmp.verdict.AlignmentModel`) rather than by cosine
+alone: two reports of one fact share its rare words (the age, the height, the place), two facts
+of one story only the story's words, so each candidate pair at or above the model's cosine
+floor is scored on its cosine and on the weight of the rare words it shares, weighted within
+the claims aligned together (:class:`claimcmp.text.overlap.WordWeights`). ``"greedy"`` ranks and
+decides by cosine alone, at the threshold calibrated on ECB+ (same-event sentence pairs vs
 same-topic different-event pairs) and STS-B dev; ``benchmarks/calibrate_alignment.py``
-reproduces it and docs/calibration.md explains the choice.
+reproduces it and docs/calibration.md explains both.
 """
 
 from __future__ import annotations
@@ -36,6 +42,8 @@ import numpy as np
 
 # The defaults are the options' (claimcmp.options, which imports nothing heavy).
 from claimcmp.options import ALIGN_METHODS, DEFAULT_ALIGN_THRESHOLD, DEFAULT_TOP_K
+from claimcmp.text.overlap import WordWeights
+from claimcmp.verdict import AlignmentModel, load_default_alignment_model
 
 __all__ = [
     "ALIGN_METHODS",
@@ -46,6 +54,7 @@ __all__ = [
     "Alignment",
     "align_claims",
     "candidate_pairs",
+    "fact_scores",
     "group_pairs",
 ]
 
@@ -217,6 +226,16 @@ def _greedy(
     return chosen
 
 
+def fact_scores(
+    model: AlignmentModel, weights: WordWeights, i: np.ndarray, j: np.ndarray, sims: np.ndarray
+) -> np.ndarray:
+    """The alignment model's probability that claims ``i[k]`` and ``j[k]`` report one fact."""
+    if len(i) == 0:
+        return np.zeros(0, np.float64)
+    shared = np.array([weights.shared(int(a), int(b)) for a, b in zip(i, j, strict=True)])
+    return model.probabilities(np.column_stack([np.round(sims.astype(np.float64), 4), shared]))
+
+
 def _exact_similarities(pairs: list[AlignedPair], vectors: np.ndarray) -> list[AlignedPair]:
     """The pairs with their similarity recomputed in float64 and rounded to 6 decimals.
 
@@ -247,18 +266,23 @@ def align_claims(
     fixed: Sequence[AlignedPair] = (),
     excluded: frozenset[tuple[int, int]] = frozenset(),
     second_counterparts: bool = False,
+    texts: Sequence[str] | None = None,
+    model: AlignmentModel | None = None,
 ) -> Alignment:
     """Align claims given each claim's source id and its unit-length embedding.
 
     ``sources[i]`` is the source of claim ``i`` and ``vectors[i]`` its
-    embedding. ``method`` is ``"greedy"`` (one-to-one, most similar pairs
+    embedding. ``method`` is ``"fact"`` (one-to-one, pairs ranked and decided by the alignment
+    ``model`` — the shipped one by default — from their cosine and the rare words of
+    ``texts[i]`` they share; ``threshold`` is then the least cosine of a pair scored at all),
+    ``"greedy"`` (one-to-one, most similar pairs
     first; blocked top-k search, see the module docstring), ``"assignment"``
     (one-to-one maximising the summed similarity, Hungarian method) or
     ``"mutual-best"`` (pairs that are each other's best). The last two solve
     each source pair on its full similarity matrix: exact, and meant for
     small clusters.
 
-    Greedy only: ``fixed`` pairs (``a < b``) are kept and their claims taken, ``excluded``
+    Fact and greedy only: ``fixed`` pairs (``a < b``) are kept and their claims taken, ``excluded``
     pairs ``(a, b)`` are never proposed (:func:`claimcmp.compare` re-aligns the claims of pairs
     the comparator found to be two facts), and ``second_counterparts`` lets a claim have two
     counterparts in one source where that source tells the fact over two claims. The result
@@ -272,13 +296,18 @@ def align_claims(
         )
     if isinstance(top_k, bool) or not isinstance(top_k, int) or top_k < 1:
         raise ValueError(f"'top_k' must be a positive int (got {top_k!r}).")
-    if method != "greedy" and (fixed or excluded or second_counterparts):
+    best_first = method in ("fact", "greedy")
+    if not best_first and (fixed or excluded or second_counterparts):
         raise ValueError(
-            f"'fixed', 'excluded' and 'second_counterparts' need method='greedy' (got {method!r})."
+            "'fixed', 'excluded' and 'second_counterparts' need method='fact' or 'greedy' "
+            f"(got {method!r})."
         )
+    if method == "fact" and (texts is None or len(texts) != len(sources)):
+        got = "None" if texts is None else f"{len(texts)} texts"
+        raise ValueError(f"method='fact' needs 'texts', one per claim ({len(sources)}); got {got}.")
     order = list(dict.fromkeys(sources))
     pairs: list[AlignedPair] = []
-    if method == "greedy":
+    if best_first:
         index = {s: n for n, s in enumerate(order)}
         source_ids = np.array([index[s] for s in sources], dtype=np.int64)
         vecs = np.asarray(vectors, dtype=np.float32)
@@ -287,6 +316,13 @@ def align_claims(
             keep = np.array(
                 [(int(x), int(y)) not in excluded for x, y in zip(ci, cj, strict=True)], dtype=bool
             )
+            ci, cj, cs = ci[keep], cj[keep], cs[keep]
+        if method == "fact":
+            assert texts is not None
+            model = model or load_default_alignment_model()
+            # Ranked and decided by the model's probability; the pairs keep their cosine.
+            cs = fact_scores(model, WordWeights(texts), ci, cj, cs)
+            keep = cs >= model.threshold
             ci, cj, cs = ci[keep], cj[keep], cs[keep]
         new = _greedy(source_ids, ci, cj, cs, fixed=fixed, second_counterparts=second_counterparts)
         pairs = [*fixed, *_exact_similarities(new, vectors)]

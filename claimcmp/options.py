@@ -32,14 +32,14 @@ __all__ = [
 #: Cosine similarity (all-MiniLM-L6-v2) at which two claims are taken to report the same
 #: thing; see docs/calibration.md (benchmarks/calibrate_alignment.py).
 DEFAULT_ALIGN_THRESHOLD = 0.6
-ALIGN_METHODS: tuple[str, ...] = ("greedy", "assignment", "mutual-best")
+ALIGN_METHODS: tuple[str, ...] = ("fact", "greedy", "assignment", "mutual-best")
 #: Candidates kept per claim by the blocked search of claimcmp.align.
 DEFAULT_TOP_K = 50
 #: Longest article accepted by default (about 150 pages of news copy).
 DEFAULT_MAX_CHARS = 1_000_000
 
 #: How claims are matched across two sources (see :func:`claimcmp.align.align_claims`).
-AlignMethod = Literal["greedy", "assignment", "mutual-best"]
+AlignMethod = Literal["fact", "greedy", "assignment", "mutual-best"]
 #: ``"atomic"``: claims split out of each sentence; ``"sentence"``: one claim per sentence.
 ClaimMode = Literal["atomic", "sentence"]
 #: What a source that cannot be read or compared does: stop the comparison, or be left out.
@@ -67,6 +67,11 @@ def _cosine(instance: object, attribute: attrs.Attribute[Any], value: object) ->
         raise ValueError(f"'{attribute.name}' must be a cosine in [-1, 1] (got {value!r}).")
 
 
+def _cosine_or_none(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        _cosine(instance, attribute, value)
+
+
 def _positive_int(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise ValueError(f"'{attribute.name}' must be a positive int (got {value!r}).")
@@ -88,11 +93,13 @@ class Options:
     """What decides what a comparison finds. Every value is checked when the object is made.
 
     ``align_threshold``
-        Cosine similarity at which two claims may report the same fact: alignment takes pairs
-        at or above it, and :func:`claimcmp.compare_pair` calls a pair below it ``unrelated``.
-        The default is calibrated (docs/calibration.md).
+        The least cosine similarity of two aligned claims. ``None`` (the default) is the
+        calibrated value of the method (docs/calibration.md): the alignment model's floor
+        (0.4; the model decides above it) for ``"fact"``, 0.6 for the cosine-only methods.
     ``align_method``
-        ``"greedy"`` (one-to-one, most similar first), ``"assignment"`` or ``"mutual-best"``.
+        ``"fact"`` (one-to-one, most likely the same fact first: cosine and shared rare words,
+        :mod:`claimcmp.align`), ``"greedy"`` (one-to-one, most similar first, cosine alone),
+        ``"assignment"`` or ``"mutual-best"``.
     ``align_top_k``
         Counterparts a claim is compared with at most (:mod:`claimcmp.align`).
     ``claims``
@@ -106,8 +113,8 @@ class Options:
         ``"skip"``: it is left out and listed in :attr:`claimcmp.Report.skipped`.
     """
 
-    align_threshold: float = attrs.field(default=DEFAULT_ALIGN_THRESHOLD, validator=_cosine)
-    align_method: AlignMethod = attrs.field(default="greedy", validator=_one_of(ALIGN_METHODS))
+    align_threshold: float | None = attrs.field(default=None, validator=_cosine_or_none)
+    align_method: AlignMethod = attrs.field(default="fact", validator=_one_of(ALIGN_METHODS))
     align_top_k: int = attrs.field(default=DEFAULT_TOP_K, validator=_positive_int)
     claims: ClaimMode = attrs.field(default="atomic", validator=_one_of(CLAIM_MODES))
     stories: bool = attrs.field(default=True, validator=_bool)

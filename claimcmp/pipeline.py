@@ -46,6 +46,7 @@ from claimcmp.report import Report
 from claimcmp.split import PunktSentenceSplitter
 from claimcmp.syndication import find_syndication
 from claimcmp.text.quantities import conversion_anomalies
+from claimcmp.verdict import load_default_alignment_model
 
 __all__ = [
     "CompareOptions",
@@ -78,7 +79,7 @@ class CompareOptions(TypedDict, total=False):
     splitter: SentenceSplitter | None
     extractor: ClaimExtractor | None
     detectors: Sequence[Detector] | None
-    align_threshold: float
+    align_threshold: float | None
     align_method: AlignMethod
     align_top_k: int
     claims: ClaimMode
@@ -229,7 +230,14 @@ class Pipeline:
             )
         else:
             self.embedder = with_cache(spec["embedder"], spec["cache"])
-        self.comparator = Comparator(spec["detectors"], align_threshold=options.align_threshold)
+        self.comparator = Comparator(
+            spec["detectors"],
+            align_threshold=(
+                DEFAULT_ALIGN_THRESHOLD
+                if options.align_threshold is None
+                else options.align_threshold
+            ),
+        )
 
     def __getstate__(self) -> dict[str, Any]:
         return {"options": self.options, "spec": self._spec}
@@ -287,11 +295,11 @@ class Pipeline:
             else [list(range(len(articles)))]
         )
         align_options: dict[str, Any] = {
-            "threshold": options.align_threshold,
+            "threshold": _cosine_floor(options),
             "method": options.align_method,
             "top_k": options.align_top_k,
         }
-        greedy = options.align_method == "greedy"
+        greedy = options.align_method in ("fact", "greedy")
         # No second counterparts (align_claims(second_counterparts=True)): read on the seeds, nearly
         # all the pairs they added were two facts of one story; near-equal cosine does not tell a
         # fact told over two sentences from two facts.
@@ -452,8 +460,8 @@ def compare(
     splitter: SentenceSplitter | None = None,
     extractor: ClaimExtractor | None = None,
     detectors: Sequence[Detector] | None = None,
-    align_threshold: float = DEFAULT_ALIGN_THRESHOLD,
-    align_method: AlignMethod = "greedy",
+    align_threshold: float | None = None,
+    align_method: AlignMethod = "fact",
     align_top_k: int = DEFAULT_TOP_K,
     claims: ClaimMode = "atomic",
     encoding: str | None = None,
@@ -523,6 +531,15 @@ def _stories(
     return separate_stories(profiles)
 
 
+def _cosine_floor(options: Options) -> float:
+    """The least cosine of an aligned pair: the option, or the method's calibrated value."""
+    if options.align_threshold is not None:
+        return options.align_threshold
+    if options.align_method == "fact":
+        return load_default_alignment_model().min_similarity
+    return DEFAULT_ALIGN_THRESHOLD
+
+
 def _align_within_stories(
     articles: Sequence[Article],
     story_members: Sequence[Sequence[int]],
@@ -535,8 +552,13 @@ def _align_within_stories(
 ) -> Alignment:
     """Claims aligned within each story only; indices are into ``claim_list``."""
     sources = [c.source for c in claim_list]
+    if options.get("method") == "fact":
+        options = {**options, "model": load_default_alignment_model()}
     if len(story_members) == 1:
-        return align_claims(sources, vectors, fixed=fixed, excluded=excluded, **options)
+        texts = [c.text for c in claim_list] if options.get("method") == "fact" else None
+        return align_claims(
+            sources, vectors, fixed=fixed, excluded=excluded, texts=texts, **options
+        )
     pairs: list[AlignedPair] = []
     for members in story_members:
         ids = {articles[i].source for i in members}
@@ -547,6 +569,7 @@ def _align_within_stories(
         part = align_claims(
             [sources[i] for i in rows],
             vectors[rows],
+            texts=[claim_list[i].text for i in rows] if options.get("method") == "fact" else None,
             fixed=[attrs.evolve(p, a=local[p.a], b=local[p.b]) for p in fixed if p.a in local],
             excluded=frozenset((local[a], local[b]) for a, b in excluded if a in local),
             **options,

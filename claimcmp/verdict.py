@@ -34,13 +34,16 @@ from claimcmp.records import DIVERGENCE_KINDS, Divergence, is_decisive
 from claimcmp.text.diff import TokenDiff
 
 __all__ = [
+    "ALIGN_FEATURE_NAMES",
     "FACT_FEATURE_NAMES",
     "FEATURE_NAMES",
+    "AlignmentModel",
     "LogisticModel",
     "SameFactModel",
     "VerdictModel",
     "fact_features",
     "features",
+    "load_default_alignment_model",
     "load_default_fact_model",
     "load_default_model",
     "load_model_file",
@@ -248,6 +251,32 @@ class SameFactModel(LogisticModel):
     FEATURES: ClassVar[tuple[str, ...]] = FACT_FEATURE_NAMES
 
 
+#: What the alignment model reads of a candidate pair of claims (see
+#: :class:`claimcmp.text.overlap.WordWeights`): their cosine similarity, and the weight of the
+#: rare words they share over the lighter claim's and over the mean of the two.
+ALIGN_FEATURE_NAMES: tuple[str, ...] = ("similarity", "rare_shared_min", "rare_shared_mean")
+
+
+@attrs.frozen
+class AlignmentModel(LogisticModel):
+    """P(two claims of one story report the same fact | :data:`ALIGN_FEATURE_NAMES`).
+
+    Trained by ``python -m tools.training`` on the team's hand-labelled ECB+ pairs of the
+    training topics (same fact: conflict or compatible; not: different). Its ``threshold`` lets
+    through the same share of those readers' *different* pairs as cosine similarity at
+    :data:`claimcmp.options.DEFAULT_ALIGN_THRESHOLD` does, so it aligns more of the same facts
+    at no more different ones; ``meta["min_similarity"]`` is the cosine below which no pair is
+    scored at all.
+    """
+
+    FORMAT: ClassVar[str] = "claimcmp.align-model/1"
+    FEATURES: ClassVar[tuple[str, ...]] = ALIGN_FEATURE_NAMES
+
+    @property
+    def min_similarity(self) -> float:
+        return float(self.meta.get("min_similarity", 0.0))
+
+
 _loaded: dict[str, LogisticModel] = {}
 _lock = threading.Lock()
 
@@ -290,6 +319,12 @@ def read_model_file(path: Any, cls: type[LogisticModel]) -> Any:
 def load_default_model() -> VerdictModel:
     """The verdict model shipped with claimcmp."""
     model: VerdictModel = load_model_file("verdict_model.json", VerdictModel)
+    return model
+
+
+def load_default_alignment_model() -> AlignmentModel:
+    """The alignment model shipped with claimcmp."""
+    model: AlignmentModel = load_model_file("align_model.json", AlignmentModel)
     return model
 
 

@@ -135,7 +135,7 @@ def test_fixed_pairs_stay_and_excluded_pairs_free_their_claims() -> None:
     assert [(p.a, p.b) for p in again.pairs] == [(0, 3)]
     kept = align_claims(sources, vectors, threshold=0.5, fixed=first.pairs)
     assert [(p.a, p.b) for p in kept.pairs] == [(0, 2)]
-    with pytest.raises(ValueError, match="need method='greedy'"):
+    with pytest.raises(ValueError, match="need method='fact' or 'greedy'"):
         align_claims(sources, vectors, method="assignment", excluded=frozenset({(0, 2)}))
 
 
@@ -160,3 +160,36 @@ def test_a_group_never_chains_claims_that_do_not_relate() -> None:
     from claimcmp.align import group_pairs
 
     assert group_pairs(sources, al.pairs).groups == ((0, 1, 2),)
+
+
+def test_fact_alignment_prefers_the_counterpart_that_shares_the_fact_s_rare_words() -> None:
+    # Claim 0 is closer in cosine to claim 2 (a summary of the story) than to claim 3 (the
+    # same fall, worded apart): cosine alone pairs 0 with 2; the fact-aware aligner with 3,
+    # because the words 0 and 2 share are the story's (source C says them too).
+    texts = [
+        "A 36-year-old Australian climber is dead after falling about 150 metres at Mount Cook.",
+        "Rangers closed the park's upper huts on Sunday.",
+        "One Australian climber and one English climber have died at Mount Cook.",
+        "On Friday, 36-year-old Duncan Rait died after slipping and falling 150 metres.",
+        "The Australian climber was found at Mount Cook by rangers.",
+        "Mount Cook is popular with Australian climbers.",
+        "An English climber also died at Mount Cook.",
+        "Police named the Australian climber killed at Mount Cook.",
+        "Mount Cook claims an Australian climber.",
+        "Climbers at Mount Cook mourned the Australian.",
+        "The Australian embassy spoke of the climber at Mount Cook.",
+        "Weather at Mount Cook was clear when the climber fell.",
+    ]
+    sources = ["A", "A", "B", "B", *["C"] * 8]
+    rows = [[1.0, 0, 0, 0], [0, 1.0, 0, 0], [0.62, 0, 0.78, 0], [0.52, 0, 0, 0.85]]
+    rows += [[0, 0, 0, 0, *(1.0 if k == n else 0.0 for k in range(8))] for n in range(8)]
+    v = unit([r + [0.0] * (12 - len(r)) for r in rows])
+    greedy = align_claims(sources, v, threshold=0.4)
+    assert [(p.a, p.b) for p in greedy.pairs] == [(0, 2)]
+    fact = align_claims(sources, v, threshold=0.4, method="fact", texts=texts)
+    assert [(p.a, p.b) for p in fact.pairs] == [(0, 3)]
+    assert fact.pairs[0].similarity == pytest.approx(float(v[0] @ v[3]), abs=1e-6)  # the cosine
+    # Below the cosine floor nothing is scored at all.
+    assert align_claims(sources, v, threshold=0.7, method="fact", texts=texts).pairs == ()
+    with pytest.raises(ValueError, match="method='fact' needs 'texts', one per claim"):
+        align_claims(sources, v, method="fact")

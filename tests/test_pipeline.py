@@ -216,3 +216,27 @@ def test_claims_option_is_validated(hashing: Any) -> None:
     atomic = claimcmp.compare(sorted(EXAMPLES.glob("*.txt")), embedder=hashing)
     assert len(atomic.claims) > len(sentence.claims)
     assert all(len(c.spans) == 1 for c in sentence.claims)
+
+
+def test_fact_aware_alignment_is_the_default_and_the_threshold_its_cosine_floor(
+    hashing: Any,
+) -> None:
+    from claimcmp.options import Options
+
+    assert Options().align_method == "fact" and Options().align_threshold is None
+    a = claimcmp.Article.from_text(
+        "Officials said 12 people were hurt when the roof fell on Monday.\n", source="a"
+    )
+    b = claimcmp.Article.from_text(
+        "Officials said 14 people were hurt when the roof fell on Monday.\n", source="b"
+    )
+    report = claimcmp.compare([a, b], embedder=hashing)
+    assert report.settings["align_method"] == "fact"
+    assert report.settings["align_threshold"] is None
+    assert [p.verdict for p in report.pairs] == ["divergence"]
+    assert claimcmp.Report.from_json(report.to_json()) == report
+    similarity = report.pairs[0].similarity
+    strict = claimcmp.compare([a, b], embedder=hashing, align_threshold=similarity + 0.01)
+    assert strict.pairs == () and len(strict.unique) == 2
+    cosine_only = claimcmp.compare([a, b], embedder=hashing, align_method="greedy")
+    assert [p.verdict for p in cosine_only.pairs] == ["divergence"]

@@ -101,7 +101,7 @@ def test_skip_in_compare_many_changes_only_the_errors_option(hashing: Any, tmp_p
             "align_method",
             "hungarian",
             ValueError,
-            r"'align_method' must be one of \('greedy', 'assignment', 'mutual-best'\) \(got 'hungarian'\)",
+            r"'align_method' must be one of \('fact', 'greedy', 'assignment', 'mutual-best'\) \(got 'hungarian'\)",
         ),
         ("align_top_k", 0, ValueError, r"'align_top_k' must be a positive int \(got 0\)"),
         ("claims", "words", ValueError, "'claims' must be one of"),

@@ -104,3 +104,25 @@ def test_shipped_table_is_what_the_script_distils(tmp_path: Path) -> None:
     assert out.read_bytes() == shipped.read_bytes()
     data = json.loads(gzip.decompress(out.read_bytes()))
     assert len(data["synsets"]) == len(wordnet()._synsets)
+
+
+def test_word_weights_count_a_fact_s_rare_words_more_than_the_story_s() -> None:
+    from claimcmp.text.lexicon import stem
+    from claimcmp.text.overlap import WordWeights, content_stems
+
+    assert stem("falling") in content_stems("He fell; she was falling.")
+    story = [
+        "A 36-year-old climber died after falling 150 metres from a ridge.",
+        "On Friday the 36-year-old climber died after falling 200 feet from a ridge.",
+        "A second climber died in the park on Saturday.",
+        "The park's rangers said the climber had died.",
+    ]
+    weights = WordWeights(story)
+    same_fact, story_words = weights.shared(0, 1), weights.shared(0, 2)
+    assert all(0.0 <= x <= 1.0 for x in (*same_fact, *story_words))
+    assert same_fact[0] > story_words[0] and same_fact[1] > story_words[1]
+    assert weights.idf[stem("ridge")] > weights.idf[stem("climber")]
+    # Two texts alone: every word is in one or both, and shared words still count.
+    alone = WordWeights(["Police said 12 people were hurt.", "Police said 14 people were hurt."])
+    assert 0.5 < alone.shared(0, 1)[0] < 1.0
+    assert WordWeights(["", "Police said so."]).shared(0, 1) == (0.0, 0.0)

@@ -12,10 +12,12 @@ import pytest
 
 from claimcmp import verdict
 from claimcmp.verdict import (
+    ALIGN_FEATURE_NAMES,
     FACT_FEATURE_NAMES,
     FEATURE_NAMES,
     SameFactModel,
     VerdictModel,
+    load_default_alignment_model,
     load_default_fact_model,
     load_default_model,
 )
@@ -126,6 +128,7 @@ def test_training_command_reproduces_the_shipped_models(
         ("verdict_model.json", load_default_model()),
         ("fact_model.json", load_default_fact_model()),
         ("story_model.json", load_default_story_model()),
+        ("align_model.json", load_default_alignment_model()),
     )
     for name, shipped in shipped_models:
         new = json.loads((tmp_path / name).read_text())
@@ -133,6 +136,16 @@ def test_training_command_reproduces_the_shipped_models(
         assert np.allclose(new["coef"], shipped.coef, atol=1e-3), name
         assert new["intercept"] == pytest.approx(shipped.intercept, abs=1e-3)
         assert new["threshold"] == pytest.approx(shipped.threshold, abs=1e-3)
+
+
+def test_the_alignment_model_weighs_shared_rare_words_beyond_cosine() -> None:
+    model = load_default_alignment_model()
+    assert model.feature_names == ALIGN_FEATURE_NAMES
+    assert 0.0 < model.min_similarity < 0.6 and 0.0 < model.threshold < 1.0
+    # Equal cosine: sharing the rare words of the fact is what makes it one fact.
+    sharing, not_sharing = np.array([0.5, 0.7, 0.6]), np.array([0.5, 0.1, 0.1])
+    assert model.probability(sharing) > model.threshold > model.probability(not_sharing)
+    assert model.probability(np.array([0.9, 0.7, 0.6])) > model.probability(sharing)
 
 
 def test_probabilities_of_rows_equal_probability_of_each() -> None:

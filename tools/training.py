@@ -1,6 +1,6 @@
-"""Train the same-fact, verdict and story models from ``../shared/data`` and write
-``claimcmp/data/fact_model.json``, ``claimcmp/data/verdict_model.json`` and
-``claimcmp/data/story_model.json``.
+"""Train the same-fact, verdict, story and alignment models from ``../shared/data`` and write
+``claimcmp/data/fact_model.json``, ``claimcmp/data/verdict_model.json``,
+``claimcmp/data/story_model.json`` and ``claimcmp/data/align_model.json``.
 
     python -m tools.training [--shared ../shared] [--out claimcmp/data]
 
@@ -27,7 +27,12 @@ The story model (:mod:`claimcmp.stories`) learns, for every two ECB+ documents o
 training topic, whether they report the same event (same sub-topic) or another event of that
 topic; each document's sentences (as ECB+ splits them) stand for its claims. Its threshold
 maximises the pairwise F1 of story separation over the training topics, each given as one
-mixed input of both events' documents. ``benchmarks/run.py`` trains the same way with one SummEdits domain left out at a time.
+mixed input of both events' documents.
+
+The alignment model (:class:`claimcmp.verdict.AlignmentModel`) learns, from the hand-labelled
+ECB+ pairs of the training topics, whether two sentences report the same fact (conflict or
+compatible) or not (different), from their cosine and the rare words they share; its threshold
+lets through as many of the readers' different pairs as cosine alone at 0.6 does. ``benchmarks/run.py`` trains the same way with one SummEdits domain left out at a time.
 """
 
 from __future__ import annotations
@@ -48,7 +53,14 @@ from claimcmp.comparator import Comparator
 from claimcmp.protocols import ClaimText, Embedder
 from claimcmp.text.diff import token_diff
 from claimcmp.text.normalize import same_wording
-from claimcmp.verdict import LogisticModel, SameFactModel, VerdictModel, fact_features, features
+from claimcmp.verdict import (
+    AlignmentModel,
+    LogisticModel,
+    SameFactModel,
+    VerdictModel,
+    fact_features,
+    features,
+)
 from tools.perturb import Perturbation, detokenize, perturb
 
 __all__ = ["LabelledPair", "build_pairs", "featurize", "fit", "main", "perturbation_suite"]
@@ -341,6 +353,64 @@ def fit(
     )
 
 
+#: The least cosine similarity at which the alignment model scores a pair at all: below it
+#: nearly no pair the readers labelled is the same fact, and the pairs to compare stay few.
+ALIGN_MIN_SIMILARITY = 0.4
+
+
+def alignment_rows(shared: Path, embedder: Embedder, labels: Path = LABELS_FILE) -> Any:
+    """Features (:data:`claimcmp.verdict.ALIGN_FEATURE_NAMES`) and labels (the same fact or
+    not) of the hand-labelled ECB+ pairs of the training topics.
+
+    The rare-word weights of a pair are those of the sentences of its documents' events — what
+    the story the pipeline aligns within holds (both events for a pair across two)."""
+    from claimcmp.text.overlap import WordWeights
+
+    docs = {d["doc_id"]: d for d in _jsonl(shared / "data/ecbplus/docs.jsonl")}
+    by_event: dict[str, list[str]] = {}
+    for d in docs.values():
+        by_event.setdefault(d["subtopic"], []).append(d["doc_id"])
+    rows = [r for r in _jsonl(labels) if r.get("label") and _is_train_topic(int(r["topic"]))]
+    weights: dict[tuple[str, ...], tuple[WordWeights, list[str], dict[tuple[str, int], int]]] = {}
+    a_texts, b_texts, shared_w = [], [], []
+    for r in rows:
+        events = tuple(sorted({docs[r["doc_a"]]["subtopic"], docs[r["doc_b"]]["subtopic"]}))
+        if events not in weights:
+            index: dict[tuple[str, int], int] = {}
+            texts: list[str] = []
+            for ev in events:
+                for doc_id in by_event[ev]:
+                    for s_ in docs[doc_id]["sentences"]:
+                        index[doc_id, s_["idx"]] = len(texts)
+                        texts.append(detokenize(s_["text"]))
+            weights[events] = (WordWeights(texts), texts, index)
+        ww, texts, index = weights[events]
+        i, j = index[r["doc_a"], r["sent_a"]], index[r["doc_b"], r["sent_b"]]
+        a_texts.append(texts[i])
+        b_texts.append(texts[j])
+        shared_w.append(ww.shared(i, j))
+    va, vb = embedder.encode(a_texts), embedder.encode(b_texts)
+    sims = np.round(np.asarray((va * vb).sum(axis=1), dtype=np.float64), 4)
+    x = np.column_stack([sims, np.array(shared_w, dtype=np.float64)])
+    y = np.array([r["label"] != "different" for r in rows])
+    return x, y
+
+
+def train_alignment_model(x: np.ndarray, y: np.ndarray, meta: dict[str, Any]) -> Any:
+    """The alignment model and its threshold: the probability above which, among the pairs at
+    or above :data:`ALIGN_MIN_SIMILARITY`, the same share of the readers' *different* pairs
+    passes as passes cosine similarity at the default alignment threshold."""
+    from claimcmp.options import DEFAULT_ALIGN_THRESHOLD
+
+    model = fit(x, list(y), AlignmentModel, meta={**meta, "min_similarity": ALIGN_MIN_SIMILARITY})
+    different = x[~y]
+    let_through = float((different[:, 0] >= DEFAULT_ALIGN_THRESHOLD).mean())
+    probs = np.sort(model.probabilities(different[different[:, 0] >= ALIGN_MIN_SIMILARITY]))[::-1]
+    k = round(let_through * len(different))
+    threshold = float(probs[k - 1]) if 0 < k <= len(probs) else 1.0
+    return attrs.evolve(model, threshold=round(threshold, 4))
+
+
 #: Share of ECB+ same-event pairs (training topics) the same-fact threshold lets through.
 SAME_EVENT_RECALL = 0.85
 
@@ -494,6 +564,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         meta=meta,
         weight=sample_weights(pairs, "verdict")[vr],
     )
+    ax, ay = alignment_rows(shared, embedder)
+    alignment = train_alignment_model(
+        ax,
+        ay,
+        {
+            "trained_on": {"ecb-labelled": {"same": int(ay.sum()), "different": int((~ay).sum())}},
+            "embedding_model": embedder.name,
+            "command": "python -m tools.training",
+        },
+    )
     story_inputs = ecb_story_inputs(shared, embedder, train=True)
     story = train_story_model(
         story_inputs,
@@ -508,6 +588,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     (out / "fact_model.json").write_text(fact.to_json() + "\n", encoding="utf-8")
     (out / "verdict_model.json").write_text(verdict.to_json() + "\n", encoding="utf-8")
     (out / "story_model.json").write_text(story.to_json() + "\n", encoding="utf-8")
+    (out / "align_model.json").write_text(alignment.to_json() + "\n", encoding="utf-8")
     print(
         f"trained on {len(pairs)} pairs {counts} and {len(story_inputs)} ECB+ topics; wrote {out}/*_model.json"
     )
