@@ -519,7 +519,14 @@ def report_alignment_lines(shared: Path, embedder: Embedder) -> list[str]:
     (``report_pairs_labels.jsonl``) and the sentence pairs of the labelling rounds."""
     inputs = _topic_inputs(shared)
     labelled = {
-        (r["a"]["source"], r["a"]["start"], r["a"]["end"], r["b"]["source"], r["b"]["start"], r["b"]["end"]): r
+        (
+            r["a"]["source"],
+            r["a"]["start"],
+            r["a"]["end"],
+            r["b"]["source"],
+            r["b"]["start"],
+            r["b"]["end"],
+        ): r
         for r in read_jsonl(REPORT_PAIRS_FILE)
     }
     rounds = [r for r in read_jsonl(ECB_PAIRS_FILE) if r["label"] and r["topic"] in inputs]
@@ -529,7 +536,9 @@ def report_alignment_lines(shared: Path, embedder: Embedder) -> list[str]:
         by_sentences: dict[tuple[str, int, str, int], str] = {}
         n_pairs = n_div = 0
         for docs in inputs.values():
-            report = claimcmp.compare([a for a, _, _ in docs], embedder=embedder, align_method=method)
+            report = claimcmp.compare(
+                [a for a, _, _ in docs], embedder=embedder, align_method=method
+            )
             spans = {a.source: sp for a, _, sp in docs}
             n_pairs += len(report.pairs)
             n_div += sum(p.verdict == "divergence" for p in report.pairs)
@@ -554,8 +563,8 @@ def report_alignment_lines(shared: Path, embedder: Embedder) -> list[str]:
     lines = [
         "## Alignment in the reports (ECB+ held-out topics, labelled by reading)",
         "",
-        "The reports of the 10 held-out topics (as in \"Mixed events\"), made with the fact-aware aligner",
-        "(`align_method=\"fact\"`, the default) and with cosine alone (`\"greedy\"`, threshold 0.6, the",
+        'The reports of the 10 held-out topics (as in "Mixed events"), made with the fact-aware aligner',
+        '(`align_method="fact"`, the default) and with cosine alone (`"greedy"`, threshold 0.6, the',
         "default before 2026-12-01). **Claim pairs**: 136 pairs drawn at random on 2026-12-01 from both",
         "versions' reports (40 divergence and 30 other aligned pairs each, seed 2026), labelled by two",
         "readers independently by reading the two claims with their sentences (guidelines:",

@@ -211,3 +211,35 @@ def test_counts_compare_only_what_they_count(
 ) -> None:
     assert [(k, x, y) for k, x, y, _ in found(a, b)] == expected
     assert [(k, y, x) for k, x, y, _ in found(b, a)] == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "compared"),
+    [
+        # The number of a name is not a count.
+        (
+            "The patch fixes a flaw in every version of the browser, including IE11 on Windows 8.",
+            "The patch fixes 47 flaws in every version of the browser, including 10 critical flaws.",
+            False,
+        ),
+        (
+            "The vote follows the rules of the constitution, including Article 60.",
+            "The vote follows the rules of the constitution, including 61 clauses.",
+            False,
+        ),
+        # Two numbers of one name are one figure; a box score is a count.
+        (
+            "The rule is set out in Article 60 of the constitution.",
+            "The rule is set out in Article 61 of the constitution.",
+            True,
+        ),
+        (
+            "Hansbrough 20, Ellington 15 led the Tar Heels.",
+            "Hansbrough 22, Ellington 15 led the Tar Heels.",
+            True,
+        ),
+    ],
+)
+def test_the_number_of_a_name_is_not_a_count(a: str, b: str, compared: bool) -> None:
+    found = [d for d in NumberDetector().detect(ClaimText(a), ClaimText(b)) if d.kind == "number"]
+    assert bool(found) == compared, found

@@ -623,3 +623,42 @@ def test_a_denial_points_at_the_word_it_denies(a: str, b: str, spans: tuple[str,
     assert (found.a_text, found.b_text) == spans
     (back,) = NegationDetector().detect(ClaimText(b), ClaimText(a))
     assert (back.a_text, back.b_text) == spans[::-1]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "opposite"),
+    [
+        # The active verb tells the win: the same outcome as a victory, the opposite of a loss.
+        (
+            "The top-seeded Bluejays defeated Drake 65-53 on Friday in the quarterfinals.",
+            "The top-seeded Bluejays won a 65-53 victory over Drake on Friday in the quarterfinals.",
+            False,
+        ),
+        (
+            "Klitschko defeated Thompson in Berne on Saturday.",
+            "Klitschko won in Berne on Saturday.",
+            False,
+        ),
+        (
+            "Klitschko defeated Thompson in Berne on Saturday.",
+            "Klitschko lost to Thompson in Berne on Saturday.",
+            True,
+        ),
+        # The passive tells the loss.
+        (
+            "The senator was defeated in the primary on Tuesday.",
+            "The senator won the primary on Tuesday.",
+            True,
+        ),
+    ],
+)
+def test_defeated_is_a_win_in_the_active_voice(a: str, b: str, opposite: bool) -> None:
+    for x, y in ((a, b), (b, a)):
+        found = [d.kind for d in NegationDetector().detect(ClaimText(x), ClaimText(y))]
+        assert ("negation" in found) == opposite, (x, y, found)
+
+
+def test_a_pronoun_for_the_noun_is_not_another_term() -> None:
+    a = ClaimText("Non-party candidates have been drawn from trade unions and a youth group.")
+    b = ClaimText("The others have been drawn from trade unions and a youth group.")
+    assert [d for d in TermDetector().detect(a, b) if d.kind == "term"] == []

@@ -358,9 +358,12 @@ def fit(
 ALIGN_MIN_SIMILARITY = 0.4
 
 
-def alignment_rows(shared: Path, embedder: Embedder, labels: Path = LABELS_FILE) -> Any:
+def alignment_rows(
+    shared: Path, embedder: Embedder, labels: Path = LABELS_FILE, *, train: bool = True
+) -> Any:
     """Features (:data:`claimcmp.verdict.ALIGN_FEATURE_NAMES`) and labels (the same fact or
-    not) of the hand-labelled ECB+ pairs of the training topics.
+    not) of the hand-labelled ECB+ pairs of the training topics (``train=False``: of the
+    others, which only benchmarks read).
 
     The rare-word weights of a pair are those of the sentences of its documents' events — what
     the story the pipeline aligns within holds (both events for a pair across two)."""

@@ -16,10 +16,11 @@ from typing import Literal
 from claimcmp.records import Divergence
 from claimcmp.text.diff import Edit, TokenDiff
 from claimcmp.text.lexicon import FIGURE_QUALIFIERS
+from claimcmp.text.names import CALENDAR_WORDS
 from claimcmp.text.normalize import PHRASE_BREAKS, Token
 from claimcmp.text.wordnet import relation
 
-__all__ = ["Severity", "count_other_things", "finding", "same_role", "tokens_in"]
+__all__ = ["Severity", "count_other_things", "finding", "name_number", "same_role", "tokens_in"]
 
 Severity = Literal["low", "medium", "high"]
 
@@ -197,6 +198,28 @@ def count_other_things(
     # The alignment is one to one: "one **person**" / "four **people**" may each be paired with
     # another word of the other claim, and WordNet does not relate person and people.
     return not any(_one_thing(diff.a[i].lower, diff.b[j].lower) for i in ca for j in cb)
+
+
+def name_number(toks: tuple[Token, ...], text: str, span: tuple[int, int]) -> str | None:
+    """The name a figure is part of ("Windows **8**", "IE**11**", "Article **60** of"), or None.
+
+    A figure numbers the thing named, and counts nothing, when it stands right after a
+    capitalised word (only spaces between) that is not the claim's first word, a month or a
+    weekday, and right before a full stop or other punctuation, the end or a function word. A
+    figure followed by a content word ("Obama 52 percent") or a comma (a box score: "Hansbrough
+    20, Ellington 15") is left to the other rules.
+    """
+    inside = [i for i, t in enumerate(toks) if span[0] <= t.start < span[1]]
+    if not inside or inside[0] < 2:
+        return None
+    before, after = toks[inside[0] - 1], inside[-1] + 1
+    if text[before.end : span[0]].strip() or not before.text.isalpha():
+        return None
+    if not before.text[:1].isupper() or before.lower in CALENDAR_WORDS:
+        return None
+    if (after < len(toks) and toks[after].content) or text[span[1] :].lstrip().startswith(","):
+        return None
+    return before.lower
 
 
 #: Plurals WordNet does not list as forms of their singular.

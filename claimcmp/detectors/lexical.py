@@ -354,7 +354,9 @@ class NegationDetector:
                     (
                         y
                         for y in ys
-                        if y.start not in used and self._opposites(x, y) and _same_head(d, e, x, y)
+                        if y.start not in used
+                        and self._opposites(x, y, d)
+                        and _same_head(d, e, x, y)
                     ),
                     None,
                 )
@@ -408,7 +410,7 @@ class NegationDetector:
                     y
                     for y in only_b
                     if y.start not in used
-                    and self._opposites(x, y)
+                    and self._opposites(x, y, d)
                     and same_role(d, (x.start, x.end), (y.start, y.end))
                 ),
                 None,
@@ -426,12 +428,35 @@ class NegationDetector:
                     0.85,
                 )
 
-    def _opposites(self, x: Token, y: Token) -> bool:
+    def _opposites(self, x: Token, y: Token, d: TokenDiff) -> bool:
         from claimcmp.text.wordnet import relation
 
+        # "the Bluejays defeated Drake" is their victory, not their defeat: the active verb
+        # means winning, so it opposes only a loss ("the Bluejays lost to Drake").
+        for word, toks, other in ((x, d.a, y), (y, d.b, x)):
+            if _winning_verb(word, toks):
+                return other.lower in LOSS_WORDS
         if are_antonyms(x.lower, y.lower, self._extra):
             return True
         return self.use_builtin and relation(x.lower, y.lower) == "antonym"
+
+
+#: Verb forms of "defeat" and "beat": in the active voice ("X defeated Y") they tell a win.
+_DEFEAT_VERBS = frozenset({"defeated", "defeats", "defeating", "beat", "beats", "beating"})
+#: Words of losing, the only opposites of a win told as "X defeated Y".
+LOSS_WORDS = frozenset({"lost", "lose", "loses", "losing", "loss", "losses", "defeat", "beaten"})
+_PASSIVE_AUXILIARIES = frozenset(
+    {"was", "were", "is", "are", "be", "been", "being", "got", "get", "gets", "getting"}
+)
+
+
+def _winning_verb(tok: Token, toks: tuple[Token, ...]) -> bool:
+    """An active-voice "defeated" / "beat": not right after a form of "be" or "get"
+    ("was defeated", "had been beaten" tell a loss)."""
+    if tok.lower not in _DEFEAT_VERBS:
+        return False
+    before = [t for t in toks if t.end <= tok.start][-2:]
+    return not any(t.lower in _PASSIVE_AUXILIARIES for t in before)
 
 
 def _negator(tok: Token, toks: tuple[Token, ...], text: str) -> bool:

@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 import attrs
 
-from claimcmp.detectors.base import Severity, count_other_things, same_role
+from claimcmp.detectors.base import Severity, count_other_things, name_number, same_role
 from claimcmp.protocols import ClaimText
 from claimcmp.records import Divergence
 from claimcmp.text.diff import token_diff
@@ -324,6 +324,11 @@ def quantity_matches(a: str, b: str) -> list[QuantityMatch]:
                 "money",
             )
             if counts and count_other_things(diff, (a, b), *spans):
+                return False
+            # "IE11 on Windows 8" / "10 critical flaws": the number of a name is not a count,
+            # and two names' numbers ("Windows 8" / "Article 10") are not one figure.
+            named = name_number(diff.a, a, spans[0]), name_number(diff.b, b, spans[1])
+            if counts and any(named) and named[0] != named[1]:
                 return False
             return same_role(diff, *spans, window=1, names=ages)
 

@@ -54,6 +54,11 @@ FUNCTION_WORDS = (
     should can could may might must s t its their theirs both each either any all some""".split()
     )
     | frozenset(
+        # Pronouns that stand for a noun the claim or its neighbours name: "the others have been
+        # drawn from ..." tells the same as "non-party candidates have been drawn from ...".
+        """others ones""".split()
+    )
+    | frozenset(
         # Connectives and discourse adverbs: they link or frame a claim and state no fact of their
         # own, so "Still, ..." / "Now ..." / "However, ..." is never a detail one source lacks.
         """still now however meanwhile already yet though although moreover furthermore
