@@ -243,3 +243,29 @@ def test_counts_compare_only_what_they_count(
 def test_the_number_of_a_name_is_not_a_count(a: str, b: str, compared: bool) -> None:
     found = [d for d in NumberDetector().detect(ClaimText(a), ClaimText(b)) if d.kind == "number"]
     assert bool(found) == compared, found
+
+
+def test_made_and_attempted_is_one_record_not_a_count() -> None:
+    a = ClaimText("Vaughn finished with 16 points and nine rebounds for North Carolina.")
+    b = ClaimText(
+        "Vaughn finished 7-for-14 from the field and had nine rebounds for North Carolina."
+    )
+    assert [d for d in NumberDetector().detect(a, b) if d.kind == "number"] == []
+    c = ClaimText(
+        "Vaughn finished 6-for-14 from the field and had nine rebounds for North Carolina."
+    )
+    (found,) = [d for d in NumberDetector().detect(b, c) if d.kind == "number"]
+    assert (found.a_text, found.b_text) == ("7-for-14", "6-for-14")
+
+
+def test_an_average_is_not_one_value() -> None:
+    a = ClaimText(
+        "In his five games, Hansbrough averaged a team-high 22.8 points and 7.2 rebounds."
+    )
+    b = ClaimText("In his five games, Hansbrough had 24 points and 7.2 rebounds.")
+    assert [d for d in NumberDetector().detect(a, b) if d.kind == "number"] == []
+    c = ClaimText(
+        "In his five games, Hansbrough averaged a team-high 21.8 points and 7.2 rebounds."
+    )
+    (found,) = [d for d in NumberDetector().detect(a, c) if d.kind == "number"]
+    assert (found.a_text, found.b_text) == ("22.8", "21.8")

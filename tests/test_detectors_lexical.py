@@ -662,3 +662,25 @@ def test_a_pronoun_for_the_noun_is_not_another_term() -> None:
     a = ClaimText("Non-party candidates have been drawn from trade unions and a youth group.")
     b = ClaimText("The others have been drawn from trade unions and a youth group.")
     assert [d for d in TermDetector().detect(a, b) if d.kind == "term"] == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "conflict"),
+    [
+        (
+            "The inmate escaped from a prison van in Baytown on Monday.",
+            "The inmate escaped from a prison van near Houston on Monday.",
+            False,
+        ),
+        (
+            "The plane crashed in Bucha on Friday.",
+            "The plane crashed north of Kyiv on Friday.",
+            False,
+        ),
+        ("The plane crashed in Bucha on Friday.", "The plane crashed in Irpin on Friday.", True),
+    ],
+)
+def test_a_place_and_one_near_it_are_both_true(a: str, b: str, conflict: bool) -> None:
+    for x, y in ((a, b), (b, a)):
+        found = [d.kind for d in EntityDetector().detect(ClaimText(x), ClaimText(y))]
+        assert ("entity" in found) == conflict, (x, y, found)

@@ -760,6 +760,8 @@ class EntityDetector:
                 continue
             if _named_elsewhere(d, e, na, nb, (a.text, b.text)):
                 continue
+            if _near_place(d.a, na[0]) or _near_place(d.b, nb[0]):
+                continue  # "in Baytown" / "near Houston": a place and one close to it, both true
             weak = demonym_a or demonym_b  # "the Ukrainian champion" / "the Georgian champion"
             x = " ".join(t.text for t in na)
             y = " ".join(t.text for t in nb)
@@ -779,6 +781,29 @@ class EntityDetector:
                 0.6 if weak else 0.8,
                 "medium" if weak else "high",
             )
+
+
+#: Words before a place that say the place is only nearby ("near Houston", "outside Paris",
+#: "north of Kyiv", "on the outskirts of Lagos").
+_NEARBY = frozenset({"near", "nearby", "outside", "around", "outskirts", "suburbs", "suburb"})
+_COMPASS = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
+)
+
+
+def _near_place(toks: tuple[Token, ...], name: Token) -> bool:
+    """Whether the name is told as what a place is near: "near **Houston**", "outside
+    **Paris**", "north of **Kyiv**", "the outskirts of **Lagos**", "close to **Baytown**"."""
+    before = [t.lower for t in toks if t.end <= name.start][-3:]
+    if not before:
+        return False
+    if before[-1] in _NEARBY or before[-2:] == ["close", "to"]:
+        return True
+    return (
+        len(before) >= 2
+        and before[-1] == "of"
+        and (before[-2] in _COMPASS or before[-2] in _NEARBY)
+    )
 
 
 def _same_name_head(d: TokenDiff, e: Edit) -> bool:

@@ -11,6 +11,7 @@ an omission or addition, reported by other detectors).
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Iterator
 from typing import Any, Literal
 
@@ -293,6 +294,15 @@ def match_quantities(
     return matches, left_a, left_b
 
 
+#: "averaged", "an average of", "on average": within three words before a figure.
+_AVERAGE_BEFORE = re.compile(r"\b(?:averag(?:e|es|ed|ing)|mean)\b(?:\W+[\w-]+){0,3}\W*$", re.I)
+
+
+def _averaged(text: str, q: Quantity) -> bool:
+    """Whether the figure is an average ("averaged a team-high 22.8 points")."""
+    return bool(_AVERAGE_BEFORE.search(text, max(0, q.start - 60), q.start))
+
+
 _cache: dict[tuple[str, str], list[QuantityMatch]] = {}
 
 
@@ -329,6 +339,9 @@ def quantity_matches(a: str, b: str) -> list[QuantityMatch]:
             # and two names' numbers ("Windows 8" / "Article 10") are not one figure.
             named = name_number(diff.a, a, spans[0]), name_number(diff.b, b, spans[1])
             if counts and any(named) and named[0] != named[1]:
+                return False
+            # "averaged 22.8 points" / "had 24 points": an average and one value are two facts.
+            if _averaged(a, x) != _averaged(b, y):
                 return False
             return same_role(diff, *spans, window=1, names=ages)
 

@@ -318,6 +318,7 @@ _AGE = re.compile(r"[\s-]*old\b", re.I)
 _NOT_A_FIGURE = re.compile(r"(?:st|nd|rd|th)\b|\s?(?:a\.?m\.?|p\.?m\.?)(?![a-z])|:\d\d", re.I)
 _CLOCK_BEFORE = re.compile(r"\d:$")
 _DECADE = re.compile(r"['’]?s\b")
+_MADE_OF = re.compile(r"\s*-\s*for\s*-\s*(\d+)\b", re.I)
 _APPOSITIVE_BEFORE = re.compile(r"[A-Za-z]\s*,\s*$")
 _APPOSITIVE_AFTER = re.compile(r"\s*(?:,|\)|;|\.(?!\d)|$|\s+(?:of|from|and|who|was|is)\b)")
 _RESTRICTED = re.compile(
@@ -362,6 +363,8 @@ def _find_quantities(text: str) -> tuple[Quantity, ...]:
         return ()
     found: list[Quantity] = []
     for m in _QUANTITY.finditer(text):
+        if found and m.start("num") < found[-1].end:
+            continue  # the "14" of "7-for-14", read with its "7"
         raw = m["num"]
         value = parse_number(raw)
         if value is None:
@@ -482,6 +485,10 @@ def _find_quantities(text: str) -> tuple[Quantity, ...]:
             and "-" in (m["range"] or "")
         ):
             category = "score"  # "won 31-24", "a 53-3 record": not a range from 53 down to 3
+        made_of = _MADE_OF.match(text, end) if category == "plain" and upper is None else None
+        if made_of:
+            # "7-for-14 from the field": made and attempted, one record, not a count of points.
+            category, upper, end = "score", float(made_of.group(1)), made_of.end()
         approx = _APPROX.get(m["approx"].strip().lower()) if m["approx"] else None
         nxt = _NEXT_WORD.match(text, end)
         context = nxt.group(1).lower() if nxt else None
