@@ -373,7 +373,9 @@ def alignment_rows(
     by_event: dict[str, list[str]] = {}
     for d in docs.values():
         by_event.setdefault(d["subtopic"], []).append(d["doc_id"])
-    rows = [r for r in _jsonl(labels) if r.get("label") and _is_train_topic(int(r["topic"]))]
+    rows = [
+        r for r in _jsonl(labels) if r.get("label") and _is_train_topic(int(r["topic"])) == train
+    ]
     weights: dict[tuple[str, ...], tuple[WordWeights, list[str], dict[tuple[str, int], int]]] = {}
     a_texts, b_texts, shared_w = [], [], []
     for r in rows:
