@@ -232,7 +232,7 @@ def fact_scores(
     """The alignment model's probability that claims ``i[k]`` and ``j[k]`` report one fact."""
     if len(i) == 0:
         return np.zeros(0, np.float64)
-    shared = np.array([weights.shared(int(a), int(b)) for a, b in zip(i, j, strict=True)])
+    shared = weights.shared_many(i, j)
     return model.probabilities(np.column_stack([np.round(sims.astype(np.float64), 4), shared]))
 
 
