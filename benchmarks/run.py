@@ -55,8 +55,8 @@ def main() -> int:
         f"{platform.machine()} ({_cpu_name()}), {os.cpu_count()} cores, Python {platform.python_version()}, "
         f"claimcmp {version('claimcmp')}, sentence-transformers {version('sentence-transformers')}, "
         f"torch {version('torch')}, onnxruntime {_version('onnxruntime')}, scikit-learn {version('scikit-learn')}. "
-        "Embedding model: all-MiniLM-L6-v2 (bundled). Same-fact, verdict and story models: "
-        "`claimcmp/data/{fact,verdict,story}_model.json` from `python -m tools.training`.",
+        "Embedding model: all-MiniLM-L6-v2 (bundled). Same-fact, verdict, story and alignment models: "
+        "`claimcmp/data/{fact,verdict,story,align}_model.json` from `python -m tools.training`.",
         "",
     ]
     text = "\n".join(header + quality) + "\n" + marker + speed_text
