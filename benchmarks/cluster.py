@@ -39,6 +39,7 @@ from claimcmp.errors import InputError
 from claimcmp.ingest import Article
 from claimcmp.protocols import Embedder
 from claimcmp.report import Report
+from tools.training import LABELS_FILE as ECB_PAIR_LABELS
 from tools.training import pair_counts, precision_recall_f1
 
 
@@ -115,11 +116,7 @@ def _aligned_sentences(
     """(doc, sentence, doc, sentence) of every aligned claim pair, both orders."""
 
     def sentence_of(claim_id: str) -> tuple[str, int]:
-        c = report.claim(claim_id)
-        for k, s, e in spans[c.source]:
-            if s <= c.start < e + 1:
-                return c.source, k
-        return c.source, -1
+        return _sentence_number(report.claim(claim_id), spans)
 
     out: set[tuple[str, int, str, int]] = set()
     for c in report.claims:  # (doc, sentence, "", -1): the sentence has a claim at all
@@ -516,7 +513,6 @@ def alignment_lines(embedder: Embedder) -> list[str]:
 
 
 REPORT_PAIRS_FILE = Path(__file__).resolve().parent / "data" / "report_pairs_labels.jsonl"
-ECB_PAIRS_FILE = Path(__file__).resolve().parent / "data" / "ecb_pairs_labels.jsonl"
 
 
 def report_alignment_lines(shared: Path, embedder: Embedder) -> list[str]:
@@ -535,7 +531,7 @@ def report_alignment_lines(shared: Path, embedder: Embedder) -> list[str]:
         ): r
         for r in read_jsonl(REPORT_PAIRS_FILE)
     }
-    rounds = [r for r in read_jsonl(ECB_PAIRS_FILE) if r["label"] and r["topic"] in inputs]
+    rounds = [r for r in read_jsonl(ECB_PAIR_LABELS) if r["label"] and r["topic"] in inputs]
     out: dict[str, dict[str, Any]] = {}
     for method in ("fact", "greedy"):
         verdicts: Counter[tuple[str | None, str]] = Counter()
@@ -553,10 +549,10 @@ def report_alignment_lines(shared: Path, embedder: Embedder) -> list[str]:
                 row = labelled.get((ca.source, ca.start, ca.end, cb.source, cb.start, cb.end))
                 if row is not None and row["label"]:
                     verdicts[row["label"], p.verdict] += 1
-                for x, y in ((ca, cb), (cb, ca)):
-                    key = (*_sentence_number(x, spans), *_sentence_number(y, spans))
-                    if by_sentences.get(key) != "divergence":  # type: ignore[arg-type]
-                        by_sentences[key] = p.verdict  # type: ignore[index]
+                (da, ka), (db, kb) = _sentence_number(ca, spans), _sentence_number(cb, spans)
+                for key in ((da, ka, db, kb), (db, kb, da, ka)):
+                    if by_sentences.get(key) != "divergence":  # a divergence of any claims
+                        by_sentences[key] = p.verdict
         found: dict[str, list[int]] = {}
         for r in rounds:
             name = "test" if r["round"] in (2, 5) else "dev"

@@ -43,7 +43,7 @@ import numpy as np
 # The defaults are the options' (claimcmp.options, which imports nothing heavy).
 from claimcmp.options import ALIGN_METHODS, DEFAULT_ALIGN_THRESHOLD, DEFAULT_TOP_K
 from claimcmp.text.overlap import WordWeights
-from claimcmp.verdict import AlignmentModel, load_default_alignment_model
+from claimcmp.verdict import AlignmentModel, align_features, load_default_alignment_model
 
 __all__ = [
     "ALIGN_METHODS",
@@ -232,8 +232,7 @@ def fact_scores(
     """The alignment model's probability that claims ``i[k]`` and ``j[k]`` report one fact."""
     if len(i) == 0:
         return np.zeros(0, np.float64)
-    shared = weights.shared_many(i, j)
-    return model.probabilities(np.column_stack([np.round(sims.astype(np.float64), 4), shared]))
+    return model.probabilities(align_features(sims, weights.shared_many(i, j)))
 
 
 def _exact_similarities(pairs: list[AlignedPair], vectors: np.ndarray) -> list[AlignedPair]:

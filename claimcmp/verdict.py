@@ -41,6 +41,7 @@ __all__ = [
     "LogisticModel",
     "SameFactModel",
     "VerdictModel",
+    "align_features",
     "fact_features",
     "features",
     "load_default_alignment_model",
@@ -255,6 +256,13 @@ class SameFactModel(LogisticModel):
 #: :class:`claimcmp.text.overlap.WordWeights`): their cosine similarity, and the weight of the
 #: rare words they share over the lighter claim's and over the mean of the two.
 ALIGN_FEATURE_NAMES: tuple[str, ...] = ("similarity", "rare_shared_min", "rare_shared_mean")
+
+
+def align_features(similarities: np.ndarray, shared: np.ndarray) -> np.ndarray:
+    """The alignment model's feature rows, in :data:`ALIGN_FEATURE_NAMES` order, from each pair's
+    cosine and its rare-word overlap (:meth:`claimcmp.text.overlap.WordWeights.shared_many`)."""
+    cosine = np.round(np.asarray(similarities, dtype=np.float64), 4)
+    return np.column_stack([cosine, np.asarray(shared, dtype=np.float64).reshape(len(cosine), 2)])
 
 
 @attrs.frozen

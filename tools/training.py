@@ -27,12 +27,13 @@ The story model (:mod:`claimcmp.stories`) learns, for every two ECB+ documents o
 training topic, whether they report the same event (same sub-topic) or another event of that
 topic; each document's sentences (as ECB+ splits them) stand for its claims. Its threshold
 maximises the pairwise F1 of story separation over the training topics, each given as one
-mixed input of both events' documents.
+mixed input of both events' documents. ``benchmarks/run.py`` trains the same way with one
+SummEdits domain left out at a time.
 
 The alignment model (:class:`claimcmp.verdict.AlignmentModel`) learns, from the hand-labelled
 ECB+ pairs of the training topics, whether two sentences report the same fact (conflict or
 compatible) or not (different), from their cosine and the rare words they share; its threshold
-lets through as many of the readers' different pairs as cosine alone at 0.6 does. ``benchmarks/run.py`` trains the same way with one SummEdits domain left out at a time.
+lets through as many of the readers' different pairs as cosine alone at 0.6 does.
 """
 
 from __future__ import annotations
@@ -58,6 +59,7 @@ from claimcmp.verdict import (
     LogisticModel,
     SameFactModel,
     VerdictModel,
+    align_features,
     fact_features,
     features,
 )
@@ -353,8 +355,9 @@ def fit(
     )
 
 
-#: The least cosine similarity at which the alignment model scores a pair at all: below it
-#: nearly no pair the readers labelled is the same fact, and the pairs to compare stay few.
+#: The least cosine similarity at which the alignment model scores a pair at all. Chosen by hand
+#: to keep the pairs scored and compared few (the blocked search keeps every candidate above it);
+#: what it costs in the readers' same-fact pairs is in docs/calibration.md.
 ALIGN_MIN_SIMILARITY = 0.4
 
 
@@ -395,8 +398,7 @@ def alignment_rows(
         b_texts.append(texts[j])
         shared_w.append(ww.shared(i, j))
     va, vb = embedder.encode(a_texts), embedder.encode(b_texts)
-    sims = np.round(np.asarray((va * vb).sum(axis=1), dtype=np.float64), 4)
-    x = np.column_stack([sims, np.array(shared_w, dtype=np.float64)])
+    x = align_features(np.asarray((va * vb).sum(axis=1)), np.array(shared_w))
     y = np.array([r["label"] != "different" for r in rows])
     return x, y
 

@@ -435,7 +435,7 @@ class NegationDetector:
         # means winning, so it opposes only a loss ("the Bluejays lost to Drake").
         for word, toks, other in ((x, d.a, y), (y, d.b, x)):
             if _winning_verb(word, toks):
-                return other.lower in LOSS_WORDS
+                return other.lower in _LOSS_WORDS
         if are_antonyms(x.lower, y.lower, self._extra):
             return True
         return self.use_builtin and relation(x.lower, y.lower) == "antonym"
@@ -444,7 +444,7 @@ class NegationDetector:
 #: Verb forms of "defeat" and "beat": in the active voice ("X defeated Y") they tell a win.
 _DEFEAT_VERBS = frozenset({"defeated", "defeats", "defeating", "beat", "beats", "beating"})
 #: Words of losing, the only opposites of a win told as "X defeated Y".
-LOSS_WORDS = frozenset({"lost", "lose", "loses", "losing", "loss", "losses", "defeat", "beaten"})
+_LOSS_WORDS = frozenset({"lost", "lose", "loses", "losing", "loss", "losses", "defeat", "beaten"})
 _PASSIVE_AUXILIARIES = frozenset(
     {"was", "were", "is", "are", "be", "been", "being", "got", "get", "gets", "getting"}
 )
