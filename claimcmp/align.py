@@ -54,6 +54,7 @@ __all__ = [
     "Alignment",
     "align_claims",
     "candidate_pairs",
+    "completes",
     "fact_scores",
     "group_pairs",
 ]
@@ -179,21 +180,26 @@ def _greedy(
     *,
     fixed: Sequence[AlignedPair] = (),
     second_counterparts: bool = False,
+    weights: WordWeights | None = None,
 ) -> list[AlignedPair]:
     """Best-first one-to-one matching per source pair, over the candidate pairs.
 
     ``fixed`` pairs are already matched (their claims are taken for each other's source).
     With ``second_counterparts``, a later pass lets a claim take a second counterpart in a
     source whose first one it has, when that claim has no counterpart of its own there and is
-    within :data:`SECOND_COUNTERPART_MARGIN` of the first.
+    within :data:`SECOND_COUNTERPART_MARGIN` of the first; with ``weights`` (the claims'
+    :class:`~claimcmp.text.overlap.WordWeights`), only when the two counterparts tell different
+    parts of the claim (:func:`completes`).
     """
     # Per source pair, best-first is independent of every other source pair, so
     # one global pass in similarity order is the same as a pass per source pair.
     order = np.lexsort((j, i, -sims))
     first: dict[tuple[int, int], float] = {}  # (claim, other source) -> similarity of its match
+    partner: dict[tuple[int, int], int] = {}  # (claim, other source) -> its match
     for p in fixed:
         first[p.a, int(source_ids[p.b])] = p.similarity
         first[p.b, int(source_ids[p.a])] = p.similarity
+        partner[p.a, int(source_ids[p.b])], partner[p.b, int(source_ids[p.a])] = p.b, p.a
     chosen: list[AlignedPair] = []
     for k in order:
         a, b = int(i[k]), int(j[k])
@@ -201,6 +207,7 @@ def _greedy(
         if key_a in first or key_b in first:
             continue
         first[key_a] = first[key_b] = float(sims[k])
+        partner[key_a], partner[key_b] = b, a
         chosen.append(AlignedPair(a, b, float(sims[k])))
     if not second_counterparts:
         return chosen
@@ -218,12 +225,44 @@ def _greedy(
                 and key_free not in first
                 and key_hub not in seconds
                 and float(sims[k]) >= first[key_hub] - SECOND_COUNTERPART_MARGIN
+                and (
+                    weights is None or completes(weights, key_hub[0], partner[key_hub], key_free[0])
+                )
             ):
                 seconds.add(key_hub)
                 first[key_free] = float(sims[k])
                 chosen.append(AlignedPair(a, b, float(sims[k]), second=True))
                 break
     return chosen
+
+
+#: What a second counterpart must add: of the rare-word weight it shares with the claim, at
+#: least this share is in words the first counterpart does not share ...
+SECOND_NEW_SHARE = 0.5
+#: ... and those words are at least this share of the claim's own weight.
+SECOND_NEW_WEIGHT = 0.15
+
+
+def completes(weights: WordWeights, claim: int, first: int, second: int) -> bool:
+    """Whether ``second`` tells another part of ``claim`` than ``first`` does: one outlet's
+    sentence told over two sentences by another ("Rait, 36, died after falling 150 metres on
+    Mt Cook" / "Duncan Rait died on Mt Cook." + "The 36-year-old fell about 150 metres.").
+
+    ``claim`` must be the heavier of the three in rare-word weight (it holds both parts), and
+    what ``second`` shares with it must be mostly words that ``first`` does not share
+    (:data:`SECOND_NEW_SHARE`, :data:`SECOND_NEW_WEIGHT`). Two facts of one story share the
+    story's words with the claim, and the same ones: they do not complete it.
+    """
+    idf, stems = weights.idf, weights.stems
+    hub = stems[claim]
+    mass = sum(idf[s] for s in hub)
+    if mass <= max(sum(idf[s] for s in stems[x]) for x in (first, second)):
+        return False
+    by_first = hub & stems[first]
+    by_second = hub & stems[second]
+    new = sum(idf[s] for s in by_second - by_first)
+    shared = sum(idf[s] for s in by_second)
+    return new >= SECOND_NEW_SHARE * shared and new >= SECOND_NEW_WEIGHT * mass
 
 
 def fact_scores(
@@ -316,14 +355,24 @@ def align_claims(
                 [(int(x), int(y)) not in excluded for x, y in zip(ci, cj, strict=True)], dtype=bool
             )
             ci, cj, cs = ci[keep], cj[keep], cs[keep]
+        weights: WordWeights | None = None
         if method == "fact":
             assert texts is not None
             model = model or load_default_alignment_model()
             # Ranked and decided by the model's probability; the pairs keep their cosine.
-            cs = fact_scores(model, WordWeights(texts), ci, cj, cs)
+            weights = WordWeights(texts)
+            cs = fact_scores(model, weights, ci, cj, cs)
             keep = cs >= model.threshold
             ci, cj, cs = ci[keep], cj[keep], cs[keep]
-        new = _greedy(source_ids, ci, cj, cs, fixed=fixed, second_counterparts=second_counterparts)
+        new = _greedy(
+            source_ids,
+            ci,
+            cj,
+            cs,
+            fixed=fixed,
+            second_counterparts=second_counterparts,
+            weights=weights,
+        )
         pairs = [*fixed, *_exact_similarities(new, vectors)]
         pairs.sort(key=lambda p: (p.a, p.b))
         return group_pairs(sources, pairs, vectors=vecs)

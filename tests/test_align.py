@@ -149,6 +149,27 @@ def test_a_second_counterpart_only_when_asked_and_nearly_as_close() -> None:
     assert al.groups == ((0, 1, 2),)  # two claims of B in one group: one fact told twice
 
 
+def test_a_second_counterpart_must_tell_another_part_of_the_claim() -> None:
+    from claimcmp.align import completes
+    from claimcmp.text.overlap import WordWeights
+
+    texts = [
+        # 0: one outlet's sentence; 1 and 2 tell its two parts; 3 repeats the part 1 tells.
+        "Duncan Rait, 36, died on Mount Cook after falling about 150 metres into a crevasse.",
+        "Duncan Rait died on Mount Cook on Sunday.",
+        "The 36-year-old fell about 150 metres into a crevasse.",
+        "Rait was killed on Mount Cook, police said.",
+        # Other sentences of the story, so the story's words weigh less than the specifics.
+        "Police said the climbers were roped together on Mount Cook.",
+        "A rescue helicopter flew to Mount Cook on Sunday.",
+    ]
+    weights = WordWeights(texts)
+    assert completes(weights, 0, 1, 2)
+    assert completes(weights, 0, 2, 1)
+    assert not completes(weights, 0, 1, 3)  # the same part again: two facts, or one told twice
+    assert not completes(weights, 1, 0, 2)  # the claim must hold both parts
+
+
 def test_a_group_never_chains_claims_that_do_not_relate() -> None:
     sources = ["A", "B", "C"]
     # A0 ~ B1 and B1 ~ C2, but A0 and C2 are far apart: two facts bridged by one claim.

@@ -257,6 +257,21 @@ def test_dates_resolve_against_publication_dates() -> None:
     assert [d.kind for d in DateDetector().detect(a, c)] == ["date"]
 
 
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [
+        ("Entering February, he had played in just six games.", ["2"]),
+        ("The trial opens in October and ends in December.", ["10", "12"]),
+        # May, March, June, April and August are also words and names: alone they are not dates.
+        ("May Jones and June Smith will march to the square.", []),
+        ("Prices may rise in May.", ["5"]),
+    ],
+)
+def test_a_month_named_alone_is_a_date(text: str, months: list[str]) -> None:
+    found = [d for d in find_dates(text) if d.kind == "month"]
+    assert [d.norm.split("-")[1].lstrip("0") for d in found] == months
+
+
 def test_one_unknown_publication_date_is_unresolved() -> None:
     a = ClaimText("Talks will take place this week.", dt.date(2024, 3, 4))
     b = ClaimText("Talks will take place next week.", None)
@@ -678,9 +693,46 @@ def test_a_pronoun_for_the_noun_is_not_another_term() -> None:
             False,
         ),
         ("The plane crashed in Bucha on Friday.", "The plane crashed in Irpin on Friday.", True),
+        # Both told as near: one slot, two places.
+        (
+            "The plane crashed near Bucha on Friday.",
+            "The plane crashed near Irpin on Friday.",
+            True,
+        ),
+        # "outside of" a person is "except", not a place.
+        (
+            "No heavyweight outside of David Haye gave him a run for his money.",
+            "No heavyweight outside of Chen Wei gave him a run for his money.",
+            True,
+        ),
     ],
 )
 def test_a_place_and_one_near_it_are_both_true(a: str, b: str, conflict: bool) -> None:
     for x, y in ((a, b), (b, a)):
         found = [d.kind for d in EntityDetector().detect(ClaimText(x), ClaimText(y))]
         assert ("entity" in found) == conflict, (x, y, found)
+
+
+def test_an_owner_is_compared_without_its_possessive() -> None:
+    # "Accra's" is Accra, a city WordNet places in Ghana, so not inside Turkmenistan.
+    a = ClaimText("On the surface, Turkmenistan's political landscape is changing.")
+    b = ClaimText("On the surface, Accra's political landscape is changing.")
+    for x, y in ((a, b), (b, a)):
+        assert [d.kind for d in EntityDetector().detect(x, y)] == ["entity"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "opposite"),
+    [
+        (
+            "All of the passengers were rescued by the coast guard.",
+            "Some of the passengers were rescued by the coast guard.",
+            True,
+        ),
+        ("All flights were cancelled.", "All of the flights were cancelled.", False),
+    ],
+)
+def test_all_and_some_are_opposite_quantities(a: str, b: str, opposite: bool) -> None:
+    for x, y in ((a, b), (b, a)):
+        found = [d.kind for d in NegationDetector().detect(ClaimText(x), ClaimText(y))]
+        assert ("negation" in found) == opposite, (x, y, found)

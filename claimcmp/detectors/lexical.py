@@ -668,6 +668,9 @@ def _part_of(x: str, y: str) -> bool:
     return False
 
 
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
 class EntityDetector:
     """Another person, place or organisation in the same slot (``kind="entity"``).
 
@@ -689,6 +692,8 @@ class EntityDetector:
     def _same(self, x: str, y: str) -> bool:
         from claimcmp.text.names import same_entity
 
+        # The owner's "'s" is not part of the name WordNet knows ("Accra's" is Accra).
+        x, y = _POSSESSIVE.sub("", x), _POSSESSIVE.sub("", y)
         return (
             same_entity(x, y, self._aliases)
             or _part_of(x, y)
@@ -760,8 +765,10 @@ class EntityDetector:
                 continue
             if _named_elsewhere(d, e, na, nb, (a.text, b.text)):
                 continue
-            if _near_place(d.a, na[0]) or _near_place(d.b, nb[0]):
-                continue  # "in Baytown" / "near Houston": a place and one close to it, both true
+            if _near_place(d.a, na[0]) != _near_place(d.b, nb[0]):
+                # "in Baytown" / "near Houston": a place and one close to it, both true. Both
+                # told as near ("near Houston" / "near Dallas") is one slot with two places.
+                continue
             weak = demonym_a or demonym_b  # "the Ukrainian champion" / "the Georgian champion"
             x = " ".join(t.text for t in na)
             y = " ".join(t.text for t in nb)

@@ -137,6 +137,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    # A month named alone ("Entering February, he had ..."), where the name is no ordinary
+    # word or first name (May, March, April, June, August are; they need a word before them).
+    (
+        "month",
+        re.compile(
+            r"\b(?P<mon>January|February|July|September|October|November|December)\b(?!\s+\d)"
+        ),
+    ),
     ("weekday", re.compile(rf"\b(?P<w1>{_WD})\b", re.I)),
     (
         "relative",

@@ -78,6 +78,7 @@ import export | imports exports | buy sell | bought sold | buyer seller | borrow
 asset liability | rich poor | wealthy poor | majority minority | maximum minimum | upper lower
 north south | east west | northern southern | eastern western | domestic foreign | internal external
 public private | official unofficial | formal informal | full empty | full partial | all none
+all some | every some | none some | near far | nearby distant | always sometimes
 always never | everyone no-one | present absent | presence absence | attend skip | resume suspend
 resumed suspended | continue stop | continued stopped | continue halt | lift impose | lifted imposed
 tighten loosen | tightened eased | tighten ease | strengthen weaken | strengthened weakened | hawkish dovish
