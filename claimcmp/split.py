@@ -65,6 +65,29 @@ def _load_punkt() -> Any:
         return _punkt_tokenizer
 
 
+# A piece ending in what cannot end a sentence before its next word: "No." before a figure
+# ("the No. 1 team"), and dotted initials before a name ("general manager A.J. Smith").
+# Punkt's English data lacks both (its "no" is the word no; "a.j" is not an abbreviation).
+_NUMBER_SIGN = re.compile(r"(?:^|[\s(])(?:No|Nos|no)\.$")
+_INITIALS = re.compile(r"(?:^|[\s(])(?:[A-Z]\.){2,3}$")
+_NAME_START = re.compile(r"[A-Z][a-z]")
+
+
+def _joins_previous(text: str, previous_end: int, start: int) -> bool:
+    if _CONTINUATION.match(text, start):
+        return True
+    tail = text[max(0, previous_end - 12) : previous_end]
+    if _NUMBER_SIGN.search(tail):
+        return text[start].isdigit()
+    if _INITIALS.search(tail) and tail.split()[-1].lstrip("(").lower() not in _DOTTED_SENTENCE_ENDS:
+        return bool(_NAME_START.match(text, start))
+    return False
+
+
+#: Dotted abbreviations that do end sentences ("... in the U.S. The company ...").
+_DOTTED_SENTENCE_ENDS = frozenset({"u.s.", "u.k.", "u.n.", "e.u.", "d.c.", "a.m.", "p.m."})
+
+
 def _merge_continuations(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     merged: list[tuple[int, int]] = []
     for s, e in spans:
@@ -74,7 +97,7 @@ def _merge_continuations(text: str, spans: Iterable[tuple[int, int]]) -> list[tu
             e -= 1
         if s == e:
             continue
-        if merged and _CONTINUATION.match(text, s):
+        if merged and _joins_previous(text, merged[-1][1], s):
             merged[-1] = (merged[-1][0], e)
         else:
             merged.append((s, e))

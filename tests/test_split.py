@@ -34,6 +34,22 @@ def test_no_is_not_an_abbreviation() -> None:
     assert len(sents(text)) == 2
 
 
+def test_number_sign_and_initials_do_not_end_sentences() -> None:
+    text = (
+        "The Purple Aces were playing the No. 1 team for the first time since 1980. "
+        "General manager A.J. Smith said he was aware of it. He said no. The team left. "
+        "He lives in the U.S. The company grew."
+    )
+    assert sents(text) == [
+        "The Purple Aces were playing the No. 1 team for the first time since 1980.",
+        "General manager A.J. Smith said he was aware of it.",
+        "He said no.",
+        "The team left.",
+        "He lives in the U.S.",
+        "The company grew.",
+    ]
+
+
 def test_curly_quotes_and_em_dashes() -> None:
     text = "“We will rebuild,” she said. “It will take time — years, maybe.” Work starts today."
     assert sents(text) == [
