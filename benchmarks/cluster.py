@@ -513,6 +513,7 @@ def alignment_lines(embedder: Embedder) -> list[str]:
 
 
 REPORT_PAIRS_FILE = Path(__file__).resolve().parent / "data" / "report_pairs_labels.jsonl"
+SECOND_PAIRS_FILE = Path(__file__).resolve().parent / "data" / "second_pairs_labels.jsonl"
 
 
 def report_alignment_lines(shared: Path, embedder: Embedder) -> list[str]:
@@ -537,10 +538,12 @@ def report_alignment_lines(shared: Path, embedder: Embedder) -> list[str]:
         verdicts: Counter[tuple[str | None, str]] = Counter()
         by_sentences: dict[tuple[str, int, str, int], str] = {}
         n_pairs = n_div = 0
+        seconds: list[tuple[str, int, int, str, int, int]] = []
         for docs in inputs.values():
             report = claimcmp.compare(
                 [a for a, _, _ in docs], embedder=embedder, align_method=method
             )
+            seconds += _second_pairs(report)
             spans = {a.source: sp for a, _, sp in docs}
             n_pairs += len(report.pairs)
             n_div += sum(p.verdict == "divergence" for p in report.pairs)
@@ -561,7 +564,13 @@ def report_alignment_lines(shared: Path, embedder: Embedder) -> list[str]:
             k = 0 if r["label"] == "conflict" else 2
             cell[k] += 1
             cell[k + 1] += hit == "divergence"
-        out[method] = {"verdicts": verdicts, "found": found, "pairs": n_pairs, "div": n_div}
+        out[method] = {
+            "verdicts": verdicts,
+            "found": found,
+            "pairs": n_pairs,
+            "div": n_div,
+            "seconds": seconds,
+        }
     lines = [
         "## Alignment in the reports (ECB+ held-out topics, labelled by reading)",
         "",
@@ -578,6 +587,17 @@ def report_alignment_lines(shared: Path, embedder: Embedder) -> list[str]:
         "| aligner | pairs in the reports | divergences | labelled divergences that are conflicts | labelled divergences that are different facts | labelled aligned pairs that are different facts | round 1 conflicts flagged | rounds 2+5 conflicts flagged | rounds 2+5 non-conflicts flagged |",
         "|---|---|---|---|---|---|---|---|---|",
     ]
+    second_labels = {
+        (
+            r["claim"]["source"],
+            r["claim"]["start"],
+            r["claim"]["end"],
+            r["second"]["source"],
+            r["second"]["start"],
+            r["second"]["end"],
+        ): r
+        for r in read_jsonl(SECOND_PAIRS_FILE)
+    }
     for method, x in out.items():
         v = x["verdicts"]
         div = sum(n for (lab, verdict), n in v.items() if verdict == "divergence")
@@ -591,7 +611,52 @@ def report_alignment_lines(shared: Path, embedder: Embedder) -> list[str]:
             f"{different_div / max(1, div):.2f} | {different / max(1, aligned):.2f} ({different}/{aligned}) | "
             f"{dev[1]}/{dev[0]} | **{test[1]}/{test[0]}** | {test[3]}/{test[2]} |"
         )
+    rules: dict[str, Counter[str]] = {}
+    for r in second_labels.values():
+        if r["label"]:
+            rules.setdefault(r["rule"], Counter())[r["label"]] += 1
+    present = Counter(
+        second_labels[k]["label"]
+        for k in out["fact"]["seconds"]
+        if second_labels.get(k, {}).get("label")
+    )
+
+    def same_share(c: Counter[str]) -> str:
+        n = sum(c.values())
+        return f"{(c['compatible'] + c['conflict']) / max(1, n):.2f} ({c['compatible'] + c['conflict']}/{n})"
+
+    lines += [
+        "",
+        "**A fact told over two claims** (second counterparts, fact-aware aligner only). 120 pairs",
+        "drawn on 2026-12-01 (seed 2026) from these reports with second counterparts switched on: 60",
+        "that the rule kept (`completes`: the second tells another part of the claim than the first)",
+        "and 60 that only a margin rule (nearly as likely as the first) would add; labelled blind by",
+        f"two readers (`second_pairs_labels.jsonl`, agreed on {sum(1 for r in second_labels.values() if r['label'])}).",
+        "",
+        "| second pairs | same fact (compatible or conflict) |",
+        "|---|---|",
+        *(f"| {rule} | {same_share(c)} |" for rule, c in sorted(rules.items())),
+        f"| in today's reports ({len(out['fact']['seconds'])} second pairs), labelled | {same_share(present)} |",
+    ]
     return lines
+
+
+def _second_pairs(report: Report) -> list[tuple[str, int, int, str, int, int]]:
+    """(claim, second) offsets of the pairs where a claim has two counterparts in one source:
+    one for each of its two counterparts, as either may be the one labelled."""
+    partners: dict[tuple[str, str], list[str]] = {}
+    for p in report.pairs:
+        for x, y in ((p.a, p.b), (p.b, p.a)):
+            partners.setdefault((x, report.claim(y).source), []).append(y)
+    out = []
+    for (hub, _), others in partners.items():
+        if len(others) < 2:
+            continue
+        h = report.claim(hub)
+        for o in others:
+            c = report.claim(o)
+            out.append((h.source, h.start, h.end, c.source, c.start, c.end))
+    return out
 
 
 def _sentence_number(claim: Any, spans: dict[str, list[tuple[int, int, int]]]) -> tuple[str, int]:

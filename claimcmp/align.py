@@ -1,7 +1,8 @@
 """Align: which claims of different sources report the same thing.
 
 For every pair of sources, claims are matched one-to-one by cosine similarity
-of their embeddings (each claim has at most one counterpart per other source),
+of their embeddings (each claim has at most one counterpart per other source, or
+two where that source tells the claim's fact over two claims: :func:`completes`),
 best-first: the most similar pair above the threshold is taken, then the next
 among the claims still free. The Hungarian assignment and mutual-best matching
 are available as options; the assignment maximises the *sum* of similarities
@@ -323,8 +324,10 @@ def align_claims(
     Fact and greedy only: ``fixed`` pairs (``a < b``) are kept and their claims taken, ``excluded``
     pairs ``(a, b)`` are never proposed (:func:`claimcmp.compare` re-aligns the claims of pairs
     the comparator found to be two facts), and ``second_counterparts`` lets a claim have two
-    counterparts in one source where that source tells the fact over two claims. The result
-    holds the new pairs and the fixed ones.
+    counterparts in one source where that source tells the fact over two claims (with
+    ``method="fact"``, only where the second tells another part of the claim: :func:`completes`;
+    :func:`claimcmp.compare` asks for it then). The result holds the new pairs and the fixed
+    ones.
     """
     if method not in ALIGN_METHODS:
         raise ValueError(f"'method' must be one of {ALIGN_METHODS} (got {method!r}).")
