@@ -306,6 +306,21 @@ class Comparator:
         # Coverage is not conflict: without a decisive finding there is nothing to diverge on.
         threshold = self.model.threshold if self.model is not None else 0.5
         verdict: Verdict = "divergence" if decisive and p_div >= threshold else "paraphrase"
+        if (
+            verdict == "divergence"
+            and self.fact_model is not None
+            and p_same < self.fact_model.conflict_bar
+        ):
+            # A conflict needs the same fact, likelier than a comparison does: two facts told
+            # in one frame ("the 41-yard touchdown" / "the one-yard touchdown") differ in
+            # their values without contradicting each other.
+            return Comparison(
+                "unrelated",
+                similarity,
+                round(1.0 - p_same, 4),
+                (),
+                {"unrelated": round(1.0 - p_same, 4)},
+            )
         p_div = p_div if decisive else min(p_div, 0.5)
         # The confidence is the verdict's, given that the two claims tell the same fact.
         confidence = p_div if verdict == "divergence" else 1.0 - p_div

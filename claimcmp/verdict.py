@@ -251,6 +251,37 @@ class SameFactModel(LogisticModel):
     FORMAT: ClassVar[str] = "claimcmp.fact-model/1"
     FEATURES: ClassVar[tuple[str, ...]] = FACT_FEATURE_NAMES
 
+    #: The probability of the same fact a *divergence* needs (at least ``threshold``). Two
+    #: claims told in one frame about two facts (two fights, two plays, two tolls) pass the
+    #: low bar that keeps a fact's two tellings compared, and their values then differ; a
+    #: conflict is claimed only where the pair is likely one fact, else the pair is
+    #: ``unrelated``. Chosen by the training command (:func:`tools.training`) on the readers'
+    #: pairs of the training topics. ``None``: ``threshold``.
+    conflict_threshold: float | None = None
+
+    @property
+    def conflict_bar(self) -> float:
+        """:attr:`conflict_threshold`, or ``threshold`` when there is none."""
+        if self.conflict_threshold is None:
+            return self.threshold
+        return max(self.threshold, self.conflict_threshold)
+
+    def to_json(self) -> str:
+        data = json.loads(super().to_json())
+        if self.conflict_threshold is not None:
+            data["conflict_threshold"] = self.conflict_threshold
+        return json.dumps(data, indent=1)
+
+    @classmethod
+    def from_json(cls, text: str) -> Any:
+        model = super().from_json(text)
+        value = json.loads(text).get("conflict_threshold")
+        if value is None:
+            return model
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+            raise ValueError(f"'conflict_threshold' must be a number in [0, 1] (got {value!r}).")
+        return attrs.evolve(model, conflict_threshold=float(value))
+
 
 #: What the alignment model reads of a candidate pair of claims (see
 #: :class:`claimcmp.text.overlap.WordWeights`): their cosine similarity, and the weight of the

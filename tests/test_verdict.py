@@ -47,6 +47,39 @@ def test_json_round_trip_and_validation(cls: Any) -> None:
         cls.from_json(json.dumps({"format": "pickle"}))
 
 
+def test_the_conflict_bar_round_trips_and_is_checked() -> None:
+    fact = load_default_fact_model()
+    assert fact.conflict_threshold is not None  # chosen by the training command
+    assert fact.conflict_bar >= fact.threshold
+    again = SameFactModel.from_json(fact.to_json())
+    assert again.conflict_threshold == fact.conflict_threshold
+    data = json.loads(fact.to_json())
+    data["conflict_threshold"] = 1.5
+    with pytest.raises(ValueError, match="'conflict_threshold' must be a number in"):
+        SameFactModel.from_json(json.dumps(data))
+    del data["conflict_threshold"]
+    assert SameFactModel.from_json(json.dumps(data)).conflict_bar == fact.threshold
+
+
+def test_a_conflict_needs_the_same_fact_likelier_than_a_comparison() -> None:
+    import attrs
+
+    from claimcmp.comparator import Comparator
+    from claimcmp.protocols import ClaimText
+
+    a = ClaimText("Police said 12 people were hurt in the blast.")
+    b = ClaimText("Police said 14 people were hurt in the blast.")
+    fact = load_default_fact_model()
+    assert Comparator().compare(a, b, 0.95).verdict == "divergence"
+    # The same pair, with a bar no pair reaches: not claimed as a conflict, but two facts.
+    strict = Comparator(fact_model=attrs.evolve(fact, conflict_threshold=1.0))
+    r = strict.compare(a, b, 0.95)
+    assert (r.verdict, r.divergences) == ("unrelated", ())
+    # The bar is for conflicts only: a paraphrase below it stays a paraphrase.
+    told_again = ClaimText("Police said 12 people were injured in the blast.")
+    assert strict.compare(a, told_again, 0.9).verdict == "paraphrase"
+
+
 def test_a_missing_model_file_is_an_error_not_silent_rules() -> None:
     from claimcmp.errors import MissingModelError
 
@@ -136,6 +169,7 @@ def test_training_command_reproduces_the_shipped_models(
         assert np.allclose(new["coef"], shipped.coef, atol=1e-3), name
         assert new["intercept"] == pytest.approx(shipped.intercept, abs=1e-3)
         assert new["threshold"] == pytest.approx(shipped.threshold, abs=1e-3)
+        assert new.get("conflict_threshold") == getattr(shipped, "conflict_threshold", None), name
 
 
 def test_the_alignment_model_weighs_shared_rare_words_beyond_cosine() -> None:

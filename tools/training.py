@@ -52,6 +52,7 @@ import numpy as np
 
 from claimcmp.comparator import Comparator
 from claimcmp.protocols import ClaimText, Embedder
+from claimcmp.records import Divergence, is_decisive
 from claimcmp.text.diff import token_diff
 from claimcmp.text.normalize import same_wording
 from claimcmp.verdict import (
@@ -429,6 +430,40 @@ def fact_threshold(model: SameFactModel, fx: np.ndarray, pairs: Sequence[Labelle
     return round(float(np.quantile(probs, 1.0 - SAME_EVENT_RECALL)), 4)
 
 
+#: Weight of precision in choosing the same-fact probability a divergence needs: an F-beta
+#: with beta 0.5, because a false alarm an editor sees costs more trust than a miss.
+CONFLICT_BETA = 0.5
+
+
+def conflict_threshold(
+    fact: SameFactModel,
+    verdict: VerdictModel,
+    fx: np.ndarray,
+    vx: np.ndarray,
+    findings: Sequence[Sequence[Divergence]],
+    pairs: Sequence[LabelledPair],
+) -> float:
+    """The same-fact probability a divergence needs, for the best F-beta
+    (:data:`CONFLICT_BETA`) of ``divergence`` on the readers' labelled pairs of the training
+    topics (conflict vs not), the shipped decision rule otherwise unchanged."""
+    rows = [i for i, p in enumerate(pairs) if p.dataset == "ecb-labelled"]
+    truth = np.array([pairs[i].label == "divergence" for i in rows])
+    p_same = fact.probabilities(fx[rows])
+    p_div = verdict.probabilities(vx[rows])
+    decisive = np.array([any(is_decisive(d) for d in findings[i]) for i in rows])
+    called = decisive & (p_div >= verdict.threshold) & (p_same >= fact.threshold)
+    b2 = CONFLICT_BETA**2
+    best = (-1.0, fact.threshold)
+    for t in np.round(np.arange(fact.threshold, 0.8, 0.05), 4):
+        pred = called & (p_same >= t)
+        tp = float((pred & truth).sum())
+        precision, recall = tp / max(1, pred.sum()), tp / max(1, truth.sum())
+        f = (1 + b2) * precision * recall / max(1e-9, b2 * precision + recall)
+        if f > best[0] + 1e-9:
+            best = (f, float(t))
+    return round(best[1], 4)
+
+
 def fact_rows(pairs: Sequence[LabelledPair]) -> list[int]:
     """Pairs the same-fact model learns from: every label (unrelated = not the same fact)."""
     return list(range(len(pairs)))
@@ -544,7 +579,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     embedder = SentenceTransformerEmbedder()
     comparator = Comparator(model=False, fact_model=False)
     pairs = [p for p in build_pairs(shared) if p.split == "train"]
-    _, fx, vx, _ = featurize(pairs, embedder, comparator)
+    _, fx, vx, findings = featurize(pairs, embedder, comparator)
     counts: dict[str, dict[str, int]] = {}
     for p in pairs:
         counts.setdefault(p.dataset, {}).setdefault(p.label, 0)
@@ -570,6 +605,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         VerdictModel,
         meta=meta,
         weight=sample_weights(pairs, "verdict")[vr],
+    )
+    fact = attrs.evolve(
+        fact, conflict_threshold=conflict_threshold(fact, verdict, fx, vx, findings, pairs)
     )
     ax, ay = alignment_rows(shared, embedder)
     alignment = train_alignment_model(
