@@ -43,10 +43,22 @@ def main() -> int:
     else:
         speed_text = old_speed
     elapsed = time.perf_counter() - t0
-    if quality is None:
-        # Keep the quality sections; restate when and where the speed figures were made.
-        body = old_quality.split("\n", 4)[4] if old_quality.count("\n") >= 4 else ""
-        quality = body.rstrip("\n").split("\n")
+    if only == "speed":
+        # Keep the quality sections and the header that says when they were made; the speed
+        # section says when it was.
+        speed_text = speed_text.replace(
+            "## Speed\n",
+            f"## Speed\n\nWritten by `python benchmarks/run.py --only speed` on "
+            f"{dt.date.today().isoformat()} in {elapsed:.0f} s, on the machine above.\n",
+            1,
+        )
+        text = old_quality.rstrip("\n") + "\n" + marker + speed_text
+        if recipe_text:
+            text = text.rstrip("\n") + "\n" + RECIPE_MARKER + recipe_text
+        out.write_text(text, encoding="utf-8")
+        print(text)
+        return 0
+    assert quality is not None
     header = [
         "# Benchmarks",
         "",
