@@ -736,3 +736,13 @@ def test_all_and_some_are_opposite_quantities(a: str, b: str, opposite: bool) ->
     for x, y in ((a, b), (b, a)):
         found = [d.kind for d in NegationDetector().detect(ClaimText(x), ClaimText(y))]
         assert ("negation" in found) == opposite, (x, y, found)
+
+
+def test_an_acronym_whose_name_the_word_diff_split_is_the_same_company() -> None:
+    # The diff matches "AMD" with "Advanced"; the whole name before the slot is its expansion.
+    a = ClaimText("AMD (NYSE: AMD) today announced a deal to acquire SeaMicro for $334 million.")
+    b = ClaimText("Advanced Micro Devices on Wednesday announced a deal to acquire SeaMicro.")
+    for x, y in ((a, b), (b, a)):
+        assert [d for d in EntityDetector().detect(x, y) if d.kind == "entity"] == []
+    c = ClaimText("Intel on Wednesday announced a deal to acquire SeaMicro for $334 million.")
+    assert [d.kind for d in EntityDetector().detect(a, c)] == ["entity"]

@@ -32,6 +32,8 @@ WORDNET_FILES = Path("/usr/share/wordnet")
         ("won", "defeated", "unrelated"),  # verbs: no sisters
         ("close", "long", "unrelated"),  # a rare satellite sense does not make opposites
         ("invasion", "annexation", "unrelated"),
+        ("old", "teenager", "unrelated"),  # a noun is not read as a comparative ("teenage-r")
+        ("low", "lower", "same"),  # a verb too: still the comparative of "low"
         ("qwertyx", "invasion", "unknown"),
     ],
 )

@@ -774,6 +774,16 @@ class EntityDetector:
             y = " ".join(t.text for t in nb)
             if self._same(x, y) or any(self._same(t.text, u.text) for t in na for u in nb):
                 continue
+            # The name a slot's words belong to may begin before the slot, where the word diff
+            # matched its first word ("AMD (NYSE: AMD)" / "Advanced Micro Devices": "Advanced"
+            # was taken as AMD's counterpart).
+            whole_a, whole_b = _whole_name(d.a, na, a.text), _whole_name(d.b, nb, b.text)
+            if (whole_a, whole_b) != (x, y) and (
+                self._same(whole_a, whole_b)
+                or any(self._same(t.text, whole_b) for t in na)
+                or any(self._same(whole_a, u.text) for u in nb)
+            ):
+                continue
             a_span = (na[0].start, na[-1].end)
             b_span = (nb[0].start, nb[-1].end)
             yield finding(
@@ -865,6 +875,27 @@ def _named_elsewhere(
                 if j is not None and j not in near:
                     return True
     return False
+
+
+def _whole_name(toks: tuple[Token, ...], names: list[Token], text: str) -> str:
+    """``names`` with the capitalised words right before and after them in the claim (nothing
+    but spaces between): the whole name the slot's names are part of. A sentence's first word
+    may join it: the whole name only ever excuses a swap."""
+    index = {t.start: k for k, t in enumerate(toks)}
+    lo, hi = index[names[0].start], index[names[-1].start]
+    while (
+        lo > 0
+        and toks[lo - 1].text[:1].isupper()
+        and not text[toks[lo - 1].end : toks[lo].start].strip()
+    ):
+        lo -= 1
+    while (
+        hi + 1 < len(toks)
+        and toks[hi + 1].text[:1].isupper()
+        and not text[toks[hi].end : toks[hi + 1].start].strip()
+    ):
+        hi += 1
+    return " ".join(t.text for t in toks[lo : hi + 1])
 
 
 def _names(free: tuple[Token, ...], text: str) -> list[Token]:

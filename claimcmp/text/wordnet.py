@@ -156,6 +156,11 @@ class WordNet:
             table = self._index[pos]
             forms = [w] if w in table else []
             forms += [f for f in self._exceptions[pos].get(w, ()) if f in table]
+            if pos == "a" and not forms and w in self._index["n"] and w not in self._index["v"]:
+                # A noun (and no verb) is not also read as a comparative: "teenager" is not
+                # more "teenage", whose opposite "old" made "16-year-old" / "the teenager"
+                # opposites. ("lower" is a verb too, and stays "low".)
+                continue
             for suffix, repl in _RULES[pos]:
                 if w.endswith(suffix) and len(w) > len(suffix) + 1:
                     f = w[: len(w) - len(suffix)] + repl
