@@ -69,13 +69,15 @@ class AlignedPair:
     """Indices of two aligned claims (``a`` from the earlier source) and their similarity.
 
     ``second`` marks a second counterpart: one of the two claims already has a counterpart in
-    the other's source, which tells the fact over two claims.
+    the other's source, which tells the fact over two claims. ``probability`` is the alignment
+    model's probability that the two report one fact (``method="fact"``; else ``None``).
     """
 
     a: int
     b: int
     similarity: float
     second: bool = False
+    probability: float | None = None
 
 
 @attrs.frozen
@@ -289,7 +291,7 @@ def _exact_similarities(pairs: list[AlignedPair], vectors: np.ndarray) -> list[A
         vb = np.asarray(vectors[[p.b for p in chunk]], dtype=np.float64)
         sims = np.einsum("ij,ij->i", va, vb)
         out.extend(
-            AlignedPair(p.a, p.b, round(float(s), 6), p.second)
+            AlignedPair(p.a, p.b, round(float(s), 6), p.second, p.probability)
             for p, s in zip(chunk, sims, strict=True)
         )
     return out
@@ -376,6 +378,9 @@ def align_claims(
             second_counterparts=second_counterparts,
             weights=weights,
         )
+        if method == "fact":
+            # The ranking score is the model's probability; the pair reports its cosine.
+            new = [attrs.evolve(p, probability=round(p.similarity, 6)) for p in new]
         pairs = [*fixed, *_exact_similarities(new, vectors)]
         pairs.sort(key=lambda p: (p.a, p.b))
         return group_pairs(sources, pairs, vectors=vecs)

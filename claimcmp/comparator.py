@@ -263,17 +263,32 @@ class Comparator:
         return found
 
     def compare(
-        self, a: ClaimText, b: ClaimText, similarity: float, *, aligned: bool = False
+        self,
+        a: ClaimText,
+        b: ClaimText,
+        similarity: float,
+        *,
+        aligned: bool = False,
+        same_fact: float | None = None,
     ) -> Comparison:
         """Compare two claims. ``aligned`` claims (from :func:`claimcmp.compare`) were judged by
         the aligner to report the same thing; the same-fact model can still call them
-        unrelated."""
+        unrelated. ``same_fact`` is further evidence that they report one fact: the alignment
+        model's probability, which weighed the rare words they share within their story; a
+        divergence needs it or the same-fact model's probability at the conflict bar."""
         if _canonical_first(b, a):
-            r = self._compare(b, a, similarity, aligned)
+            r = self._compare(b, a, similarity, aligned, same_fact)
             return attrs.evolve(r, divergences=tuple(self._seen_from(a, b, list(r.divergences))))
-        return self._compare(a, b, similarity, aligned)
+        return self._compare(a, b, similarity, aligned, same_fact)
 
-    def _compare(self, a: ClaimText, b: ClaimText, similarity: float, aligned: bool) -> Comparison:
+    def _compare(
+        self,
+        a: ClaimText,
+        b: ClaimText,
+        similarity: float,
+        aligned: bool,
+        same_fact: float | None = None,
+    ) -> Comparison:
         similarity = float(max(-1.0, min(1.0, similarity)))
         if same_wording(a.text, b.text):
             return Comparison("agreement", similarity, 0.97, (), {"agreement": 0.97})
@@ -309,7 +324,7 @@ class Comparator:
         if (
             verdict == "divergence"
             and self.fact_model is not None
-            and p_same < self.fact_model.conflict_bar
+            and max(p_same, same_fact or 0.0) < self.fact_model.conflict_bar
         ):
             # A conflict needs the same fact, likelier than a comparison does: two facts told
             # in one frame ("the 41-yard touchdown" / "the one-yard touchdown") differ in

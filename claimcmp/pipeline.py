@@ -328,6 +328,7 @@ class Pipeline:
                     ClaimText(cb.text, published[cb.source]),
                     ap.similarity,
                     aligned=True,
+                    same_fact=ap.probability,
                 )
                 done += 1
                 if progress:
