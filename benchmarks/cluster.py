@@ -484,12 +484,9 @@ def alignment_lines(embedder: Embedder) -> list[str]:
         if line.strip()
     ]
 
-    def span(side: dict[str, Any]) -> tuple[str, int, int]:
-        return side["source"], side["start"], side["end"]
-
     # Claims are named by source and offsets (their text stays in ../shared).
     agreed = {
-        (span(r["a"]), span(r["b"])): r["labels"][0]
+        (_span(r["a"]), _span(r["b"])): r["labels"][0]
         for r in labelled
         if r["labels"][0] == r["labels"][1]
     }
@@ -497,7 +494,7 @@ def alignment_lines(embedder: Embedder) -> list[str]:
     for report in reports(embedder).values():
         for p in report.pairs:
             ca, cb = report.claim(p.a), report.claim(p.b)
-            a, b = (ca.source, ca.start, ca.end), (cb.source, cb.start, cb.end)
+            a, b = _at(ca), _at(cb)
             aligned |= {(a, b), (b, a)}
     still = [label for key, label in agreed.items() if key in aligned]
     same = sum(label == "same" for label in still)
@@ -521,17 +518,7 @@ def report_alignment_lines(shared: Path, embedder: Embedder) -> list[str]:
     alone, scored against pairs two readers labelled: the claim pairs the reports hold
     (``report_pairs_labels.jsonl``) and the sentence pairs of the labelling rounds."""
     inputs = _topic_inputs(shared)
-    labelled = {
-        (
-            r["a"]["source"],
-            r["a"]["start"],
-            r["a"]["end"],
-            r["b"]["source"],
-            r["b"]["start"],
-            r["b"]["end"],
-        ): r
-        for r in read_jsonl(REPORT_PAIRS_FILE)
-    }
+    labelled = {(*_span(r["a"]), *_span(r["b"])): r for r in read_jsonl(REPORT_PAIRS_FILE)}
     rounds = [r for r in read_jsonl(ECB_PAIR_LABELS) if r["label"] and r["topic"] in inputs]
     out: dict[str, dict[str, Any]] = {}
     for method in ("fact", "greedy"):
@@ -549,7 +536,7 @@ def report_alignment_lines(shared: Path, embedder: Embedder) -> list[str]:
             n_div += sum(p.verdict == "divergence" for p in report.pairs)
             for p in report.pairs:
                 ca, cb = report.claim(p.a), report.claim(p.b)
-                row = labelled.get((ca.source, ca.start, ca.end, cb.source, cb.start, cb.end))
+                row = labelled.get((*_at(ca), *_at(cb)))
                 if row is not None and row["label"]:
                     verdicts[row["label"], p.verdict] += 1
                 (da, ka), (db, kb) = _sentence_number(ca, spans), _sentence_number(cb, spans)
@@ -588,15 +575,7 @@ def report_alignment_lines(shared: Path, embedder: Embedder) -> list[str]:
         "|---|---|---|---|---|---|---|---|---|",
     ]
     second_labels = {
-        (
-            r["claim"]["source"],
-            r["claim"]["start"],
-            r["claim"]["end"],
-            r["second"]["source"],
-            r["second"]["start"],
-            r["second"]["end"],
-        ): r
-        for r in read_jsonl(SECOND_PAIRS_FILE)
+        (*_span(r["claim"]), *_span(r["second"])): r for r in read_jsonl(SECOND_PAIRS_FILE)
     }
     for method, x in out.items():
         v = x["verdicts"]
@@ -648,15 +627,22 @@ def _second_pairs(report: Report) -> list[tuple[str, int, int, str, int, int]]:
     for p in report.pairs:
         for x, y in ((p.a, p.b), (p.b, p.a)):
             partners.setdefault((x, report.claim(y).source), []).append(y)
-    out = []
+    out: list[tuple[str, int, int, str, int, int]] = []
     for (hub, _), others in partners.items():
         if len(others) < 2:
             continue
-        h = report.claim(hub)
-        for o in others:
-            c = report.claim(o)
-            out.append((h.source, h.start, h.end, c.source, c.start, c.end))
+        out += [(*_at(report.claim(hub)), *_at(report.claim(o))) for o in others]
     return out
+
+
+def _span(side: dict[str, Any]) -> tuple[str, int, int]:
+    """A labelled claim's source and offsets, as the label files give them."""
+    return side["source"], side["start"], side["end"]
+
+
+def _at(claim: Any) -> tuple[str, int, int]:
+    """A report claim's source and offsets: the key the label files use."""
+    return claim.source, claim.start, claim.end
 
 
 def _sentence_number(claim: Any, spans: dict[str, list[tuple[int, int, int]]]) -> tuple[str, int]:

@@ -52,14 +52,20 @@ def main() -> int:
             f"{dt.date.today().isoformat()} in {elapsed:.0f} s, on the machine above.\n",
             1,
         )
-        text = old_quality.rstrip("\n") + "\n" + marker + speed_text
-        if recipe_text:
-            text = text.rstrip("\n") + "\n" + RECIPE_MARKER + recipe_text
-        out.write_text(text, encoding="utf-8")
-        print(text)
-        return 0
-    assert quality is not None
-    header = [
+        text = old_quality.rstrip("\n") + "\n"
+    else:
+        assert quality is not None
+        text = "\n".join(_header(only, elapsed) + quality) + "\n"
+    text += marker + speed_text
+    if recipe_text:  # written by benchmarks/onnx_recipe.py; kept as it is
+        text = text.rstrip("\n") + "\n" + RECIPE_MARKER + recipe_text
+    out.write_text(text, encoding="utf-8")
+    print(text)
+    return 0
+
+
+def _header(only: str | None, elapsed: float) -> list[str]:
+    return [
         "# Benchmarks",
         "",
         f"Written by `python benchmarks/run.py{' --only ' + only if only else ''}` on "
@@ -71,12 +77,6 @@ def main() -> int:
         "`claimcmp/data/{fact,verdict,story,align}_model.json` from `python -m tools.training`.",
         "",
     ]
-    text = "\n".join(header + quality) + "\n" + marker + speed_text
-    if recipe_text:  # written by benchmarks/onnx_recipe.py; kept as it is
-        text = text.rstrip("\n") + "\n" + RECIPE_MARKER + recipe_text
-    out.write_text(text, encoding="utf-8")
-    print(text)
-    return 0
 
 
 def _version(package: str) -> str:

@@ -258,8 +258,8 @@ def completes(weights: WordWeights, claim: int, first: int, second: int) -> bool
     """
     idf, stems = weights.idf, weights.stems
     hub = stems[claim]
-    mass = sum(idf[s] for s in hub)
-    if mass <= max(sum(idf[s] for s in stems[x]) for x in (first, second)):
+    mass = weights.weight(claim)
+    if mass <= max(weights.weight(first), weights.weight(second)):
         return False
     by_first = hub & stems[first]
     by_second = hub & stems[second]

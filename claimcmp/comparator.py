@@ -173,6 +173,12 @@ def _order(d: Divergence) -> tuple[tuple[int, int], tuple[int, int], str]:
     return (d.a_span or (10**9, 0), d.b_span or (10**9, 0), d.kind)
 
 
+def _unrelated(similarity: float, p_same: float) -> Comparison:
+    """Two facts: nothing compared in detail, the confidence that they are not one fact."""
+    p = round(1.0 - p_same, 4)
+    return Comparison("unrelated", similarity, p, (), {"unrelated": p})
+
+
 class Comparator:
     """Runs the detectors on two claims and decides the verdict.
 
@@ -300,13 +306,7 @@ class Comparator:
             p_same = 1.0 if aligned else _sigmoid((similarity - self.align_threshold) / 0.05)
             same = p_same >= 0.5
         if not same:
-            return Comparison(
-                "unrelated",
-                similarity,
-                round(1.0 - p_same, 4),
-                (),
-                {"unrelated": round(1.0 - p_same, 4)},
-            )
+            return _unrelated(similarity, p_same)
         found = self._findings(a, b)
         decisive = [d for d in found if is_decisive(d)]
         if self.model is not None:
@@ -329,13 +329,7 @@ class Comparator:
             # A conflict needs the same fact, likelier than a comparison does: two facts told
             # in one frame ("the 41-yard touchdown" / "the one-yard touchdown") differ in
             # their values without contradicting each other.
-            return Comparison(
-                "unrelated",
-                similarity,
-                round(1.0 - p_same, 4),
-                (),
-                {"unrelated": round(1.0 - p_same, 4)},
-            )
+            return _unrelated(similarity, p_same)
         p_div = p_div if decisive else min(p_div, 0.5)
         # The confidence is the verdict's, given that the two claims tell the same fact.
         confidence = p_div if verdict == "divergence" else 1.0 - p_div

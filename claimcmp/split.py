@@ -71,6 +71,8 @@ def _load_punkt() -> Any:
 _NUMBER_SIGN = re.compile(r"(?:^|[\s(])(?:No|Nos|no)\.$")
 _INITIALS = re.compile(r"(?:^|[\s(])(?:[A-Z]\.){2,3}$")
 _NAME_START = re.compile(r"[A-Z][a-z]")
+#: Dotted abbreviations that do end sentences ("... in the U.S. The company ...").
+_DOTTED_SENTENCE_ENDS = frozenset({"u.s.", "u.k.", "u.n.", "e.u.", "d.c.", "a.m.", "p.m."})
 
 
 def _joins_previous(text: str, previous_end: int, start: int) -> bool:
@@ -82,10 +84,6 @@ def _joins_previous(text: str, previous_end: int, start: int) -> bool:
     if _INITIALS.search(tail) and tail.split()[-1].lstrip("(").lower() not in _DOTTED_SENTENCE_ENDS:
         return bool(_NAME_START.match(text, start))
     return False
-
-
-#: Dotted abbreviations that do end sentences ("... in the U.S. The company ...").
-_DOTTED_SENTENCE_ENDS = frozenset({"u.s.", "u.k.", "u.n.", "e.u.", "d.c.", "a.m.", "p.m."})
 
 
 def _merge_continuations(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:

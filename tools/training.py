@@ -52,7 +52,6 @@ import numpy as np
 
 from claimcmp.comparator import Comparator
 from claimcmp.protocols import ClaimText, Embedder
-from claimcmp.records import Divergence, is_decisive
 from claimcmp.text.diff import token_diff
 from claimcmp.text.normalize import same_wording
 from claimcmp.verdict import (
@@ -438,20 +437,25 @@ CONFLICT_BETA = 0.5
 def conflict_threshold(
     fact: SameFactModel,
     verdict: VerdictModel,
+    sims: np.ndarray,
     fx: np.ndarray,
-    vx: np.ndarray,
-    findings: Sequence[Sequence[Divergence]],
     pairs: Sequence[LabelledPair],
 ) -> float:
     """The same-fact probability a divergence needs, for the best F-beta
     (:data:`CONFLICT_BETA`) of ``divergence`` on the readers' labelled pairs of the training
-    topics (conflict vs not), the shipped decision rule otherwise unchanged."""
+    topics (conflict vs not), the comparator's decision otherwise as shipped."""
     rows = [i for i, p in enumerate(pairs) if p.dataset == "ecb-labelled"]
     truth = np.array([pairs[i].label == "divergence" for i in rows])
+    # The shipped decision without the bar, then the bar over the same-fact probability.
+    comparator = Comparator(model=verdict, fact_model=attrs.evolve(fact, conflict_threshold=None))
+    called = np.array(
+        [
+            comparator.compare(ClaimText(pairs[i].a), ClaimText(pairs[i].b), float(sims[i])).verdict
+            == "divergence"
+            for i in rows
+        ]
+    )
     p_same = fact.probabilities(fx[rows])
-    p_div = verdict.probabilities(vx[rows])
-    decisive = np.array([any(is_decisive(d) for d in findings[i]) for i in rows])
-    called = decisive & (p_div >= verdict.threshold) & (p_same >= fact.threshold)
     b2 = CONFLICT_BETA**2
     best = (-1.0, fact.threshold)
     for t in np.round(np.arange(fact.threshold, 0.8, 0.05), 4):
@@ -579,7 +583,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     embedder = SentenceTransformerEmbedder()
     comparator = Comparator(model=False, fact_model=False)
     pairs = [p for p in build_pairs(shared) if p.split == "train"]
-    _, fx, vx, findings = featurize(pairs, embedder, comparator)
+    sims, fx, vx, _ = featurize(pairs, embedder, comparator)
     counts: dict[str, dict[str, int]] = {}
     for p in pairs:
         counts.setdefault(p.dataset, {}).setdefault(p.label, 0)
@@ -606,9 +610,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         meta=meta,
         weight=sample_weights(pairs, "verdict")[vr],
     )
-    fact = attrs.evolve(
-        fact, conflict_threshold=conflict_threshold(fact, verdict, fx, vx, findings, pairs)
-    )
+    fact = attrs.evolve(fact, conflict_threshold=conflict_threshold(fact, verdict, sims, fx, pairs))
     ax, ay = alignment_rows(shared, embedder)
     alignment = train_alignment_model(
         ax,

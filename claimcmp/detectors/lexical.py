@@ -606,12 +606,16 @@ _LARGE = frozenset({"state", "country", "continent"})
 _ORDER = ("district", "city", "state", "country", "continent")
 
 
+#: An owner's "'s" (or a plural owner's "'"), which is not part of the name WordNet knows.
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
 @memoize(8192)  # asked for every name swap of every compared pair
 def _scale(name: str) -> str | None:
     from claimcmp.text.wordnet import wordnet
 
     wn = wordnet()
-    key = re.sub(r"['’]s?$", "", name).replace(" ", "_")
+    key = _POSSESSIVE.sub("", name).replace(" ", "_")
     for s in (wn.synsets(key) or wn.synsets(key.replace(".", "")))[:3]:
         if wn.pos_of(s) != "n" or not any(n[:1].isupper() for n in wn.lemma_names(s)):
             continue
@@ -666,9 +670,6 @@ def _part_of(x: str, y: str) -> bool:
             if sy & set(frontier):
                 return True
     return False
-
-
-_POSSESSIVE = re.compile(r"['’]s?$")
 
 
 class EntityDetector:
@@ -777,7 +778,8 @@ class EntityDetector:
             # The name a slot's words belong to may begin before the slot, where the word diff
             # matched its first word ("AMD (NYSE: AMD)" / "Advanced Micro Devices": "Advanced"
             # was taken as AMD's counterpart).
-            whole_a, whole_b = _whole_name(d.a, na, a.text), _whole_name(d.b, nb, b.text)
+            whole_a = _whole_name(d.a, d.index_in_a, na, a.text)
+            whole_b = _whole_name(d.b, d.index_in_b, nb, b.text)
             if (whole_a, whole_b) != (x, y) and (
                 self._same(whole_a, whole_b)
                 or any(self._same(t.text, whole_b) for t in na)
@@ -877,12 +879,14 @@ def _named_elsewhere(
     return False
 
 
-def _whole_name(toks: tuple[Token, ...], names: list[Token], text: str) -> str:
+def _whole_name(
+    toks: tuple[Token, ...], index: Callable[[Token], int], names: list[Token], text: str
+) -> str:
     """``names`` with the capitalised words right before and after them in the claim (nothing
     but spaces between): the whole name the slot's names are part of. A sentence's first word
-    may join it: the whole name only ever excuses a swap."""
-    index = {t.start: k for k, t in enumerate(toks)}
-    lo, hi = index[names[0].start], index[names[-1].start]
+    may join it: the whole name only ever excuses a swap. ``index`` is the diff's position of
+    a token in ``toks`` (:meth:`TokenDiff.index_in_a` / ``index_in_b``)."""
+    lo, hi = index(names[0]), index(names[-1])
     while (
         lo > 0
         and toks[lo - 1].text[:1].isupper()

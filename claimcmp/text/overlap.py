@@ -48,6 +48,10 @@ class WordWeights:
         self._mass = np.array([sum(self.idf[s] for s in stems) for stems in self.stems])
         self._matrix: Any = None
 
+    def weight(self, i: int) -> float:
+        """The summed weight of text ``i``'s stems."""
+        return float(self._mass[i])
+
     def _texts_by_stems(self) -> Any:
         """Which text holds which stem (a sparse 0/1 matrix, built on first use) and the weights."""
         if self._matrix is None:
