@@ -48,6 +48,24 @@ def test_quantity_values(text: str, value: float, category: str) -> None:
     assert q[0].category == category
 
 
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # Thousands as a tokenised corpus writes them (ECB+): one figure, not "2" and "129".
+        ("McDermott now has 2, 129 points.", [2129]),
+        ("the record of 2, 106.", [2106]),
+        ("a crowd of 1, 250, 000 people", [1250000]),
+        # A day and a count: "March 3, 200 people" is not 3,200.
+        ("On March 3, 200 people marched.", [200]),
+        ("On Sept. 11, 300 people died.", [300]),
+        ("In 2008, 150 people died.", [2008, 150]),
+        ("a 2, 106.5 average", [2, 106.5]),
+    ],
+)
+def test_tokenised_thousands(text: str, values: list[float]) -> None:
+    assert [q.value for q in find_quantities(text)] == values
+
+
 def test_one_of_is_not_a_number() -> None:
     assert find_quantities("Belarus was one of the first to join.") == []
 
@@ -62,6 +80,11 @@ def test_one_of_is_not_a_number() -> None:
         ("The fire burned 300 acres.", "The fire burned 3,000 acres."),
         ("He was elected in 1994.", "He was elected in 1996."),
         ("The border is 1,000 km long.", "The border is 900 km long."),
+        # Scores of one moment, and counts of one part, are still compared.
+        ("The Colts beat the Jaguars 31-24 on Sunday.", "The Colts beat the Jaguars 31-21 on Sunday."),
+        ("The Colts led 17-7 at halftime.", "The Colts led 17-10 at halftime."),
+        ("He scored his first 10 points in the first half.", "He scored his first 12 points in the first half."),
+        ("McDermott now has 2, 129 points.", "McDermott now has 2, 029 points."),
     ],
 )
 def test_number_changes_are_found(a: str, b: str) -> None:
@@ -82,6 +105,21 @@ def test_number_changes_are_found(a: str, b: str) -> None:
         ("a 1,000-kilometer (621-mile) border", "a 1,000 km (621 mi) border"),
         ("It was 40°C in the shade.", "It was 104 degrees Fahrenheit in the shade."),
         ("Ten people were hurt.", "Officials gave no figure."),
+        ("McDermott now has 2, 129 points.", "McDermott now has 2,129 points."),
+        # Two moments of a game: a halftime lead and a later lead.
+        (
+            "Scobee's field goal gave Jacksonville a 17-7 halftime lead.",
+            "The interception gave the Colts a 31-24 lead.",
+        ),
+        (
+            "His three-point play made it 60 - 46 with 6: 11 to go.",
+            "His three-point play stretched the Creighton lead to 50 - 44.",
+        ),
+        # A part of a count and the whole: both true.
+        (
+            "Those 10 points tied McDermott with Rodney Buford.",
+            "McDermott scored 23 points and became the leading scorer.",
+        ),
     ],
 )
 def test_number_variants_do_not_fire(a: str, b: str) -> None:

@@ -333,6 +333,19 @@ def test_a_reporting_hedge_is_listed_but_never_decisive(a: str, b: str) -> None:
         assert "reporting hedge" in found[0].explanation
 
 
+def test_a_hedge_under_a_shared_estimate_is_low() -> None:
+    # Both claims are Microsoft's estimate; "may have been" in one barely changes it. Said
+    # instead of estimated, the plain claim asserts and the hedge is a real difference.
+    a = "Microsoft estimated that one in 500 users had been exposed to the flaw."
+    b = "Microsoft estimated that one in 500 users may have been exposed to the flaw."
+    for x, y in ((a, b), (b, a)):
+        found = list(ModalityDetector().detect(ClaimText(x), ClaimText(y)))
+        assert [(d.kind, d.severity) for d in found] == [("modality", "low")], (x, y)
+    said = [t.replace("estimated", "said") for t in (a, b)]
+    found = list(ModalityDetector().detect(ClaimText(said[0]), ClaimText(said[1])))
+    assert [(d.kind, d.severity) for d in found] == [("modality", "medium")]
+
+
 @pytest.mark.parametrize(
     ("a", "b"),
     [

@@ -56,6 +56,13 @@ _HEDGE_WORDS = frozenset(w for h in HEDGE_LEVELS for w in h.split())
 # Words before a verb that leave it unasserted: "against providing", "of using", "to send".
 _NOT_ASSERTING = frozenset("against of about from to for without on over".split())
 _MULTIPLES = frozenset("twice thrice double triple quadruple half".split())
+#: Verbs that make what follows an estimate or a belief: "Microsoft **estimated** that one in 500
+#: users had been exposed" is no more certain than "... **estimated** that 0.2% may have been".
+_ESTIMATING = frozenset(
+    "estimate estimates estimated estimating believe believes believed think thinks thought "
+    "suspect suspects suspected fear fears feared assume assumes assumed guess guessed "
+    "reckon reckons reckoned".split()
+)
 
 
 def _plain_word(tok: Token) -> bool:
@@ -984,6 +991,7 @@ class ModalityDetector:
         if not ua and not ub:
             return
         d = token_diff(a.text, b.text)
+        estimate = False
         if ua and ub:
             wa = min(ua, key=lambda h: HEDGE_LEVELS[h[0]])
             wb = min(ub, key=lambda h: HEDGE_LEVELS[h[0]])
@@ -1025,6 +1033,14 @@ class ModalityDetector:
             if before and before[0].lower in _NOT_ASSERTING:
                 return
             plain = [other[counterpart]]
+            # Both statements already sit under one estimating verb: the "plain" one is an
+            # estimate too, so the extra hedge changes little.
+            estimate = any(
+                t.lower in _ESTIMATING
+                and t.end <= plain[0].start
+                and (d.counterpart_in_a(k) if ua else d.counterpart_in_b(k)) is not None
+                for k, t in enumerate(other)
+            )
             level = HEDGE_LEVELS[w[0]]
             hedges = {w[0]}
             if ua:
@@ -1057,6 +1073,9 @@ class ModalityDetector:
                 f"{sa} vs {sb}: a reporting hedge says where a statement comes from, "
                 "not that it is in doubt"
             )
+            confidence, severity = 0.3, "low"
+        elif not (ua and ub) and estimate:
+            explanation = f"{sa} vs {sb}, but both statements are estimates"
             confidence, severity = 0.3, "low"
         yield finding(
             "modality", self.name, a.text, b.text, a_span, b_span, explanation, confidence, severity

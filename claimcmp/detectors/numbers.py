@@ -303,6 +303,48 @@ def _averaged(text: str, q: Quantity) -> bool:
     return bool(_AVERAGE_BEFORE.search(text, max(0, q.start - 60), q.start))
 
 
+#: Words that make a score a moment of a game rather than its result: "a 17-7 **halftime lead**",
+#: "**made it** 60-46 with 6:11 **to go**", "a 19-4 **run**".
+_RUNNING_SCORE = re.compile(
+    r"\b(?:lead|leads|led|leading|run|halftime|half|quarter|period|inning|innings|to go|"
+    r"remaining|made it|cut|cutting|stretched|extended|pulled|trailed|trailing|trail)\b",
+    re.I,
+)
+#: Which moment: "halftime", "the third quarter", "with 6:11 to go".
+_MOMENT = re.compile(
+    r"\b(?:halftime|half|(?:first|second|third|fourth) (?:quarter|period|inning)|\d+:\d\d)\b", re.I
+)
+
+
+def _around(text: str, q: Quantity, reach: int = 25) -> str:
+    return text[max(0, q.start - reach) : q.start] + " " + text[q.end : q.end + reach]
+
+
+def _moments_apart(a: str, qa: Quantity, b: str, qb: Quantity) -> bool:
+    """Whether two scores may be two moments of one game: one is told as a lead, a run or a
+    halftime score, and the two are not placed at the same moment."""
+    ta, tb = _around(a, qa), _around(b, qb)
+    if not (_RUNNING_SCORE.search(ta) or _RUNNING_SCORE.search(tb)):
+        return False
+    ma = {m.lower() for m in _MOMENT.findall(ta)}
+    mb = {m.lower() for m in _MOMENT.findall(tb)}
+    return not ma or ma != mb
+
+
+#: A count of a part: "**those** 10 points", "his **first** five points", "the **next** six".
+_PART_BEFORE = re.compile(
+    r"\b(those|these|first|next|last|final|other|another|remaining|additional|further)"
+    r"(?:\W+[\w'’-]+)?\W*$",
+    re.I,
+)
+
+
+def _part_marker(text: str, q: Quantity) -> str | None:
+    """The word that makes a count a part of a larger one, within two words before it."""
+    found = _PART_BEFORE.search(text, max(0, q.start - 30), q.start)
+    return found.group(1).lower() if found else None
+
+
 _cache: dict[tuple[str, str], list[QuantityMatch]] = {}
 
 
@@ -400,6 +442,34 @@ class NumberDetector:
                         "different things)",
                         0.45,
                         "medium",
+                    )
+                elif m.a.category == "plain" and _part_marker(a.text, m.a) != _part_marker(
+                    b.text, m.b
+                ):
+                    # "Those 10 points tied him with Buford" / "he scored 23 points": a part of
+                    # a count and the whole are two figures, both true.
+                    yield _finding(
+                        m,
+                        "number",
+                        self.name,
+                        f"the figure differs: {_fmt(m.a)} vs {_fmt(m.b)}, but one counts a part "
+                        "('first', 'next', 'those') and the other does not",
+                        0.3,
+                        "low",
+                    )
+                elif m.a.category == m.b.category == "score" and _moments_apart(
+                    a.text, m.a, b.text, m.b
+                ):
+                    # A game's score changes while it is played: "a 17-7 halftime lead" and "a
+                    # 31-24 lead" are two moments, not two accounts of one result.
+                    yield _finding(
+                        m,
+                        "number",
+                        self.name,
+                        f"the score differs: {_fmt(m.a)} vs {_fmt(m.b)}, but a lead or a run is one "
+                        "moment of a game, so the two may be different moments",
+                        0.3,
+                        "low",
                     )
                 else:
                     same_thing = m.a.context == m.b.context or m.a.category == "measure"

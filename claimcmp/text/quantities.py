@@ -253,12 +253,20 @@ _WORD_NUMBER_ALT = "|".join(
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _ONES = "one|two|three|four|five|six|seven|eight|nine"
 
+# "2, 129": thousands as a tokenised corpus (ECB+) writes them, a space after the comma. Not
+# after a month name, where "March 3, 200 people" is a day and a count.
+_TOKENISED_THOUSANDS = (
+    "".join(rf"(?<!\b{m}[ ])(?<!\b{m}\.[ ])" for m in MONTH_PATTERN.split("|"))
+    + r"\d{1,3}(?:,[ ]\d{3})+(?!\d|\.\d)"
+)
+
 _QUANTITY = re.compile(
     rf"""
     (?P<approx>\b(?:{"|".join(re.escape(a.strip()) for a in sorted(_APPROX, key=len, reverse=True))})\s+)?
     (?P<cur>\$(?:US|HK|NZ|AU|A|C)(?=\d)|(?:US|HK|C|A)?\$|€|£|¥|₹|\b(?:USD|EUR|GBP|JPY|CNY|RMB)\s|\be(?=\d[\d.,]*\s?(?:m|bn|mn|million|billion)\b))?\s?
     (?P<num>
         \d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?        # 1,000  12,500.5
+      | {_TOKENISED_THOUSANDS}                  # 2, 129
       | \d+(?:\.\d+)?                           # 1000  3.5
       | \.\d+
       | \b(?:{_TENS})-(?:{_ONES})\b              # twenty-five
@@ -300,7 +308,7 @@ class Quantity:
 def parse_number(raw: str) -> float | None:
     """The value of a number as written: digits ("1,000", "3.5") or number words ("twelve",
     "twenty-five"); None if it is neither."""
-    r = raw.lower().replace(",", "")
+    r = raw.lower().replace(", ", "").replace(",", "")
     if r in _WORD_NUMBERS:
         return float(_WORD_NUMBERS[r])
     if "-" in r:
@@ -544,7 +552,7 @@ def convert(q: Quantity, unit: str) -> float | None:
         return None
 
 
-_FIGURE_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[A-Za-z]+")
+_FIGURE_TOKEN = re.compile(rf"{_TOKENISED_THOUSANDS}|\d+(?:[.,]\d+)*|[A-Za-z]+", re.I)
 
 
 @memoize(8192)
