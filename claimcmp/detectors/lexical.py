@@ -63,6 +63,9 @@ _ESTIMATING = frozenset(
     "suspect suspects suspected fear fears feared assume assumes assumed guess guessed "
     "reckon reckons reckoned".split()
 )
+#: How far before the statement (in tokens) its estimating verb may stand, within one clause.
+ESTIMATE_REACH = 12
+_CLAUSE_STOPS = frozenset('. ; : " ” “ ?'.split())
 
 
 def _plain_word(tok: Token) -> bool:
@@ -1037,7 +1040,8 @@ class ModalityDetector:
             # estimate too, so the extra hedge changes little.
             estimate = any(
                 t.lower in _ESTIMATING
-                and t.end <= plain[0].start
+                and counterpart - ESTIMATE_REACH <= k < counterpart
+                and not any(x.text in _CLAUSE_STOPS for x in other[k:counterpart])
                 and (d.counterpart_in_a(k) if ua else d.counterpart_in_b(k)) is not None
                 for k, t in enumerate(other)
             )

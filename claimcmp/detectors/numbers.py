@@ -304,30 +304,34 @@ def _averaged(text: str, q: Quantity) -> bool:
 
 
 #: Words that make a score a moment of a game rather than its result: "a 17-7 **halftime lead**",
-#: "**made it** 60-46 with 6:11 **to go**", "a 19-4 **run**".
+#: "made it 60-46 with 6:11 **to go**", "a 19-4 **run**".
 _RUNNING_SCORE = re.compile(
     r"\b(?:lead|leads|led|leading|run|halftime|half|quarter|period|inning|innings|to go|"
-    r"remaining|made it|cut|cutting|stretched|extended|pulled|trailed|trailing|trail)\b",
+    r"remaining|trailed|trailing|trail)\b",
     re.I,
 )
 #: Which moment: "halftime", "the third quarter", "with 6:11 to go".
 _MOMENT = re.compile(
     r"\b(?:halftime|half|(?:first|second|third|fourth) (?:quarter|period|inning)|\d+:\d\d)\b", re.I
 )
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]]")
 
 
 def _around(text: str, q: Quantity, reach: int = 25) -> str:
-    return text[max(0, q.start - reach) : q.start] + " " + text[q.end : q.end + reach]
+    """The words next to a figure within its clause ("(16-0), but the Russian pulled out"
+    stops at the parenthesis)."""
+    before = _CLAUSE_BREAK.split(text[max(0, q.start - reach) : q.start])[-1]
+    after = _CLAUSE_BREAK.split(text[q.end : q.end + reach])[0]
+    return f"{before} {after}"
 
 
 def _moments_apart(a: str, qa: Quantity, b: str, qb: Quantity) -> bool:
     """Whether two scores may be two moments of one game: one is told as a lead, a run or a
-    halftime score, and the two are not placed at the same moment."""
-    ta, tb = _around(a, qa), _around(b, qb)
-    if not (_RUNNING_SCORE.search(ta) or _RUNNING_SCORE.search(tb)):
+    halftime score, and the two claims do not place them at the same moment."""
+    if not (_RUNNING_SCORE.search(_around(a, qa)) or _RUNNING_SCORE.search(_around(b, qb))):
         return False
-    ma = {m.lower() for m in _MOMENT.findall(ta)}
-    mb = {m.lower() for m in _MOMENT.findall(tb)}
+    ma = {m.lower() for m in _MOMENT.findall(a)}
+    mb = {m.lower() for m in _MOMENT.findall(b)}
     return not ma or ma != mb
 
 
