@@ -85,6 +85,8 @@ def test_one_of_is_not_a_number() -> None:
         ("The Colts led 17-7 at halftime.", "The Colts led 17-10 at halftime."),
         ("He scored his first 10 points in the first half.", "He scored his first 12 points in the first half."),
         ("McDermott now has 2, 129 points.", "McDermott now has 2, 029 points."),
+        # One toll told with two verbs.
+        ("Doctors said 42 people were killed.", "Doctors said 50 people died."),
     ],
 )
 def test_number_changes_are_found(a: str, b: str) -> None:
@@ -114,6 +116,18 @@ def test_number_changes_are_found(a: str, b: str) -> None:
         (
             "His three-point play made it 60 - 46 with 6: 11 to go.",
             "His three-point play stretched the Creighton lead to 50 - 44.",
+        ),
+        # Two counts of one noun with different things said of it.
+        (
+            "Some 30 people were killed when shells landed.",
+            "Shells landed at the school where 350 people were taking shelter.",
+        ),
+        # A clock time as a tokenised corpus writes it is not a count.
+        ("Five bombs were dropped.", "Planes dropped bombs at 3: 20 p. m. on Thursday."),
+        # Two distances, each with its conversion: the two 15s are not one figure.
+        (
+            "The camp is less than 25 km (15 miles) from the border.",
+            "The camp is located 10 miles (15 kilometers) south of the border.",
         ),
         # A part of a count and the whole: both true.
         (
@@ -164,6 +178,7 @@ def test_unit_detector_ignores_number_changes() -> None:
         ("through the 1,000 kilometer (621 kilometer) border", "1,000 kilometer (621 kilometer)"),
         ("gusts of 40 km (40 miles) an hour", "40 km (40 miles)"),
         ("a 5 kg (5 miles) parcel", "5 kg (5 miles)"),
+        ("a camp 10 miles (25 kilometers) south", "10 miles (25 kilometers)"),
     ],
 )
 def test_conversion_anomalies(text: str, flagged: str) -> None:
@@ -179,6 +194,9 @@ def test_conversion_anomalies(text: str, flagged: str) -> None:
         "the 1,000-kilometer (621-mile) border",
         "a 400 meters (1,312 feet) span",
         "about 40 kilometers (25 miles) away",
+        # Rounded as news rounds conversions (7 % and 3.5 % off).
+        "located 10 miles (15 kilometers) south of the border",
+        "less than 25 km (15 miles) from the border",
     ],
 )
 def test_consistent_conversions_are_not_anomalies(text: str) -> None:

@@ -193,11 +193,24 @@ def count_other_things(
     cb = _counted(diff.b, texts[1], b_span, window)
     if not ca or not cb:
         return False
-    if any(i in ca and j in cb for i, j, _ in diff.matches):
-        return False
-    # The alignment is one to one: "one **person**" / "four **people**" may each be paired with
-    # another word of the other claim, and WordNet does not relate person and people.
-    return not any(_one_thing(diff.a[i].lower, diff.b[j].lower) for i in ca for j in cb)
+    if any(i in ca and j in cb for i, j, _ in diff.matches) or any(
+        # The alignment is one to one: "one **person**" / "four **people**" may each be paired
+        # with another word of the other claim, and WordNet does not relate person and people.
+        _one_thing(diff.a[i].lower, diff.b[j].lower)
+        for i in ca
+        for j in cb
+    ):
+        # The same thing counted; what is said of it may still differ: "30 people **were
+        # killed**" / "350 people **were taking** shelter" are two counts of people.
+        pa = _predicate(diff.a, texts[0], ca[-1])
+        pb = _predicate(diff.b, texts[1], cb[-1])
+        return (
+            pa is not None
+            and pb is not None
+            and diff.counterpart_in_b(pa) != pb
+            and not _same_predicate(diff.a[pa].lower, diff.b[pb].lower)
+        )
+    return True
 
 
 def name_number(toks: tuple[Token, ...], text: str, span: tuple[int, int]) -> str | None:
@@ -220,6 +233,30 @@ def name_number(toks: tuple[Token, ...], text: str, span: tuple[int, int]) -> st
     if (after < len(toks) and toks[after].content) or text[span[1] :].lstrip().startswith(","):
         return None
     return before.lower
+
+
+#: Words between a counted noun and what is said of it: "40 people **who had** sought shelter".
+_AUXILIARIES = frozenset(
+    "were was are is be been being have has had who that which also".split()
+)
+#: Ways of telling one toll: "42 people were killed" / "more than 40 people died".
+_TOLL = frozenset("killed died dead perished lost slain".split())
+
+
+def _predicate(toks: tuple[Token, ...], text: str, last: int) -> int | None:
+    """What is said of a counted noun, right after it and its auxiliaries, in its clause
+    ("40 people **were killed**" → killed), if that is a verb form (-ed, -ing)."""
+    i = last + 1
+    while i < len(toks) and toks[i].lower in _AUXILIARIES:
+        i += 1
+    if i >= len(toks) or any(c in PHRASE_BREAKS for c in text[toks[last].end : toks[i].start]):
+        return None
+    word = toks[i].lower
+    return i if toks[i].content and word.endswith(("ed", "ing")) and len(word) > 4 else None
+
+
+def _same_predicate(x: str, y: str) -> bool:
+    return (x in _TOLL and y in _TOLL) or _one_thing(x, y)
 
 
 #: Plurals WordNet does not list as forms of their singular.

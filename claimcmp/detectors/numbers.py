@@ -106,6 +106,32 @@ def _comparable(a: Quantity, b: Quantity) -> bool:
     return True
 
 
+def _equivalent(x: Quantity, y: Quantity) -> bool:
+    """The same measure in two units, as each figure is written."""
+    if x.category != "measure" or y.category != "measure" or x.unit == y.unit:
+        return False
+    converted = convert(y, x.unit or "")
+    if converted is None:
+        return False
+    if _close(converted, x.value, 0.02):
+        return True
+    if _close(x.value, y.value, 1e-9):
+        return False  # the same figure in another unit: a unit changed, not a conversion
+    # A conversion is rounded to the precision each figure is written with: "six miles" is
+    # 5.5–6.5 miles, "10 kilometres" 5–15 km, "200 feet" 150–250 ft; overlapping, they can
+    # be one distance.
+    ratio = converted / y.value if y.value else 1.0
+    lo_y, hi_y = (v * ratio for v in _written_range(y))
+    lo_x, hi_x = _written_range(x)
+    return lo_x <= hi_y and lo_y <= hi_x
+
+
+def _converts_another(q: Quantity, others: list[Quantity]) -> bool:
+    """Whether ``q`` is the conversion of another figure of its own claim ("25 km (**15
+    miles**)"): then it measures what that figure measures."""
+    return any(o is not q and _equivalent(o, q) for o in others)
+
+
 def match_quantities(
     qa: list[Quantity],
     qb: list[Quantity],
@@ -158,26 +184,8 @@ def match_quantities(
 
     take(same_value, lambda x, y: ("equal", ""))
 
-    def equivalent(x: Quantity, y: Quantity) -> bool:
-        if x.category != "measure" or y.category != "measure" or x.unit == y.unit:
-            return False
-        converted = convert(y, x.unit or "")
-        if converted is None:
-            return False
-        if _close(converted, x.value, 0.02):
-            return True
-        if _close(x.value, y.value, 1e-9):
-            return False  # the same figure in another unit: a unit changed, not a conversion
-        # A conversion is rounded to the precision each figure is written with: "six miles" is
-        # 5.5–6.5 miles, "10 kilometres" 5–15 km, "200 feet" 150–250 ft; overlapping, they can
-        # be one distance.
-        ratio = converted / y.value if y.value else 1.0
-        lo_y, hi_y = (v * ratio for v in _written_range(y))
-        lo_x, hi_x = _written_range(x)
-        return lo_x <= hi_y and lo_y <= hi_x
-
     take(
-        equivalent,
+        _equivalent,
         lambda x, y: (
             "equivalent",
             f"{x.text!r} and {y.text!r} are the same quantity in different units",
@@ -188,6 +196,9 @@ def match_quantities(
         both_units = x.unit is not None and y.unit is not None
         return (
             both_units
+            # "less than 25 km (15 miles)" / "10 miles (15 kilometers)": two distances, each
+            # given in both units; the two 15s are not one figure with its unit changed.
+            and not (_converts_another(x, qa) and _converts_another(y, qb))
             and x.unit != y.unit
             and x.category in ("measure", "money")
             and x.category == y.category
