@@ -759,3 +759,37 @@ def test_an_acronym_whose_name_the_word_diff_split_is_the_same_company() -> None
         assert [d for d in EntityDetector().detect(x, y) if d.kind == "entity"] == []
     c = ClaimText("Intel on Wednesday announced a deal to acquire SeaMicro for $334 million.")
     assert [d.kind for d in EntityDetector().detect(a, c)] == ["entity"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "denied"),
+    [
+        # An attempt, or a time still to come, is not what "has not been determined" denies.
+        (
+            "The cause of the fire has not been determined.",
+            "Investigators were at the scene trying to determine the cause of the fire.",
+            False,
+        ),
+        (
+            "The cause of the fire has not been determined.",
+            "It will be a month before a final determination of the cause of the fire is known.",
+            False,
+        ),
+        (
+            "The cause of the fire has not been determined.",
+            "The cause of the fire has been determined.",
+            True,
+        ),
+        # "No one" denies the predicate, not a "one" of the other claim.
+        (
+            "No one was injured when the blaze hit the church.",
+            "An estimated one million dollars in damage was done to the church.",
+            False,
+        ),
+        ("No one was injured in the blaze.", "One person was injured in the blaze.", True),
+    ],
+)
+def test_what_a_negator_denies_must_be_asserted(a: str, b: str, denied: bool) -> None:
+    for x, y in ((a, b), (b, a)):
+        found = [d.kind for d in NegationDetector().detect(ClaimText(x), ClaimText(y))]
+        assert ("negation" in found) == denied, (x, y, found)

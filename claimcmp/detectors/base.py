@@ -236,9 +236,7 @@ def name_number(toks: tuple[Token, ...], text: str, span: tuple[int, int]) -> st
 
 
 #: Words between a counted noun and what is said of it: "40 people **who had** sought shelter".
-_AUXILIARIES = frozenset(
-    "were was are is be been being have has had who that which also".split()
-)
+_AUXILIARIES = frozenset("were was are is be been being have has had who that which also".split())
 #: Ways of telling one toll: "42 people were killed" / "more than 40 people died".
 _TOLL = frozenset("killed died dead perished lost slain".split())
 

@@ -516,6 +516,9 @@ def _negates_shared_predicate(
     after = [k for k in range(i + 1, min(len(own), i + 4)) if own[k].content]
     if neg.key in ("nothing", "none", "nobody"):
         after = [k for k in range(i + 1, min(len(own), i + 5)) if own[k].content]
+    elif neg.key == "no" and i + 1 < len(own) and own[i + 1].lower == "one":
+        # "No one was injured": the pronoun "no one" denies the predicate, not a "one".
+        after = [k for k in range(i + 2, min(len(own), i + 6)) if own[k].content]
     if not after:
         return None
     head = after[0]
@@ -536,13 +539,32 @@ def _negates_shared_predicate(
     # The other claim must assert the word: "to determine **if** their activities will harm"
     # asks a question, which "would not be harmed" does not deny.
     other, text = (d.b, texts[1]) if in_a else (d.a, texts[0])
-    if _in_open_question(text, other[counterpart].start):
+    if _in_open_question(text, other[counterpart].start) or _attempted(
+        text, other[counterpart].start
+    ):
         return None
     return counterpart
 
 
 _CLAUSE_END = re.compile("[" + re.escape("".join(sorted(PHRASE_BREAKS))) + "]")
 _OPEN_QUESTION = re.compile(r"\b(?:if|whether)\b", re.I)
+
+
+#: "investigators were **trying to determine** the cause", "**before** a final determination":
+#: an attempt or a time still to come, which "has not been determined" does not deny.
+_ATTEMPT_BEFORE = re.compile(
+    r"\b(?:(?:try|tries|trying|tried|attempt|attempts|attempting|attempted|seek|seeks|seeking|"
+    r"sought|hope|hopes|hoping|hoped|working|want|wants|wanted|aim|aims|aiming)\s+to|"
+    r"before|until|unless)\b[^,;:.]{0,40}$",
+    re.I,
+)
+
+
+def _attempted(text: str, start: int) -> bool:
+    """Whether the word at ``start`` is only tried or still to come in its clause: not
+    asserted."""
+    clause = _CLAUSE_END.split(text[:start])[-1]
+    return bool(_ATTEMPT_BEFORE.search(clause))
 
 
 def _in_open_question(text: str, start: int) -> bool:

@@ -365,15 +365,22 @@ def find_quantities(text: str) -> list[Quantity]:
     return list(_find_quantities(text))
 
 
+#: A telephone number: "745-4811", "907 - 745 - 4811", "(907) 745-4811", "1-800-555-0199".
+_PHONE = re.compile(r"(?<![\d-])(?:1\s?-\s?)?(?:\(?\d{3}\)?\s?-?\s?)?\d{3}\s?-\s?\d{4}(?![\d-])")
+
+
 # Memoised: a claim's quantities are read once per claim pair it is in.
 @memoize(8192)
 def _find_quantities(text: str) -> tuple[Quantity, ...]:
     if not _may_hold_numbers(text):
         return ()
     found: list[Quantity] = []
+    phones = [p.span() for p in _PHONE.finditer(text)]
     for m in _QUANTITY.finditer(text):
         if found and m.start("num") < found[-1].end:
             continue  # the "14" of "7-for-14", read with its "7"
+        if any(s <= m.start("num") < e for s, e in phones):
+            continue  # "call 907-745-4811": a telephone number, not a figure
         raw = m["num"]
         value = parse_number(raw)
         if value is None:
