@@ -91,6 +91,16 @@ def test_one_of_is_not_a_number() -> None:
             "He scored his first 12 points in the first half.",
         ),
         ("McDermott now has 2, 129 points.", "McDermott now has 2, 029 points."),
+        # One holder, named in both.
+        (
+            "Thomas missed nine games this season.",
+            "Thomas was hurt in September and missed 10 games.",
+        ),
+        # "Australian" is not whom the figure is said of.
+        (
+            "An Australian climber fell 150 metres on Friday.",
+            "Duncan Rait fell 200 metres on Friday.",
+        ),
         # One toll told with two verbs.
         ("Doctors said 42 people were killed.", "Doctors said 50 people died."),
     ],
@@ -127,6 +137,11 @@ def test_number_changes_are_found(a: str, b: str) -> None:
         (
             "Some 30 people were killed when shells landed.",
             "Shells landed at the school where 350 people were taking shelter.",
+        ),
+        # Each figure said of someone the other claim does not name.
+        (
+            "McAllister rushed for 404 yards and two touchdowns.",
+            "Since Week 11, Thomas has eight touchdowns on 498 rushing yards.",
         ),
         # Telephone numbers are not figures.
         ("Call Sgt. La Croix at 745 - 4811.", "Call Sgt. La Croix at 907 - 745 - 4811."),

@@ -793,3 +793,18 @@ def test_what_a_negator_denies_must_be_asserted(a: str, b: str, denied: bool) ->
     for x, y in ((a, b), (b, a)):
         found = [d.kind for d in NegationDetector().detect(ClaimText(x), ClaimText(y))]
         assert ("negation" in found) == denied, (x, y, found)
+
+
+def test_two_people_each_with_their_own_figures_is_not_one_name_swapped() -> None:
+    a = ClaimText("Vaughn finished with 16 points and nine rebounds.")
+    b = ClaimText("Hansbrough finished the game with 20 points and nine rebounds.")
+    (found,) = EntityDetector().detect(a, b)
+    assert (found.kind, found.severity) == ("entity", "low")
+    assert "own figures" in found.explanation
+    # Without figures of their own the swap stays a divergence.
+    a, b = (
+        ClaimText("The award went to Vaughn on Monday."),
+        ClaimText("The award went to Hansbrough on Monday."),
+    )
+    (found,) = EntityDetector().detect(a, b)
+    assert (found.kind, found.severity) == ("entity", "high")

@@ -21,6 +21,8 @@ from claimcmp.detectors.base import Severity, count_other_things, name_number, s
 from claimcmp.protocols import ClaimText
 from claimcmp.records import Divergence
 from claimcmp.text.diff import token_diff
+from claimcmp.text.names import is_demonym, is_name, same_entity
+from claimcmp.text.normalize import PHRASE_BREAKS, Token
 from claimcmp.text.quantities import Quantity, convert, figure_counts, find_quantities, parse_number
 
 __all__ = [
@@ -28,6 +30,7 @@ __all__ = [
     "QuantityMatch",
     "Relation",
     "UnitDetector",
+    "holder",
     "match_quantities",
     "quantity_matches",
 ]
@@ -360,6 +363,29 @@ def _part_marker(text: str, q: Quantity) -> str | None:
     return found.group(1).lower() if found else None
 
 
+def holder(toks: tuple[Token, ...], text: str, q: Quantity) -> str | None:
+    """Whom a figure is said of: the nearest name before it in its clause ("Since Week 11,
+    **Thomas** has eight touchdowns"), or None."""
+    for t in reversed([t for t in toks if t.end <= q.start]):
+        if any(c in PHRASE_BREAKS for c in text[t.end : q.start]):
+            return None
+        if is_name(t, text) and not t.text[:1].isdigit() and not is_demonym(t.text):
+            return t.text  # "a 36-year-old Australian climber" is not said of Australia
+    return None
+
+
+def _different_holders(a: str, b: str, m: QuantityMatch) -> bool:
+    """Whether the two figures are said of two different people or bodies, each named only in
+    its own claim: "Bush rushed for 404 yards" / "Thomas has 498 rushing yards"."""
+    da = token_diff(a, b)
+    ha, hb = holder(da.a, a, m.a), holder(da.b, b, m.b)
+    if ha is None or hb is None or same_entity(ha, hb):
+        return False
+    names_a = {t.text for t in da.a if t.text[:1].isupper()}
+    names_b = {t.text for t in da.b if t.text[:1].isupper()}
+    return ha not in names_b and hb not in names_a
+
+
 _cache: dict[tuple[str, str], list[QuantityMatch]] = {}
 
 
@@ -457,6 +483,16 @@ class NumberDetector:
                         "different things)",
                         0.45,
                         "medium",
+                    )
+                elif _different_holders(a.text, b.text, m):
+                    yield _finding(
+                        m,
+                        "number",
+                        self.name,
+                        f"the figure differs: {_fmt(m.a)} vs {_fmt(m.b)}, but each is said of "
+                        "someone the other claim does not name",
+                        0.3,
+                        "low",
                     )
                 elif m.a.category == "plain" and _part_marker(a.text, m.a) != _part_marker(
                     b.text, m.b
