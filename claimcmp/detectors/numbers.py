@@ -21,6 +21,7 @@ from claimcmp.detectors.base import Severity, count_other_things, name_number, s
 from claimcmp.protocols import ClaimText
 from claimcmp.records import Divergence
 from claimcmp.text.diff import token_diff
+from claimcmp.text.lexicon import TITLE_WORDS
 from claimcmp.text.names import is_demonym, is_name, same_entity
 from claimcmp.text.normalize import PHRASE_BREAKS, Token
 from claimcmp.text.quantities import Quantity, convert, figure_counts, find_quantities, parse_number
@@ -364,14 +365,25 @@ def _part_marker(text: str, q: Quantity) -> str | None:
 
 
 def holder(toks: tuple[Token, ...], text: str, q: Quantity) -> str | None:
-    """Whom a figure is said of: the nearest name before it in its clause ("Since Week 11,
-    **Thomas** has eight touchdowns"), or None."""
-    for t in reversed([t for t in toks if t.end <= q.start]):
-        if any(c in PHRASE_BREAKS for c in text[t.end : q.start]):
-            return None
-        if is_name(t, text) and not t.text[:1].isdigit() and not is_demonym(t.text):
-            return t.text  # "a 36-year-old Australian climber" is not said of Australia
-    return None
+    """Whom a figure is said of: the name its clause opens with, the subject ("Since Week 11,
+    **Thomas** has eight touchdowns", "**Vaughn** finished with 16 points"), or None ("Video
+    of Brooklyn Mother of 13": the clause does not open with a name)."""
+    before = [t for t in toks if t.end <= q.start]
+    start = 0
+    for k in range(len(before) - 1, -1, -1):
+        gap = text[before[k].end : before[k + 1].start if k + 1 < len(before) else q.start]
+        if any(c in PHRASE_BREAKS for c in gap):
+            start = k + 1
+            break
+    clause = [t for t in before[start:] if t.content and t.lower not in TITLE_WORDS]
+    if not clause or not is_name(clause[0], text) or is_demonym(clause[0].text):
+        return None  # "a 36-year-old Australian climber" is not said of Australia
+    run = [clause[0]]
+    for t in clause[1:]:
+        if not t.text[:1].isupper() or text[run[-1].end : t.start].strip():
+            break
+        run.append(t)
+    return run[-1].text
 
 
 def _different_holders(a: str, b: str, m: QuantityMatch) -> bool:
