@@ -91,6 +91,8 @@ def test_one_of_is_not_a_number() -> None:
             "He scored his first 12 points in the first half.",
         ),
         ("McDermott now has 2, 129 points.", "McDermott now has 2, 029 points."),
+        # Two numbers of one series label are compared.
+        ("He was hurt in Week 3.", "He was hurt in Week 5."),
         # One holder, named in both.
         (
             "Thomas missed nine games this season.",
@@ -143,6 +145,12 @@ def test_number_changes_are_found(a: str, b: str) -> None:
             "McAllister rushed for 404 yards and two touchdowns.",
             "Since Week 11, Thomas has eight touchdowns on 498 rushing yards.",
         ),
+        # "Week 3" says which week, not how many.
+        (
+            "He was hurt in Week 3, then missed nine games.",
+            "He was hurt in September and missed nine games, his tenth season.",
+        ),
+        ("He was hurt in Week 3, then missed games.", "He missed 10 games."),
         # Telephone numbers are not figures.
         ("Call Sgt. La Croix at 745 - 4811.", "Call Sgt. La Croix at 907 - 745 - 4811."),
         # A clock time as a tokenised corpus writes it is not a count.

@@ -808,3 +808,30 @@ def test_two_people_each_with_their_own_figures_is_not_one_name_swapped() -> Non
     )
     (found,) = EntityDetector().detect(a, b)
     assert (found.kind, found.severity) == ("entity", "high")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "swap"),
+    [
+        (
+            "Bush will miss the games against Detroit.",
+            "Bush will miss the games against the Lions.",
+            False,
+        ),
+        (
+            "The game against New Orleans was cancelled.",
+            "The game against the Saints was cancelled.",
+            False,
+        ),
+        (
+            "He scored with two Evansville defenders on him.",
+            "He scored with two Purple Aces defenders on him.",
+            False,
+        ),
+        ("The summit was held in Paris.", "The summit was held in Houston.", True),
+    ],
+)
+def test_a_team_by_its_city_or_its_nickname(a: str, b: str, swap: bool) -> None:
+    for x, y in ((a, b), (b, a)):
+        found = [d.kind for d in EntityDetector().detect(ClaimText(x), ClaimText(y))]
+        assert ("entity" in found) == swap, (x, y)

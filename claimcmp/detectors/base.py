@@ -213,6 +213,11 @@ def count_other_things(
     return True
 
 
+#: Capitalised words whose number says which one of a series it is ("Week 3", "Game 7",
+#: "Round 2"), not how many.
+_SEQUENCE_LABELS = frozenset("Week Game Round Stage Leg Race Heat Day Match".split())
+
+
 def name_number(toks: tuple[Token, ...], text: str, span: tuple[int, int]) -> str | None:
     """The name a figure is part of ("Windows **8**", "IE**11**", "Article **60** of"), or None.
 
@@ -228,6 +233,8 @@ def name_number(toks: tuple[Token, ...], text: str, span: tuple[int, int]) -> st
     before, after = toks[inside[0] - 1], inside[-1] + 1
     if text[before.end : span[0]].strip() or not before.text.isalpha():
         return None
+    if before.text in _SEQUENCE_LABELS:
+        return before.lower  # "Week 3", "Game 7": which one of a series, wherever it stands
     if not before.text[:1].isupper() or before.lower in CALENDAR_WORDS:
         return None
     if (after < len(toks) and toks[after].content) or text[span[1] :].lstrip().startswith(","):

@@ -818,6 +818,8 @@ class EntityDetector:
                 or any(self._same(whole_a, u.text) for u in nb)
             ):
                 continue
+            if _city_and_nickname(x, y) or _city_and_nickname(y, x):
+                continue  # "against Detroit" / "against the Lions": a team by city or nickname
             a_span = (na[0].start, na[-1].end)
             b_span = (nb[0].start, nb[-1].end)
             explanation = (
@@ -841,6 +843,22 @@ class EntityDetector:
                 confidence,
                 severity,  # type: ignore[arg-type]
             )
+
+
+def _city_and_nickname(place: str, other: str) -> bool:
+    """A place WordNet knows and a plural of ordinary words written as a name ("Detroit" /
+    "Lions", "New Orleans" / "Saints", "Evansville" / "Purple Aces"): one team named by its
+    city and by its nickname."""
+    from claimcmp.text.wordnet import is_common_word
+
+    words = other.split()
+    return (
+        _scale(place) is not None
+        and words[-1].endswith("s")
+        and all(
+            is_common_word(w.lower().removesuffix("s")) or is_common_word(w.lower()) for w in words
+        )
+    )
 
 
 def _own_figures(a: str, b: str, names_a: set[str], names_b: set[str]) -> bool:
