@@ -93,6 +93,8 @@ def test_one_of_is_not_a_number() -> None:
         ("McDermott now has 2, 129 points.", "McDermott now has 2, 029 points."),
         # Two numbers of one series label are compared.
         ("He was hurt in Week 3.", "He was hurt in Week 5."),
+        # One person's age told two ways.
+        ("Police arrested Horton, 34, on Monday.", "Police arrested Horton, 35, on Monday."),
         # One holder, named in both.
         (
             "Thomas missed nine games this season.",
@@ -151,6 +153,11 @@ def test_number_changes_are_found(a: str, b: str) -> None:
             "He was hurt in September and missed nine games, his tenth season.",
         ),
         ("He was hurt in Week 3, then missed games.", "He missed 10 games."),
+        # Two people's ages, each named beside their age.
+        (
+            "The shooting claimed the life of 34-year-old Zurana Horton.",
+            "Twenty-year-old Andrew Lopez is accused of firing from a rooftop.",
+        ),
         # Telephone numbers are not figures.
         ("Call Sgt. La Croix at 745 - 4811.", "Call Sgt. La Croix at 907 - 745 - 4811."),
         # A clock time as a tokenised corpus writes it is not a count.

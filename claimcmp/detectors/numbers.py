@@ -401,6 +401,36 @@ def _different_holders(a: str, b: str, m: QuantityMatch) -> bool:
 _cache: dict[tuple[str, str], list[QuantityMatch]] = {}
 
 
+def _age_holder(toks: tuple[Token, ...], text: str, q: Quantity) -> str | None:
+    """Whose age a figure is: the name right after it ("34-year-old **Zurana Horton**") or the
+    name it stands beside in apposition ("**Horton**, 34,"); None if neither."""
+    after = [t for t in toks if t.start >= q.end]
+    run: list[Token] = []
+    for t in after:
+        if run and text[run[-1].end : t.start].strip():
+            break
+        if not run and text[q.end : t.start].strip(" -"):
+            break
+        if not (t.text[:1].isupper() and is_name(t, text)):
+            break
+        run.append(t)
+    if run:
+        return run[-1].text
+    before = [t for t in toks if t.end <= q.start]
+    if before and text[before[-1].end : q.start].strip() == "," and is_name(before[-1], text):
+        return before[-1].text
+    return None
+
+
+def _two_people(diff: Any, texts: tuple[str, str], x: Quantity, y: Quantity) -> bool:
+    """Two ages of two people, each named beside their age and not named in the other claim
+    ("34-year-old Zurana Horton" / "Twenty-year-old Andrew Lopez")."""
+    hx, hy = _age_holder(diff.a, texts[0], x), _age_holder(diff.b, texts[1], y)
+    if hx is None or hy is None or same_entity(hx, hy):
+        return False
+    return hx not in texts[1] and hy not in texts[0]
+
+
 def quantity_matches(a: str, b: str) -> list[QuantityMatch]:
     """Matched quantities of two texts (memoised for the last few pairs).
 
@@ -437,6 +467,8 @@ def quantity_matches(a: str, b: str) -> list[QuantityMatch]:
                 return False
             # "averaged 22.8 points" / "had 24 points": an average and one value are two facts.
             if _averaged(a, x) != _averaged(b, y):
+                return False
+            if ages and _two_people(diff, (a, b), x, y):
                 return False
             return same_role(diff, *spans, window=1, names=ages)
 
