@@ -835,3 +835,45 @@ def test_a_team_by_its_city_or_its_nickname(a: str, b: str, swap: bool) -> None:
     for x, y in ((a, b), (b, a)):
         found = [d.kind for d in EntityDetector().detect(ClaimText(x), ClaimText(y))]
         assert ("entity" in found) == swap, (x, y)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "denied"),
+    [
+        (
+            "The rep would not reveal what she is being treated for.",
+            "Her rep declined to reveal what she is being treated for.",
+            False,
+        ),
+        ("The rep refused to reveal the reason.", "The rep wouldn't reveal the reason.", False),
+        ("The rep would not reveal the reason.", "The rep revealed the reason.", True),
+    ],
+)
+def test_declined_to_denies_like_not(a: str, b: str, denied: bool) -> None:
+    for x, y in ((a, b), (b, a)):
+        found = [d.kind for d in NegationDetector().detect(ClaimText(x), ClaimText(y))]
+        assert ("negation" in found) == denied, (x, y, found)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # Two outlets a statement was made to: both can be true.
+        (
+            "Tara Reid has entered rehab, her rep told UsMagazine.com.",
+            "Tara Reid has entered rehab, her rep told People.com.",
+        ),
+        (
+            "Her rep confirmed to PEOPLE that she left.",
+            "Her rep confirmed to Variety that she left.",
+        ),
+        # A work's title in a description of the person.
+        (
+            "He would not say what the `` American Pie '' star was treated for.",
+            "He would not say what Reid was treated for.",
+        ),
+    ],
+)
+def test_names_in_other_roles_are_not_swaps(a: str, b: str) -> None:
+    for x, y in ((a, b), (b, a)):
+        assert [d.kind for d in EntityDetector().detect(ClaimText(x), ClaimText(y))] == [], (x, y)

@@ -539,10 +539,11 @@ def _negates_shared_predicate(
     # The other claim must assert the word: "to determine **if** their activities will harm"
     # asks a question, which "would not be harmed" does not deny.
     other, text = (d.b, texts[1]) if in_a else (d.a, texts[0])
-    if _in_open_question(text, other[counterpart].start) or _attempted(
-        text, other[counterpart].start
-    ):
+    at = other[counterpart].start
+    if _in_open_question(text, at) or _attempted(text, at):
         return None
+    if _REFUSED_BEFORE.search(text[max(0, at - 30) : at]):
+        return None  # "declined to reveal" denies it too ("would not reveal")
     return counterpart
 
 
@@ -556,6 +557,14 @@ _ATTEMPT_BEFORE = re.compile(
     r"\b(?:(?:try|tries|trying|tried|attempt|attempts|attempting|attempted|seek|seeks|seeking|"
     r"sought|hope|hopes|hoping|hoped|working|want|wants|wanted|aim|aims|aiming)\s+to|"
     r"before|until|unless)\b[^,;:.]{0,40}$",
+    re.I,
+)
+
+
+#: Verbs that deny what follows them: "**declined to** reveal" is "would not reveal".
+_REFUSED_BEFORE = re.compile(
+    r"\b(?:declined|declines|declining|refused|refuses|refusing|failed|fails|unable|"
+    r"reluctant|unwilling)\s+to\s+(?:\w+\s+)?$",
     re.I,
 )
 
@@ -818,6 +827,10 @@ class EntityDetector:
                 or any(self._same(whole_a, u.text) for u in nb)
             ):
                 continue
+            if _quoted_title(a.text, na) != _quoted_title(b.text, nb):
+                continue  # "the ``American Pie'' star" / "Reid": a work's title in a description
+            if _addressee(a.text, na[0]) and _addressee(b.text, nb[0]):
+                continue  # "her rep told UsMagazine.com" / "her rep told People.com": both told
             if _city_and_nickname(x, y) or _city_and_nickname(y, x):
                 continue  # "against Detroit" / "against the Lions": a team by city or nickname
             a_span = (na[0].start, na[-1].end)
@@ -843,6 +856,33 @@ class EntityDetector:
                 confidence,
                 severity,  # type: ignore[arg-type]
             )
+
+
+#: Words before the one a statement was made to: "her rep **told** People", "**confirmed to**
+#: PEOPLE", "said **in an interview with** the BBC".
+_TOLD_BEFORE = re.compile(
+    r"\b(?:told|tells|telling|tell|(?:said|says|confirmed|confirms|spoke|speaking|explained|"
+    r"wrote|announced|revealed)\s+(?:to|in an interview with)|interview with)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+_OPEN_QUOTE = re.compile(r"(?:``|[\"“‘])\s*$")
+_CLOSE_QUOTE = re.compile(r"^\s*(?:''|[\"”’])")
+
+
+def _quoted_title(text: str, name: list[Token]) -> bool:
+    """Whether a name stands in quotation marks: the title of a work or a nickname, not the
+    person or place itself."""
+    return bool(
+        _OPEN_QUOTE.search(text[max(0, name[0].start - 3) : name[0].start])
+        and _CLOSE_QUOTE.search(text[name[-1].end : name[-1].end + 3])
+    )
+
+
+def _addressee(text: str, name: Token) -> bool:
+    """Whether a name is who a statement was made to (an outlet, an interviewer)."""
+    return bool(_TOLD_BEFORE.search(text[max(0, name.start - 40) : name.start]))
 
 
 def _city_and_nickname(place: str, other: str) -> bool:
