@@ -829,6 +829,12 @@ def test_two_people_each_with_their_own_figures_is_not_one_name_swapped() -> Non
             False,
         ),
         ("The summit was held in Paris.", "The summit was held in Houston.", True),
+        # A window is not a living thing: "Windows" is no team's nickname.
+        (
+            "The update is for all versions of Windows.",
+            "The update is for all versions of Denver.",
+            True,
+        ),
     ],
 )
 def test_a_team_by_its_city_or_its_nickname(a: str, b: str, swap: bool) -> None:
@@ -847,6 +853,12 @@ def test_a_team_by_its_city_or_its_nickname(a: str, b: str, swap: bool) -> None:
         ),
         ("The rep refused to reveal the reason.", "The rep wouldn't reveal the reason.", False),
         ("The rep would not reveal the reason.", "The rep revealed the reason.", True),
+        # "wanted to" governs "say", not what is said.
+        (
+            "I wanted to say that I will not bring dishonor.",
+            "I wanted to say that I will bring dishonor.",
+            True,
+        ),
     ],
 )
 def test_declined_to_denies_like_not(a: str, b: str, denied: bool) -> None:

@@ -554,9 +554,9 @@ _OPEN_QUESTION = re.compile(r"\b(?:if|whether)\b", re.I)
 #: "investigators were **trying to determine** the cause", "**before** a final determination":
 #: an attempt or a time still to come, which "has not been determined" does not deny.
 _ATTEMPT_BEFORE = re.compile(
-    r"\b(?:(?:try|tries|trying|tried|attempt|attempts|attempting|attempted|seek|seeks|seeking|"
-    r"sought|hope|hopes|hoping|hoped|working|want|wants|wanted|aim|aims|aiming)\s+to|"
-    r"before|until|unless)\b[^,;:.]{0,40}$",
+    r"(?:\b(?:try|tries|trying|tried|attempt|attempts|attempting|attempted|seek|seeks|seeking|"
+    r"sought|hope|hopes|hoping|hoped|working|want|wants|wanted|aim|aims|aiming)\s+to\s+"
+    r"(?:\w+\s+)?|\b(?:before|until|unless)\s+(?:[\w'-]+\s+){0,3})$",
     re.I,
 )
 
@@ -886,19 +886,37 @@ def _addressee(text: str, name: Token) -> bool:
 
 
 def _city_and_nickname(place: str, other: str) -> bool:
-    """A place WordNet knows and a plural of ordinary words written as a name ("Detroit" /
-    "Lions", "New Orleans" / "Saints", "Evansville" / "Purple Aces"): one team named by its
-    city and by its nickname."""
+    """A place WordNet knows and a plural of ordinary words naming living things, written as a
+    name ("Detroit" / "Lions", "New Orleans" / "Saints", "Evansville" / "Purple Aces"): one
+    team named by its city and by its nickname. ("Windows" / "Denver" is not: a window is not a
+    living thing.)"""
     from claimcmp.text.wordnet import is_common_word
 
     words = other.split()
+    head = words[-1].lower().removesuffix("s")
     return (
-        _scale(place) is not None
-        and words[-1].endswith("s")
+        words[-1].endswith("s")
         and all(
             is_common_word(w.lower().removesuffix("s")) or is_common_word(w.lower()) for w in words
         )
+        and _living(head)
+        and _scale(place) is not None
     )
+
+
+#: WordNet's roots of living things: what a team's nickname is named after.
+_LIVING = frozenset({"organism", "living_thing", "person", "animal"})
+
+
+@memoize(4096)
+def _living(noun: str) -> bool:
+    from claimcmp.text.wordnet import wordnet
+
+    wn = wordnet()
+    for s in wn.synsets(noun, pos="n")[:3]:
+        if any(_LIVING & set(wn.lemma_names(h)) for h in wn.ancestors(s, 14)):
+            return True
+    return False
 
 
 def _own_figures(a: str, b: str, names_a: set[str], names_b: set[str]) -> bool:
