@@ -256,7 +256,9 @@ _ONES = "one|two|three|four|five|six|seven|eight|nine"
 # "2, 129": thousands as a tokenised corpus (ECB+) writes them, a space after the comma. Not
 # after a month name, where "March 3, 200 people" is a day and a count.
 _TOKENISED_THOUSANDS = (
-    "".join(rf"(?<!\b{m}[ ])(?<!\b{m}\.[ ])" for m in MONTH_PATTERN.split("|"))
+    # The lookahead first: the month lookbehinds are then tried only where such a figure starts.
+    r"(?=\d{1,3},[ ]\d{3}(?!\d|\.\d))"
+    + "".join(rf"(?<!\b{m}[ ])(?<!\b{m}\.[ ])" for m in MONTH_PATTERN.split("|"))
     + r"\d{1,3}(?:,[ ]\d{3})+(?!\d|\.\d)"
 )
 
