@@ -158,6 +158,11 @@ def test_number_changes_are_found(a: str, b: str) -> None:
             "The shooting claimed the life of 34-year-old Zurana Horton.",
             "Twenty-year-old Andrew Lopez is accused of firing from a rooftop.",
         ),
+        # Two people's ages even where the other claim names the first person too.
+        (
+            "Trial is set for June 17 for 26-year-old Christopher Kenyon Simpson of Fort Coffee.",
+            "The jury convicted Christopher Kenyon Simpson in the death of 20-year-old Ka'loni Flynn.",
+        ),
         # Telephone numbers are not figures.
         ("Call Sgt. La Croix at 745 - 4811.", "Call Sgt. La Croix at 907 - 745 - 4811."),
         # A clock time as a tokenised corpus writes it is not a count.

@@ -889,3 +889,22 @@ def test_declined_to_denies_like_not(a: str, b: str, denied: bool) -> None:
 def test_names_in_other_roles_are_not_swaps(a: str, b: str) -> None:
     for x, y in ((a, b), (b, a)):
         assert [d.kind for d in EntityDetector().detect(ClaimText(x), ClaimText(y))] == [], (x, y)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "opposed"),
+    [
+        # Opposite verbs acting on different things: "the name of a woman" / "a man".
+        (
+            "Authorities have released the name of a woman who was struck by a motorist.",
+            "Police arrested a man they believe to be the driver who struck a woman.",
+            False,
+        ),
+        ("The prisoner was released on Monday.", "The prisoner was arrested on Monday.", True),
+        ("Sales rose 5% in March.", "Sales fell 5% in March.", True),
+    ],
+)
+def test_opposites_must_act_on_the_same_thing(a: str, b: str, opposed: bool) -> None:
+    for x, y in ((a, b), (b, a)):
+        found = [d.kind for d in NegationDetector().detect(ClaimText(x), ClaimText(y))]
+        assert ("negation" in found) == opposed, (x, y, found)

@@ -423,12 +423,11 @@ def _age_holder(toks: tuple[Token, ...], text: str, q: Quantity) -> str | None:
 
 
 def _two_people(diff: Any, texts: tuple[str, str], x: Quantity, y: Quantity) -> bool:
-    """Two ages of two people, each named beside their age and not named in the other claim
-    ("34-year-old Zurana Horton" / "Twenty-year-old Andrew Lopez")."""
+    """Two ages of two people, each named beside their age ("34-year-old Zurana Horton" /
+    "Twenty-year-old Andrew Lopez", "26-year-old Christopher Simpson" / "20-year-old Ka'loni
+    Flynn" even where the other claim names Simpson too)."""
     hx, hy = _age_holder(diff.a, texts[0], x), _age_holder(diff.b, texts[1], y)
-    if hx is None or hy is None or same_entity(hx, hy):
-        return False
-    return hx not in texts[1] and hy not in texts[0]
+    return hx is not None and hy is not None and not same_entity(hx, hy)
 
 
 def quantity_matches(a: str, b: str) -> list[QuantityMatch]:
