@@ -761,6 +761,17 @@ def test_an_acronym_whose_name_the_word_diff_split_is_the_same_company() -> None
     assert [d.kind for d in EntityDetector().detect(a, c)] == ["entity"]
 
 
+def negated_either_way(a: str, b: str) -> bool:
+    """Whether the negation detector finds a negation between ``a`` and ``b``, the same in
+    both orders."""
+    found = [
+        "negation" in [d.kind for d in NegationDetector().detect(ClaimText(x), ClaimText(y))]
+        for x, y in ((a, b), (b, a))
+    ]
+    assert found[0] == found[1], (a, b)
+    return found[0]
+
+
 @pytest.mark.parametrize(
     ("a", "b", "denied"),
     [
@@ -787,12 +798,24 @@ def test_an_acronym_whose_name_the_word_diff_split_is_the_same_company() -> None
             False,
         ),
         ("No one was injured in the blaze.", "One person was injured in the blaze.", True),
+        # "declined to" denies what follows, like "would not".
+        (
+            "The rep would not reveal what she is being treated for.",
+            "Her rep declined to reveal what she is being treated for.",
+            False,
+        ),
+        ("The rep refused to reveal the reason.", "The rep wouldn't reveal the reason.", False),
+        ("The rep would not reveal the reason.", "The rep revealed the reason.", True),
+        # "wanted to" governs "say", not what is said.
+        (
+            "I wanted to say that I will not bring dishonor.",
+            "I wanted to say that I will bring dishonor.",
+            True,
+        ),
     ],
 )
 def test_what_a_negator_denies_must_be_asserted(a: str, b: str, denied: bool) -> None:
-    for x, y in ((a, b), (b, a)):
-        found = [d.kind for d in NegationDetector().detect(ClaimText(x), ClaimText(y))]
-        assert ("negation" in found) == denied, (x, y, found)
+    assert negated_either_way(a, b) == denied
 
 
 def test_two_people_each_with_their_own_figures_is_not_one_name_swapped() -> None:
@@ -844,30 +867,6 @@ def test_a_team_by_its_city_or_its_nickname(a: str, b: str, swap: bool) -> None:
 
 
 @pytest.mark.parametrize(
-    ("a", "b", "denied"),
-    [
-        (
-            "The rep would not reveal what she is being treated for.",
-            "Her rep declined to reveal what she is being treated for.",
-            False,
-        ),
-        ("The rep refused to reveal the reason.", "The rep wouldn't reveal the reason.", False),
-        ("The rep would not reveal the reason.", "The rep revealed the reason.", True),
-        # "wanted to" governs "say", not what is said.
-        (
-            "I wanted to say that I will not bring dishonor.",
-            "I wanted to say that I will bring dishonor.",
-            True,
-        ),
-    ],
-)
-def test_declined_to_denies_like_not(a: str, b: str, denied: bool) -> None:
-    for x, y in ((a, b), (b, a)):
-        found = [d.kind for d in NegationDetector().detect(ClaimText(x), ClaimText(y))]
-        assert ("negation" in found) == denied, (x, y, found)
-
-
-@pytest.mark.parametrize(
     ("a", "b"),
     [
         # Two outlets a statement was made to: both can be true.
@@ -905,6 +904,4 @@ def test_names_in_other_roles_are_not_swaps(a: str, b: str) -> None:
     ],
 )
 def test_opposites_must_act_on_the_same_thing(a: str, b: str, opposed: bool) -> None:
-    for x, y in ((a, b), (b, a)):
-        found = [d.kind for d in NegationDetector().detect(ClaimText(x), ClaimText(y))]
-        assert ("negation" in found) == opposed, (x, y, found)
+    assert negated_either_way(a, b) == opposed

@@ -547,7 +547,7 @@ def _negates_shared_predicate(
     # asks a question, which "would not be harmed" does not deny.
     other, text = (d.b, texts[1]) if in_a else (d.a, texts[0])
     at = other[counterpart].start
-    if _in_open_question(text, at) or _attempted(text, at):
+    if _unasserted(text, at):
         return None
     if _REFUSED_BEFORE.search(text[max(0, at - 30) : at]):
         return None  # "declined to reveal" denies it too ("would not reveal")
@@ -576,18 +576,12 @@ _REFUSED_BEFORE = re.compile(
 )
 
 
-def _attempted(text: str, start: int) -> bool:
-    """Whether the word at ``start`` is only tried or still to come in its clause: not
-    asserted."""
+def _unasserted(text: str, start: int) -> bool:
+    """Whether the word at ``start`` is asked, supposed, only tried or still to come in its
+    clause (from that word back to the last punctuation): an "if" or "whether" clause, "trying
+    to", "before". Not asserted, so not what a negator of the other claim denies."""
     clause = _CLAUSE_END.split(text[:start])[-1]
-    return bool(_ATTEMPT_BEFORE.search(clause))
-
-
-def _in_open_question(text: str, start: int) -> bool:
-    """Whether the word at ``start`` stands in an "if" or "whether" clause (from that word
-    back to the last punctuation): asked or supposed, not asserted."""
-    clause = _CLAUSE_END.split(text[:start])[-1]
-    return bool(_OPEN_QUESTION.search(clause))
+    return bool(_OPEN_QUESTION.search(clause) or _ATTEMPT_BEFORE.search(clause))
 
 
 _NOT_NEGATING = re.compile(

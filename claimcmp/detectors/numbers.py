@@ -398,6 +398,30 @@ def _different_holders(a: str, b: str, m: QuantityMatch) -> bool:
     return ha not in names_b and hb not in names_a
 
 
+def _two_facts(a: str, b: str, m: QuantityMatch) -> str | None:
+    """Why two differing figures may both be true, if they may (the explanation of the low
+    finding): said of two people, a part against a whole, two moments of a game. None: they
+    are one figure told two ways."""
+    told = f"{_fmt(m.a)} vs {_fmt(m.b)}"
+    if _different_holders(a, b, m):
+        return (
+            f"the figure differs: {told}, but each is said of someone the other claim does not name"
+        )
+    if m.a.category == "plain" and _part_marker(a, m.a) != _part_marker(b, m.b):
+        # "Those 10 points tied him with Buford" / "he scored 23 points".
+        return (
+            f"the figure differs: {told}, but one counts a part ('first', 'next', 'those') "
+            "and the other does not"
+        )
+    if m.a.category == m.b.category == "score" and _moments_apart(a, m.a, b, m.b):
+        # A game's score changes while it is played: "a 17-7 halftime lead" / "a 31-24 lead".
+        return (
+            f"the score differs: {told}, but a lead or a run is one moment of a game, so the "
+            "two may be different moments"
+        )
+    return None
+
+
 _cache: dict[tuple[str, str], list[QuantityMatch]] = {}
 
 
@@ -527,44 +551,8 @@ class NumberDetector:
                         0.45,
                         "medium",
                     )
-                elif _different_holders(a.text, b.text, m):
-                    yield _finding(
-                        m,
-                        "number",
-                        self.name,
-                        f"the figure differs: {_fmt(m.a)} vs {_fmt(m.b)}, but each is said of "
-                        "someone the other claim does not name",
-                        0.3,
-                        "low",
-                    )
-                elif m.a.category == "plain" and _part_marker(a.text, m.a) != _part_marker(
-                    b.text, m.b
-                ):
-                    # "Those 10 points tied him with Buford" / "he scored 23 points": a part of
-                    # a count and the whole are two figures, both true.
-                    yield _finding(
-                        m,
-                        "number",
-                        self.name,
-                        f"the figure differs: {_fmt(m.a)} vs {_fmt(m.b)}, but one counts a part "
-                        "('first', 'next', 'those') and the other does not",
-                        0.3,
-                        "low",
-                    )
-                elif m.a.category == m.b.category == "score" and _moments_apart(
-                    a.text, m.a, b.text, m.b
-                ):
-                    # A game's score changes while it is played: "a 17-7 halftime lead" and "a
-                    # 31-24 lead" are two moments, not two accounts of one result.
-                    yield _finding(
-                        m,
-                        "number",
-                        self.name,
-                        f"the score differs: {_fmt(m.a)} vs {_fmt(m.b)}, but a lead or a run is one "
-                        "moment of a game, so the two may be different moments",
-                        0.3,
-                        "low",
-                    )
+                elif (both_true := _two_facts(a.text, b.text, m)) is not None:
+                    yield _finding(m, "number", self.name, both_true, 0.3, "low")
                 else:
                     same_thing = m.a.context == m.b.context or m.a.category == "measure"
                     yield _finding(
