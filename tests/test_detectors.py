@@ -252,6 +252,18 @@ def test_ordinals_compare_in_their_slot() -> None:
     assert kinds(
         "Results for the first quarter were strong.", "Results for the fourth quarter were strong."
     ) == ["number"]
+    # "the one-year anniversary" is the first, whichever way it is written.
+    assert kinds(
+        "Protesters marked the one-year anniversary of the war.",
+        "Protesters marked the second anniversary of the war.",
+    ) == ["number"]
+    assert kinds("their 10-year anniversary", "their 12th anniversary") == ["number"]
+    assert kinds("their 10-year anniversary", "their tenth anniversary") == []
+    assert (
+        kinds("the first anniversary of the crash", "the one-year anniversary of the crash") == []
+    )
+    # A duration before anything else stays a duration ("a 10-year contract").
+    assert find_quantities("a 10-year contract")[0].category == "measure"
     assert (
         kinds("Belarus was one of the first to join.", "Belarus was among the first to join.") == []
     )

@@ -901,7 +901,34 @@ def test_names_in_other_roles_are_not_swaps(a: str, b: str) -> None:
         ),
         ("The prisoner was released on Monday.", "The prisoner was arrested on Monday.", True),
         ("Sales rose 5% in March.", "Sales fell 5% in March.", True),
+        # Figures after the two verbs are the sizes of one change: its direction still differs.
+        ("Sales rose 5% in March.", "Sales fell 3% in March.", True),
+        ("The index climbed 120 points on Friday.", "The index dropped 80 points on Friday.", True),
+        # ... of one thing: two things may move both ways.
+        ("Sales rose 5% in March.", "Costs fell 3% in March.", False),
     ],
 )
 def test_opposites_must_act_on_the_same_thing(a: str, b: str, opposed: bool) -> None:
     assert negated_either_way(a, b) == opposed
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "swap"),
+    [
+        # A country against a country, the first written as two words: "New" alone is no
+        # small place inside Australia, and "Africa" of "South Africa" does not hold Mozambique.
+        (
+            "The climber died on a mountain in New Zealand.",
+            "The climber died on a mountain in Australia.",
+            True,
+        ),
+        ("The summit was held in South Korea.", "The summit was held in Japan.", True),
+        ("The ship sank off South Africa.", "The ship sank off Mozambique.", True),
+        # A city inside the two-word state or country is still both true.
+        ("The fire broke out in New York.", "The fire broke out in Brooklyn.", False),
+        ("The climber died in New Zealand.", "The climber died in Christchurch.", False),
+    ],
+)
+def test_a_word_of_a_longer_name_is_not_a_place_of_its_own(a: str, b: str, swap: bool) -> None:
+    found = [d.kind for d in EntityDetector().detect(ClaimText(a), ClaimText(b))]
+    assert (found == ["entity"]) == swap, found

@@ -502,7 +502,18 @@ def _same_head(d: TokenDiff, e: Edit, x: Token, y: Token) -> bool:
     if nx is None or ny is None:
         return True
     if nx in e.a_free and ny in e.b_free:
-        return False
+        # Two figures after them are the amounts of one change of one thing ("**sales** rose
+        # 5%" / "**sales** fell 3%"): the direction is what the two claims disagree on,
+        # whatever the size. Of two things ("sales rose 5%" / "costs fell 3%") both may be true.
+        px = next((t for t in reversed(d.a) if t.start < x.start and t.content), None)
+        py = next((t for t in reversed(d.b) if t.start < y.start and t.content), None)
+        return (
+            nx.text[:1].isdigit()
+            and ny.text[:1].isdigit()
+            and px is not None
+            and py is not None
+            and d.counterpart_in_b(d.index_in_a(px)) == d.index_in_b(py)
+        )
     # "released **the name** of a woman" / "arrested **a man**": the words after are words
     # neither claim shares, so the two verbs act on different things. (Figures after them may
     # differ: "rose 5%" / "fell 3%" still oppose.)
@@ -732,17 +743,18 @@ class EntityDetector:
 
         self._aliases = AliasTable(aliases, builtin=False)
 
-    def _same(self, x: str, y: str) -> bool:
+    def _same(self, x: str, y: str, *, whole: bool = True) -> bool:
+        """Whether names ``x`` and ``y`` can refer to one thing, or one place lies in the other.
+        ``whole=False`` for a word of a longer name, which is only compared as a name: "New"
+        of "New Zealand" is no small place inside Australia, and "Africa" of "South Africa"
+        does not hold Mozambique."""
         from claimcmp.text.names import same_entity
 
         # The owner's "'s" is not part of the name WordNet knows ("Accra's" is Accra).
         x, y = _POSSESSIVE.sub("", x), _POSSESSIVE.sub("", y)
-        return (
-            same_entity(x, y, self._aliases)
-            or _part_of(x, y)
-            or _part_of(y, x)
-            or _other_scale(x, y)
-        )
+        if same_entity(x, y, self._aliases):
+            return True
+        return whole and (_part_of(x, y) or _part_of(y, x) or _other_scale(x, y))
 
     def detect(self, a: ClaimText, b: ClaimText) -> Iterator[Divergence]:
         d = token_diff(a.text, b.text)
@@ -815,7 +827,9 @@ class EntityDetector:
             weak = demonym_a or demonym_b  # "the Ukrainian champion" / "the Georgian champion"
             x = " ".join(t.text for t in na)
             y = " ".join(t.text for t in nb)
-            if self._same(x, y) or any(self._same(t.text, u.text) for t in na for u in nb):
+            if self._same(x, y) or any(
+                self._same(t.text, u.text, whole=len(na) == len(nb) == 1) for t in na for u in nb
+            ):
                 continue
             # The name a slot's words belong to may begin before the slot, where the word diff
             # matched its first word ("AMD (NYSE: AMD)" / "Advanced Micro Devices": "Advanced"
@@ -824,8 +838,8 @@ class EntityDetector:
             whole_b = _whole_name(d.b, d.index_in_b, nb, b.text)
             if (whole_a, whole_b) != (x, y) and (
                 self._same(whole_a, whole_b)
-                or any(self._same(t.text, whole_b) for t in na)
-                or any(self._same(whole_a, u.text) for u in nb)
+                or any(self._same(t.text, whole_b, whole=len(na) == 1) for t in na)
+                or any(self._same(whole_a, u.text, whole=len(nb) == 1) for u in nb)
             ):
                 continue
             if _quoted_title(a.text, na) != _quoted_title(b.text, nb):

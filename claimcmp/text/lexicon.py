@@ -128,6 +128,7 @@ ANTONYM_PAIRS: tuple[tuple[str, str], ...] = tuple(
 )
 
 _SUFFIXES = ("ations", "ation", "ings", "ing", "edly", "ed", "es", "s", "er", "ly", "d")
+_DOUBLING = frozenset({"ings", "ing", "edly", "ed", "er"})
 
 
 @memoize(65536)  # called for every word pair of every compared claim pair
@@ -136,7 +137,10 @@ def stem(word: str) -> str:
     w = word.lower().replace("’", "'")
     for suffix in _SUFFIXES:
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-            return w[: -len(suffix)].rstrip("e")
+            w = w[: -len(suffix)]
+            if suffix in _DOUBLING and len(w) >= 4 and w[-1] == w[-2] and w[-1] in "bdgmnprt":
+                w = w[:-1]  # "dropped", "planning", "bigger": the consonant doubled before it
+            return w.rstrip("e")
     return w.rstrip("e")
 
 

@@ -237,6 +237,9 @@ _APPROX = {
     "an estimated": "about",
     "estimated": "about",
 }
+#: What recurs once a year, so that "N-year" before it counts the Nth ("the 10-year anniversary").
+_YEARLY = frozenset({"anniversary", "anniversaries", "jubilee", "birthday"})
+
 # Words after an ordinal that show it is not ordering anything ("the first to join").
 _NOT_ORDERED = frozenset(
     "to of the a an in on at and or but time place for with by as that which who is was".split()
@@ -512,6 +515,10 @@ def _find_quantities(text: str) -> tuple[Quantity, ...]:
         context = nxt.group(1).lower() if nxt else None
         prev_words = re.findall(r"[A-Za-z][A-Za-z'-]*", text[max(0, start - 60) : start])[-2:]
         before = " ".join(w.lower() for w in prev_words) if len(prev_words) == 2 else None
+        if category == "measure" and unit == "year" and context in _YEARLY:
+            # "the one-year anniversary" is the first: an ordinal, compared with "the second
+            # anniversary" and equal to "the first".
+            category, unit = "ordinal", None
         found.append(
             Quantity(
                 value=value,

@@ -323,6 +323,8 @@ class WordNet:
             return "synonym"
         if ly & self.antonyms(x) or lx & self.antonyms(y):
             return "antonym"
+        if self._opposite_senses(x, y):
+            return "antonym"
         if ly & self.derived(x) or lx & self.derived(y):
             return "derived"
         tx, ty = self.synsets(x, top=TOP_SENSES), self.synsets(y, top=TOP_SENSES)
@@ -342,6 +344,21 @@ class WordNet:
             if up_x[c] + up_y[c] <= 4 and max(up_x[c], up_y[c]) <= 2 and self._specific(c):
                 return "sister"
         return "unrelated"
+
+    def _opposite_senses(self, x: str, y: str) -> bool:
+        """Whether a main sense of one word is the opposite of a main sense of the other, through
+        a synonym of the listed antonym: WordNet lists "approve" / "disapprove" and "easy" /
+        "difficult", and "reject" is a lemma of that sense of "disapprove", "hard" of
+        "difficult". Only the :data:`TOP_SENSES` of each word count, so a rare sense does not
+        make two everyday words opposites."""
+        tx, ty = self.synsets(x, top=TOP_SENSES), self.synsets(y, top=TOP_SENSES)
+        for own, other in ((tx, set(ty)), (ty, set(tx))):
+            for s in own:
+                if any(
+                    target in other for _src, target, _tgt in self._synsets[s].get("antonym", ())
+                ):
+                    return True
+        return False
 
     def _verb_form(self, word: str) -> bool:
         w = word.lower()
