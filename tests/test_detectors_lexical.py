@@ -923,6 +923,14 @@ def test_opposites_must_act_on_the_same_thing(a: str, b: str, opposed: bool) -> 
             True,
         ),
         ("The summit was held in South Korea.", "The summit was held in Japan.", True),
+        # One word of a two-word name swapped: "worth" is a word, but "Fort Worth" is a place.
+        (
+            "The podcast covers tours in Fort Lauderdale and Miami.",
+            "The podcast covers tours in Fort Worth and Miami.",
+            True,
+        ),
+        # A shared name whose descriptive last word is told two ways is one place.
+        ("She checked into the Betty Ford Center.", "She checked into the Betty Ford Clinic.", False),
         ("The ship sank off South Africa.", "The ship sank off Mozambique.", True),
         # A city inside the two-word state or country is still both true.
         ("The fire broke out in New York.", "The fire broke out in Brooklyn.", False),

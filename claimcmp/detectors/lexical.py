@@ -775,11 +775,11 @@ class EntityDetector:
             if shared_head:
                 # The common word that ends a shared name ("Betty Ford **Center**") describes it;
                 # it is not a name of its own.
-                dropped = [
-                    t
-                    for t in (e.a_tokens[0], e.b_tokens[0])
-                    if t.text[:1].isupper() and is_common_word(t.lower)
-                ]
+                # Both must be common words: "Fort **Lauderdale**" / "Fort **Worth**" are two
+                # places, though "worth" is a word.
+                heads = (e.a_tokens[0], e.b_tokens[0])
+                if all(t.text[:1].isupper() and is_common_word(t.lower) for t in heads):
+                    dropped = list(heads)
                 na = [t for t in na if t not in dropped]
                 nb = [t for t in nb if t not in dropped]
                 if not na or not nb:
