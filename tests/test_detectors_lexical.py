@@ -101,6 +101,22 @@ def decisive_kinds(
             "Officials were uncertain about the cause.",
             "negation",
         ),
+        # A hedge and its negation are opposites, not two degrees of certainty.
+        (
+            "Officials said the strike is likely to end soon.",
+            "Officials said the strike is unlikely to end soon.",
+            "negation",
+        ),
+        (
+            "Officials said it is possible to reopen the bridge.",
+            "Officials said it is impossible to reopen the bridge.",
+            "negation",
+        ),
+        # Opposites through a synonym of WordNet's listed antonym, and with an owner's "'s".
+        ("The council approved the plan.", "The council rejected the plan.", "negation"),
+        ("The exam was easy, students said.", "The exam was hard, students said.", "negation"),
+        ("He was in his brother's corner.", "He was in his sister's corner.", "negation"),
+        ("The index climbed in early trading.", "The index dropped in early trading.", "negation"),
         # quote
         (
             "She said the deal was “a historic step for the region.”",
@@ -930,7 +946,11 @@ def test_opposites_must_act_on_the_same_thing(a: str, b: str, opposed: bool) -> 
             True,
         ),
         # A shared name whose descriptive last word is told two ways is one place.
-        ("She checked into the Betty Ford Center.", "She checked into the Betty Ford Clinic.", False),
+        (
+            "She checked into the Betty Ford Center.",
+            "She checked into the Betty Ford Clinic.",
+            False,
+        ),
         ("The ship sank off South Africa.", "The ship sank off Mozambique.", True),
         # A city inside the two-word state or country is still both true.
         ("The fire broke out in New York.", "The fire broke out in Brooklyn.", False),

@@ -128,3 +128,29 @@ def test_word_weights_count_a_fact_s_rare_words_more_than_the_story_s() -> None:
     alone = WordWeights(["Police said 12 people were hurt.", "Police said 14 people were hurt."])
     assert 0.5 < alone.shared(0, 1)[0] < 1.0
     assert WordWeights(["", "Police said so."]).shared(0, 1) == (0.0, 0.0)
+
+
+def test_main_antonyms_read_the_main_sense_only() -> None:
+    wn = wordnet()
+    assert "unsuccessful" in wn.main_antonyms("successful")
+    assert "open" in wn.main_antonyms("closed")
+    assert "innocent" in wn.main_antonyms("guilty")
+    # "said" is an inflected verb: the rare adjective ("the said agreement") does not count.
+    assert wn.main_antonyms("said") == frozenset()
+    assert wn.main_antonyms("are") == frozenset()
+
+
+def test_opposite_senses_through_synonyms() -> None:
+    assert relation("approved", "rejected") == "antonym"
+    assert relation("easy", "hard") == "antonym"
+    assert relation("said", "told") != "antonym"
+    assert relation("blue", "white") == "sister"
+
+
+def test_stem_undoes_a_doubled_consonant() -> None:
+    from claimcmp.text.lexicon import stem
+
+    assert stem("dropped") == stem("drop")
+    assert stem("planning") == stem("plan")
+    assert stem("added") == stem("add")  # a short stem keeps its double letter
+    assert stem("called") == stem("call")

@@ -191,3 +191,22 @@ def test_probabilities_of_rows_equal_probability_of_each() -> None:
     fact = load_default_fact_model()
     rows = np.random.default_rng(0).normal(size=(5, len(FACT_FEATURE_NAMES)))
     assert np.allclose(fact.probabilities(rows), [fact.probability(r) for r in rows])
+
+
+def test_planted_antonyms_are_words_a_reporter_could_swap() -> None:
+    """The planted-edit suite swaps content words for the opposite of their main sense, not
+    function words or rare senses ("said" -> "other", "are" -> "nonbeing")."""
+    import random
+
+    from tools.perturb import _antonym
+
+    def plant(s: str) -> str | None:
+        return _antonym(s, random.Random(0))
+
+    assert plant("The talks were successful.") == "The talks were unsuccessful."
+    assert plant("He said the boy was found guilty.") in {
+        "He said the boy was found innocent.",
+        "He said the girl was found guilty.",
+    }
+    assert plant("He said they are here.") is None
+    assert plant("The 14-year-old was there.") is None

@@ -244,16 +244,34 @@ def _term(s: str, rng: random.Random) -> str | None:
     return _sub_once(rf"\b{re.escape(w)}\b", rng.choice(others), s)
 
 
+#: Words WordNet gives opposites of, in their main sense, that news mostly uses in another
+#: role: adverbs and prepositions ("couldn't **even** tell", "**near** the end", "**due** to").
+_NOT_ANTONYMS = frozenset({"even", "near", "due", "other", "else", "own", "right", "left"})
+#: Opposites too rare to be what a reporter would write instead.
+_RARE_ANTONYMS = frozenset({"fore", "androgynous", "middle", "nonbeing", "unfinished"})
+
+
 def _antonym(s: str, rng: random.Random) -> str | None:
-    """A word swapped for a WordNet antonym: "the talks were successful" → "unsuccessful"."""
-    from claimcmp.text.wordnet import antonyms, base_forms
+    """A content word swapped for the opposite of its main sense: "the talks were successful"
+    → "unsuccessful", "the bridge was closed" → "open". Function words, words inside a compound
+    ("14-year-old") and rare senses ("said" as in "the said agreement") are left alone: a
+    reporter would not write their "opposites", and a detector missing them says nothing."""
+    from claimcmp.text.normalize import is_content_key
+    from claimcmp.text.wordnet import base_forms, wordnet
 
     options = []
     for m in re.finditer(r"\b[a-z]{3,}\b", s):
-        if m.group() not in {lemma for _, lemma in base_forms(m.group())}:
+        word = m.group()
+        if word not in {lemma for _, lemma in base_forms(word)}:
             continue  # inflected: the antonym's base form would not fit
+        if not is_content_key(word) or word in _NOT_ANTONYMS:
+            continue
+        if s[m.start() - 1 : m.start()] == "-" or s[m.end() : m.end() + 1] == "-":
+            continue  # part of a compound: "14-year-old", "state-approved"
         opposite = sorted(
-            a for a in antonyms(m.group()) if "_" not in a and a.isalpha() and len(a) >= 3
+            a
+            for a in wordnet().main_antonyms(word)
+            if "_" not in a and a.isalpha() and len(a) >= 3 and a not in _RARE_ANTONYMS
         )
         if opposite:
             options.append((m, opposite))

@@ -113,8 +113,12 @@ def _in_quantities(text: str) -> Callable[[Token], bool]:
 
 
 def _opposable(tok: Token) -> bool:
-    """A plain word, or an ordinal word ("first" / "last")."""
-    return _plain_word(tok) or (tok.lower in _NUMBER_WORDS and not tok.text[:1].isupper())
+    """A plain word, an ordinal word ("first" / "last"), or a hedge: how sure a claim is belongs
+    to the modality detector, but "likely" / "unlikely" and "possible" / "impossible" are
+    opposites."""
+    if tok.text[:1].isupper():
+        return False
+    return _plain_word(tok) or tok.lower in _NUMBER_WORDS or tok.lower in _HEDGE_WORDS
 
 
 def _swap_words(
@@ -210,9 +214,8 @@ class TermDetector:
             if used or len(xs) != 1 or len(ys) != 1 or not self.use_builtin or not near_identical:
                 continue
             x, y = xs[0], ys[0]
-            if relation(x.lower, y.lower) in ("unrelated", "unknown") and not are_antonyms(
-                x.lower, y.lower
-            ):
+            wx, wy = _POSSESSIVE.sub("", x.lower), _POSSESSIVE.sub("", y.lower)
+            if relation(wx, wy) in ("unrelated", "unknown") and not are_antonyms(wx, wy):
                 reported.add(y.start)
                 yield finding(
                     "term",
@@ -446,9 +449,12 @@ class NegationDetector:
         for word, toks, other in ((x, d.a, y), (y, d.b, x)):
             if _winning_verb(word, toks):
                 return other.lower in _LOSS_WORDS
-        if are_antonyms(x.lower, y.lower, self._extra):
+        # An owner's "'s" is not part of the word: "his **brother's** corner" / "his
+        # **sister's** corner".
+        wx, wy = _POSSESSIVE.sub("", x.lower), _POSSESSIVE.sub("", y.lower)
+        if are_antonyms(wx, wy, self._extra):
             return True
-        return self.use_builtin and relation(x.lower, y.lower) == "antonym"
+        return self.use_builtin and relation(wx, wy) == "antonym"
 
 
 #: Verb forms of "defeat" and "beat": in the active voice ("X defeated Y") they tell a win.

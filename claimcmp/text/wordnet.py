@@ -141,6 +141,26 @@ class WordNet:
         result: frozenset[str] = self._cached("antonyms", word, self._antonyms)
         return result
 
+    def main_antonyms(self, word: str) -> frozenset[str]:
+        """Lower-cased direct opposites of ``word`` in its most frequent sense of each part of
+        speech; an inflected verb form ("said", "lost", "are") is read as a verb only. "rise" /
+        "fall", "lost" / "won"; not "said" / "other" (the rare adjective of "the said
+        agreement") nor "are" / "nonbeing"."""
+        forms = self.base_forms(word)
+        w = word.lower()
+        if any(pos == "v" and lemma != w for pos, lemma in forms):
+            forms = tuple((pos, lemma) for pos, lemma in forms if pos == "v")
+        out: set[str] = set()
+        for pos, lemma in forms:
+            entry = self._synsets[self._index[pos][lemma][0]]
+            names = [n.lower() for n in entry["lemmas"]]
+            out.update(
+                self._synsets[target]["lemmas"][tgt].lower()
+                for src, target, tgt in entry.get("antonym", ())
+                if names[src] == lemma
+            )
+        return frozenset(out)
+
     def derived(self, word: str) -> frozenset[str]:
         """Lower-cased lemmas derived from or deriving ``word`` ("invade" / "invasion")."""
         result: frozenset[str] = self._cached("derived", word, self._derived)
