@@ -72,6 +72,11 @@ def decisive_kinds(
         ("Sales in the U.S. fell sharply.", "Sales in the U.K. fell sharply.", "entity"),
         # term
         ("Two men were arrested after the raid.", "Two men were detained after the raid.", "term"),
+        # Editorial distinctions of the lists win over a WordNet synonym or a more general word,
+        # which the word alignment matches.
+        ("He is serving a life sentence.", "He is serving a life conviction.", "term"),
+        ("Wilhelm was briefly detained.", "Wilhelm was briefly jailed.", "term"),
+        ("No charges have been filed.", "No indictment has been filed.", "term"),
         ("The crash killed three people.", "The crash injured three people.", "term"),
         (
             "The countries signed a partnership in May.",

@@ -228,6 +228,28 @@ class TermDetector:
                     0.5,
                     "medium",
                 )
+        # Words the alignment matched by meaning (a WordNet synonym or a more general word) that
+        # the lists or the glossary keep apart: "**detained**" / "**jailed**", "**charges**" /
+        # "**indictment**", "a life **sentence**" / "a life **conviction**". Editors' distinctions
+        # win over WordNet's.
+        for i, j, level in d.matches:
+            x, y = d.a[i], d.b[j]
+            if level not in ("synonym", "general") or not (_plain_word(x) and _plain_word(y)):
+                continue
+            if self._distinct(x, y) and (near_identical or _same_right(d, x, y)):
+                reported.add(y.start)
+                yield finding(
+                    "term",
+                    self.name,
+                    a.text,
+                    b.text,
+                    (x.start, x.end),
+                    (y.start, y.end),
+                    f"'{x.text}' and '{y.text}' are not interchangeable: a different term, not a "
+                    "synonym",
+                    0.85,
+                    "high",
+                )
         # Terms moved elsewhere in the sentence but in the same role: "a comprehensive strategic
         # **partnership**" / "... to a comprehensive strategic **alliance**."
         for x in d.only_a:
