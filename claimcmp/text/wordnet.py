@@ -366,12 +366,14 @@ class WordNet:
         return "unrelated"
 
     def _opposite_senses(self, x: str, y: str) -> bool:
-        """Whether a main sense of one word is the opposite of a main sense of the other, through
-        a synonym of the listed antonym: WordNet lists "approve" / "disapprove" and "easy" /
-        "difficult", and "reject" is a lemma of that sense of "disapprove", "hard" of
-        "difficult". Only the :data:`TOP_SENSES` of each word count, so a rare sense does not
-        make two everyday words opposites."""
-        tx, ty = self.synsets(x, top=TOP_SENSES), self.synsets(y, top=TOP_SENSES)
+        """Whether a main adjective sense of one word is the opposite of one of the other,
+        through a synonym of the listed antonym: WordNet lists "easy" / "difficult", and "hard"
+        is a lemma of that sense of "difficult". Only the :data:`TOP_SENSES` of each word
+        count, so a rare sense does not make two everyday words opposites."""
+        # Adjectives only: WordNet's verbs share senses too loosely ("14:05 **left**" is not
+        # the opposite of "needed 9 points **coming** in", though come / leave are opposites).
+        tx = self.synsets(x, top=TOP_SENSES, pos="a")
+        ty = self.synsets(y, top=TOP_SENSES, pos="a")
         for own, other in ((tx, set(ty)), (ty, set(tx))):
             for s in own:
                 if any(
