@@ -230,6 +230,22 @@ def test_less_specific_source_is_low_severity() -> None:
     assert [(d.kind, d.severity) for d in found] == [("attribution", "low")]
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Deploy this update as soon as possible.", "Deploy this update as quickly as possible."),
+        (
+            "The invasion of Crimea was condemned by the United Nations.",
+            "The annexation of Crimea was condemned by the United Nations.",
+        ),
+    ],
+)
+def test_a_lone_unrelated_swap_is_a_hint_not_a_conflict(a: str, b: str) -> None:
+    found = list(TermDetector().detect(ClaimText(a), ClaimText(b)))
+    assert [(d.kind, d.detector, d.severity) for d in found] == [("term", "term:swap", "low")]
+    assert decisive_kinds(a, b) == set()
+
+
 def test_quote_vs_the_same_words_reported_is_not_a_conflict() -> None:
     a = ClaimText("He said the plan was “a very risky and unwise bet,” officials noted.")
     b = ClaimText("He said the plan was a very risky and unwise bet, officials noted.")
