@@ -19,6 +19,7 @@ from claimcmp.records import Divergence
 from claimcmp.text.diff import Edit, TokenDiff, token_diff
 from claimcmp.text.lexicon import (
     APPROXIMATORS,
+    ATTRIBUTION_VERBS,
     DEGREE_NEGATORS,
     FIGURE_QUALIFIERS,
     HEDGE_LEVELS,
@@ -480,6 +481,11 @@ class NegationDetector:
         wx, wy = _POSSESSIVE.sub("", x.lower), _POSSESSIVE.sub("", y.lower)
         if are_antonyms(wx, wy, self._extra):
             return True
+        if {wx, wy} & ATTRIBUTION_VERBS:
+            # "She said" is a statement's source: WordNet's opposite of "said" belongs to the
+            # rare adjective ("the said agreement" / "the other agreement"). The lists still
+            # oppose "confirmed" / "denied".
+            return False
         return self.use_builtin and relation(wx, wy) == "antonym"
 
 
