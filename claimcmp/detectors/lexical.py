@@ -241,20 +241,11 @@ class TermDetector:
             x, y = d.a[i], d.b[j]
             if level not in ("synonym", "general") or not (_plain_word(x) and _plain_word(y)):
                 continue
-            if self._distinct(x, y) and (near_identical or _same_right(d, x, y)):
-                reported.add(y.start)
-                yield finding(
-                    "term",
-                    self.name,
-                    a.text,
-                    b.text,
-                    (x.start, x.end),
-                    (y.start, y.end),
-                    f"'{x.text}' and '{y.text}' are not interchangeable: a different term, not a "
-                    "synonym",
-                    0.85,
-                    "high",
-                )
+            if self._distinct(x, y):
+                found = self._swap(a.text, b.text, x, y, d, near_identical)
+                if found is not None:
+                    reported.add(y.start)
+                    yield found
         # Terms moved elsewhere in the sentence but in the same role: "a comprehensive strategic
         # **partnership**" / "... to a comprehensive strategic **alliance**."
         for x in d.only_a:
