@@ -215,7 +215,7 @@ class TermDetector:
             if used or len(xs) != 1 or len(ys) != 1 or not self.use_builtin or not near_identical:
                 continue
             x, y = xs[0], ys[0]
-            wx, wy = _POSSESSIVE.sub("", x.lower), _POSSESSIVE.sub("", y.lower)
+            wx, wy = _without_owner(x), _without_owner(y)
             if relation(wx, wy) in ("unrelated", "unknown") and not are_antonyms(wx, wy):
                 reported.add(y.start)
                 yield finding(
@@ -467,9 +467,7 @@ class NegationDetector:
         for word, toks, other in ((x, d.a, y), (y, d.b, x)):
             if _winning_verb(word, toks):
                 return other.lower in _LOSS_WORDS
-        # An owner's "'s" is not part of the word: "his **brother's** corner" / "his
-        # **sister's** corner".
-        wx, wy = _POSSESSIVE.sub("", x.lower), _POSSESSIVE.sub("", y.lower)
+        wx, wy = _without_owner(x), _without_owner(y)
         if are_antonyms(wx, wy, self._extra):
             return True
         if {wx, wy} & ATTRIBUTION_VERBS:
@@ -690,6 +688,12 @@ _ORDER = ("district", "city", "state", "country", "continent")
 
 #: An owner's "'s" (or a plural owner's "'"), which is not part of the name WordNet knows.
 _POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def _without_owner(tok: Token) -> str:
+    """The word in lower case without an owner's "'s": "his **brother's** corner" / "his
+    **sister's** corner" compare "brother" with "sister"."""
+    return _POSSESSIVE.sub("", tok.lower)
 
 
 @memoize(8192)  # asked for every name swap of every compared pair

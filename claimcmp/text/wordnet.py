@@ -144,7 +144,7 @@ class WordNet:
     def main_antonyms(self, word: str) -> frozenset[str]:
         """Lower-cased direct opposites of ``word`` in its most frequent sense of each part of
         speech; an inflected verb form ("said", "lost", "are") is read as a verb only. "rise" /
-        "fall", "lost" / "won"; not "said" / "other" (the rare adjective of "the said
+        "fall", "closed" / "open"; not "said" / "other" (the rare adjective of "the said
         agreement") nor "are" / "nonbeing"."""
         forms = self.base_forms(word)
         w = word.lower()
