@@ -46,7 +46,12 @@ from claimcmp.verdict import VerdictModel
 from tools.training import build_pairs, featurize, fit, sample_weights, verdict_rows
 
 # A planted entity that is the speaker is reported as attribution: that is the right kind too.
-ACCEPTED_KINDS = {"entity": {"entity", "attribution"}, "antonym": {"negation", "term"}}
+ACCEPTED_KINDS = {
+    "entity": {"entity", "attribution"},
+    "antonym": {"negation", "term"},
+    "time": {"date"},
+    "role": {"entity", "term"},
+}
 _FLIP = {"omission": "addition", "addition": "omission"}
 
 
@@ -377,7 +382,10 @@ def perturbation_lines(pairs: list[Any], comp: Comparator, sims: np.ndarray) -> 
         "Edits planted by `tools.perturb` (ours, so not the measure: the term plants come from",
         "the same lists the term detector reads, the antonym plants from the WordNet table the",
         "negation detector reads: a content word's opposite in its main sense, since 2026-12-06;",
-        "before, 'said' -> 'other' and 'are' -> 'nonbeing' were planted too, and missed).",
+        "before, 'said' -> 'other' and 'are' -> 'nonbeing' were planted too, and missed). Times",
+        "(a clock time moved by one to three hours, or a time clause added to both sides) and roles",
+        "(two whole names around a past-tense verb swapped) since 2026-12-06, drawn apart from the",
+        "other kinds so that those stay the same edits.",
         "*Recall*: verdict divergence; *right kind*: a",
         "decisive finding of the planted kind. Dates are scored twice: as compared without",
         "publication dates (a relative date swapped is then unresolved, never a divergence) and",
@@ -391,7 +399,9 @@ def perturbation_lines(pairs: list[Any], comp: Comparator, sims: np.ndarray) -> 
         "unit",
         "date",
         "date, one publication date",
+        "time",
         "entity",
+        "role",
         "negation",
         "antonym",
         "term",

@@ -987,3 +987,132 @@ def test_opposites_must_act_on_the_same_thing(a: str, b: str, opposed: bool) -> 
 def test_a_word_of_a_longer_name_is_not_a_place_of_its_own(a: str, b: str, swap: bool) -> None:
     found = [d.kind for d in EntityDetector().detect(ClaimText(a), ClaimText(b))]
     assert (found == ["entity"]) == swap, found
+
+
+# ------------------------------------------------------- times, roles, name parts
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The polls closed at 8 p.m. on Tuesday.", "The polls closed at 9 p.m. on Tuesday."),
+        ("Police arrested him at 2:30 a.m. Sunday.", "Police arrested him at 3:30 a.m. Sunday."),
+        ("The train leaves at 6:55 tonight.", "The train leaves at 8:55 tonight."),
+        ("The blast came at 14:30 local time.", "The blast came at 16:30 local time."),
+        (
+            "Police were called at 9:15 p.m. and arrived at 9:30 p.m.",
+            "Police were called at 9:15 p.m. and arrived at 9:45 p.m.",
+        ),
+    ],
+)
+def test_different_times_of_day_conflict(a: str, b: str) -> None:
+    assert "date" in decisive_kinds(a, b)
+    assert "date" in decisive_kinds(b, a)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # A round hour rounds the minutes; "about" rounds more.
+        ("The game starts at 7 p.m.", "The game starts at 7:05 p.m."),
+        ("The shooting happened at about 8 p.m.", "The shooting happened at 8:20 p.m."),
+        # One time in two zones, or on the other clock.
+        ("The polls closed at 8 p.m. ET.", "The polls closed at 5 p.m. PT."),
+        ("The blast came at 14:30.", "The blast came at 2:30 p.m."),
+        ("They met at noon.", "They met at 12 p.m."),
+        # A range that holds the other's time; an open end.
+        ("The store was open from 9 a.m. to 5 p.m.", "The store was open at 10 a.m."),
+        ("He was home before 8 p.m.", "He was home at 7:30 p.m."),
+        # A zone against no zone is not compared: the other may be local time.
+        ("The patch ships at 10 a.m. PDT.", "The patch ships at 1 p.m."),
+        # A game clock and a score are no time of day.
+        ("He scored with 4:43 left in the half.", "He scored with 3:43 left in the half."),
+    ],
+)
+def test_compatible_times_are_not_conflicts(a: str, b: str) -> None:
+    assert decisive_kinds(a, b) == set()
+    assert decisive_kinds(b, a) == set()
+
+
+def test_a_time_zone_is_no_name_and_its_minutes_are_no_detail() -> None:
+    found = RULES.findings(
+        ClaimText("The game starts at 7 p.m. ET."), ClaimText("The game starts at 7:05 p.m. ET.")
+    )
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kind"),
+    [
+        (
+            "Smith beat Jones in the final on Sunday.",
+            "Jones beat Smith in the final on Sunday.",
+            "entity",
+        ),
+        ("Apple sued Samsung over patents.", "Samsung sued Apple over patents.", "entity"),
+        (
+            "Police said the suspect shot the officer twice.",
+            "Police said the officer shot the suspect twice.",
+            "term",
+        ),
+        (
+            "Mary will bring butter and Tom will bring milk.",
+            "Mary will bring milk and Tom will bring butter.",
+            "term",
+        ),
+        (
+            "The plane flew from Paris to London on Monday.",
+            "The plane flew from London to Paris on Monday.",
+            "entity",
+        ),
+    ],
+)
+def test_swapped_roles_are_found(a: str, b: str, kind: str) -> None:
+    assert kind in decisive_kinds(a, b)
+    assert kind in decisive_kinds(b, a)
+    found = [d for d in RULES.findings(ClaimText(a), ClaimText(b)) if d.detector == "role"]
+    assert len(found) == 1
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # A relation that holds both ways, a list, the passive, a moved phrase.
+        ("Klitschko fought Rahman in Mannheim.", "Rahman fought Klitschko in Mannheim."),
+        ("Smith and Jones met in Paris on Sunday.", "Jones and Smith met in Paris on Sunday."),
+        (
+            "Smith, Lee and Jones attended the meeting.",
+            "Jones, Lee and Smith attended the meeting.",
+        ),
+        ("Smith beat Jones in the final.", "Jones was beaten by Smith in the final."),
+        ("The player moved from Chelsea to Arsenal.", "The player moved to Arsenal from Chelsea."),
+        ("Sales rose in March.", "In March, sales rose."),
+        # Plural nouns are no verbs; two words for one thing trade places freely.
+        (
+            "One person discusses their current projects and plans, including dancing.",
+            "One person discusses their current plans and projects that include dancing.",
+        ),
+        (
+            "The agent contacts a potential customer, and the client decides to enroll.",
+            "The agent contacts a possible client, and the customer decides to enroll.",
+        ),
+    ],
+)
+def test_reordered_words_that_keep_their_roles_are_not_swaps(a: str, b: str) -> None:
+    found = RULES.findings(ClaimText(a), ClaimText(b)) + RULES.findings(ClaimText(b), ClaimText(a))
+    assert [d for d in found if d.detector == "role"] == []
+
+
+def test_two_names_of_several_words_are_compared_whole() -> None:
+    # "Tom" could shorten "Thompson", but Tony Thompson and Tom Becker are two people.
+    assert "entity" in decisive_kinds(
+        "Klitschko stopped Tony Thompson in the sixth round.",
+        "Klitschko stopped Tom Becker in the sixth round.",
+    )
+
+
+def test_opposite_verbs_sharing_a_parent_are_not_aligned_as_synonyms() -> None:
+    # WordNet files "refuse" and "accept" under one parent (respond); they are opposites.
+    assert "negation" in decisive_kinds(
+        "She refused the offer on Friday.", "She accepted the offer on Friday."
+    )

@@ -156,3 +156,44 @@ def test_stem_undoes_a_doubled_consonant() -> None:
     assert stem("planning") == stem("plan")
     assert stem("added") == stem("add")  # a short stem keeps its double letter
     assert stem("called") == stem("call")
+
+
+def test_inflected_opposites_are_not_aligned_as_synonyms() -> None:
+    d = token_diff("She refused the offer.", "She accepted the offer.")
+    assert [t.text for t in d.only_a] == ["refused"] and [t.text for t in d.only_b] == ["accepted"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The polls closed at 8 p.m. on Tuesday.", ["8 p.m."]),
+        ("Police arrived at 6:55 a.m. EST.", ["6:55 a.m. EST"]),
+        ("The store is open from 9 a.m. to 5 p.m. daily.", ["from 9 a.m. to 5 p.m."]),
+        ("The vote is between 8 and 10 p.m.", ["between 8 and 10 p.m."]),
+        ("The blast came at 14:30, and a second one at noon.", ["14:30", "noon"]),
+        ("Talks resumed at 1430 GMT.", ["1430 GMT"]),
+        # Scores, ratios, game clocks, years: no times of day.
+        ("He scored with 4:43 left.", []),
+        ("The Lakers won 102-98 in 2009.", []),
+        ("The odds were 2:1 against.", []),
+    ],
+)
+def test_find_times(text: str, found: list[str]) -> None:
+    from claimcmp.text.dates import find_times
+
+    assert [text[t.start : t.end] for t in find_times(text)] == found
+
+
+def test_times_agree_on_either_clock_and_across_zones() -> None:
+    from claimcmp.text.dates import TimeMention, find_times, times_agree
+
+    def one(text: str) -> TimeMention:
+        (t,) = find_times(text)
+        return t
+
+    assert times_agree(one("at 6:55"), one("at 6:55 p.m."))  # no a.m./p.m.: either
+    assert not times_agree(one("at 6:55"), one("at 8:55 p.m."))
+    assert times_agree(one("at 8 p.m. ET"), one("at 5 p.m. PT"))
+    assert times_agree(one("at 1 a.m. GMT"), one("at 8 p.m. EST"))  # the day before
+    assert not times_agree(one("at 8 p.m."), one("at 8:30 p.m."))
+    assert times_agree(one("at about 8 p.m."), one("at 8:30 p.m."))

@@ -210,3 +210,21 @@ def test_planted_antonyms_are_words_a_reporter_could_swap() -> None:
     }
     assert plant("He said they are here.") is None
     assert plant("The 14-year-old was there.") is None
+
+
+def test_planted_times_and_roles() -> None:
+    """The suite moves a clock time by one to three hours, and swaps two whole names around a
+    past-tense verb (never the parts of one longer name)."""
+    import random
+
+    from tools.perturb import _role, _time
+
+    pair = _time("The polls closed at 8 p.m. on Tuesday.", random.Random(0))
+    assert pair is not None and pair[0] == "The polls closed at 8 p.m. on Tuesday."
+    assert pair[1] in {f"The polls closed at {h} p.m. on Tuesday." for h in (9, 10, 11)}
+    assert _role("In 2008, Klitschko stopped Thompson in the 11th round.", random.Random(0)) == (
+        "In 2008, Klitschko stopped Thompson in the 11th round.",
+        "In 2008, Thompson stopped Klitschko in the 11th round.",
+    )
+    assert _role("That is the day Larry Brown resigned from Sixers duty.", random.Random(0)) is None
+    assert _role("Smith and Jones met.", random.Random(0)) is None

@@ -11,15 +11,29 @@ from __future__ import annotations
 
 import random
 import re
+import zlib
 
 import attrs
 
+from claimcmp.text.dates import find_times
 from claimcmp.text.lexicon import TERM_GROUPS
 from claimcmp.text.quantities import find_quantities
 
 __all__ = ["COSMETIC", "PLANTED", "Perturbation", "detokenize", "perturb"]
 
-PLANTED = ("number", "unit", "date", "entity", "negation", "antonym", "term", "quote", "modality")
+PLANTED = (
+    "number",
+    "unit",
+    "date",
+    "time",
+    "entity",
+    "role",
+    "negation",
+    "antonym",
+    "term",
+    "quote",
+    "modality",
+)
 COSMETIC = ("us", "thousands", "quotes", "kyiv", "contraction", "spelling")
 
 
@@ -221,6 +235,58 @@ def _entity(s: str, rng: random.Random) -> str | None:
     return s[: m.start(1)] + new + s[m.end(1) :]
 
 
+def _time(s: str, rng: random.Random) -> tuple[str, str] | None:
+    """A clock time moved by one to three hours; a sentence without one gets a time clause
+    (on one in five)."""
+    times = [
+        t
+        for t in find_times(s)
+        if re.fullmatch(r"\d{1,2}(?::\d\d)? ?[ap]\.?m\.?", s[t.start : t.end])
+    ]
+    if times:
+        t = rng.choice(times)
+        written = s[t.start : t.end]
+        hour = int(re.match(r"\d+", written)[0])  # type: ignore[index]
+        new_hour = (hour - 1 + rng.choice([1, 2, 3])) % 12 + 1
+        return s, s[: t.start] + str(new_hour) + written[len(str(hour)) :] + s[t.end :]
+    if rng.random() >= 0.2:
+        return None
+    hour, minute = rng.randint(1, 11), rng.choice(["", ":15", ":30", ":45"])
+    meridiem = rng.choice(["a.m.", "p.m."])
+    base = s.rstrip(".")
+    shifted = (hour - 1 + rng.choice([1, 2, 3])) % 12 + 1
+    return f"{base} at {hour}{minute} {meridiem}", f"{base} at {shifted}{minute} {meridiem}"
+
+
+#: Two single-word names, each not part of a longer one, with a past-tense verb and up to two
+#: more lower-case words between (no punctuation, no "and" or "or"): "Klitschko stopped
+#: Thompson", "Lyons warned that Comeaux".
+_ROLE_PAIR = re.compile(
+    r"\b(?P<x>[A-Z][a-z]{2,})"
+    r"(?P<mid> [a-z]+ed(?: (?!and\b|or\b|nor\b)[a-z]+){0,2}) (?P<y>[A-Z][a-z]{2,})\b(?! [A-Z])"
+)
+
+
+def _role(s: str, rng: random.Random) -> tuple[str, str] | None:
+    """Two names on either side of a verb swapped: "Smith beat Jones" → "Jones beat Smith"."""
+    options = [
+        m
+        for m in _ROLE_PAIR.finditer(s)
+        if m["x"] != m["y"]
+        and s.count(m["x"]) == 1
+        and s.count(m["y"]) == 1
+        and m["x"] not in _WEEKDAYS + _MONTHS
+        and m["y"] not in _WEEKDAYS + _MONTHS
+        and m.start() > 0  # not a sentence's first word, which may be no name
+        # nor the last word of a longer name ("Larry Brown resigned")
+        and not re.search(r"[A-Z][\w.]*\s$", s[: m.start()])
+    ]
+    if not options:
+        return None
+    m = rng.choice(options)
+    return s, s[: m.start()] + m["y"] + m["mid"] + " " + m["x"] + s[m.end() :]
+
+
 def _negation(s: str, rng: random.Random) -> str | None:
     if _NEGATED.search(s):
         return _NEGATED.sub(lambda m: m.group(1) + " ", s, count=1)
@@ -366,6 +432,12 @@ def perturb(sentence: str, rng: random.Random) -> list[Perturbation]:
         b = fn(s, rng)
         if b and b != s:
             out.append(Perturbation(s, b, kind, False))
+    # Kinds added later draw from a generator of their own, seeded by the sentence, so the
+    # edits above stay what they were.
+    own = random.Random(zlib.crc32(s.encode("utf-8")))
+    for kind, pair in (("time", _time(s, own)), ("role", _role(s, own))):
+        if pair is not None and pair[0] != pair[1]:
+            out.append(Perturbation(*pair, kind, False))
     if rng.random() < 0.25:
         a, b = _unit(s, rng)
         out.append(Perturbation(a, b, "unit", False))

@@ -252,8 +252,10 @@ def build_pairs(shared: Path, *, keep_same_wording: bool = False) -> list[Labell
                     continue
                 pairs.append(
                     LabelledPair(
+                        # A plant that appends a clause to both sides (a unit, a time)
+                        # appends it to the paraphrase too.
                         r[5]
-                        if not p.kind.startswith("unit")
+                        if p.a == detokenize(r[6])
                         else p.a.replace(r[6].rstrip("."), r[5].rstrip(".")),
                         p.b,
                         "paraphrase" if p.cosmetic else "divergence",

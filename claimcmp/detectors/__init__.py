@@ -12,6 +12,7 @@ number        :class:`NumberDetector` — figures that differ (rounding tolerate
 unit          :class:`UnitDetector` — same figure, units that do not convert
 date          :class:`DateDetector` — days and periods that do not overlap
 entity        :class:`EntityDetector` — another name in the same slot
+entity/term   :class:`RoleDetector` — two names or nouns swapped around one verb
 term          :class:`TermDetector` — a non-interchangeable news term swapped
 negation      :class:`NegationDetector` — negator added/removed, antonyms
 quote         :class:`QuoteDetector` — quote reworded, or quoted vs paraphrased
@@ -32,6 +33,7 @@ from claimcmp.detectors.lexical import (
     ModalityDetector,
     NegationDetector,
     OmissionDetector,
+    RoleDetector,
     TermDetector,
 )
 from claimcmp.detectors.numbers import NumberDetector, UnitDetector
@@ -49,6 +51,7 @@ __all__ = [
     "NumberDetector",
     "OmissionDetector",
     "QuoteDetector",
+    "RoleDetector",
     "TermDetector",
     "UnitDetector",
     "default_detectors",
@@ -62,6 +65,7 @@ def default_detectors() -> list[Detector]:
         UnitDetector(),
         DateDetector(),
         EntityDetector(),
+        RoleDetector(),
         TermDetector(),
         NegationDetector(),
         QuoteDetector(),

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from claimcmp.detectors.base import finding, same_role
-from claimcmp.text.dates import WEEKDAYS, DateMention, find_dates
+from claimcmp.text.dates import WEEKDAYS, DateMention, find_dates, find_times, times_agree
 from claimcmp.text.diff import token_diff
 
 if TYPE_CHECKING:
@@ -59,6 +59,47 @@ class DateDetector:
     name = "date"
 
     def detect(self, a: ClaimText, b: ClaimText) -> Iterator[Divergence]:
+        yield from self._dates(a, b)
+        yield from self._times(a, b)
+
+    def _times(self, a: ClaimText, b: ClaimText) -> Iterator[Divergence]:
+        """Clock times of the same moment: "at 8 p.m." / "at 9 p.m.". A time with a zone is
+        compared only with another with a zone ("10 a.m. PDT" / "1 p.m. ET" agree): a time
+        without one may be told in another zone."""
+        ta, tb = find_times(a.text), find_times(b.text)
+        if not ta or not tb:
+            return
+        diff = token_diff(a.text, b.text)
+        used: set[int] = set()
+        for x in ta:
+            same = [
+                y
+                for y in tb
+                if y.start not in used
+                and y.zoned == x.zoned
+                and same_role(diff, (x.start, x.end), (y.start, y.end), window=1)
+            ]
+            if not same:
+                continue
+            agreeing = [y for y in same if times_agree(x, y)]
+            if agreeing:
+                used.add(agreeing[0].start)
+                continue
+            y = same[0]
+            used.add(y.start)
+            xa, yb = a.text[x.start : x.end], b.text[y.start : y.end]
+            yield finding(
+                "date",
+                self.name,
+                a.text,
+                b.text,
+                (x.start, x.end),
+                (y.start, y.end),
+                f"different times: '{xa}' vs '{yb}'",
+                0.8,
+            )
+
+    def _dates(self, a: ClaimText, b: ClaimText) -> Iterator[Divergence]:
         resolved = a.published is not None and b.published is not None
         da = find_dates(a.text, a.published if resolved else None)
         db = find_dates(b.text, b.published if resolved else None)

@@ -10,12 +10,13 @@ not any particular story.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from claimcmp.detectors.base import Severity, finding, same_role
 from claimcmp.memo import memoize
 from claimcmp.records import Divergence
+from claimcmp.text.dates import TimeMention, find_times
 from claimcmp.text.diff import Edit, TokenDiff, token_diff
 from claimcmp.text.lexicon import (
     APPROXIMATORS,
@@ -25,6 +26,7 @@ from claimcmp.text.lexicon import (
     HEDGE_LEVELS,
     NEGATORS,
     REPORTING_HEDGES,
+    SYMMETRIC_PREDICATES,
     TERM_GROUPS,
     TITLE_WORDS,
     antonym_key,
@@ -33,7 +35,7 @@ from claimcmp.text.lexicon import (
 )
 from claimcmp.text.names import CALENDAR_WORDS, is_demonym, is_name
 from claimcmp.text.normalize import PHRASE_BREAKS, Token, tokens
-from claimcmp.text.wordnet import is_common_word
+from claimcmp.text.wordnet import is_common_word, relation
 
 if TYPE_CHECKING:
     from claimcmp.protocols import ClaimText
@@ -184,8 +186,6 @@ class TermDetector:
         return bool({i for i, _ in cx} & {i for i, _ in cy})
 
     def detect(self, a: ClaimText, b: ClaimText) -> Iterator[Divergence]:
-        from claimcmp.text.wordnet import relation
-
         d = token_diff(a.text, b.text)
         # A lone word swapped for an unrelated one is a changed fact only between two tellings
         # that are otherwise the same; between reworded sentences it is rewording.
@@ -274,7 +274,6 @@ class TermDetector:
         people" / "killing one person": both can be true), and WordNet sisters are only a hint
         ("military operations" / "military onslaught").
         """
-        from claimcmp.text.wordnet import relation
 
         if self._distinct(x, y):
             if not near_identical and not _same_right(d, x, y):
@@ -460,7 +459,6 @@ class NegationDetector:
                 )
 
     def _opposites(self, x: Token, y: Token, d: TokenDiff) -> bool:
-        from claimcmp.text.wordnet import relation
 
         # "the Bluejays defeated Drake" is their victory, not their defeat: the active verb
         # means winning, so it opposes only a loss ("the Bluejays lost to Drake").
@@ -860,8 +858,16 @@ class EntityDetector:
             weak = demonym_a or demonym_b  # "the Ukrainian champion" / "the Georgian champion"
             x = " ".join(t.text for t in na)
             y = " ".join(t.text for t in nb)
-            if self._same(x, y) or any(
-                self._same(t.text, u.text, whole=len(na) == len(nb) == 1) for t in na for u in nb
+            # A lone word is compared with each word of the other name ("Rahman" / "Hasim
+            # Rahman's"); two names of several words only as wholes: "Tony Thompson" / "Tom
+            # Becker" are two people, though "Tom" could shorten "Thompson".
+            if self._same(x, y) or (
+                min(len(na), len(nb)) == 1
+                and any(
+                    self._same(t.text, u.text, whole=len(na) == len(nb) == 1)
+                    for t in na
+                    for u in nb
+                )
             ):
                 continue
             # The name a slot's words belong to may begin before the slot, where the word diff
@@ -1089,6 +1095,219 @@ def _names(free: tuple[Token, ...], text: str) -> list[Token]:
     return [t for t in free if is_name(t, text) and t.lower not in TITLE_WORDS]
 
 
+# ------------------------------------------------------------------ roles
+
+
+#: Words before a name that make it the agent of a passive verb ("was beaten **by** Smith"):
+#: "Smith beat Jones" / "Jones was beaten by Smith" keep the roles though the order flips.
+_AGENT_MARKERS = frozenset({"by"})
+
+
+class RoleDetector:
+    """Two things that swapped roles around the same verbs (``kind="entity"`` for names,
+    ``"term"`` for other nouns): "**Smith** beat **Jones**" / "**Jones** beat **Smith**",
+    "Mary brings **butter** and Tom brings **milk**" / "Mary brings **milk** and Tom brings
+    **butter**". Each claim has the same words, so no detector of values sees a difference;
+    what differs is who did what to whom.
+
+    A word's role is the verb right next to it (only function words between) and its side of
+    that verb: the subject before "beat", the object after it. Two words swap roles when each
+    takes the other's in the other claim. Only between two tellings that share nearly all
+    their words; the verb must be one both claims have, written as a verb ("beat", "sued",
+    "will bring"). Not a swap: a relation that holds both ways ("Smith met Jones"; see
+    :data:`~claimcmp.text.lexicon.SYMMETRIC_PREDICATES`) or the passive ("Jones was beaten
+    by Smith").
+    """
+
+    name = "role"
+
+    def detect(self, a: ClaimText, b: ClaimText) -> Iterator[Divergence]:
+        d = token_diff(a.text, b.text)
+        if d.content_overlap < 0.75:
+            return  # reworded sentences: their word orders say nothing of roles
+        verbs = {
+            i: j
+            for i, j, _ in d.matches
+            if _used_as_verb(d.a, i, a.text)
+            and _used_as_verb(d.b, j, b.text)
+            and not _symmetric(d.a[i])
+            and not _symmetric(d.b[j])
+        }
+        verb_of_b = {j: i for i, j in verbs.items()}
+        count_a, count_b = _key_counts(d.a), _key_counts(d.b)
+        things = [
+            (i, j)
+            for i, j, level in d.matches
+            if level in ("same", "name")
+            and count_a[d.a[i].key] == 1
+            and count_b[d.b[j].key] == 1
+            and _thing(d.a[i], a.text)
+            and not _agent(d.a, i)
+            and not _agent(d.b, j)
+        ]
+        roles_a = {i: _roles(d.a, i, a.text, verbs) for i, _ in things}
+        roles_b = {j: _roles(d.b, j, b.text, verb_of_b) for _, j in things}
+        reported: set[int] = set()
+        for n, (i1, j1) in enumerate(things):
+            for i2, j2 in things[n + 1 :]:
+                if i1 in reported or i2 in reported:
+                    continue
+                ra1, ra2, rb1, rb2 = roles_a[i1], roles_a[i2], roles_b[j1], roles_b[j2]
+                took = ra1 & rb2  # the role x has in A, y has in B ...
+                gave = ra2 & rb1  # ... and the other way round
+                if not took or not gave or ra1 & rb1 or ra2 & rb2:
+                    continue
+                x, y = d.a[i1], d.a[i2]
+                names = [
+                    is_name(x, a.text) or is_name(d.b[j1], b.text),
+                    is_name(y, a.text) or is_name(d.b[j2], b.text),
+                ]
+                if names[0] != names[1]:
+                    continue  # a name and a noun are no two fillers of one kind of role
+                if _coordinated(d.a, i1, i2) or _coordinated(d.b, j2, j1):
+                    continue  # "snacks and drinks" / "drinks and snacks": a list's order
+                if not names[0] and relation(x.lower, y.lower) in _SAME_THING:
+                    continue  # "customer" / "client" trading places changes nothing
+                reported.update((i1, i2))
+                # Name the verb of the action, not a reporting verb around it ("police said");
+                # or the preposition of a movement's end ("from").
+                around = min(
+                    (d.a[k].text if k >= 0 else role for k, role in took),
+                    key=lambda w: (w.lower() in ATTRIBUTION_VERBS, w not in _DIRECTIONS),
+                )
+                other = d.b[j2]  # what B has in the role A gives x
+                yield finding(
+                    "entity" if names[0] else "term",
+                    self.name,
+                    a.text,
+                    b.text,
+                    (x.start, x.end),
+                    (other.start, other.end),
+                    (
+                        f"'{x.text}' and '{y.text}' swapped ends: '{around} {x.text}' in A, "
+                        f"'{around} {other.text}' in B"
+                        if around in _DIRECTIONS
+                        else f"'{x.text}' and '{y.text}' swapped roles around '{around}': "
+                        "who did what to whom differs"
+                    ),
+                    0.8 if names[0] else 0.6,
+                    "high" if names[0] else "medium",
+                )
+
+
+#: Words before a verb that make it one: "will bring", "to test", "has sued".
+_VERB_MARKERS = frozenset(
+    "will would can could may might must shall should to has have had did does do is are was "
+    "were be been being".split()
+)
+#: Punctuation that ends a word's neighbourhood: "Smith, 27, beat Jones".
+_BREAK = re.compile(r"[,;:()\[\]\"“”‘’—–]|\s-\s")
+
+
+def _used_as_verb(toks: tuple[Token, ...], i: int, text: str) -> bool:
+    """Whether the word at ``i`` is written as a verb: WordNet knows it as one, and it is
+    inflected as one ("sued", "beats", "shot") or follows an auxiliary ("will bring")."""
+    from claimcmp.text.wordnet import base_forms
+
+    tok = toks[i]
+    forms = base_forms(tok.lower)
+    if is_name(tok, text) or not any(pos == "v" for pos, _ in forms):
+        return False
+    if i > 0 and toks[i - 1].lower in _VERB_MARKERS:
+        return True
+    w = tok.lower
+    verb_lemmas = {lemma for pos, lemma in forms if pos == "v"}
+    if w in verb_lemmas or w.endswith("ing"):
+        pass  # "beat", "including", "dancing": a base form or a gerund, read below
+    elif w.endswith("s"):
+        # "sues", "accuses"; not "plans", "projects" (plural nouns).
+        return not any(pos == "n" and lemma != w for pos, lemma in forms)
+    else:
+        return True  # "sued", "shot": a past form
+    # A past tense spelled as the base form ("Smith beat Jones", "hit", "cut") right after a
+    # capitalised word (a name, or "Smith" opening the sentence): a verb with its subject.
+    return (
+        i > 0
+        and toks[i - 1].text[:1].isupper()
+        and not _BREAK.search(text[toks[i - 1].end : tok.start])
+    )
+
+
+def _roles(
+    toks: tuple[Token, ...], i: int, text: str, verbs: dict[int, int]
+) -> set[tuple[int, str]]:
+    """The roles of the word at ``i``: (verb, "subject") when the next content word is one of
+    ``verbs`` (position → its id) and (verb, "object") when the previous one is, with only
+    function words between (at most three) and no punctuation."""
+    out: set[tuple[int, str]] = set()
+    for step, role in ((1, "subject"), (-1, "object")):
+        k = i + step
+        while 0 <= k < len(toks) and abs(k - i) <= 4:
+            lo, hi = sorted((i, k))
+            if _BREAK.search(text[toks[lo].end : toks[hi].start]):
+                break
+            if toks[k].content:
+                if k in verbs:
+                    out.add((verbs[k], role))
+                break
+            if step == -1 and toks[k].lower in _DIRECTIONS:
+                # "from Paris" / "to London": where something went from and to, with or
+                # without a verb ("the flight from Paris to London").
+                out.add((-1, toks[k].lower))
+                role = toks[k].lower  # "flew from Paris": the verb's "from" object
+            k += step
+    return out
+
+
+#: Prepositions of a movement's two ends: "from Paris to London" / "from London to Paris".
+_DIRECTIONS = frozenset({"from", "to", "into", "toward", "towards"})
+
+#: WordNet relations of two words that can name one thing.
+_SAME_THING = frozenset({"same", "synonym", "hypernym", "hyponym"})
+
+
+def _coordinated(toks: tuple[Token, ...], i: int, k: int) -> bool:
+    """Whether the words at ``i`` and ``k`` are items of one list: "and" or "or" between them,
+    at most three words apart ("butter and milk", "the Lakers or the Celtics")."""
+    lo, hi = sorted((i, k))
+    return hi - lo <= 4 and any(t.lower in ("and", "or", "nor", "&") for t in toks[lo + 1 : hi])
+
+
+def _key_counts(toks: tuple[Token, ...]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for t in toks:
+        out[t.key] = out.get(t.key, 0) + 1
+    return out
+
+
+def _thing(tok: Token, text: str) -> bool:
+    """A name, or a word WordNet knows as a noun (and not only as a verb or adjective)."""
+    from claimcmp.text.wordnet import base_forms
+
+    if not tok.content or not tok.text[:1].isalpha() or tok.lower in CALENDAR_WORDS:
+        return False
+    if is_name(tok, text):
+        return True
+    return any(pos == "n" for pos, _ in base_forms(tok.lower))
+
+
+def _symmetric(tok: Token) -> bool:
+    return tok.lower in SYMMETRIC_PREDICATES or stem(tok.lower) in {
+        stem(w) for w in SYMMETRIC_PREDICATES
+    }
+
+
+def _agent(toks: tuple[Token, ...], i: int) -> bool:
+    """Whether the word at ``i`` is a passive verb's agent: "by" or "from" stands right before
+    it, or before the article or name it ends ("by the Lakers", "by coach Phil Jackson")."""
+    for k in range(i - 1, max(-1, i - 4), -1):
+        if toks[k].lower in _AGENT_MARKERS:
+            return True
+        if toks[k].content and not toks[k].text[:1].isupper():
+            return False
+    return False
+
+
 # ----------------------------------------------------------------- modality
 
 _HEDGE_RE = re.compile(
@@ -1278,11 +1497,24 @@ class OmissionDetector:
 
     def detect(self, a: ClaimText, b: ClaimText) -> Iterator[Divergence]:
         d = token_diff(a.text, b.text)
+        # The minutes of a time the other claim also gives ("7 p.m." / "7:05 p.m.") are no
+        # detail of their own: the date detector compares the two times.
+        times_a, times_b = find_times(a.text), find_times(b.text)
+        both = bool(times_a and times_b)
+
+        def outside(toks: tuple[Token, ...], times: Sequence[TimeMention]) -> tuple[Token, ...]:
+            if not both:
+                return toks
+            return tuple(t for t in toks if not any(m.start <= t.start < m.end for m in times))
+
         for e in d.edits:
+            free_a, free_b = outside(e.a_free, times_a), outside(e.b_free, times_b)
             for kind, extra, other in (
-                ("omission", e.a_free, e.b_free),
-                ("addition", e.b_free, e.a_free),
+                ("omission", free_a, free_b),
+                ("addition", free_b, free_a),
             ):
+                if not extra:
+                    continue
                 if len(extra) - len(other) < self.min_content and not (
                     not other and any(t.text[:1].isupper() or t.text[:1].isdigit() for t in extra)
                 ):

@@ -31,11 +31,15 @@ __all__ = [
     "MONTHS",
     "MONTH_NAMES",
     "MONTH_PATTERN",
+    "TIME_ZONES",
     "WEEKDAYS",
     "WEEKDAY_PATTERN",
     "DateMention",
+    "TimeMention",
     "find_dates",
+    "find_times",
     "parse_date",
+    "times_agree",
 ]
 
 #: The months, each as its full name and the abbreviations news copy writes, in calendar order.
@@ -304,3 +308,179 @@ def _find_dates(text: str, published: dt.date | None) -> tuple[DateMention, ...]
             out.append(DateMention(m.start(), m.end(), kind, norm, interval))
     out.sort(key=lambda d: d.start)
     return tuple(out)
+
+
+# ------------------------------------------------------------------ times of day
+
+#: Hours a time zone is ahead of UTC, as (least, most): the zone names without a season ("ET")
+#: stand for either of their two offsets. Times in two zones are compared in UTC.
+TIME_ZONES: dict[str, tuple[float, float]] = {
+    "gmt": (0, 0),
+    "utc": (0, 0),
+    "bst": (1, 1),
+    "cet": (1, 1),
+    "cest": (2, 2),
+    "est": (-5, -5),
+    "edt": (-4, -4),
+    "et": (-5, -4),
+    "cst": (-6, -6),
+    "cdt": (-5, -5),
+    "ct": (-6, -5),
+    "mst": (-7, -7),
+    "mdt": (-6, -6),
+    "mt": (-7, -6),
+    "pst": (-8, -8),
+    "pdt": (-7, -7),
+    "pt": (-8, -7),
+}
+_ZONE = r"(?:\s*\(?(?P<zone{n}>" + "|".join(sorted(TIME_ZONES, key=len, reverse=True)) + r")\)?\b)?"
+_MERIDIEM = r"(?P<mer{n}>a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b)"
+_CLOCK = r"(?P<h{n}>\d{{1,2}})(?:[:.](?P<m{n}>[0-5]\d))?"
+
+
+def _clock(n: int, *, meridiem: str) -> str:
+    """One clock time as a pattern; ``meridiem``: "" (a.m./p.m. required), "?" (optional)."""
+    mer = rf"(?:\s*{_MERIDIEM.format(n=n)}){meridiem}"
+    return _CLOCK.format(n=n) + mer + _ZONE.format(n=n)
+
+
+#: Words before a clock time that make an unmarked "6:55" a time of day (not a score, a
+#: game clock or a race time): "at 6:55", "by 10:30", "around 9:15".
+_TIME_PREPOSITION = (
+    r"(?:at|by|around|about|until|till|before|after|from|since|approximately|roughly|near)"
+)
+_TIME_PATTERNS: tuple[re.Pattern[str], ...] = (
+    # "between 8 and 10 p.m.", "from 9 a.m. to 5 p.m.", "8-10 p.m.": the first time may
+    # borrow the second's a.m./p.m.
+    re.compile(
+        r"\b(?:between\s+|from\s+)?"
+        + _clock(1, meridiem="?")
+        + r"\s*(?:and|to|until|till|-|–)\s*"
+        + _clock(2, meridiem=""),
+        re.I,
+    ),
+    re.compile(r"\b" + _clock(1, meridiem=""), re.I),
+    re.compile(
+        rf"(?<![\w:])(?P<before>{_TIME_PREPOSITION}\s+)" + r"(?P<h1>\d{1,2}):(?P<m1>[0-5]\d)"
+        r"(?![:\d])" + _ZONE.format(n=1) + r"(?!\s+(?:left|remaining|to play|to go|into)\b)",
+        re.I,
+    ),
+    re.compile(r"\b(?P<h1>\d{1,2})\s+o['’]clock\b" + _ZONE.format(n=1), re.I),
+    re.compile(r"\b(?P<h1>[01]\d|2[0-3])(?P<m1>[0-5]\d)\s*(?:hrs|hours|h)?\s*(?P<zone1>GMT|UTC)\b"),
+    re.compile(r"\b(?P<word>noon|midday|midnight)\b", re.I),
+)
+#: Words before a time that make it approximate: "about 8 p.m." rounds "8:10 p.m.".
+_APPROXIMATE = re.compile(
+    r"\b(?:about|around|approximately|roughly|nearly|almost|shortly|just|some|circa|ca\.)\s+"
+    r"(?:before\s+|after\s+)?$",
+    re.I,
+)
+_OPEN_BEFORE = re.compile(r"\b(?:before|by|until|till|up to)\s+$", re.I)
+_OPEN_AFTER = re.compile(r"\b(?:after|since|later than)\s+$", re.I)
+_DAY = 24 * 60
+
+
+@attrs.frozen
+class TimeMention:
+    """A time of day a claim writes: its span and the minutes after midnight it can mean.
+
+    ``readings`` holds one (earliest, latest) interval of minutes per way of reading it: two
+    for a time without a.m./p.m. ("6:55" is 06:55 or 18:55), widened for a round hour or an
+    approximate time, open-ended for "before 8 p.m.", moved to UTC when a zone is written.
+    """
+
+    start: int
+    end: int
+    readings: tuple[tuple[float, float], ...]
+    zoned: bool
+
+
+def find_times(text: str) -> list[TimeMention]:
+    """Clock times in ``text`` ("8 p.m.", "6:55 a.m. EST", "between 8 and 10 p.m.", "at
+    14:30", "noon"): the date detector compares them."""
+    return list(_find_times(text))
+
+
+def _minutes(hour: int, minute: int, meridiem: str | None) -> list[float] | None:
+    if meridiem:
+        if not 1 <= hour <= 12:
+            return None
+        pm = meridiem.lower().startswith("p")
+        return [(hour % 12 + (12 if pm else 0)) * 60 + minute]
+    if hour > 23:
+        return None
+    if hour == 0 or hour > 12:
+        return [hour * 60 + minute]  # a 24-hour clock
+    return [(hour % 12) * 60 + minute, (hour % 12 + 12) * 60 + minute]
+
+
+@memoize(8192)
+def _find_times(text: str) -> tuple[TimeMention, ...]:
+    taken: list[tuple[int, int]] = []
+    out: list[TimeMention] = []
+    for pattern in _TIME_PATTERNS:
+        for m in pattern.finditer(text):
+            start = m.start("before") + len(m["before"]) if "before" in m.groupdict() else m.start()
+            if any(start < e and s < m.end() for s, e in taken):
+                continue
+            groups = m.groupdict()
+            if groups.get("word"):
+                word = m["word"].lower()
+                points = [[0.0] if word == "midnight" else [720.0]]
+                exact = [True]
+                zones: list[str | None] = [None]
+            else:
+                points, exact, zones = [], [], []
+                n_clocks = 2 if groups.get("h2") else 1
+                for n in range(1, n_clocks + 1):
+                    mer = groups.get(f"mer{n}") or groups.get(f"mer{n_clocks}")
+                    minute = groups.get(f"m{n}")
+                    got = _minutes(int(m[f"h{n}"]), int(minute or 0), mer)
+                    if got is None:
+                        break
+                    points.append([float(x) for x in got])
+                    exact.append(minute is not None)
+                    zones.append(
+                        (groups.get(f"zone{n}") or groups.get(f"zone{n_clocks}") or "").lower()
+                        or None
+                    )
+                if len(points) != n_clocks:
+                    continue
+            before = text[max(0, start - 30) : start]
+            approximate = bool(_APPROXIMATE.search(before))
+            zone = zones[-1]
+            offset = TIME_ZONES.get(zone, (0.0, 0.0)) if zone else (0.0, 0.0)
+            readings: list[tuple[float, float]] = []
+            if len(points) == 2:
+                # A range: every reading of its first time up to the matching one of its last.
+                for lo, hi in zip(points[0], points[1], strict=False):
+                    if hi < lo:
+                        hi += _DAY
+                    readings.append((lo, hi))
+            else:
+                # A round hour ("8 p.m.") may round 8:15, not 8:30; "about" widens either.
+                slack = (45 if approximate else 20) if not exact[0] else (20 if approximate else 0)
+                for t in points[0]:
+                    lo, hi = t - slack, t + slack
+                    if _OPEN_BEFORE.search(before):
+                        lo = t - 12 * 60
+                    elif _OPEN_AFTER.search(before):
+                        hi = t + 12 * 60
+                    readings.append((lo, hi))
+            # In UTC: 8 p.m. EST is 01:00 UTC; a zone with two offsets widens the interval.
+            readings = [(lo - 60 * offset[1], hi - 60 * offset[0]) for lo, hi in readings]
+            taken.append((start, m.end()))
+            out.append(TimeMention(start, m.end(), tuple(readings), zone is not None))
+    out.sort(key=lambda t: t.start)
+    return tuple(out)
+
+
+def times_agree(x: TimeMention, y: TimeMention) -> bool:
+    """Whether two times can be the same moment: some reading of each overlaps (a day apart
+    counts as overlapping: a clock time says nothing of the day)."""
+    for lo1, hi1 in x.readings:
+        for lo2, hi2 in y.readings:
+            for shift in (-_DAY, 0, _DAY):
+                if lo1 <= hi2 + shift and lo2 + shift <= hi1:
+                    return True
+    return False

@@ -169,7 +169,7 @@ def _capitalised_inside(toks: tuple[Token, ...], i: int) -> bool:
 def _match(ta: tuple[Token, ...], tb: tuple[Token, ...]) -> list[tuple[int, int, MatchLevel]]:
     from claimcmp.text.lexicon import are_antonyms
     from claimcmp.text.names import same_entity
-    from claimcmp.text.wordnet import antonyms, senses
+    from claimcmp.text.wordnet import antonyms, relation, senses
 
     ca = [i for i, t in enumerate(ta) if t.content]
     cb = [j for j, t in enumerate(tb) if t.content]
@@ -199,9 +199,11 @@ def _match(ta: tuple[Token, ...], tb: tuple[Token, ...]) -> list[tuple[int, int,
         return (i in slot_a and slot_a.get(i) == slot_b.get(j)) or abs(i / na - j / nb) <= 0.2
 
     def opposed(i: int, j: int) -> bool:
-        """Opposites share senses and hypernyms ("buy" / "sell"): never counterparts in meaning."""
+        """Opposites share senses and hypernyms ("buy" / "sell"): never counterparts in meaning.
+        Compared as base forms: "refused" / "accepted" share a parent verb (respond), and
+        WordNet lists the opposites as "refuse" / "accept"."""
         x, y = ta[i].lower, tb[j].lower
-        return are_antonyms(x, y) or y in antonyms(x)
+        return are_antonyms(x, y) or y in antonyms(x) or relation(x, y) == "antonym"
 
     def take(candidates: dict[int, list[int]], level: MatchLevel, *, local: bool = False) -> None:
         for i, js in candidates.items():

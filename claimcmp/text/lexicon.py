@@ -23,6 +23,7 @@ __all__ = [
     "HEDGE_LEVELS",
     "NEGATORS",
     "REPORTING_HEDGES",
+    "SYMMETRIC_PREDICATES",
     "TERM_GROUPS",
     "TITLE_CASE_SMALL_WORDS",
     "TITLE_WORDS",
@@ -425,6 +426,18 @@ ATTRIBUTION_VERBS = frozenset(
     "confirmed confirms denied denies warned warns noted notes explained explains insisted "
     "insists argued argues wrote writes reported reports tweeted posted asserted asserts "
     "acknowledged admitted according".split()
+)
+
+#: Words of relations that hold both ways: "Smith met Jones" is "Jones met Smith", so the two
+#: swapping places around them changes nothing (stems: "met", "meets", "meeting" → "met").
+SYMMETRIC_PREDICATES = frozenset(
+    "meet met meets meeting married marry marries wed weds fought fight fights faced face faces "
+    "played play plays battled battle battles clashed clash clashes talked talk talks spoke speak "
+    "speaks negotiated negotiate negotiates merged merge merges tied tie ties drew draw draws "
+    "competed compete competes debated debate debates partnered partner partners collided "
+    "collide collides versus vs against with between among joined join joins together both "
+    "alongside divorced divorce dated date dating agreed agree agrees signed sign signs traded "
+    "trade trades exchanged exchange exchanges shared share shares split".split()
 )
 
 #: Heads of vague sources: "a spokesperson", "officials", "sources".

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 
 from claimcmp.memo import memoize
-from claimcmp.text.dates import MONTHS, WEEKDAYS
+from claimcmp.text.dates import MONTHS, TIME_ZONES, WEEKDAYS
 from claimcmp.text.lexicon import ENTITY_ALIASES, TITLE_CASE_SMALL_WORDS
 from claimcmp.text.normalize import Token, spelling_key
 
@@ -26,6 +26,7 @@ CALENDAR_WORDS = (
     | frozenset(MONTHS)
     | frozenset("today tonight yesterday tomorrow week weekend month year".split())
 )
+_AFTER_TIME = re.compile(r"(?:\d|[ap]\.?\s?m\.?)\s*\(?$", re.I)
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;“\"(]\s*)$")
 
 _PARTS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
@@ -172,6 +173,8 @@ def is_name(tok: Token, text: str) -> bool:
     t = tok.text
     if not t[:1].isupper() or not tok.content or tok.lower in CALENDAR_WORDS:
         return False
+    if tok.lower in TIME_ZONES and _AFTER_TIME.search(text[max(0, tok.start - 8) : tok.start]):
+        return False  # "8 p.m. ET": a time zone ("told ET" may be the Economic Times)
     from claimcmp.text.wordnet import is_common_word
 
     starts_sentence = bool(_SENTENCE_START.search(text[max(0, tok.start - 3) : tok.start]))
