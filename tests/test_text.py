@@ -147,6 +147,13 @@ def test_opposite_senses_through_synonyms() -> None:
     assert relation("coming", "left") != "antonym"
     assert relation("said", "told") != "antonym"
     assert relation("blue", "white") == "sister"
+    # Through the heads of two satellites: extensive → large, limited → small.
+    assert relation("extensive", "limited") == "antonym"
+    assert relation("free", "paid") == "antonym"
+    assert relation("happy", "pleased") != "antonym"
+    # Amount words: WordNet's cardinal / ordinal and whole / fractional are no opposites here.
+    assert relation("six", "sixth") != "antonym"
+    assert relation("total", "half") != "antonym"
 
 
 def test_stem_undoes_a_doubled_consonant() -> None:

@@ -85,6 +85,10 @@ _RULES: dict[str, tuple[tuple[str, str], ...]] = {
     "r": (),
 }
 
+#: Heads of the adjective clusters of number and amount words.
+_AMOUNT_HEADS = frozenset(
+    {"cardinal", "ordinal", "whole", "fractional", "complete", "incomplete"}
+)
 #: How many senses of a word (in WordNet's frequency order) count for hypernyms and sisters.
 TOP_SENSES = 3
 #: A common hypernym closer to the root than this is too general to make two nouns sisters
@@ -368,19 +372,41 @@ class WordNet:
     def _opposite_senses(self, x: str, y: str) -> bool:
         """Whether a main adjective sense of one word is the opposite of one of the other,
         through a synonym of the listed antonym: WordNet lists "easy" / "difficult", and "hard"
-        is a lemma of that sense of "difficult". Only the :data:`TOP_SENSES` of each word
+        is a lemma of that sense of "difficult"; or through the heads two satellite adjectives
+        are similar to. Only the :data:`TOP_SENSES` of each word
         count, so a rare sense does not make two everyday words opposites."""
         # Adjectives only: WordNet's verbs share senses too loosely ("14:05 **left**" is not
         # the opposite of "needed 9 points **coming** in", though come / leave are opposites).
+        # With the heads their satellites are similar to: "extensive" is similar to "large",
+        # "limited" to "small", and WordNet lists large / small ("diverse" / "identical",
+        # "free" / "paid" the same way).
         tx = self.synsets(x, top=TOP_SENSES, pos="a")
         ty = self.synsets(y, top=TOP_SENSES, pos="a")
-        for own, other in ((tx, set(ty)), (ty, set(tx))):
+        tx, ty = set(tx) | self._heads(tx), set(ty) | self._heads(ty)
+        for own, other in ((tx, ty), (ty, tx)):
             for s in own:
                 if any(
                     target in other for _src, target, _tgt in self._synsets[s].get("antonym", ())
                 ):
                     return True
         return False
+
+    def _heads(self, synsets: tuple[int, ...]) -> set[int]:
+        """For each satellite among ``synsets`` (an adjective without an opposite of its own),
+        the head it is similar to. (A head's "similar" are its satellites.)"""
+        out: set[int] = set()
+        for s in synsets:
+            if "antonym" in self._synsets[s]:
+                continue
+            out.update(
+                h
+                for h in self._synsets[s].get("similar", ())
+                # Words of amount are satellites of "cardinal" / "ordinal", "whole" /
+                # "fractional" and "complete" / "incomplete", which WordNet lists as
+                # opposites: "six" / "sixth" are not, nor "a total of 288" / "half of the 288".
+                if not _AMOUNT_HEADS & set(self._synsets[h]["lemmas"])
+            )
+        return out
 
     def _verb_form(self, word: str) -> bool:
         w = word.lower()
