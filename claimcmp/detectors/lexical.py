@@ -342,6 +342,9 @@ class NegationDetector:
             o
             for o in opposites
             if _negated(d.a, o.a_span, a.text) == _negated(d.b, o.b_span, b.text)
+            # "10 a.m." / "1 p.m.": the date detector compares times of day.
+            and not _in_time(o.a_span, a.text)
+            and not _in_time(o.b_span, b.text)
         ]
         yield from sorted(inserted + opposites, key=lambda f: f.a_span or (0, 0))
 
@@ -483,6 +486,10 @@ _LOSS_WORDS = frozenset({"lost", "lose", "loses", "losing", "loss", "losses", "d
 _PASSIVE_AUXILIARIES = frozenset(
     {"was", "were", "is", "are", "be", "been", "being", "got", "get", "gets", "getting"}
 )
+
+
+def _in_time(span: tuple[int, int] | None, text: str) -> bool:
+    return span is not None and any(t.start <= span[0] < t.end for t in find_times(text))
 
 
 def _winning_verb(tok: Token, toks: tuple[Token, ...]) -> bool:

@@ -86,9 +86,7 @@ _RULES: dict[str, tuple[tuple[str, str], ...]] = {
 }
 
 #: Heads of the adjective clusters of number and amount words.
-_AMOUNT_HEADS = frozenset(
-    {"cardinal", "ordinal", "whole", "fractional", "complete", "incomplete"}
-)
+_AMOUNT_HEADS = frozenset({"cardinal", "ordinal", "whole", "fractional", "complete", "incomplete"})
 #: How many senses of a word (in WordNet's frequency order) count for hypernyms and sisters.
 TOP_SENSES = 3
 #: A common hypernym closer to the root than this is too general to make two nouns sisters
@@ -380,9 +378,9 @@ class WordNet:
         # With the heads their satellites are similar to: "extensive" is similar to "large",
         # "limited" to "small", and WordNet lists large / small ("diverse" / "identical",
         # "free" / "paid" the same way).
-        tx = self.synsets(x, top=TOP_SENSES, pos="a")
-        ty = self.synsets(y, top=TOP_SENSES, pos="a")
-        tx, ty = set(tx) | self._heads(tx), set(ty) | self._heads(ty)
+        main_x = self.synsets(x, top=TOP_SENSES, pos="a")
+        main_y = self.synsets(y, top=TOP_SENSES, pos="a")
+        tx, ty = set(main_x) | self._heads(main_x), set(main_y) | self._heads(main_y)
         for own, other in ((tx, ty), (ty, tx)):
             for s in own:
                 if any(
