@@ -1116,3 +1116,30 @@ def test_opposite_verbs_sharing_a_parent_are_not_aligned_as_synonyms() -> None:
     assert "negation" in decisive_kinds(
         "She refused the offer on Friday.", "She accepted the offer on Friday."
     )
+
+
+def test_a_hedge_over_a_state_told_with_a_preposition() -> None:
+    # "on probation" is stated plainly; the preposition introduces a noun, not an action.
+    assert "modality" in decisive_kinds(
+        "He was on probation for a previous DUI arrest, the CHP said.",
+        "He may have been on probation for a previous DUI arrest, the CHP said.",
+    )
+
+
+def test_a_negator_reaches_past_function_words_within_its_clause() -> None:
+    assert "negation" in decisive_kinds(
+        "The first death this weekend was that of a New Zealand climber.",
+        "The first death this weekend was not that of a New Zealand climber.",
+    )
+    assert "negation" in decisive_kinds(
+        "Euro crisis is over, says France's Hollande.",
+        "Euro crisis is not over, says France's Hollande.",
+    )
+    # Not across a comma into the reporting clause, nor "almost" over "half of the".
+    assert (
+        decisive_kinds('"He\'s not me yet," he said.', '"I think he\'s great," he says.') == set()
+    )
+    assert "negation" not in decisive_kinds(
+        "Almost half of the 288 candidates are from the ruling party.",
+        "The 288 candidates are from the ruling party.",
+    )

@@ -563,7 +563,21 @@ def _negates_shared_predicate(
         return None
     own = d.a if in_a else d.b
     i = next(k for k, t in enumerate(own) if t.start == neg.start)
-    after = [k for k in range(i + 1, min(len(own), i + 4)) if own[k].content]
+    # The first content word within four words and the negator's clause: "was **not** that
+    # of a New Zealand **climber**" skips three function words. A degree word bears on the
+    # next word or two only ("**almost** half of the 288" does not deny the 288). Failing
+    # that, the first within two words ("is **not** over, **says**": the clause's own word is
+    # no content word, and the denial is of what is said).
+    reach = 4 if neg.lower in DEGREE_NEGATORS else 5
+    text_own = texts[0] if in_a else texts[1]
+    after = [
+        k
+        for k in range(i + 1, min(len(own), i + reach))
+        if own[k].content
+        # within the negator's clause: '"He's not me yet," he said' denies no "said" (a
+        # quotation mark may stand between: 'is not "clearly incorrect"')
+        and not _PUNCTUATION_BREAK.search(text_own[neg.end : own[k].start])
+    ] or [k for k in range(i + 1, min(len(own), i + 4)) if own[k].content]
     if neg.key in ("nothing", "none", "nobody"):
         after = [k for k in range(i + 1, min(len(own), i + 5)) if own[k].content]
     elif neg.key == "no" and i + 1 < len(own) and own[i + 1].lower == "one":
@@ -597,6 +611,7 @@ def _negates_shared_predicate(
     return counterpart
 
 
+_PUNCTUATION_BREAK = re.compile(r"[,.;:!?()\[\]–—]")
 _CLAUSE_END = re.compile("[" + re.escape("".join(sorted(PHRASE_BREAKS))) + "]")
 _OPEN_QUESTION = re.compile(r"\b(?:if|whether)\b", re.I)
 
@@ -1430,8 +1445,14 @@ class ModalityDetector:
                 return
             # Stated plainly: not itself the object of a warning, a denial or a plan ("warns
             # China **against providing** aid", "plans **to provide**").
+            # ("may have been **on probation**" / "was on probation" is stated plainly: the
+            # word after the preposition is a noun, not an action warned against.)
             before = [t for t in other if t.end <= other[counterpart].start][-1:]
-            if before and before[0].lower in _NOT_ASSERTING:
+            if (
+                before
+                and before[0].lower in _NOT_ASSERTING
+                and (before[0].lower == "to" or other[counterpart].lower.endswith("ing"))
+            ):
                 return
             plain = [other[counterpart]]
             # Both statements already sit under one estimating verb: the "plain" one is an
