@@ -570,14 +570,17 @@ def _negates_shared_predicate(
     # no content word, and the denial is of what is said).
     reach = 4 if neg.lower in DEGREE_NEGATORS else 5
     text_own = texts[0] if in_a else texts[1]
-    after = [
-        k
-        for k in range(i + 1, min(len(own), i + reach))
-        if own[k].content
-        # within the negator's clause: '"He's not me yet," he said' denies no "said" (a
-        # quotation mark may stand between: 'is not "clearly incorrect"')
-        and not _PUNCTUATION_BREAK.search(text_own[neg.end : own[k].start])
-    ] or [k for k in range(i + 1, min(len(own), i + 4)) if own[k].content]
+    after = (
+        [
+            k
+            for k in range(i + 1, min(len(own), i + reach))
+            if own[k].content
+            # within the negator's clause: '"He's not me yet," he said' denies no "said" (a
+            # quotation mark may stand between: 'is not "clearly incorrect"')
+            and not _PUNCTUATION_BREAK.search(text_own[neg.end : own[k].start])
+        ]
+        or [k for k in range(i + 1, min(len(own), i + 4)) if own[k].content]
+    )
     if neg.key in ("nothing", "none", "nobody"):
         after = [k for k in range(i + 1, min(len(own), i + 5)) if own[k].content]
     elif neg.key == "no" and i + 1 < len(own) and own[i + 1].lower == "one":
