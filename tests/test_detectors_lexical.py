@@ -1143,3 +1143,18 @@ def test_a_negator_reaches_past_function_words_within_its_clause() -> None:
         "Almost half of the 288 candidates are from the ruling party.",
         "The 288 candidates are from the ruling party.",
     )
+
+
+def test_permission_and_prohibition_of_different_actions_are_not_opposites() -> None:
+    assert "negation" in decisive_kinds(
+        "The law bans companies from selling user data.",
+        "The law allows companies to sell user data.",
+    )
+    assert "negation" not in decisive_kinds(
+        "The law bans companies from selling user data.",
+        "The law allows companies to share user data.",
+    )
+    # Figures after "to" are no actions: the direction still opposes.
+    assert "negation" in decisive_kinds(
+        "Unemployment rose to 5% in March.", "Unemployment fell to 3% in March."
+    )

@@ -390,6 +390,7 @@ class NegationDetector:
                         if y.start not in used
                         and self._opposites(x, y, d)
                         and _same_head(d, e, x, y)
+                        and not _different_actions(d, x, y, (a.text, b.text))
                     ),
                     None,
                 )
@@ -445,6 +446,7 @@ class NegationDetector:
                     if y.start not in used
                     and self._opposites(x, y, d)
                     and same_role(d, (x.start, x.end), (y.start, y.end))
+                    and not _different_actions(d, x, y, (a.text, b.text))
                 ),
                 None,
             )
@@ -486,6 +488,45 @@ _LOSS_WORDS = frozenset({"lost", "lose", "loses", "losing", "loss", "losses", "d
 _PASSIVE_AUXILIARIES = frozenset(
     {"was", "were", "is", "are", "be", "been", "being", "got", "get", "gets", "getting"}
 )
+
+
+def _action_after(toks: tuple[Token, ...], tok: Token, text: str) -> int | None:
+    """The verb a word of permission or prevention governs: "prohibit agencies **from
+    evaluating**", "allow agencies **to bypass**" (within five words, in its clause)."""
+    i = next(k for k, t in enumerate(toks) if t.start == tok.start)
+    for k in range(i + 1, min(len(toks) - 1, i + 6)):
+        if _PUNCTUATION_BREAK.search(text[tok.end : toks[k].start]) or toks[k].lower in (
+            "and",
+            "or",
+            "but",
+        ):
+            return None  # another clause: "interested and willing to eat"
+        if toks[k].lower in ("from", "to") and _verb_word(toks[k + 1]):
+            return k + 1
+    return None
+
+
+def _verb_word(tok: Token) -> bool:
+    """A lower-case word WordNet knows as a verb ("evaluating", "bypass"; not "5%", "Paris")."""
+    from claimcmp.text.wordnet import base_forms
+
+    return (
+        tok.content
+        and tok.text.isalpha()
+        and tok.text.islower()
+        and any(pos == "v" for pos, _ in base_forms(tok.lower))
+    )
+
+
+def _different_actions(d: TokenDiff, x: Token, y: Token, texts: tuple[str, str]) -> bool:
+    """Opposites that govern two different actions: "prohibit agencies from **evaluating**
+    the effect" / "allow agencies to **bypass** the scientists" do not deny each other ("bans
+    companies from **selling** data" / "allows companies to **sell** data" do)."""
+    ka = _action_after(d.a, x, texts[0])
+    kb = _action_after(d.b, y, texts[1])
+    if ka is None or kb is None:
+        return False
+    return d.counterpart_in_b(ka) != kb and stem(d.a[ka].lower) != stem(d.b[kb].lower)
 
 
 def _in_time(span: tuple[int, int] | None, text: str) -> bool:
