@@ -204,3 +204,16 @@ def test_times_agree_on_either_clock_and_across_zones() -> None:
     assert times_agree(one("at 1 a.m. GMT"), one("at 8 p.m. EST"))  # the day before
     assert not times_agree(one("at 8 p.m."), one("at 8:30 p.m."))
     assert times_agree(one("at about 8 p.m."), one("at 8:30 p.m."))
+
+
+def test_find_times_reads_a_tokenised_colon_and_noon_only_as_a_time() -> None:
+    from claimcmp.text.dates import find_times
+
+    def found(text: str) -> list[str]:
+        return [text[t.start : t.end] for t in find_times(text)]
+
+    # "7: 48 am" as a tokenised corpus writes it is 7:48, not "48 am" or "48" hours.
+    assert found("The quake hit at 7: 48 am local time.") == ["7: 48 am"]
+    assert found("Posted December 23, 2012 6: 11 PM") == ["6: 11 PM"]
+    assert found("Just before midnight on Tuesday, shots rang out.") == ["midnight"]
+    assert found("Reversing the administration's midnight action.") == []

@@ -335,7 +335,9 @@ TIME_ZONES: dict[str, tuple[float, float]] = {
 }
 _ZONE = r"(?:\s*\(?(?P<zone{n}>" + "|".join(sorted(TIME_ZONES, key=len, reverse=True)) + r")\)?\b)?"
 _MERIDIEM = r"(?P<mer{n}>a\.\s?m\.?|p\.\s?m\.?|am\b|pm\b)"
-_CLOCK = r"(?P<h{n}>\d{{1,2}})(?:[:.](?P<m{n}>[0-5]\d))?"
+# The hour must not be the minutes of a time before it ("7: 48 am" as a tokenised corpus
+# writes 7:48 am; a space may follow the colon).
+_CLOCK = r"(?<!\d:)(?<!\d: )(?P<h{n}>\d{{1,2}})(?:(?::\s?|\.)(?P<m{n}>[0-5]\d))?"
 
 
 def _clock(n: int, *, meridiem: str) -> str:
@@ -361,13 +363,18 @@ _TIME_PATTERNS: tuple[re.Pattern[str], ...] = (
     ),
     re.compile(r"\b" + _clock(1, meridiem=""), re.I),
     re.compile(
-        rf"(?<![\w:])(?P<before>{_TIME_PREPOSITION}\s+)" + r"(?P<h1>\d{1,2}):(?P<m1>[0-5]\d)"
+        rf"(?<![\w:])(?P<before>{_TIME_PREPOSITION}\s+)" + r"(?P<h1>\d{1,2}):\s?(?P<m1>[0-5]\d)"
         r"(?![:\d])" + _ZONE.format(n=1) + r"(?!\s+(?:left|remaining|to play|to go|into)\b)",
         re.I,
     ),
     re.compile(r"\b(?P<h1>\d{1,2})\s+o['’]clock\b" + _ZONE.format(n=1), re.I),
     re.compile(r"\b(?P<h1>[01]\d|2[0-3])(?P<m1>[0-5]\d)\s*(?:hrs|hours|h)?\s*(?P<zone1>GMT|UTC)\b"),
-    re.compile(r"\b(?P<word>noon|midday|midnight)\b", re.I),
+    # After a word of time only: "just before midnight", not "a midnight regulation".
+    re.compile(
+        rf"(?P<before>\b(?:{_TIME_PREPOSITION[3:-1]}|past|to|till|just|shortly)\s+)"
+        r"(?P<word>noon|midday|midnight)\b",
+        re.I,
+    ),
 )
 #: Words before a time that make it approximate: "about 8 p.m." rounds "8:10 p.m.".
 _APPROXIMATE = re.compile(
