@@ -10,6 +10,7 @@ not any particular story.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
@@ -35,7 +36,7 @@ from claimcmp.text.lexicon import (
 )
 from claimcmp.text.names import CALENDAR_WORDS, is_demonym, is_name
 from claimcmp.text.normalize import PHRASE_BREAKS, Token, tokens
-from claimcmp.text.wordnet import is_common_word, relation
+from claimcmp.text.wordnet import base_forms, is_common_word, relation
 
 if TYPE_CHECKING:
     from claimcmp.protocols import ClaimText
@@ -274,7 +275,6 @@ class TermDetector:
         people" / "killing one person": both can be true), and WordNet sisters are only a hint
         ("military operations" / "military onslaught").
         """
-
         if self._distinct(x, y):
             if not near_identical and not _same_right(d, x, y):
                 return None
@@ -464,7 +464,6 @@ class NegationDetector:
                 )
 
     def _opposites(self, x: Token, y: Token, d: TokenDiff) -> bool:
-
         # "the Bluejays defeated Drake" is their victory, not their defeat: the active verb
         # means winning, so it opposes only a loss ("the Bluejays lost to Drake").
         for word, toks, other in ((x, d.a, y), (y, d.b, x)):
@@ -490,10 +489,11 @@ _PASSIVE_AUXILIARIES = frozenset(
 )
 
 
-def _action_after(toks: tuple[Token, ...], tok: Token, text: str) -> int | None:
-    """The verb a word of permission or prevention governs: "prohibit agencies **from
-    evaluating**", "allow agencies **to bypass**" (within five words, in its clause)."""
-    i = next(k for k, t in enumerate(toks) if t.start == tok.start)
+def _action_after(toks: tuple[Token, ...], i: int, text: str) -> int | None:
+    """The verb the word at ``i`` governs, a word of permission or prevention: "prohibit
+    agencies **from evaluating**", "allow agencies **to bypass**" (within five words, in its
+    clause)."""
+    tok = toks[i]
     for k in range(i + 1, min(len(toks) - 1, i + 6)):
         if _PUNCTUATION_BREAK.search(text[tok.end : toks[k].start]) or toks[k].lower in (
             "and",
@@ -508,29 +508,31 @@ def _action_after(toks: tuple[Token, ...], tok: Token, text: str) -> int | None:
 
 def _verb_word(tok: Token) -> bool:
     """A lower-case word WordNet knows as a verb ("evaluating", "bypass"; not "5%", "Paris")."""
-    from claimcmp.text.wordnet import base_forms
+    return tok.content and tok.text.isalpha() and tok.text.islower() and _can_be_verb(tok.lower)
 
-    return (
-        tok.content
-        and tok.text.isalpha()
-        and tok.text.islower()
-        and any(pos == "v" for pos, _ in base_forms(tok.lower))
-    )
+
+def _can_be_verb(word: str) -> bool:
+    return any(pos == "v" for pos, _ in base_forms(word))
 
 
 def _different_actions(d: TokenDiff, x: Token, y: Token, texts: tuple[str, str]) -> bool:
     """Opposites that govern two different actions: "prohibit agencies from **evaluating**
     the effect" / "allow agencies to **bypass** the scientists" do not deny each other ("bans
     companies from **selling** data" / "allows companies to **sell** data" do)."""
-    ka = _action_after(d.a, x, texts[0])
-    kb = _action_after(d.b, y, texts[1])
+    ka = _action_after(d.a, d.index_in_a(x), texts[0])
+    kb = _action_after(d.b, d.index_in_b(y), texts[1])
     if ka is None or kb is None:
         return False
     return d.counterpart_in_b(ka) != kb and stem(d.a[ka].lower) != stem(d.b[kb].lower)
 
 
 def _in_time(span: tuple[int, int] | None, text: str) -> bool:
-    return span is not None and any(t.start <= span[0] < t.end for t in find_times(text))
+    return span is not None and _inside(span[0], find_times(text))
+
+
+def _inside(offset: int, times: Sequence[TimeMention]) -> bool:
+    """Whether ``offset`` falls within one of ``times``."""
+    return any(t.start <= offset < t.end for t in times)
 
 
 def _winning_verb(tok: Token, toks: tuple[Token, ...]) -> bool:
@@ -655,6 +657,8 @@ def _negates_shared_predicate(
     return counterpart
 
 
+#: Punctuation that ends a negator's (or a permission word's) clause. Unlike
+#: :data:`_CLAUSE_END`, a quotation mark does not: 'is not "clearly incorrect"'.
 _PUNCTUATION_BREAK = re.compile(r"[,.;:!?()\[\]–—]")
 _CLAUSE_END = re.compile("[" + re.escape("".join(sorted(PHRASE_BREAKS))) + "]")
 _OPEN_QUESTION = re.compile(r"\b(?:if|whether)\b", re.I)
@@ -1200,7 +1204,7 @@ class RoleDetector:
             and not _symmetric(d.b[j])
         }
         verb_of_b = {j: i for i, j in verbs.items()}
-        count_a, count_b = _key_counts(d.a), _key_counts(d.b)
+        count_a, count_b = Counter(t.key for t in d.a), Counter(t.key for t in d.b)
         things = [
             (i, j)
             for i, j, level in d.matches
@@ -1273,12 +1277,10 @@ _BREAK = re.compile(r"[,;:()\[\]\"“”‘’—–]|\s-\s")
 def _used_as_verb(toks: tuple[Token, ...], i: int, text: str) -> bool:
     """Whether the word at ``i`` is written as a verb: WordNet knows it as one, and it is
     inflected as one ("sued", "beats", "shot") or follows an auxiliary ("will bring")."""
-    from claimcmp.text.wordnet import base_forms
-
     tok = toks[i]
-    forms = base_forms(tok.lower)
-    if is_name(tok, text) or not any(pos == "v" for pos, _ in forms):
+    if is_name(tok, text) or not _can_be_verb(tok.lower):
         return False
+    forms = base_forms(tok.lower)
     if i > 0 and toks[i - 1].lower in _VERB_MARKERS:
         return True
     w = tok.lower
@@ -1339,17 +1341,8 @@ def _coordinated(toks: tuple[Token, ...], i: int, k: int) -> bool:
     return hi - lo <= 4 and any(t.lower in ("and", "or", "nor", "&") for t in toks[lo + 1 : hi])
 
 
-def _key_counts(toks: tuple[Token, ...]) -> dict[str, int]:
-    out: dict[str, int] = {}
-    for t in toks:
-        out[t.key] = out.get(t.key, 0) + 1
-    return out
-
-
 def _thing(tok: Token, text: str) -> bool:
     """A name, or a word WordNet knows as a noun (and not only as a verb or adjective)."""
-    from claimcmp.text.wordnet import base_forms
-
     if not tok.content or not tok.text[:1].isalpha() or tok.lower in CALENDAR_WORDS:
         return False
     if is_name(tok, text):
@@ -1357,15 +1350,16 @@ def _thing(tok: Token, text: str) -> bool:
     return any(pos == "n" for pos, _ in base_forms(tok.lower))
 
 
+_SYMMETRIC_STEMS = frozenset(stem(w) for w in SYMMETRIC_PREDICATES)
+
+
 def _symmetric(tok: Token) -> bool:
-    return tok.lower in SYMMETRIC_PREDICATES or stem(tok.lower) in {
-        stem(w) for w in SYMMETRIC_PREDICATES
-    }
+    return tok.lower in SYMMETRIC_PREDICATES or stem(tok.lower) in _SYMMETRIC_STEMS
 
 
 def _agent(toks: tuple[Token, ...], i: int) -> bool:
-    """Whether the word at ``i`` is a passive verb's agent: "by" or "from" stands right before
-    it, or before the article or name it ends ("by the Lakers", "by coach Phil Jackson")."""
+    """Whether the word at ``i`` is a passive verb's agent: "by" stands right before it, or
+    before the article or name it ends ("by the Lakers", "by coach Phil Jackson")."""
     for k in range(i - 1, max(-1, i - 4), -1):
         if toks[k].lower in _AGENT_MARKERS:
             return True
@@ -1577,7 +1571,7 @@ class OmissionDetector:
         def outside(toks: tuple[Token, ...], times: Sequence[TimeMention]) -> tuple[Token, ...]:
             if not both:
                 return toks
-            return tuple(t for t in toks if not any(m.start <= t.start < m.end for m in times))
+            return tuple(t for t in toks if not _inside(t.start, times))
 
         for e in d.edits:
             free_a, free_b = outside(e.a_free, times_a), outside(e.b_free, times_b)

@@ -348,9 +348,10 @@ def _clock(n: int, *, meridiem: str) -> str:
 
 #: Words before a clock time that make an unmarked "6:55" a time of day (not a score, a
 #: game clock or a race time): "at 6:55", "by 10:30", "around 9:15".
-_TIME_PREPOSITION = (
-    r"(?:at|by|around|about|until|till|before|after|from|since|approximately|roughly|near)"
+_TIME_PREPOSITION_WORDS = (
+    "at|by|around|about|until|till|before|after|from|since|approximately|roughly|near"
 )
+_TIME_PREPOSITION = f"(?:{_TIME_PREPOSITION_WORDS})"
 _TIME_PATTERNS: tuple[re.Pattern[str], ...] = (
     # "between 8 and 10 p.m.", "from 9 a.m. to 5 p.m.", "8-10 p.m.": the first time may
     # borrow the second's a.m./p.m.
@@ -371,7 +372,7 @@ _TIME_PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(r"\b(?P<h1>[01]\d|2[0-3])(?P<m1>[0-5]\d)\s*(?:hrs|hours|h)?\s*(?P<zone1>GMT|UTC)\b"),
     # After a word of time only: "just before midnight", not "a midnight regulation".
     re.compile(
-        rf"(?P<before>\b(?:{_TIME_PREPOSITION[3:-1]}|past|to|till|just|shortly)\s+)"
+        rf"(?P<before>\b(?:{_TIME_PREPOSITION_WORDS}|past|to|just|shortly)\s+)"
         r"(?P<word>noon|midday|midnight)\b",
         re.I,
     ),
