@@ -17,7 +17,7 @@ import attrs
 
 from claimcmp.text.dates import find_times
 from claimcmp.text.lexicon import TERM_GROUPS
-from claimcmp.text.quantities import find_quantities
+from claimcmp.text.quantities import Quantity, find_quantities
 
 __all__ = ["COSMETIC", "PLANTED", "Perturbation", "detokenize", "perturb"]
 
@@ -168,11 +168,19 @@ def _sub_once(pattern: str | re.Pattern[str], repl: str, text: str, flags: int =
     return new if n else None
 
 
+def _dashed_span(q: Quantity) -> bool:
+    return q.upper is not None and re.search(r"\d\s*[-–]\s*\d", q.text) is not None
+
+
 def _number(s: str, rng: random.Random) -> str | None:
     qs = [
         q
-        for q in find_quantities(s)
-        if q.number_text[:1].isdigit() and q.category not in ("year", "ordinal")
+        for q in find_quantities(s, parts=True)
+        if q.number_text[:1].isdigit()
+        and q.category != "ordinal"
+        # A span of years ("1981-85") has been read as years since 2026-12-06; it is still
+        # planted on as before, so that the suite stays the same edits.
+        and (q.category != "year" or _dashed_span(q))
     ]
     if not qs:
         return None

@@ -11,6 +11,7 @@ suspect, **61**, ..." share "suspect"; "fell **150 metres**" / "fell **200ft**" 
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 from claimcmp.records import Divergence
@@ -18,7 +19,7 @@ from claimcmp.text.diff import Edit, TokenDiff
 from claimcmp.text.lexicon import FIGURE_QUALIFIERS
 from claimcmp.text.names import CALENDAR_WORDS
 from claimcmp.text.normalize import PHRASE_BREAKS, Token
-from claimcmp.text.wordnet import relation
+from claimcmp.text.wordnet import base_forms, relation
 
 __all__ = ["Severity", "count_other_things", "finding", "name_number", "same_role", "tokens_in"]
 
@@ -154,6 +155,10 @@ def same_role(
     return any(i in na and j in nb for i, j, _ in diff.matches)
 
 
+#: "of the" between a figure and what it counts: "25 of the injured", "three of them".
+_OF_THE = re.compile(r"\s+of\s+(?:the|those|these|his|her|their|its)\s+(?=[a-z])")
+
+
 def _counted(toks: tuple[Token, ...], text: str, span: tuple[int, int], n: int) -> list[int]:
     """Up to ``n`` content words right after a figure, before any function word or
     punctuation: what it counts or measures ("40 **people died**", "seven **bridges**", "a
@@ -161,8 +166,11 @@ def _counted(toks: tuple[Token, ...], text: str, span: tuple[int, int], n: int) 
     starts the setting, not the thing measured."""
     out: list[int] = []
     end = span[1]
+    of_the = _OF_THE.match(text, span[1])
+    if of_the:
+        end = of_the.end()  # "25 **of the injured**" counts the injured
     for i, t in enumerate(toks):
-        if t.start < span[1]:
+        if t.start < end:
             continue
         if (
             any(c in PHRASE_BREAKS for c in text[end : t.start])
@@ -252,12 +260,22 @@ def _predicate(toks: tuple[Token, ...], text: str, last: int) -> int | None:
     """What is said of a counted noun, right after it and its auxiliaries, in its clause
     ("40 people **were killed**" → killed), if that is a verb form (-ed, -ing)."""
     i = last + 1
-    while i < len(toks) and toks[i].lower in _AUXILIARIES:
+    # Auxiliaries and adverbs: "five people were **reportedly** injured".
+    while i < len(toks) and (
+        toks[i].lower in _AUXILIARIES or (toks[i].lower.endswith("ly") and len(toks[i].lower) > 4)
+    ):
         i += 1
     if i >= len(toks) or any(c in PHRASE_BREAKS for c in text[toks[last].end : toks[i].start]):
         return None
     word = toks[i].lower
-    return i if toks[i].content and word.endswith(("ed", "ing")) and len(word) > 4 else None
+    inflected = word.endswith(("ed", "ing")) and len(word) > 4
+    # An irregular verb form that is no noun: "who had **sought** shelter" (not "tank
+    # **shells**", a plural that is also a verb form).
+    forms = base_forms(word)
+    irregular = any(pos == "v" and base != word for pos, base in forms) and not any(
+        pos == "n" for pos, _ in forms
+    )
+    return i if toks[i].content and (inflected or irregular) else None
 
 
 def _same_predicate(x: str, y: str) -> bool:

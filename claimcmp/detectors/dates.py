@@ -108,8 +108,16 @@ class DateDetector:
         if any(_endpoints_match(x, db) for x in da) or any(_endpoints_match(y, da) for y in db):
             return
         diff = token_diff(a.text, b.text)
-        used: set[int] = set()
+        # A date both claims write is accounted for, wherever it stands: "split off in July
+        # after voting in a January referendum" / "In January, they voted" compares nothing
+        # with July, whose event the other claim does not date.
+        # As often in the other claim as in its own: "today ... today" / "yesterday ... today"
+        # leaves one "today" to compare.
+        used = {y.start for y in db if _told_as_often(y, db, da)}
+        told_by_both = {x.start for x in da if _told_as_often(x, da, db)}
         for x in da:
+            if x.start in told_by_both:
+                continue
             same_kind = [
                 y
                 for y in db
@@ -118,9 +126,6 @@ class DateDetector:
                 and same_role(diff, (x.start, x.end), (y.start, y.end), window=1)
             ]
             if not same_kind:
-                continue
-            if any(_same_expression(x, y) for y in same_kind):
-                used.update(y.start for y in same_kind if _same_expression(x, y))
                 continue
             y = same_kind[0]
             used.add(y.start)
@@ -164,6 +169,12 @@ class DateDetector:
                     f"different days: '{xa}' vs '{yb}'",
                     0.8,
                 )
+
+
+def _told_as_often(x: DateMention, own: list[DateMention], other: list[DateMention]) -> bool:
+    """Whether the other claim writes ``x`` at least as often as its own claim does."""
+    n_other = sum(_same_expression(x, y) for y in other)
+    return n_other > 0 and n_other >= sum(_same_expression(x, y) for y in own)
 
 
 def _weekdays_nested(x: DateMention, y: DateMention) -> bool:

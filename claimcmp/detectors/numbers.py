@@ -97,8 +97,24 @@ def _rounding_of(a: Quantity, b: Quantity) -> bool:
     return False
 
 
+#: Words that make a score one game's result or moment: "a 31-24 **victory**", "**beat** the
+#: Jaguars 31-24", "a 17-7 **lead**".
+_GAME_WORDS = frozenset(
+    "win wins won victory victories loss losses lost defeat defeated defeating beat beating "
+    "rout routed triumph upset edged topped over lead led leading trailed trailing halftime".split()
+)
+
+
+def _game_score(q: Quantity) -> bool:
+    return q.context in _GAME_WORDS or bool(_GAME_WORDS.intersection((q.before or "").split()))
+
+
 def _comparable(a: Quantity, b: Quantity) -> bool:
-    if {a.category, b.category} == {"score", "plain"}:
+    if {a.category, b.category} == {"record", "score"}:
+        # "the Colts (11-4)" / "the Colts' 31-24 victory": a season's record and a game's score.
+        # A score told with no game ("Klitschko, 53-3, 47 KO's") may be the record.
+        return not _game_score(b if b.category == "score" else a)
+    if {a.category, b.category} in ({"score", "plain"}, {"record", "plain"}):
         # "14-13-2" / "7-13-2", "12-12" / "36-12": a record or score written like a range.
         return (a.upper if a.category == "plain" else b.upper) is not None
     if a.category != b.category:
@@ -134,6 +150,29 @@ def _converts_another(q: Quantity, others: list[Quantity]) -> bool:
     """Whether ``q`` is the conversion of another figure of its own claim ("25 km (**15
     miles**)"): then it measures what that figure measures."""
     return any(o is not q and _equivalent(o, q) for o in others)
+
+
+#: What stands between a figure and its gloss in another unit: "10 km (6 miles)", "10 km, or
+#: about 6 miles".
+_GLOSS_GAP = re.compile(
+    r"\s*(?:[(\[]|,?\s*or\b)\s*(?:(?:about|roughly|some|nearly|around|almost)\s+)?"
+)
+
+
+def _glossed(q: Quantity, others: list[Quantity], text: str) -> Quantity | None:
+    """The measure ``q`` glosses in another unit, right before it in its own claim ("25 km
+    (**15 miles**)"), converted rightly or not; None if it glosses none."""
+    if not text or q.category != "measure":
+        return None
+    for o in others:
+        if (
+            o.end <= q.start
+            and o.category == "measure"
+            and o.unit != q.unit
+            and _GLOSS_GAP.fullmatch(text, o.end, q.start)
+        ):
+            return o
+    return None
 
 
 def match_quantities(
@@ -211,6 +250,22 @@ def match_quantities(
 
     take(unit_changed, lambda x, y: ("unit_changed", ""))
 
+    # A gloss in another unit ("10 kilometers (**6 miles**) deep") measures what the figure
+    # before it measures: it is compared only with the gloss of that figure's counterpart
+    # ("(2,000 feet)" / "(6,000 feet)" after one "600 metres"), never with another value
+    # ("6 miles" is no counterpart of "55 kilometres south of Bireun").
+    glossed_a = {id(q): o for q in qa if (o := _glossed(q, qa, text_a)) is not None}
+    glossed_b = {id(q): o for q in qb if (o := _glossed(q, qb, text_b)) is not None}
+
+    def glosses_agree(x: Quantity, y: Quantity) -> bool:
+        ox, oy = glossed_a.get(id(x)), glossed_b.get(id(y))
+        if ox is None or oy is None:
+            return ox is oy
+        return any(m.a is ox and m.b is oy for m in matches)
+
+    def take_unglossed(pred: Any, relation_of: Any) -> None:
+        take(lambda x, y: glosses_agree(x, y) and pred(x, y), relation_of)
+
     def value_relation(x: Quantity, y: Quantity) -> tuple[Relation, str]:
         xv, yv = x.value, y.value
         if x.category == "measure" and x.unit != y.unit:
@@ -277,8 +332,8 @@ def match_quantities(
             )
             return comparable and not _given_by_both(x, y) and same_role(x, y)
 
-        take(in_role, value_relation)
-        take(
+        take_unglossed(in_role, value_relation)
+        take_unglossed(
             lambda x, y: (
                 x.category == y.category == "money" and x.unit != y.unit and same_role(x, y)
             ),
@@ -286,7 +341,7 @@ def match_quantities(
         )
         return matches, left_a, left_b
 
-    take(same_slot, value_relation)
+    take_unglossed(same_slot, value_relation)
 
     def only_of_kind(x: Quantity, y: Quantity) -> bool:
         same_kind_a = [q for q in left_a if q.category == x.category]
@@ -300,12 +355,12 @@ def match_quantities(
             and (x.category not in ("money", "percent") or x.unit == y.unit)
         )
 
-    take(only_of_kind, value_relation)
+    take_unglossed(only_of_kind, value_relation)
 
     def other_currency(x: Quantity, y: Quantity) -> bool:
         return x.category == y.category == "money" and x.unit != y.unit
 
-    take(other_currency, lambda x, y: ("currency_changed", ""))
+    take_unglossed(other_currency, lambda x, y: ("currency_changed", ""))
     return matches, left_a, left_b
 
 
@@ -358,10 +413,21 @@ _PART_BEFORE = re.compile(
 )
 
 
+#: A count of a part, told after the figure: "three **other** bombs", "70 **others**", "three
+#: **of the** four soldiers".
+_PART_AFTER = re.compile(
+    r"\s+(others?|more|additional|further|of)\b(?!\s+(?:about|around)\b)", re.I
+)
+
+
 def _part_marker(text: str, q: Quantity) -> str | None:
-    """The word that makes a count a part of a larger one, within two words before it."""
+    """The word that makes a count a part of a larger one, within two words before it or
+    right after it."""
     found = _PART_BEFORE.search(text, max(0, q.start - 30), q.start)
-    return found.group(1).lower() if found else None
+    if found:
+        return found.group(1).lower()
+    after = _PART_AFTER.match(text, q.end)
+    return after.group(1).lower().removesuffix("s") if after else None
 
 
 def holder(toks: tuple[Token, ...], text: str, q: Quantity) -> str | None:
@@ -398,6 +464,42 @@ def _different_holders(a: str, b: str, m: QuantityMatch) -> bool:
     return ha not in names_b and hb not in names_a
 
 
+#: Nouns of places a count may be told over: "killed 170,000 people **in the province**".
+_PLACE_NOUNS = frozenset(
+    "province provinces country countries region regions state states district districts city "
+    "cities area areas village villages town towns county counties nation nations world island "
+    "islands continent".split()
+)
+_SCOPE_PREPOSITIONS = frozenset("in across around throughout outside".split())
+#: Words that end a place phrase: "in Sumatra **alone**", "in the province **and** tens ...".
+_SCOPE_END = frozenset(
+    "in on at by from and or when after before since with was were is are had has have who "
+    "which that across around throughout outside".split()
+)
+_SCOPE_FILLER = frozenset("the a an of alone".split())
+
+
+def _scope(text: str, q: Quantity) -> frozenset[str] | None:
+    """The place a count is told over, as its words, when a place phrase follows the figure
+    and what it counts within its clause ("170,000 people **in the province**", "230,000
+    people **across Asia**"); None if none does."""
+    after = _CLAUSE_BREAK.split(text[q.end : q.end + 80])[0]
+    words = re.findall(r"[\w'’-]+", after)
+    for k, word in enumerate(words[:4]):
+        if word.lower() not in _SCOPE_PREPOSITIONS:
+            continue
+        phrase: list[str] = []
+        for w in words[k + 1 : k + 6]:
+            if w.lower() in _SCOPE_END:
+                break
+            phrase.append(w)
+        key = frozenset(w.lower() for w in phrase) - _SCOPE_FILLER
+        if key and (any(w[:1].isupper() for w in phrase) or key & _PLACE_NOUNS):
+            return key
+        return None
+    return None
+
+
 def _two_facts(a: str, b: str, m: QuantityMatch) -> str | None:
     """Why two differing figures may both be true, if they may (the explanation of the low
     finding): said of two people, a part against a whole, two moments of a game. None: they
@@ -410,9 +512,13 @@ def _two_facts(a: str, b: str, m: QuantityMatch) -> str | None:
     if m.a.category == "plain" and _part_marker(a, m.a) != _part_marker(b, m.b):
         # "Those 10 points tied him with Buford" / "he scored 23 points".
         return (
-            f"the figure differs: {told}, but one counts a part ('first', 'next', 'those') "
+            f"the figure differs: {told}, but one counts a part ('first', 'other', 'three of the') "
             "and the other does not"
         )
+    scope_a, scope_b = _scope(a, m.a), _scope(b, m.b)
+    if scope_a and scope_b and not scope_a & scope_b:
+        # "killed 170,000 people in the province" / "killed 230,000 people across Asia".
+        return f"the figure differs: {told}, but the two count over different places"
     if m.a.category == m.b.category == "score" and _moments_apart(a, m.a, b, m.b):
         # A game's score changes while it is played: "a 17-7 halftime lead" / "a 31-24 lead".
         return (

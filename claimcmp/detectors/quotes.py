@@ -13,7 +13,8 @@ from claimcmp.memo import memoize
 from claimcmp.text.diff import TokenDiff, token_diff
 from claimcmp.text.lexicon import ATTRIBUTION_VERBS, TITLE_WORDS, VAGUE_SOURCES
 from claimcmp.text.names import is_name, same_entity
-from claimcmp.text.normalize import FUNCTION_WORDS, Token, expand_keys, tokens
+from claimcmp.text.normalize import FUNCTION_WORDS, Token, expand_keys, spelling_key, tokens
+from claimcmp.text.quantities import figure_key
 
 if TYPE_CHECKING:
     from claimcmp.protocols import ClaimText
@@ -32,6 +33,9 @@ class Quote:
     start: int  # of the quoted words (inside the marks)
     end: int
     keys: tuple[str, ...]
+    #: The quoted words as compared for wording: hyphenated words split, figures as digits
+    #: ("eleventh-hour" and "11th hour" are one wording).
+    wording: tuple[str, ...] = ()
 
 
 def find_quotes(text: str) -> list[Quote]:
@@ -58,8 +62,21 @@ def _find_quotes(text: str) -> tuple[Quote, ...]:
                 s += 1
             while e > s and text[e - 1].isspace():
                 e -= 1
-            out.append(Quote(s, e, keys))
+            out.append(Quote(s, e, keys, _wording(_EDITORIAL.sub(" ", inner))))
     return tuple(out)
+
+
+def _wording(inner: str) -> tuple[str, ...]:
+    words: list[str] = []
+    for t in tokens(inner):
+        for part in re.split(r"[-–]+", t.text):
+            key = spelling_key(part) if part.strip(".'’") else ""
+            if not key:
+                continue
+            if key in ("st", "nd", "rd", "th") and words and words[-1].isdigit():
+                continue  # "11th" is tokenised "11", "th"
+            words.append(figure_key(key))
+    return tuple(words)
 
 
 def _content(keys: tuple[str, ...]) -> set[str]:
@@ -101,17 +118,20 @@ class QuoteDetector:
                     if side == "B" or best.start in matched_b:
                         continue  # each matched pair is reported once, from A's side
                     matched_b.add(best.start)
-                    if q.keys != best.keys and not _contains(q.keys, best.keys):
-                        yield finding(
-                            "quote",
-                            self.name,
-                            a.text,
-                            b.text,
-                            (q.start, q.end),
-                            (best.start, best.end),
-                            "the same quote is worded differently",
-                            0.8,
-                        )
+                    if q.keys == best.keys or _contains(q.keys, best.keys):
+                        continue
+                    if q.wording == best.wording or _contains(q.wording, best.wording):
+                        continue  # "11th hour" / "eleventh-hour": one wording
+                    yield finding(
+                        "quote",
+                        self.name,
+                        a.text,
+                        b.text,
+                        (q.start, q.end),
+                        (best.start, best.end),
+                        "the same quote is worded differently",
+                        0.8,
+                    )
                     continue
                 if len(cq & other_keys) / len(cq) >= 0.6 and len(cq) >= 3:
                     # The same words quoted by one source and reported by the other: not a

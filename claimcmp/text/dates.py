@@ -436,9 +436,11 @@ def _find_times(text: str) -> tuple[TimeMention, ...]:
                 word = m["word"].lower()
                 points = [[0.0] if word == "midnight" else [720.0]]
                 exact = [True]
+                minutes_written = [0]
                 zones: list[str | None] = [None]
             else:
                 points, exact, zones = [], [], []
+                minutes_written = []
                 n_clocks = 2 if groups.get("h2") else 1
                 for n in range(1, n_clocks + 1):
                     mer = groups.get(f"mer{n}") or groups.get(f"mer{n_clocks}")
@@ -448,6 +450,7 @@ def _find_times(text: str) -> tuple[TimeMention, ...]:
                         break
                     points.append([float(x) for x in got])
                     exact.append(minute is not None)
+                    minutes_written.append(int(minute or 0))
                     zones.append(
                         (groups.get(f"zone{n}") or groups.get(f"zone{n_clocks}") or "").lower()
                         or None
@@ -466,8 +469,12 @@ def _find_times(text: str) -> tuple[TimeMention, ...]:
                         hi += _DAY
                     readings.append((lo, hi))
             else:
-                # A round hour ("8 p.m.") may round 8:15, not 8:30; "about" widens either.
+                # A round hour ("8 p.m.") may round 8:15, not 8:30; "about" widens either. A
+                # quarter or a five-minute mark may round too ("3:30 a.m." for 3:33), by less.
                 slack = (45 if approximate else 20) if not exact[0] else (20 if approximate else 0)
+                if exact[0] and not approximate:
+                    minute = minutes_written[0]
+                    slack = 5 if minute % 15 == 0 else 2 if minute % 5 == 0 else 0
                 for t in points[0]:
                     lo, hi = t - slack, t + slack
                     if _OPEN_BEFORE.search(before):

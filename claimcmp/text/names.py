@@ -162,6 +162,9 @@ def same_entity(x: str, y: str, aliases: AliasTable | None = None) -> bool:
     return _same_keys(xs, ys)
 
 
+_OWNER = re.compile(r"['’]s?$")
+
+
 def is_name(tok: Token, text: str) -> bool:
     """Whether a capitalised token of ``text`` names something.
 
@@ -171,8 +174,10 @@ def is_name(tok: Token, text: str) -> bool:
     days and months (dates); honorifics and function words.
     """
     t = tok.text
-    if not t[:1].isupper() or not tok.content or tok.lower in CALENDAR_WORDS:
+    if not t[:1].isupper() or not tok.content:
         return False
+    if tok.lower in CALENDAR_WORDS or _OWNER.sub("", tok.lower) in CALENDAR_WORDS:
+        return False  # "Tuesday", "Tuesday's action": a day, not a name
     if tok.lower in TIME_ZONES and _AFTER_TIME.search(text[max(0, tok.start - 8) : tok.start]):
         return False  # "8 p.m. ET": a time zone ("told ET" may be the Economic Times)
     from claimcmp.text.wordnet import is_common_word

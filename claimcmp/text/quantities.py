@@ -31,6 +31,7 @@ __all__ = [
     "conversion_anomalies",
     "convert",
     "figure_counts",
+    "figure_key",
     "find_quantities",
     "is_number_word",
     "parse_number",
@@ -280,16 +281,17 @@ _QUANTITY = re.compile(
     (?P<range>\s*(?:-|–|to|and)\s*(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?))?
     (?:(?:\s|-)?(?P<scale>hundred|thousand|million|billion|trillion|mn|mln|bn|trn|tn|k|m|b)\b)?
     (?P<pct>\s?(?:%|percent\b|per\s+cent\b|percentage\s+points?\b))?
-    (?:(?:\s|-)?(?P<unit>(?:{_UNIT_ALTERNATION})(?:e?s)?)\b|(?P<unit2>°[CF]|km²|m²))?
+    (?:(?:\s|\s?-\s?)?(?P<unit>(?:{_UNIT_ALTERNATION})(?:e?s)?)\b|(?P<unit2>°[CF]|km²|m²))?
     (?:\s+(?P<curword>(?:dollar|euro|yuan|renminbi|yen|rupee|ruble|rouble|hryvnia|pound\s+sterling)s?)\b)?
     """,
     re.VERBOSE | re.IGNORECASE,
 )
 
-# ordinal: "first quarter"; score: a score or a record ("31-24", "53-3"), two counts in one.
+# ordinal: "first quarter"; score: a game's score ("31-24"), two counts in one; record: wins and
+# losses over a season or a career ("the Colts (11-4)", "a 9-14 record"), which a score is not.
 # rate: a figure written with a leading point (".267").
 Category = Literal[
-    "plain", "percent", "money", "measure", "year", "ordinal", "age", "score", "rate"
+    "plain", "percent", "money", "measure", "year", "ordinal", "age", "score", "record", "rate"
 ]
 
 
@@ -333,6 +335,48 @@ _NOT_A_FIGURE = re.compile(r"(?:st|nd|rd|th)\b|\s?(?:a\.?m\.?|p\.?m\.?)(?![a-z])
 _CLOCK_BEFORE = re.compile(r"\d:\s?$")
 _DECADE = re.compile(r"['’]?s\b")
 _MADE_OF = re.compile(r"\s*-\s*for\s*-\s*(\d+)\b", re.I)
+#: Words that make "11-4" a record of wins and losses rather than one game's score: a name
+#: and an opening parenthesis before it ("the Colts (11-4)"), the words that tell a record's
+#: changes before it ("a record of", "improved to", "stand at"), or "record", "mark",
+#: "season" after it ("a 9-5 season").
+_RECORD_BEFORE = re.compile(
+    r"(?:\b[A-Z][\w.'’&-]*\s*\(\s*|\b(?:record|mark)\s+(?:of|to|at)\s+"
+    r"|\b(?:improv\w*|fell|falls?|dropp?\w*|mov\w*|rose|rises?|stands?|stood|slipp?\w*|sits?|sat)"
+    r"\s+(?:to|at)\s+)$"
+)
+_RECORD_AFTER = re.compile(
+    r"\s*(?:-\s*\d+\s*)?(?:(?:overall|season|career|league|conference|home|road|regular-season)\s+)?"
+    r"(?:record|mark|season|campaign)\b",
+    re.I,
+)
+_CLOSING_PARENTHESIS = re.compile(r"\s*(?:-\s*\d+\s*)?[),;]")
+
+
+def _year_span_end(first: float, dash_range: str | None) -> float | None:
+    """The last year of a span written with a dash after a year ("1978-89", "2008-09",
+    "1999-2003"), or None if the range is no span of years (up to 30 of them)."""
+    if not dash_range or not re.match(r"\s*[-–]", dash_range):
+        return None
+    digits = re.search(r"\d+$", dash_range)
+    if digits is None or len(digits.group()) not in (2, 4):
+        return None
+    last = int(digits.group())
+    if len(digits.group()) == 2:
+        century = int(first) // 100 * 100
+        last = century + last if century + last > first else century + 100 + last
+    return float(last) if 0 < last - first <= 30 else None
+
+
+def _is_record(dash_range: str | None, text: str, start: int, end: int) -> bool:
+    """Whether a pair of counts written with a dash ("11-4") is a record, not a score."""
+    if not dash_range or not re.match(r"\s*[-–]", dash_range):
+        return False
+    before = _RECORD_BEFORE.search(text, max(0, start - 40), start)
+    if before and before.group(0).rstrip().endswith("("):
+        return bool(_CLOSING_PARENTHESIS.match(text, end))
+    return bool(before) or bool(_RECORD_AFTER.match(text, end))
+
+
 _APPOSITIVE_BEFORE = re.compile(r"[A-Za-z]\s*,\s*$")
 _APPOSITIVE_AFTER = re.compile(r"\s*(?:,|\)|;|\.(?!\d)|$|\s+(?:of|from|and|who|was|is)\b)")
 _RESTRICTED = re.compile(
@@ -354,6 +398,17 @@ _NUMBER_WORDS = frozenset(w for phrase in (*_WORD_NUMBERS, *_ORDINALS) for w in 
 _LETTERS = re.compile(r"[a-z]+")
 
 
+def figure_key(word: str) -> str:
+    """The figure a lower-cased word writes, as digits ("eleventh", "11th", "eleven" → "11"),
+    so that wordings of one number compare equal; any other word unchanged."""
+    if word in _WORD_NUMBERS:
+        return str(_WORD_NUMBERS[word])
+    if word in _ORDINALS:
+        return str(_ORDINALS[word])
+    ordinal = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", word)
+    return ordinal.group(1) if ordinal else word
+
+
 def is_number_word(word: str) -> bool:
     """Whether a lower-cased word names a number or an order ("five", "dozen", "third")."""
     return word in _NUMBER_WORDS or word.split("-")[0] in _NUMBER_WORDS
@@ -365,9 +420,15 @@ def _may_hold_numbers(text: str) -> bool:
     )
 
 
-def find_quantities(text: str) -> list[Quantity]:
-    """Every number in ``text`` with its category, unit, qualifier and offsets."""
-    return list(_find_quantities(text))
+def find_quantities(text: str, *, parts: bool = False) -> list[Quantity]:
+    """Every number in ``text`` with its category, unit, qualifier and offsets.
+
+    A measure told in two units ("4 minutes 48 seconds", "6 feet 2 inches") is one quantity
+    in the smaller unit; ``parts=True`` gives its two written figures instead (what an edit of
+    one written number changes).
+    """
+    found = _find_quantities(text)
+    return list(found if parts else _join_compound_measures(found, text))
 
 
 #: A telephone number: "745-4811", "907 - 745 - 4811", "(907) 745-4811", "1-800-555-0199".
@@ -478,6 +539,13 @@ def _find_quantities(text: str) -> tuple[Quantity, ...]:
         elif (
             re.fullmatch(r"(1[5-9]|20)\d\d", raw)
             and not scale
+            and (span_end := _year_span_end(value, m["range"])) is not None
+        ):
+            # "from 1978-89", "the 2008-09 season": years, from one to the other.
+            category, upper = "year", span_end
+        elif (
+            re.fullmatch(r"(1[5-9]|20)\d\d", raw)
+            and not scale
             and not text.startswith("-", m.end("num"))
         ):
             category = "year"
@@ -506,6 +574,12 @@ def _find_quantities(text: str) -> tuple[Quantity, ...]:
             and "-" in (m["range"] or "")
         ):
             category = "score"  # "won 31-24", "a 53-3 record": not a range from 53 down to 3
+        if (
+            category in ("plain", "score")
+            and upper is not None
+            and _is_record(m["range"], text, start, end)
+        ):
+            category = "record"  # "the Colts (11-4)", "a 9-14 record": a season, not a game
         made_of = _MADE_OF.match(text, end) if category == "plain" and upper is None else None
         if made_of:
             # "7-for-14 from the field": made and attempted, one record, not a count of points.
@@ -554,6 +628,47 @@ def _find_quantities(text: str) -> tuple[Quantity, ...]:
         )
     found.sort(key=lambda q: q.start)
     return tuple(found)
+
+
+#: What may stand between the parts of one measure: "4 minutes 48 seconds", "12 minutes, 31
+#: seconds", "6 feet and 2 inches".
+_COMPOUND_GAP = re.compile(r"\s*,?\s*(?:and\s+)?")
+
+
+@memoize(8192)
+def _join_compound_measures(found: tuple[Quantity, ...], text: str) -> tuple[Quantity, ...]:
+    """One measure told in two units, the larger first ("4 minutes 48 seconds", "5 feet 10
+    inches"), as one quantity in the smaller unit: its parts are not two figures, and "48
+    seconds" is not the time left that "under five minutes" gives."""
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.category == q.category == "measure"
+            and prev.unit != q.unit
+            and prev.upper is None
+            and q.upper is None
+            and q.approx is None
+            and float(prev.value).is_integer()
+            and _COMPOUND_GAP.fullmatch(text, prev.end, q.start)
+        ):
+            part = convert(q, prev.unit or "")
+            whole = convert(prev, q.unit or "")
+            if part is not None and whole is not None and 0 < part < 1:
+                total = whole + q.value
+                out[-1] = attrs.evolve(
+                    prev,
+                    value=total,
+                    end=q.end,
+                    text=text[prev.start : q.end],
+                    unit=q.unit,
+                    context=q.context,
+                    number_text=f"{total:g}",
+                )
+                continue
+        out.append(q)
+    return tuple(out)
 
 
 def convert(q: Quantity, unit: str) -> float | None:
