@@ -25,6 +25,7 @@ from claimcmp.text.lexicon import TITLE_WORDS
 from claimcmp.text.names import is_demonym, is_name, same_entity
 from claimcmp.text.normalize import PHRASE_BREAKS, Token
 from claimcmp.text.quantities import Quantity, convert, figure_counts, find_quantities, parse_number
+from claimcmp.text.wordnet import base_forms
 
 __all__ = [
     "NumberDetector",
@@ -416,7 +417,8 @@ _PART_BEFORE = re.compile(
 #: A count of a part, told after the figure: "three **other** bombs", "70 **others**", "three
 #: **of the** four soldiers".
 _PART_AFTER = re.compile(
-    r"\s+(others?|more|additional|further|of)\b(?!\s+(?:about|around)\b)", re.I
+    r"\s+(?:(others?|more|additional|further|of)\b(?!\s+(?:about|around)\b)|[\w-]+\s+(also)\b)",
+    re.I,
 )
 
 
@@ -427,7 +429,18 @@ def _part_marker(text: str, q: Quantity) -> str | None:
     if found:
         return found.group(1).lower()
     after = _PART_AFTER.match(text, q.end)
-    return after.group(1).lower().removesuffix("s") if after else None
+    return (after.group(1) or after.group(2)).lower().removesuffix("s") if after else None
+
+
+def _capitalised_subject(clause: list[Token]) -> bool:
+    """A capitalised word right before a verb that opens the clause: the subject, though it is
+    also a common word ("**Bush** rushed for 404 yards", "**Rice** said")."""
+    if len(clause) < 2 or not clause[0].text[:1].isupper():
+        return False
+    forms = base_forms(clause[1].lower)
+    return any(pos == "v" and base != clause[1].lower for pos, base in forms) and not any(
+        pos == "n" for pos, _ in forms
+    )
 
 
 def holder(toks: tuple[Token, ...], text: str, q: Quantity) -> str | None:
@@ -442,8 +455,10 @@ def holder(toks: tuple[Token, ...], text: str, q: Quantity) -> str | None:
             start = k + 1
             break
     clause = [t for t in before[start:] if t.content and t.lower not in TITLE_WORDS]
-    if not clause or not is_name(clause[0], text) or is_demonym(clause[0].text):
+    if not clause or is_demonym(clause[0].text):
         return None  # "a 36-year-old Australian climber" is not said of Australia
+    if not is_name(clause[0], text) and not _capitalised_subject(clause):
+        return None
     run = [clause[0]]
     for t in clause[1:]:
         if not t.text[:1].isupper() or text[run[-1].end : t.start].strip():
