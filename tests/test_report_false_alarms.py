@@ -280,3 +280,42 @@ def test_a_value_between_loosely_related_claims_still_decides() -> None:
     b = "Saturday morning, PeopleSoft's board rejected the Oracle takeover offer."
     assert token_diff(a, b).content_overlap < LOOSE_OVERLAP
     assert ("date", "Thursday", "Saturday") in decisive(a, b)
+
+
+def test_whom_a_quote_was_told_to_is_no_speaker() -> None:
+    assert not decisive(
+        '"Many houses were damaged and roofs fell onto people," a village resident told AP.',
+        '"Many houses were damaged and roofs fell onto people," resident Bensu Elianita told the '
+        "Associated Press.",
+    )
+    # Two named speakers of one quote still differ.
+    assert "attribution" in {
+        k
+        for k, *_ in decisive(
+            '"Justice has been served in this case today," prosecutor Mike Hill said.',
+            '"Justice has been served in this case today," judge Tom Bodiford said.',
+        )
+    }
+
+
+def test_a_misspelt_word_in_a_quote_is_a_slip() -> None:
+    a = '"I see many houses were damaged and their roofs fell onto some people," Elianita said.'
+    b = '"I see many houses were damages and their roofs fell onto some people," Elianita said.'
+    found = RULES.findings(ClaimText(a), ClaimText(b))
+    assert [(d.kind, d.severity) for d in found if d.kind == "quote"] == [("quote", "low")]
+    # Another word is another wording, however short the change.
+    assert decisive(
+        '"Justice has been served in this case," Hill said.',
+        '"Justice has been served in his case," Hill said.',
+    )
+
+
+def test_a_figure_in_units_of_another_dimension_is_another_quantity() -> None:
+    assert not decisive(
+        "The Jaguars tacked on a field goal with one second left in the first half.",
+        "Manning's one-yard touchdown pass to Dallas Clark tied the scores.",
+    )
+    assert ("unit", "about 200 feet", "about 200m") in decisive(
+        "He died after falling about 200 feet from a ridge.",
+        "He died after he fell about 200m down a gully.",
+    )

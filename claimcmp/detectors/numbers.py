@@ -247,6 +247,9 @@ def match_quantities(
             and x.category in ("measure", "money")
             and x.category == y.category
             and _close(x.value, y.value, 1e-9)
+            # One measure garbled into another unit keeps its dimension ("621 kilometer" /
+            # "621-mile"); "one second left" / "a one-yard pass" are two quantities.
+            and (x.category == "money" or convert(y, x.unit or "") is not None)
         )
 
     take(unit_changed, lambda x, y: ("unit_changed", ""))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
@@ -79,6 +80,21 @@ def _wording(inner: str) -> tuple[str, ...]:
     return tuple(words)
 
 
+def _one_slip(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
+    """Whether two wordings differ in one word only, by one letter of a word of five or more
+    letters that keeps its first four ("damaged" / "damages"): a typing slip."""
+    if len(x) != len(y):
+        return False
+    differ = [(p, q) for p, q in zip(x, y, strict=True) if p != q]
+    if len(differ) != 1:
+        return False
+    p, q = differ[0]
+    if min(len(p), len(q)) < 5 or p[:4] != q[:4] or abs(len(p) - len(q)) > 1:
+        return False
+    ops = difflib.SequenceMatcher(a=p, b=q).get_opcodes()
+    return sum(max(i2 - i1, j2 - j1) for op, i1, i2, j1, j2 in ops if op != "equal") == 1
+
+
 def _content(keys: tuple[str, ...]) -> set[str]:
     return {k for k in keys if k not in FUNCTION_WORDS}
 
@@ -122,6 +138,20 @@ class QuoteDetector:
                         continue
                     if q.wording == best.wording or _contains(q.wording, best.wording):
                         continue  # "11th hour" / "eleventh-hour": one wording
+                    if _one_slip(q.wording, best.wording):
+                        yield finding(
+                            "quote",
+                            self.name,
+                            a.text,
+                            b.text,
+                            (q.start, q.end),
+                            (best.start, best.end),
+                            "the same quote with one word misspelt ('damaged' / 'damages'): "
+                            "a slip of transcription, not other words",
+                            0.3,
+                            "low",
+                        )
+                        continue
                     yield finding(
                         "quote",
                         self.name,
@@ -255,6 +285,9 @@ def _has_person(phrase: list[Token]) -> bool:
     return len(caps) >= 2 and not any(t.key in ("ministry", "government", "office") for t in phrase)
 
 
+_TELL_VERBS = frozenset({"told", "tells", "tell", "telling"})
+
+
 def find_speakers(text: str) -> list[Speaker]:
     """Who the claim attributes its content to: "X said", "said X", "according to X"."""
     toks = tokens(text)
@@ -268,7 +301,12 @@ def find_speakers(text: str) -> list[Speaker]:
                 sp = _speaker_after(toks, i, text)
         else:
             sp = _speaker_before(toks, i, text)
-            if sp is None and i + 1 < len(toks) and toks[i + 1].text[:1].isupper():
+            if (
+                sp is None
+                and t.lower not in _TELL_VERBS  # "a resident told AP": AP is told, not telling
+                and i + 1 < len(toks)
+                and toks[i + 1].text[:1].isupper()
+            ):
                 sp = _speaker_after(toks, i, text)
         if sp is not None and all(sp.start != o.start for o in out):
             out.append(sp)
