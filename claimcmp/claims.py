@@ -294,8 +294,14 @@ class AtomicClaimExtractor:
             if k == "coord" and subject_end is not None and self.multi_span:
                 first = text[a:b].split(maxsplit=1)[0]
                 # A clause that starts with a lower-case verb has no subject of its own.
-                if first.islower() and first.lower() not in _HAS_SUBJECT:
-                    spans = [_trim(text, cs, subject_end), (a, b)]
+                subject = _trim(text, cs, subject_end)
+                # An empty subject (punctuation only: "; said the ...") is no subject to borrow.
+                if (
+                    first.islower()
+                    and first.lower() not in _HAS_SUBJECT
+                    and subject[1] > subject[0]
+                ):
+                    spans = [subject, (a, b)]
             if k == "first" and appositive is not None:
                 name_end, app_start, app_end = appositive
                 if self.multi_span:
