@@ -269,13 +269,16 @@ def _predicate(toks: tuple[Token, ...], text: str, last: int) -> int | None:
         return None
     word = toks[i].lower
     inflected = word.endswith(("ed", "ing")) and len(word) > 4
-    # An irregular verb form that is no noun: "who had **sought** shelter" (not "tank
-    # **shells**", a plural that is also a verb form).
+    return i if toks[i].content and (inflected or verb_form_only(word)) else None
+
+
+def verb_form_only(word: str) -> bool:
+    """Whether a lower-cased word is an inflected verb form and no noun: "sought", "has",
+    "rushed" (not "shells", a plural that is also a verb form, nor "seek", the base)."""
     forms = base_forms(word)
-    irregular = any(pos == "v" and base != word for pos, base in forms) and not any(
+    return any(pos == "v" and base != word for pos, base in forms) and not any(
         pos == "n" for pos, _ in forms
     )
-    return i if toks[i].content and (inflected or irregular) else None
 
 
 def _same_predicate(x: str, y: str) -> bool:

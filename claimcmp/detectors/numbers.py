@@ -17,7 +17,13 @@ from typing import Any, Literal
 
 import attrs
 
-from claimcmp.detectors.base import Severity, count_other_things, name_number, same_role
+from claimcmp.detectors.base import (
+    Severity,
+    count_other_things,
+    name_number,
+    same_role,
+    verb_form_only,
+)
 from claimcmp.protocols import ClaimText
 from claimcmp.records import Divergence
 from claimcmp.text.diff import token_diff
@@ -25,7 +31,6 @@ from claimcmp.text.lexicon import TITLE_WORDS
 from claimcmp.text.names import is_demonym, is_name, same_entity
 from claimcmp.text.normalize import PHRASE_BREAKS, Token
 from claimcmp.text.quantities import Quantity, convert, figure_counts, find_quantities, parse_number
-from claimcmp.text.wordnet import base_forms
 
 __all__ = [
     "NumberDetector",
@@ -438,12 +443,7 @@ def _part_marker(text: str, q: Quantity) -> str | None:
 def _capitalised_subject(clause: list[Token]) -> bool:
     """A capitalised word right before a verb that opens the clause: the subject, though it is
     also a common word ("**Bush** rushed for 404 yards", "**Rice** said")."""
-    if len(clause) < 2 or not clause[0].text[:1].isupper():
-        return False
-    forms = base_forms(clause[1].lower)
-    return any(pos == "v" and base != clause[1].lower for pos, base in forms) and not any(
-        pos == "n" for pos, _ in forms
-    )
+    return len(clause) >= 2 and clause[0].text[:1].isupper() and verb_form_only(clause[1].lower)
 
 
 def holder(toks: tuple[Token, ...], text: str, q: Quantity) -> str | None:

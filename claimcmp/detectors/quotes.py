@@ -138,20 +138,7 @@ class QuoteDetector:
                         continue
                     if q.wording == best.wording or _contains(q.wording, best.wording):
                         continue  # "11th hour" / "eleventh-hour": one wording
-                    if _one_slip(q.wording, best.wording):
-                        yield finding(
-                            "quote",
-                            self.name,
-                            a.text,
-                            b.text,
-                            (q.start, q.end),
-                            (best.start, best.end),
-                            "the same quote with one word misspelt ('damaged' / 'damages'): "
-                            "a slip of transcription, not other words",
-                            0.3,
-                            "low",
-                        )
-                        continue
+                    slip = _one_slip(q.wording, best.wording)
                     yield finding(
                         "quote",
                         self.name,
@@ -159,8 +146,12 @@ class QuoteDetector:
                         b.text,
                         (q.start, q.end),
                         (best.start, best.end),
-                        "the same quote is worded differently",
-                        0.8,
+                        "the same quote with one word misspelt ('damaged' / 'damages'): a slip "
+                        "of transcription, not other words"
+                        if slip
+                        else "the same quote is worded differently",
+                        0.3 if slip else 0.8,
+                        "low" if slip else "high",
                     )
                     continue
                 if len(cq & other_keys) / len(cq) >= 0.6 and len(cq) >= 3:
