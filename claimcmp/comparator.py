@@ -10,7 +10,9 @@ Verdicts:
   :mod:`claimcmp.verdict`); they are not compared detail by detail;
 * ``divergence`` — the same fact, and a detector found a value that conflicts in the same role
   (a *decisive* finding: not of low severity, not coverage, confidence ≥ 0.5) which the
-  verdict model confirms;
+  verdict model confirms; or the two claims are one text edited, words of one slot were
+  replaced by others, and the edit model (:mod:`claimcmp.edit_model`) reads the edit as a
+  change of fact;
 * ``paraphrase`` — the same fact, nothing that conflicts. A detail only one claim gives
   (omission/addition), a quote against the same words reported, a relative date that cannot be
   placed: listed at low severity, never a divergence on their own.
@@ -30,9 +32,10 @@ from typing import Literal
 import attrs
 
 from claimcmp.align import DEFAULT_ALIGN_THRESHOLD
+from claimcmp.edit_model import EDIT_RATIO, EditModel, default_edit_model
 from claimcmp.protocols import ClaimText, Detector
 from claimcmp.records import Divergence, Verdict, is_decisive
-from claimcmp.text.diff import token_diff
+from claimcmp.text.diff import Edit, token_diff
 from claimcmp.text.names import is_demonym, is_name, same_entity
 from claimcmp.text.normalize import Token, same_wording
 from claimcmp.verdict import (
@@ -44,7 +47,7 @@ from claimcmp.verdict import (
     load_default_model,
 )
 
-__all__ = ["Comparator", "Comparison", "flip_divergence"]
+__all__ = ["Comparator", "Comparison", "edit_findings", "flip_divergence"]
 
 
 @attrs.frozen
@@ -203,6 +206,49 @@ def _order(d: Divergence) -> tuple[tuple[int, int], tuple[int, int], str]:
     return (d.a_span or (10**9, 0), d.b_span or (10**9, 0), d.kind)
 
 
+def _edit_explanation(x: str, y: str) -> str:
+    return (
+        f"'{x}' vs '{y}': one text edited, and the edit model reads the new wording as a "
+        "change of fact"
+    )
+
+
+def edit_findings(
+    a: str, b: str, slots: Sequence[Edit], found: Sequence[Divergence], p_edit: float
+) -> tuple[list[Divergence], list[Divergence]]:
+    """What supports the edit model's reading that an edit changed a fact: the decisive
+    findings (of ``found``) on a replaced slot, and a new ``term`` finding for each replaced
+    slot that none of them covers."""
+    confirmed: list[Divergence] = []
+    new: list[Divergence] = []
+    for e in slots:
+        if e.a_span is None or e.b_span is None:  # a replace has both sides
+            continue
+        covering = [
+            d
+            for d in found
+            if is_decisive(d) and (_overlaps(e.a_span, d.a_span) or _overlaps(e.b_span, d.b_span))
+        ]
+        if covering:
+            confirmed.extend(d for d in covering if d not in confirmed)
+            continue
+        x, y = a[slice(*e.a_span)], b[slice(*e.b_span)]
+        new.append(
+            Divergence(
+                kind="term",
+                a_text=x,
+                b_text=y,
+                a_span=e.a_span,
+                b_span=e.b_span,
+                explanation=_edit_explanation(x, y),
+                confidence=round(p_edit, 4),
+                severity="high" if p_edit >= 0.8 else "medium",
+                detector="edit_model",
+            )
+        )
+    return confirmed, new
+
+
 def _unrelated(similarity: float, p_same: float) -> Comparison:
     """Two facts: nothing compared in detail, the confidence that they are not one fact."""
     p = round(1.0 - p_same, 4)
@@ -229,6 +275,7 @@ class Comparator:
         model: VerdictModel | Literal[False] | None = None,
         fact_model: SameFactModel | Literal[False] | None = None,
         related_threshold: float | None = None,
+        edit_model: EditModel | Literal[False] | None = None,
     ) -> None:
         if detectors is None:
             from claimcmp.detectors import default_detectors
@@ -244,6 +291,7 @@ class Comparator:
         for name, value, cls in (
             ("model", model, VerdictModel),
             ("fact_model", fact_model, SameFactModel),
+            ("edit_model", edit_model, EditModel),
         ):
             if not (value is None or value is False or isinstance(value, cls)):
                 raise TypeError(
@@ -259,6 +307,10 @@ class Comparator:
             )
         else:
             self.fact_model = fact_model or None
+        if edit_model is None:
+            self.edit_model: EditModel | None = default_edit_model() if model is not False else None
+        else:
+            self.edit_model = edit_model or None
 
     def findings(self, a: ClaimText, b: ClaimText) -> list[Divergence]:
         """Every detector's findings for ``a`` and ``b``, de-duplicated and in text order."""
@@ -273,7 +325,12 @@ class Comparator:
         wording of each explanation ("'621 kilometer' vs '621-mile'") is taken from the
         detectors run in the caller's order when they found the same thing.
         """
-        found = [flip_divergence(d) for d in flipped]
+        found = [
+            attrs.evolve(f, explanation=_edit_explanation(f.a_text, f.b_text))
+            if f.detector == "edit_model"
+            else f
+            for f in (flip_divergence(d) for d in flipped)
+        ]
         # Only findings that name both values ("'x' vs 'y'") read differently from the other
         # side; the detectors that made them run again in the caller's order.
         names = {d.detector.split(":")[0] for d in found if d.kind not in _SIDED_KINDS}
@@ -353,6 +410,30 @@ class Comparator:
         # Coverage is not conflict: without a decisive finding there is nothing to diverge on.
         threshold = self.model.threshold if self.model is not None else 0.5
         verdict: Verdict = "divergence" if decisive and p_div >= threshold else "paraphrase"
+        slots = diff.replaced_slots if self.edit_model is not None else ()
+        if slots and diff.ratio >= EDIT_RATIO:
+            assert self.edit_model is not None
+            p_edit = self.edit_model.probability(a.text, b.text)
+            if p_edit >= self.edit_model.threshold:
+                confirmed, edited = edit_findings(a.text, b.text, slots, found, p_edit)
+                if confirmed or edited:
+                    # A weaker finding of the same slot (a word swap a list could not
+                    # decide) gives way to the model's reading of it.
+                    found = [
+                        d
+                        for d in found
+                        if is_decisive(d)
+                        or not any(
+                            _overlaps(d.a_span, e.a_span) and _overlaps(d.b_span, e.b_span)
+                            for e in edited
+                        )
+                    ]
+                    found = sorted([*found, *edited], key=_order)
+                    decisive = [*decisive, *edited]
+                    # A detector's finding the verdict model doubted is confirmed by the
+                    # edit model's reading of the same slot.
+                    verdict = "divergence"
+                    p_div = max(p_div, p_edit)
         if (
             verdict == "divergence"
             and self.fact_model is not None

@@ -19,6 +19,8 @@ REQUIRED = (
     "claimcmp/data/fact_model.json",
     "claimcmp/data/verdict_model.json",
     "claimcmp/data/story_model.json",
+    "claimcmp/data/edit_model.json",
+    "claimcmp/data/edit_model.npz",
     "claimcmp/data/wordnet.json.gz",
     "claimcmp/data/WORDNET-LICENSE",
 )

@@ -115,6 +115,12 @@ class TokenDiff:
         self._a_index.update((t.start, i) for i, t in enumerate(self.a))
         self._b_index.update((t.start, i) for i, t in enumerate(self.b))
 
+    @property
+    def replaced_slots(self) -> tuple[Edit, ...]:
+        """Slots whose content words were replaced by other content words (not words that
+        only moved, nor a word matched with its synonym): where an edited text changed."""
+        return tuple(e for e in self.edits if e.op == "replace" and e.a_free and e.b_free)
+
     def counterpart_in_b(self, i: int) -> int | None:
         """Index in ``b`` of the word matched with ``a[i]``, if any."""
         return self._a_to_b.get(i)

@@ -1,0 +1,173 @@
+"""The edit model: how the comparator uses it (with a stand-in model), and the shipped one."""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from claimcmp.comparator import Comparator
+from claimcmp.edit_model import EDIT_RATIO, EditModel, load_default_edit_model
+from claimcmp.errors import MissingModelError, ModelLoadError
+from claimcmp.protocols import ClaimText
+from claimcmp.text.diff import token_diff
+
+from .conftest import needs_torch
+
+_HEAD = {
+    "pooler.weight": np.zeros((2, 2), np.float16),
+    "pooler.bias": np.zeros(2, np.float16),
+    "classifier.weight": np.zeros((2, 2), np.float32),
+    "classifier.bias": np.zeros(2, np.float32),
+}
+
+
+class FixedEditModel(EditModel):
+    """Answers every pair with one probability, and records what it was asked."""
+
+    def __init__(self, p: float) -> None:
+        super().__init__(dict(_HEAD))
+        self.p = p
+        self.asked: list[tuple[str, str]] = []
+
+    def probabilities(
+        self, pairs: Sequence[tuple[str, str]], *, batch_size: int = 32
+    ) -> list[float]:
+        self.asked.extend(pairs)
+        return [self.p] * len(pairs)
+
+
+def _compare(a: str, b: str, p: float) -> tuple[object, FixedEditModel]:
+    model = FixedEditModel(p)
+    return Comparator(edit_model=model).compare(ClaimText(a), ClaimText(b), 0.95), model
+
+
+# One word replaced by another that no list or WordNet relation of the detectors decides: the
+# term detector lists the swap at low severity.
+STEEL_A = "The report blamed the delay on a shortage of steel."
+STEEL_B = "The report blamed the delay on a shortage of drivers."
+# A colour swapped: the term detector finds it (WordNet sisters), the verdict model doubts it.
+PAINT_A = "The volunteers painted the old school fence yellow and blue on Saturday morning."
+PAINT_B = "The volunteers painted the old school fence yellow and white on Saturday morning."
+
+
+def test_a_replaced_slot_read_as_a_change_is_a_divergence_with_its_spans() -> None:
+    r, model = _compare(STEEL_A, STEEL_B, 0.9)
+    assert model.asked, "the edit model was not asked about a near-copy"
+    assert r.verdict == "divergence"  # type: ignore[attr-defined]
+    (d,) = r.divergences  # type: ignore[attr-defined]  # the low term:swap finding gave way
+    assert (d.kind, d.detector) == ("term", "edit_model")
+    assert STEEL_A[slice(*d.a_span)] == "steel"
+    assert STEEL_B[slice(*d.b_span)] == "drivers"
+    assert d.confidence == pytest.approx(0.9)
+    assert d.severity == "high"
+    assert r.confidence == pytest.approx(0.9)  # type: ignore[attr-defined]
+
+
+def test_the_same_pair_read_as_a_rewording_stays_a_paraphrase() -> None:
+    r, _ = _compare(STEEL_A, STEEL_B, 0.2)
+    assert r.verdict == "paraphrase"  # type: ignore[attr-defined]
+    assert [d.detector for d in r.divergences] == ["term:swap"]  # type: ignore[attr-defined]
+
+
+def test_a_detectors_doubted_finding_is_confirmed_by_the_models_reading() -> None:
+    doubted = Comparator(edit_model=False).compare(ClaimText(PAINT_A), ClaimText(PAINT_B), 0.95)
+    assert doubted.verdict == "paraphrase"
+    r, _ = _compare(PAINT_A, PAINT_B, 0.9)
+    assert r.verdict == "divergence"  # type: ignore[attr-defined]
+    assert [d.detector for d in r.divergences] == ["term:wordnet"]  # type: ignore[attr-defined]
+    r, _ = _compare(PAINT_A, PAINT_B, 0.3)
+    assert r.verdict == "paraphrase"  # type: ignore[attr-defined]
+
+
+def test_an_added_detail_is_coverage_whatever_the_model_says() -> None:
+    a = "The volunteers painted the old school fence on Saturday morning."
+    b = "The volunteers painted the old school fence on Saturday morning with donated paint."
+    r, model = _compare(a, b, 0.99)
+    assert not model.asked  # nothing was replaced: the model is not consulted
+    assert r.verdict == "paraphrase"  # type: ignore[attr-defined]
+
+
+def test_claims_that_are_not_one_text_edited_are_not_read_by_it() -> None:
+    a = "The volunteers painted the old school fence yellow and blue on Saturday morning."
+    b = "On Saturday, a group of parents repainted the fence white after a long delay."
+    assert token_diff(a, b).ratio < EDIT_RATIO
+    _, model = _compare(a, b, 0.99)
+    assert not model.asked
+
+
+def test_a_slot_a_detector_already_decided_gets_no_second_finding() -> None:
+    a = "The council approved 40 new homes on the river site on Monday evening."
+    b = "The council approved 45 new homes on the river site on Monday evening."
+    r, _ = _compare(a, b, 0.99)
+    kinds = [(d.kind, d.detector) for d in r.divergences]  # type: ignore[attr-defined]
+    assert any(k == "number" for k, _ in kinds)
+    assert not any(det == "edit_model" for _, det in kinds)
+
+
+def test_either_way_round() -> None:
+    comparator = Comparator(edit_model=FixedEditModel(0.9))
+    ab = comparator.compare(ClaimText(STEEL_A), ClaimText(STEEL_B), 0.95)
+    ba = comparator.compare(ClaimText(STEEL_B), ClaimText(STEEL_A), 0.95)
+    assert ab.verdict == ba.verdict == "divergence"
+    assert ab.confidence == ba.confidence
+    (x,) = ab.divergences
+    (y,) = ba.divergences
+    assert (x.a_span, x.b_span) == (y.b_span, y.a_span)
+    assert "'steel' vs 'drivers'" in x.explanation
+    assert "'drivers' vs 'steel'" in y.explanation
+
+
+def test_rules_only_and_opting_out_use_no_edit_model() -> None:
+    assert Comparator(model=False).edit_model is None
+    assert Comparator(edit_model=False).edit_model is None
+    with pytest.raises(TypeError, match="edit_model"):
+        Comparator(edit_model="yes")  # type: ignore[arg-type]
+
+
+def test_weights_without_the_head_are_refused_naming_what_is_missing() -> None:
+    with pytest.raises(ValueError, match=r"classifier\.bias"):
+        EditModel({k: v for k, v in _HEAD.items() if k != "classifier.bias"})
+    with pytest.raises(ValueError, match="threshold"):
+        EditModel(dict(_HEAD), threshold=1.5)
+
+
+def test_missing_or_broken_files_say_so(tmp_path: Path) -> None:
+    meta = tmp_path / "edit_model.json"
+    weights = tmp_path / "edit_model.npz"
+    with pytest.raises(MissingModelError, match=r"edit_model\.npz"):
+        EditModel.from_files(weights, meta)
+    weights.write_bytes(b"not an npz")
+    meta.write_text(json.dumps({"threshold": 0.5, "scale": 2.0}), encoding="utf-8")
+    with pytest.raises(ModelLoadError, match="cannot be read"):
+        EditModel.from_files(weights, meta)
+    buf = io.BytesIO()
+    np.savez(buf, **_HEAD)  # type: ignore[arg-type]
+    weights.write_bytes(buf.getvalue())
+    model = EditModel.from_files(weights, meta)
+    assert model.threshold == 0.5
+    assert set(model.weights) == set(_HEAD)
+
+
+def test_the_shipped_files_load_without_torch() -> None:
+    model = load_default_edit_model()  # arrays and settings only: the encoder loads on use
+    assert 0.0 < model.threshold < 1.0
+    assert any(k.endswith(".A") for k in model.weights)
+
+
+@pytest.mark.slow
+@needs_torch
+def test_the_shipped_model_reads_a_changed_fact_above_a_rewording() -> None:
+    """Sentences written for this test (not SummEdits): one changes what happened, one says
+    the same with another word."""
+    model = load_default_edit_model()
+    base = "The mayor said the bridge will reopen to traffic in March after repairs."
+    changed = "The mayor said the bridge will reopen to traffic in March after demolition."
+    reworded = "The mayor said the bridge will reopen to cars in March after repairs."
+    p_changed, p_reworded = model.probabilities([(base, changed), (base, reworded)])
+    assert 0.0 <= p_reworded < p_changed <= 1.0
+    assert model.probability(changed, base) == pytest.approx(p_changed, abs=1e-6)
