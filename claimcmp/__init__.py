@@ -27,6 +27,7 @@ __all__ = [
     "ClaimcmpError",
     "Comparator",
     "Divergence",
+    "EditModel",
     "EmbeddingCache",
     "EmptyInputError",
     "EncodingError",
@@ -75,6 +76,7 @@ _LAZY = {
     "Review": "claimcmp.review",
     "ReviewFileError": "claimcmp.errors",
     "Comparator": "claimcmp.comparator",
+    "EditModel": "claimcmp.edit_model",
     "HashingEmbedder": "claimcmp.embed",
     "SentenceTransformerEmbedder": "claimcmp.embed",
     "PunktSentenceSplitter": "claimcmp.split",
@@ -108,6 +110,7 @@ if TYPE_CHECKING:
     from claimcmp.cache import EmbeddingCache
     from claimcmp.comparator import Comparator
     from claimcmp.detectors import default_detectors
+    from claimcmp.edit_model import EditModel
     from claimcmp.embed import HashingEmbedder, SentenceTransformerEmbedder
     from claimcmp.embed_onnx import OnnxEmbedder
     from claimcmp.errors import (

