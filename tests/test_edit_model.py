@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -171,3 +172,42 @@ def test_the_shipped_model_reads_a_changed_fact_above_a_rewording() -> None:
     p_changed, p_reworded = model.probabilities([(base, changed), (base, reworded)])
     assert 0.0 <= p_reworded < p_changed <= 1.0
     assert model.probability(changed, base) == pytest.approx(p_changed, abs=1e-6)
+
+
+def test_without_torch_the_default_is_none_with_one_warning(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import importlib.util
+
+    import claimcmp.edit_model as em
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        em.importlib.util,
+        "find_spec",
+        lambda name, *a: None if name == "torch" else real(name, *a),
+    )
+    monkeypatch.setattr(em, "_warned_unavailable", False)
+    with pytest.warns(RuntimeWarning, match="needs torch"):
+        assert Comparator().edit_model is None
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert Comparator().edit_model is None  # said once per process
+    assert Comparator(edit_model=False).edit_model is None
+
+
+def test_the_command_line_gives_a_library_warning_as_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import claimcmp.cli as cli
+
+    def warn_and_succeed(argv: object) -> int:
+        warnings.warn(
+            "the edit model needs torch,\n which is not installed", RuntimeWarning, stacklevel=2
+        )
+        return 0
+
+    monkeypatch.setattr(cli, "_main", warn_and_succeed)
+    assert cli.main([]) == 0
+    err = capsys.readouterr().err
+    assert err == "claimcmp: warning: the edit model needs torch, which is not installed\n"
