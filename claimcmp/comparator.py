@@ -35,9 +35,11 @@ from claimcmp.align import DEFAULT_ALIGN_THRESHOLD
 from claimcmp.edit_model import EDIT_RATIO, EditModel, default_edit_model
 from claimcmp.protocols import ClaimText, Detector
 from claimcmp.records import Divergence, Verdict, is_decisive
+from claimcmp.text.dates import find_dates, find_times
 from claimcmp.text.diff import Edit, token_diff
 from claimcmp.text.names import is_demonym, is_name, same_entity
 from claimcmp.text.normalize import Token, same_wording
+from claimcmp.text.quantities import find_quantities
 from claimcmp.verdict import (
     SameFactModel,
     VerdictModel,
@@ -206,6 +208,21 @@ def _order(d: Divergence) -> tuple[tuple[int, int], tuple[int, int], str]:
     return (d.a_span or (10**9, 0), d.b_span or (10**9, 0), d.kind)
 
 
+def _values_on_both_sides(a: str, b: str, a_span: tuple[int, int], b_span: tuple[int, int]) -> bool:
+    """Whether a value (a figure, a measure, a date, a clock time) stands in the slot on
+    both sides."""
+
+    def has_value(text: str, span: tuple[int, int]) -> bool:
+        spans = [
+            *((q.start, q.end) for q in find_quantities(text)),
+            *((d.start, d.end) for d in find_dates(text)),
+            *((t.start, t.end) for t in find_times(text)),
+        ]
+        return any(_overlaps(span, v) for v in spans)
+
+    return has_value(a, a_span) and has_value(b, b_span)
+
+
 def _edit_explanation(x: str, y: str) -> str:
     return (
         f"'{x}' vs '{y}': one text edited, and the edit model reads the new wording as a "
@@ -218,7 +235,8 @@ def edit_findings(
 ) -> tuple[list[Divergence], list[Divergence]]:
     """What supports the edit model's reading that an edit changed a fact: the decisive
     findings (of ``found``) on a replaced slot, and a new ``term`` finding for each replaced
-    slot that none of them covers."""
+    slot that none of them covers, unless values stand in it on both sides: those the value
+    detectors decide."""
     confirmed: list[Divergence] = []
     new: list[Divergence] = []
     for e in slots:
@@ -231,6 +249,10 @@ def edit_findings(
         ]
         if covering:
             confirmed.extend(d for d in covering if d not in confirmed)
+            continue
+        if _values_on_both_sides(a, b, e.a_span, e.b_span):
+            # Figures, measures, dates or times in place of each other: the value detectors
+            # compared them and found them compatible ("10 km" / "6.2 miles").
             continue
         x, y = a[slice(*e.a_span)], b[slice(*e.b_span)]
         new.append(

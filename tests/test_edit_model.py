@@ -211,3 +211,11 @@ def test_the_command_line_gives_a_library_warning_as_one_line(
     assert cli.main([]) == 0
     err = capsys.readouterr().err
     assert err == "claimcmp: warning: the edit model needs torch, which is not installed\n"
+
+
+def test_values_a_detector_found_compatible_stay_compatible() -> None:
+    a = "The storm dropped 10 km of road into the river near the old mill on Sunday."
+    b = "The storm dropped 6.2 miles of road into the river near the old mill on Sunday."
+    r, _ = _compare(a, b, 0.99)
+    assert r.verdict == "paraphrase"  # type: ignore[attr-defined]
+    assert not [d for d in r.divergences if d.detector == "edit_model"]  # type: ignore[attr-defined]
