@@ -219,3 +219,16 @@ def test_values_a_detector_found_compatible_stay_compatible() -> None:
     r, _ = _compare(a, b, 0.99)
     assert r.verdict == "paraphrase"  # type: ignore[attr-defined]
     assert not [d for d in r.divergences if d.detector == "edit_model"]  # type: ignore[attr-defined]
+
+
+def test_the_threshold_is_the_best_mean_balanced_accuracy_over_domains() -> None:
+    from tools.edit_model import choose_threshold
+
+    # Domain 1: the rest of the comparator finds nothing; the model's 0.9 is the one change,
+    # its 0.7 a rewording. Domain 2: a rewording at 0.85. 0.9 is right everywhere.
+    one = ([True, False, False], [False, False, False], [0.9, 0.7, 0.2], [True, True, True])
+    two = ([True, False], [True, False], [0.1, 0.85], [True, True])
+    assert choose_threshold([one, two]) == 0.9
+    # A pair the edit rule cannot touch (not a near-copy) counts whatever its probability.
+    three = ([False], [False], [0.99], [False])
+    assert choose_threshold([one, two, three]) == 0.9
