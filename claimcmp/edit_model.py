@@ -36,7 +36,7 @@ import attrs
 import numpy as np
 
 from claimcmp.errors import MissingDependencyError, MissingModelError, ModelLoadError
-from claimcmp.models import resolve_model_folder, worker_threads
+from claimcmp.models import quiet_transformers, resolve_model_folder, worker_threads
 
 __all__ = [
     "ADAPTED_MODULES",
@@ -112,6 +112,7 @@ class EditModel:
                 if threads:
                     torch.set_num_threads(threads)
                 folder = resolve_model_folder(self.base_model)
+                quiet_transformers()
                 try:
                     net = AutoModel.from_pretrained(str(folder))
                     tokenizer = AutoTokenizer.from_pretrained(str(folder))

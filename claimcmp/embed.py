@@ -28,6 +28,7 @@ from claimcmp.models import (
     DEFAULT_MODEL,
     folder_fingerprint,
     model_reference,
+    quiet_transformers,
     resolve_model_folder,
     worker_threads,
 )
@@ -84,7 +85,7 @@ def load_sentence_transformer(
             import torch
 
             torch.set_num_threads(threads)
-        _quiet_transformers()
+        quiet_transformers()
         try:
             st = SentenceTransformer(
                 path,
@@ -103,17 +104,6 @@ def load_sentence_transformer(
             ) from exc
         _models[key] = st
         return st
-
-
-def _quiet_transformers() -> None:
-    """transformers draws a "Loading weights" bar on standard error even when it is not a
-    terminal; claimcmp's output there is one line per error, and its own progress."""
-    try:
-        from transformers.utils import logging as hf_logging
-
-        hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
-    except (ImportError, AttributeError):  # another transformers version: cosmetic only
-        pass
 
 
 class SentenceTransformerEmbedder:

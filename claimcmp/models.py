@@ -21,6 +21,7 @@ __all__ = [
     "default_model_path",
     "folder_fingerprint",
     "model_reference",
+    "quiet_transformers",
     "resolve_model_folder",
     "worker_threads",
 ]
@@ -131,3 +132,14 @@ def folder_fingerprint(folder: str | os.PathLike[str]) -> str:
                 digest.update(fh.read())
     _fingerprints[stat_key] = digest.hexdigest()[:16]
     return _fingerprints[stat_key]
+
+
+def quiet_transformers() -> None:
+    """transformers draws a "Loading weights" bar on standard error even when it is not a
+    terminal; claimcmp's output there is one line per error, and its own progress."""
+    try:
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
+    except (ImportError, AttributeError):  # another transformers version: cosmetic only
+        pass
