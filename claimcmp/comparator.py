@@ -10,9 +10,9 @@ Verdicts:
   :mod:`claimcmp.verdict`); they are not compared detail by detail;
 * ``divergence`` — the same fact, and a detector found a value that conflicts in the same role
   (a *decisive* finding: not of low severity, not coverage, confidence ≥ 0.5) which the
-  verdict model confirms; or the two claims are one text edited, words of one slot were
-  replaced by others, and the edit model (:mod:`claimcmp.edit_model`) reads the edit as a
-  change of fact;
+  verdict model confirms; or, with the opt-in edit model (:mod:`claimcmp.edit_model`), the
+  two claims are one text edited, words of one slot were replaced by others, and the model
+  reads the edit as a change of fact;
 * ``paraphrase`` — the same fact, nothing that conflicts. A detail only one claim gives
   (omission/addition), a quote against the same words reported, a relative date that cannot be
   placed: listed at low severity, never a divergence on their own.
@@ -32,7 +32,8 @@ from typing import Literal
 import attrs
 
 from claimcmp.align import DEFAULT_ALIGN_THRESHOLD
-from claimcmp.edit_model import EDIT_RATIO, EditModel, default_edit_model
+from claimcmp.edit_model import EDIT_RATIO, EditModel, load_default_edit_model, torch_available
+from claimcmp.errors import MissingDependencyError
 from claimcmp.protocols import ClaimText, Detector
 from claimcmp.records import Divergence, Verdict, is_decisive
 from claimcmp.text.dates import find_dates, find_times
@@ -297,7 +298,7 @@ class Comparator:
         model: VerdictModel | Literal[False] | None = None,
         fact_model: SameFactModel | Literal[False] | None = None,
         related_threshold: float | None = None,
-        edit_model: EditModel | Literal[False] | None = None,
+        edit_model: EditModel | bool = False,
     ) -> None:
         if detectors is None:
             from claimcmp.detectors import default_detectors
@@ -313,7 +314,6 @@ class Comparator:
         for name, value, cls in (
             ("model", model, VerdictModel),
             ("fact_model", fact_model, SameFactModel),
-            ("edit_model", edit_model, EditModel),
         ):
             if not (value is None or value is False or isinstance(value, cls)):
                 raise TypeError(
@@ -329,10 +329,19 @@ class Comparator:
             )
         else:
             self.fact_model = fact_model or None
-        if edit_model is None:
-            self.edit_model: EditModel | None = default_edit_model() if model is not False else None
-        else:
-            self.edit_model = edit_model or None
+        if not isinstance(edit_model, (bool, EditModel)):
+            raise TypeError(
+                "'edit_model' must be an EditModel, True (the shipped one) or False (none) "
+                f"(got {edit_model!r:.60})."
+            )
+        if edit_model is True:
+            if not torch_available():
+                raise MissingDependencyError(
+                    "the edit model needs torch and transformers; pip install torch==2.13.0 "
+                    "sentence-transformers, or compare without it (edit_model=False)"
+                )
+            edit_model = load_default_edit_model()
+        self.edit_model: EditModel | None = edit_model or None
 
     def findings(self, a: ClaimText, b: ClaimText) -> list[Divergence]:
         """Every detector's findings for ``a`` and ``b``, de-duplicated and in text order."""

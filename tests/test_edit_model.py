@@ -13,7 +13,7 @@ import pytest
 
 from claimcmp.comparator import Comparator
 from claimcmp.edit_model import EDIT_RATIO, EditModel, load_default_edit_model
-from claimcmp.errors import MissingModelError, ModelLoadError
+from claimcmp.errors import MissingDependencyError, MissingModelError, ModelLoadError
 from claimcmp.protocols import ClaimText
 from claimcmp.text.diff import token_diff
 
@@ -123,11 +123,16 @@ def test_either_way_round() -> None:
     assert "'drivers' vs 'steel'" in y.explanation
 
 
-def test_rules_only_and_opting_out_use_no_edit_model() -> None:
-    assert Comparator(model=False).edit_model is None
+def test_it_is_opt_in() -> None:
+    assert Comparator().edit_model is None
     assert Comparator(edit_model=False).edit_model is None
     with pytest.raises(TypeError, match="edit_model"):
         Comparator(edit_model="yes")  # type: ignore[arg-type]
+
+
+@needs_torch
+def test_true_is_the_shipped_model() -> None:
+    assert Comparator(edit_model=True).edit_model is load_default_edit_model()
 
 
 def test_weights_without_the_head_are_refused_naming_what_is_missing() -> None:
@@ -174,26 +179,15 @@ def test_the_shipped_model_reads_a_changed_fact_above_a_rewording() -> None:
     assert model.probability(changed, base) == pytest.approx(p_changed, abs=1e-6)
 
 
-def test_without_torch_the_default_is_none_with_one_warning(
+def test_without_torch_asking_for_it_says_what_to_install(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    import importlib.util
+    import claimcmp.comparator as cm
 
-    import claimcmp.edit_model as em
-
-    real = importlib.util.find_spec
-    monkeypatch.setattr(
-        em.importlib.util,
-        "find_spec",
-        lambda name, *a: None if name == "torch" else real(name, *a),
-    )
-    monkeypatch.setattr(em, "_warned_unavailable", False)
-    with pytest.warns(RuntimeWarning, match="needs torch"):
-        assert Comparator().edit_model is None
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        assert Comparator().edit_model is None  # said once per process
-    assert Comparator(edit_model=False).edit_model is None
+    monkeypatch.setattr(cm, "torch_available", lambda: False)
+    with pytest.raises(MissingDependencyError, match=r"pip install torch==2\.13\.0"):
+        Comparator(edit_model=True)
+    assert Comparator().edit_model is None
 
 
 def test_the_command_line_gives_a_library_warning_as_one_line(
