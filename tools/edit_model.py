@@ -1,4 +1,4 @@
-"""Fine-tune the edit model (:mod:`claimcmp.edit_model`) on the shared SummEdits pairs.
+"""Fine-tune the opt-in edit model (:mod:`claimcmp.edit_model`) on the shared SummEdits pairs.
 
     python -m tools.edit_model            # all seven domains -> claimcmp/data/edit_model.{npz,json}
     python -m tools.edit_model --lodo     # leave one domain out -> benchmarks/data/edit_model_lodo.jsonl
@@ -8,8 +8,8 @@ low-rank adapters on its linear layers (rank 16) and the pooler and two-way head
 so what ships is 1.6 MB instead of a second 90 MB encoder. Recipe: three epochs, AdamW (lr
 5e-4, weight decay 0.01), batches of 16 drawn from length buckets, 10 % linear warm-up then
 linear decay, class-weighted cross-entropy, each pair read in a random order each epoch (the
-model is used in both orders). CPU only; about 9 minutes per model on 2 cores, so ``--lodo``
-(seven models) takes about an hour: its out-of-fold probabilities are stored, and
+model is used in both orders). CPU only; about 10 minutes per model on 2 cores, so ``--lodo``
+(seven models) takes about 70 minutes: its out-of-fold probabilities are stored, and
 ``benchmarks/run.py --only quality`` scores them, so the benchmark stays minutes long. Seeds are
 fixed; torch's CPU kernels make reruns agree to float rounding, not bit for bit.
 """
