@@ -192,7 +192,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--threshold",
         type=float,
-        default=0.8,
+        default=0.75,
         help="the threshold to ship, as benchmarks/run.py --only quality chose it",
     )
     args = parser.parse_args(argv)
