@@ -209,19 +209,13 @@ def _order(d: Divergence) -> tuple[tuple[int, int], tuple[int, int], str]:
     return (d.a_span or (10**9, 0), d.b_span or (10**9, 0), d.kind)
 
 
-def _values_on_both_sides(a: str, b: str, a_span: tuple[int, int], b_span: tuple[int, int]) -> bool:
-    """Whether a value (a figure, a measure, a date, a clock time) stands in the slot on
-    both sides."""
-
-    def has_value(text: str, span: tuple[int, int]) -> bool:
-        spans = [
-            *((q.start, q.end) for q in find_quantities(text)),
-            *((d.start, d.end) for d in find_dates(text)),
-            *((t.start, t.end) for t in find_times(text)),
-        ]
-        return any(_overlaps(span, v) for v in spans)
-
-    return has_value(a, a_span) and has_value(b, b_span)
+def _value_spans(text: str) -> list[tuple[int, int]]:
+    """Where figures, measures, dates and clock times stand in ``text``."""
+    return [
+        *((q.start, q.end) for q in find_quantities(text)),
+        *((d.start, d.end) for d in find_dates(text)),
+        *((t.start, t.end) for t in find_times(text)),
+    ]
 
 
 def _edit_explanation(x: str, y: str) -> str:
@@ -240,6 +234,7 @@ def edit_findings(
     detectors decide."""
     confirmed: list[Divergence] = []
     new: list[Divergence] = []
+    a_values, b_values = _value_spans(a), _value_spans(b)
     for e in slots:
         if e.a_span is None or e.b_span is None:  # a replace has both sides
             continue
@@ -251,7 +246,9 @@ def edit_findings(
         if covering:
             confirmed.extend(d for d in covering if d not in confirmed)
             continue
-        if _values_on_both_sides(a, b, e.a_span, e.b_span):
+        if any(_overlaps(e.a_span, v) for v in a_values) and any(
+            _overlaps(e.b_span, v) for v in b_values
+        ):
             # Figures, measures, dates or times in place of each other: the value detectors
             # compared them and found them compatible ("10 km" / "6.2 miles").
             continue
@@ -441,30 +438,31 @@ class Comparator:
         # Coverage is not conflict: without a decisive finding there is nothing to diverge on.
         threshold = self.model.threshold if self.model is not None else 0.5
         verdict: Verdict = "divergence" if decisive and p_div >= threshold else "paraphrase"
-        slots = diff.replaced_slots if self.edit_model is not None else ()
-        if slots and diff.ratio >= EDIT_RATIO:
-            assert self.edit_model is not None
-            p_edit = self.edit_model.probability(a.text, b.text)
-            if p_edit >= self.edit_model.threshold:
-                confirmed, edited = edit_findings(a.text, b.text, slots, found, p_edit)
-                if confirmed or edited:
-                    # A weaker finding of the same slot (a word swap a list could not
-                    # decide) gives way to the model's reading of it.
-                    found = [
-                        d
-                        for d in found
-                        if is_decisive(d)
-                        or not any(
-                            _overlaps(d.a_span, e.a_span) and _overlaps(d.b_span, e.b_span)
-                            for e in edited
-                        )
-                    ]
-                    found = sorted([*found, *edited], key=_order)
-                    decisive = [*decisive, *edited]
-                    # A detector's finding the verdict model doubted is confirmed by the
-                    # edit model's reading of the same slot.
-                    verdict = "divergence"
-                    p_div = max(p_div, p_edit)
+        p_edit = (
+            self.edit_model.probability(a.text, b.text)
+            if self.edit_model is not None and diff.ratio >= EDIT_RATIO and diff.replaced_slots
+            else 0.0
+        )
+        if self.edit_model is not None and p_edit >= self.edit_model.threshold:
+            confirmed, edited = edit_findings(a.text, b.text, diff.replaced_slots, found, p_edit)
+            if confirmed or edited:
+                # A weaker finding of the same slot (a word swap a list could not decide)
+                # gives way to the model's reading of it.
+                found = [
+                    d
+                    for d in found
+                    if is_decisive(d)
+                    or not any(
+                        _overlaps(d.a_span, e.a_span) and _overlaps(d.b_span, e.b_span)
+                        for e in edited
+                    )
+                ]
+                found = sorted([*found, *edited], key=_order)
+                decisive = [*decisive, *edited]
+                # A detector's finding the verdict model doubted is confirmed by the edit
+                # model's reading of the same slot.
+                verdict = "divergence"
+                p_div = max(p_div, p_edit)
         if (
             verdict == "divergence"
             and self.fact_model is not None
