@@ -21,6 +21,7 @@ from claimcmp.detectors import (
     QuoteDetector,
     TermDetector,
 )
+from claimcmp.detectors.quotes import find_speakers
 from claimcmp.protocols import ClaimText
 from claimcmp.records import is_decisive
 from claimcmp.text.dates import find_dates
@@ -221,6 +222,82 @@ def test_planted_differences_are_found(a: str, b: str, kind: str) -> None:
 )
 def test_variants_do_not_fire(a: str, b: str) -> None:
     assert decisive_kinds(a, b) == set()
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # "according to": a token's spelling key folds doubled letters, so the phrase is read
+        # from the words as written
+        (
+            "According to Reuters, 40 people were arrested in the capital.",
+            "According to the Associated Press, 40 people were arrested in the capital.",
+        ),
+        # two bodies of one kind, told apart by what qualifies them
+        (
+            "According to the Interior Ministry, 40 people were arrested in the capital.",
+            "According to the Health Ministry, 40 people were arrested in the capital.",
+        ),
+        (
+            "The State Department said the embassy would stay open.",
+            "The Defense Department said the embassy would stay open.",
+        ),
+        # a name with a noun for people before it: the phrase is "Senate leaders"
+        (
+            "The president would veto the bill, Senate leaders said on Monday.",
+            "The president would veto the bill, White House officials said on Monday.",
+        ),
+    ],
+)
+def test_other_source_of_the_same_statement(a: str, b: str) -> None:
+    found = [d for d in RULES.findings(ClaimText(a), ClaimText(b)) if d.kind == "attribution"]
+    assert [(d.severity, is_decisive(d)) for d in found] == [("high", True)]
+    assert "different" in found[0].explanation
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # one body, its name in two orders or with its country
+        (
+            "According to the Health Ministry, 40 people were arrested in the capital.",
+            "According to the Ministry of Health, 40 people were arrested in the capital.",
+        ),
+        (
+            "China's Foreign Ministry said the visit would go ahead.",
+            "The Foreign Ministry said the visit would go ahead.",
+        ),
+        (
+            "The Chinese Foreign Ministry said the visit would go ahead.",
+            "China's Foreign Ministry said the visit would go ahead.",
+        ),
+        # unnamed sources of two kinds are not compared: WordNet does not tell "police" /
+        # "officers" (one source) from "police" / "witnesses" (two)
+        ("Police said the driver was drunk.", "Officers said the driver was drunk."),
+        ("Police said the driver was drunk.", "Witnesses said the driver was drunk."),
+    ],
+)
+def test_same_or_uncomparable_source_is_not_decisive(a: str, b: str) -> None:
+    found = RULES.findings(ClaimText(a), ClaimText(b))
+    assert not [d for d in found if d.kind == "attribution" and is_decisive(d)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"We will rebuild the school," Mayor John Smith said.', "Mayor John Smith"),
+        ("Witnesses said the driver was drunk.", "Witnesses"),
+        (
+            "Bush hurt his knee last Thursday and coach Sean Payton said he would rest.",
+            "coach Sean Payton",
+        ),
+        ("The turnout was high, said Hua Chunying, a spokeswoman.", "Hua Chunying"),
+        ("A study said the bridge was unsafe.", None),
+    ],
+)
+def test_speaker_phrases(text: str, speaker: str | None) -> None:
+    found = find_speakers(text)
+    assert [text[s.start : s.end] for s in found][:1] == ([speaker] if speaker else [])
 
 
 def test_less_specific_source_is_low_severity() -> None:

@@ -13,9 +13,10 @@ from claimcmp.detectors.base import finding
 from claimcmp.memo import memoize
 from claimcmp.text.diff import TokenDiff, token_diff
 from claimcmp.text.lexicon import ATTRIBUTION_VERBS, TITLE_WORDS, VAGUE_SOURCES
-from claimcmp.text.names import is_name, same_entity
+from claimcmp.text.names import is_demonym, is_name, same_entity
 from claimcmp.text.normalize import FUNCTION_WORDS, Token, expand_keys, spelling_key, tokens
 from claimcmp.text.quantities import figure_key
+from claimcmp.text.wordnet import is_agent
 
 if TYPE_CHECKING:
     from claimcmp.protocols import ClaimText
@@ -211,6 +212,45 @@ class Speaker:
     end: int
     names: frozenset[str]  # capitalised content keys
     vague: bool
+    #: The body the speaker is, when the phrase names one by its kind and what sets it apart
+    #: ("the Interior Ministry" -> ("ministry", {"interior"})); None otherwise.
+    body: tuple[str, frozenset[str]] | None = None
+
+
+#: Kinds of body that differ only by what qualifies them: the Interior and the Health Ministry,
+#: the State and the Defense Department.
+_BODY_HEADS = frozenset(
+    "ministry ministries department departments agency agencies office committee council "
+    "commission bureau service court".split()
+)
+
+
+def _speaker_word(t: Token, gap: str) -> bool:
+    """A word a speaker phrase can be made of: a capitalised word, a source word ("police",
+    "spokesman"), a link ("of", "the") or a noun for people ("**Senate leaders** said",
+    "**witnesses** said", "the **coach** said"). ``gap``: the text between the word and the
+    phrase's next word; a noun for people joins only across spaces ('the **school**," Mayor
+    John Smith said' ends the quote, not the speaker)."""
+    if _PHRASE_BREAK.search(gap) or t.lower in _CALENDAR_WORDS:
+        return False  # 'the school," Mayor John Smith said'; "last Thursday and coach Payton said"
+    return (
+        t.text[:1].isupper()
+        or t.lower in VAGUE_SOURCES
+        or t.lower in _SPEAKER_LINK
+        or (t.text.isalpha() and t.text.islower() and is_agent(t.lower))
+    )
+
+
+_PHRASE_BREAK = re.compile(r"[,;:()\[\]\"“”‘’—–]|'(?!s\b)")
+_CALENDAR_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december".split()
+)
+
+
+def _role(t: Token, text: str) -> bool:
+    """A noun for people that is not a name: "witnesses", "Witnesses" opening a sentence."""
+    return t.text.isalpha() and not is_name(t, text) and is_agent(t.lower)
 
 
 def _speaker_before(toks: list[Token], i: int, text: str) -> Speaker | None:
@@ -220,13 +260,18 @@ def _speaker_before(toks: list[Token], i: int, text: str) -> Speaker | None:
         j -= 1
     end = j
     while j >= 0 and i - j <= 9:
-        t = toks[j]
-        if t.text[:1].isupper() or t.lower in VAGUE_SOURCES or t.lower in _SPEAKER_LINK:
+        if _speaker_word(toks[j], text[toks[j].end : toks[j + 1].start]):
             j -= 1
             continue
         break
     start = j + 1
-    while start <= end and toks[start].lower in _SPEAKER_LINK:
+    # Leading links ("the", "and"), but not a capitalised "State" ("the **State** Department";
+    # the lower-case one is a link of "state-run media").
+    while (
+        start <= end
+        and toks[start].lower in _SPEAKER_LINK
+        and (toks[start].lower in ("the", "a", "an") or not toks[start].text[:1].isupper())
+    ):
         start += 1
     if start > end:
         return None
@@ -236,18 +281,20 @@ def _speaker_before(toks: list[Token], i: int, text: str) -> Speaker | None:
 def _speaker_after(toks: list[Token], i: int, text: str) -> Speaker | None:
     """The speaker after ``said``/``according to`` (", said Hua Chunying.")."""
     j = i + 1
-    if toks[i].key == "according" and j < len(toks) and toks[j].key == "to":
+    # ``lower``, not ``key``: a token's key folds doubled letters ("according" -> "acording").
+    if toks[i].lower == "according" and j < len(toks) and toks[j].lower == "to":
         j += 1
     start = j
     while j < len(toks) and j - start < 9:
-        t = toks[j]
-        if t.text[:1].isupper() or t.lower in VAGUE_SOURCES or t.lower in _SPEAKER_LINK:
+        if _speaker_word(toks[j], text[toks[j - 1].end : toks[j].start] if j > start else ""):
             j += 1
             continue
         break
     phrase = toks[start:j]
     while phrase and phrase[-1].lower in _SPEAKER_LINK:
         phrase = phrase[:-1]
+    while phrase and phrase[0].lower in ("the", "a", "an"):
+        phrase = phrase[1:]
     if not phrase:
         return None
     return _make_speaker(phrase, text)
@@ -263,11 +310,42 @@ def _make_speaker(phrase: list[Token], text: str) -> Speaker | None:
         and t.lower not in TITLE_WORDS
     )
     vague_heads = [t for t in phrase if t.lower in VAGUE_SOURCES]
-    if not names and not vague_heads:
+    if not names and not vague_heads and not any(_role(t, text) for t in phrase):
         return None
+    heads = [t.lower for t in phrase if t.lower in _BODY_HEADS]
+    body = None
+    if heads:
+        qualifiers = frozenset(
+            t.key
+            for t in phrase
+            if t.text[:1].isupper() and t.lower not in _BODY_HEADS and t.key not in FUNCTION_WORDS
+        )
+        # Singular: "ministries" -> "ministry". A nationality does not tell two bodies apart
+        # ("the Chinese ministry" may be its Foreign Ministry).
+        head = re.sub(r"ies$", "y", heads[-1]).removesuffix("s")
+        body = (head, frozenset(q for q in qualifiers if not is_demonym(q)))
     return Speaker(
-        phrase[0].start, phrase[-1].end, names, bool(vague_heads) and not _has_person(phrase)
+        phrase[0].start,
+        phrase[-1].end,
+        names,
+        bool(vague_heads) and not _has_person(phrase),
+        body,
     )
+
+
+def _roles(speakers: list[Speaker], text: str) -> tuple[set[str], set[str]]:
+    """The role words of ``speakers`` ("spokesperson", "resident", "coach") and the names that
+    follow the last of them in a phrase: the person in that role ("coach **Sean Payton**";
+    not "**Bukit Sama** village resident", where the name says where the resident lives)."""
+    roles: set[str] = set()
+    persons: set[str] = set()
+    for sp in speakers:
+        toks = [t for t in tokens(text) if sp.start <= t.start < sp.end]
+        at = [k for k, t in enumerate(toks) if t.lower in VAGUE_SOURCES or _role(t, text)]
+        roles.update(toks[k].lower.removesuffix("s") for k in at)
+        if at:
+            persons.update(t.key for t in toks[at[-1] + 1 :] if t.key in sp.names)
+    return roles, persons
 
 
 def _has_person(phrase: list[Token]) -> bool:
@@ -287,8 +365,8 @@ def find_speakers(text: str) -> list[Speaker]:
         if t.lower not in ATTRIBUTION_VERBS:
             continue
         sp = None
-        if t.key == "according":
-            if i + 1 < len(toks) and toks[i + 1].key == "to":
+        if t.lower == "according":
+            if i + 1 < len(toks) and toks[i + 1].lower == "to":
                 sp = _speaker_after(toks, i, text)
         else:
             sp = _speaker_before(toks, i, text)
@@ -331,6 +409,30 @@ class AttributionDetector:
         )
         if not quoted and _statement_overlap(token_diff(a.text, b.text), sa, sb) < 0.9:
             return
+        # Two bodies of one kind told apart by what qualifies them: "the Interior Ministry" /
+        # "the Health Ministry" share the word "Ministry", not the source.
+        for x in sa:
+            for y in sb:
+                if (
+                    x.body
+                    and y.body
+                    and x.body[0] == y.body[0]
+                    and x.body[1]
+                    and y.body[1]
+                    and x.body[1].isdisjoint(y.body[1])
+                ):
+                    yield finding(
+                        "attribution",
+                        self.name,
+                        a.text,
+                        b.text,
+                        (x.start, x.end),
+                        (y.start, y.end),
+                        f"attributed to different bodies: '{a.text[x.start : x.end]}' vs "
+                        f"'{b.text[y.start : y.end]}'",
+                        0.75,
+                    )
+                    return
         named_a = [s for s in sa if s.names and not s.vague]
         named_b = [s for s in sb if s.names and not s.vague]
         names_a = set().union(*(s.names for s in sa))
@@ -343,15 +445,12 @@ class AttributionDetector:
         keys_b = {t.key for t in tokens(b.text)}
         if (names_a and names_a <= keys_b) or (names_b and names_b <= keys_a):
             return
-        roles_a = {
-            t.key for s in sa for t in tokens(a.text[s.start : s.end]) if t.lower in VAGUE_SOURCES
-        }
-        roles_b = {
-            t.key for s in sb for t in tokens(b.text[s.start : s.end]) if t.lower in VAGUE_SOURCES
-        }
-        if roles_a & roles_b:
-            # Same role ("Spokesperson Hua Chunying" / "a spokesperson for the ministry"):
-            # at most a difference in how specific the source is.
+        roles_a, persons_a = _roles(sa, a.text)
+        roles_b, persons_b = _roles(sb, b.text)
+        if roles_a & roles_b and not (persons_a and persons_b):
+            # Same role ("Spokesperson Hua Chunying" / "a spokesperson for the ministry", "a
+            # Bukit Sama village resident" / "resident Bensu Elianita"): at most a difference
+            # in how specific the source is. Two people named in it are two sources.
             x, y = sa[0], sb[0]
             if bool(names_a) != bool(names_b) or len(names_a) != len(names_b):
                 who = "B" if len(names_a) > len(names_b) else "A"

@@ -374,6 +374,10 @@ HEDGE_LEVELS: dict[str, int] = {
     "considers": 1,
     "is weighing": 1,
     "is mulling": 1,
+    # "is under serious consideration for the post" / "has been offered the post" ("being
+    # considered" is not one: "being considered pests" is being regarded as pests).
+    "under consideration": 1,
+    "under serious consideration": 1,
     "can": 3,
     "may": 1,
     "might": 0,

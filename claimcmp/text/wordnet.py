@@ -46,6 +46,7 @@ __all__ = [
     "WordNet",
     "antonyms",
     "base_forms",
+    "is_agent",
     "is_common_word",
     "relation",
     "same_name",
@@ -121,6 +122,7 @@ class WordNet:
         self._index: dict[str, dict[str, list[int]]] = data["index"]
         self._exceptions: dict[str, dict[str, list[str]]] = data["exceptions"]
         self._depth: dict[int, int] = {}
+        self._agent_roots: frozenset[int] | None = None
         # Per-word results, asked for again and again by every compared pair (bounded by the
         # vocabulary of what is compared; cleared with the other caches).
         self._cache: dict[tuple[str, str], Any] = {}
@@ -306,6 +308,25 @@ class WordNet:
     def is_known(self, word: str) -> bool:
         return bool(self.base_forms(word))
 
+    def is_agent(self, word: str) -> bool:
+        """Whether ``word``'s most frequent noun sense is a person or a social group: someone
+        who can say something ("witnesses", "coach", "prosecutors", "council"), unlike "report"
+        or "study"."""
+        result: bool = self._cached("agent", word, self._is_agent)
+        return result
+
+    def _is_agent(self, word: str) -> bool:
+        if self._agent_roots is None:
+            self._agent_roots = frozenset(
+                s
+                for lemma in ("person", "social_group")
+                for s in self._index["n"].get(lemma, ())[:1]
+            )
+        return any(
+            not self._agent_roots.isdisjoint(self.ancestors(s, 20))
+            for s in self.synsets(word, top=1, pos="n")
+        )
+
     def senses(self, word: str) -> Senses:
         """:class:`Senses` of ``word`` (empty sets for a word WordNet does not know)."""
         bases = self.base_forms(word)
@@ -469,6 +490,14 @@ def base_forms(word: str) -> tuple[tuple[str, str], ...]:
 def is_common_word(word: str) -> bool:
     """:meth:`WordNet.is_common_word` on the shipped table (memoised)."""
     return wordnet().is_common_word(word)
+
+
+@memoize(16384)
+def is_agent(word: str) -> bool:
+    """:meth:`WordNet.is_agent` of a lower-cased word on the shipped table (memoised)."""
+    if not word or not word[0].isalpha():
+        return False
+    return wordnet().is_agent(word)
 
 
 @memoize(16384)
