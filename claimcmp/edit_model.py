@@ -44,6 +44,7 @@ import numpy as np
 
 from claimcmp.errors import MissingDependencyError, MissingModelError, ModelLoadError
 from claimcmp.models import quiet_transformers, resolve_model_folder, worker_threads
+from claimcmp.text.diff import NEAR_COPY_RATIO
 
 __all__ = [
     "ADAPTED_MODULES",
@@ -54,10 +55,9 @@ __all__ = [
     "torch_available",
 ]
 
-#: Word-sequence similarity (:attr:`claimcmp.text.diff.TokenDiff.ratio`) from which two claims
-#: are one text edited: every SummEdits pair is above it, and in ECB+ only copies of one
-#: syndicated story reach it.
-EDIT_RATIO = 0.75
+#: Word-sequence similarity from which two claims are one text edited
+#: (:data:`claimcmp.text.diff.NEAR_COPY_RATIO`).
+EDIT_RATIO = NEAR_COPY_RATIO
 
 #: The linear layers of each transformer layer that carry an adapter, and where each sits in a
 #: ``transformers`` BERT layer.

@@ -8,8 +8,9 @@ sense keys are dropped):
 
 * per part of speech, every lemma with its synsets in WordNet's sense order (most frequent
   sense first), and the morphological exception lists (``went`` → ``go``);
-* per synset: its part of speech, its lemmas as written (case kept: ``Beijing``, ``US``), its
-  hypernyms (``@`` and instance ``@i``), similar-to links between adjectives (``&``), part
+* per synset: its part of speech, its lexicographer file (``lex``: 13 is ``noun.food``, 9
+  ``noun.cognition``; the names are in :data:`claimcmp.text.wordnet.LEXICOGRAPHER_FILES`), its
+  lemmas as written (case kept: ``Beijing``, ``US``), its hypernyms (``@`` and instance ``@i``), similar-to links between adjectives (``&``), part
   holonyms (``#p``: Beijing is part of China), and the lemma-level antonym (``!``) and
   derivation (``+``) links as ``[source lemma index, target synset, target lemma index]``.
 
@@ -38,7 +39,7 @@ KEPT_POINTERS = {
 
 def parse(root: Path) -> dict[str, object]:
     ids: dict[tuple[str, int], int] = {}
-    raw: list[tuple[str, list[str], list[tuple[str, int, str, str]]]] = []
+    raw: list[tuple[str, int, list[str], list[tuple[str, int, str, str]]]] = []
     for pos, name in POS_FILES.items():
         with (root / f"data.{name}").open(encoding="latin-1") as fh:
             for line in fh:
@@ -46,6 +47,7 @@ def parse(root: Path) -> dict[str, object]:
                     continue  # licence header
                 fields = line.split(" | ", 1)[0].split()
                 offset = int(fields[0])
+                lex = int(fields[1])
                 ss_type = fields[2]
                 n_words = int(fields[3], 16)
                 words = [fields[4 + 2 * i] for i in range(n_words)]
@@ -58,10 +60,10 @@ def parse(root: Path) -> dict[str, object]:
                     sym, target, tpos, srctgt = fields[k + 1 + 4 * i : k + 5 + 4 * i]
                     ptrs.append((sym, int(target), "a" if tpos == "s" else tpos, srctgt))
                 ids[(pos, offset)] = len(raw)
-                raw.append(("a" if ss_type == "s" else pos, words, ptrs))
+                raw.append(("a" if ss_type == "s" else pos, lex, words, ptrs))
     synsets = []
-    for pos, words, ptrs in raw:
-        entry: dict[str, object] = {"pos": pos, "lemmas": words}
+    for pos, lex, words, ptrs in raw:
+        entry: dict[str, object] = {"pos": pos, "lex": lex, "lemmas": words}
         for sym, target, tpos, srctgt in ptrs:
             field = KEPT_POINTERS.get(sym)
             if field is None:
@@ -98,7 +100,7 @@ def parse(root: Path) -> dict[str, object]:
                         table_e[f[0]] = f[1:]
         exceptions[pos] = table_e
     return {
-        "format": "claimcmp.wordnet/1",
+        "format": "claimcmp.wordnet/2",
         "source": "WordNet 3.0 (Princeton University), distilled by scripts/distill_wordnet.py",
         "pointers": {
             "hyper": "@ @i",

@@ -91,6 +91,18 @@ def decisive_kinds(
         ),
         # negation
         ("The minister confirmed the report.", "The minister denied the report.", "negation"),
+        # opposites through a synonym: "lower" / "raise", and "raise" shares a sense with
+        # "increase"; "vivid" / "dull" through "bright"
+        (
+            "The airline lowered its fare for the route in May.",
+            "The airline increased its fare for the route in May.",
+            "negation",
+        ),
+        (
+            "The painting shows a vivid sky over the harbour.",
+            "The painting shows a dull sky over the harbour.",
+            "negation",
+        ),
         ("Prices rose in October.", "Prices fell in October.", "negation"),
         (
             "The company will raise its dividend.",
@@ -207,6 +219,11 @@ def test_planted_differences_are_found(a: str, b: str, kind: str) -> None:
             "The crisis is over, says France's Francois Hollande.",
             "The crisis is over, says France's President.",
         ),
+        # words that share a sense are not opposites, whatever the chain of senses
+        (
+            "The firm introduced its newest phone line in Seoul.",
+            "The firm introduced its latest phone line in Seoul.",
+        ),
         # one negator each, placed differently; a negator cancelled by an opposite
         (
             "Who will succeed him at the firm is not clear.",
@@ -298,6 +315,57 @@ def test_same_or_uncomparable_source_is_not_decisive(a: str, b: str) -> None:
 def test_speaker_phrases(text: str, speaker: str | None) -> None:
     found = find_speakers(text)
     assert [text[s.start : s.end] for s in found][:1] == ([speaker] if speaker else [])
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "decisive"),
+    [
+        # two things of one kind
+        (
+            "The shop sold fresh milk to the school.",
+            "The shop sold fresh butter to the school.",
+            True,
+        ),
+        (
+            "The delegation met reporters at the old station on Friday morning.",
+            "The delegation met reporters at the old airport on Friday morning.",
+            True,
+        ),
+        # two ideas or activities of one kind: writers swap them for each other
+        (
+            "The office asked for verification of the records.",
+            "The office asked for validation of the records.",
+            False,
+        ),
+        (
+            "The manual gives instructions for new staff.",
+            "The manual gives guidance for new staff.",
+            False,
+        ),
+    ],
+)
+def test_sister_terms_decide_only_for_things(a: str, b: str, decisive: bool) -> None:
+    found = [d for d in RULES.findings(ClaimText(a), ClaimText(b)) if d.detector == "term:wordnet"]
+    assert len(found) == 1
+    assert is_decisive(found[0]) is decisive
+
+
+def test_each_replaced_slot_keeps_its_own_counterpart() -> None:
+    """ "strengthened" shares a sense with "increased", but each word has its counterpart in its
+    own slot: the two swaps are two pairs of opposites, not one synonym and two loose words."""
+    a = (
+        "The company lowered its expected spending and strengthened its balance sheet by "
+        "drawing on its credit line."
+    )
+    b = (
+        "The company increased its expected spending and weakened its balance sheet by "
+        "drawing on its credit line."
+    )
+    found = RULES.findings(ClaimText(a), ClaimText(b))
+    assert {(d.a_text, d.b_text) for d in found if d.kind == "negation"} == {
+        ("lowered", "increased"),
+        ("strengthened", "weakened"),
+    }
 
 
 def test_less_specific_source_is_low_severity() -> None:

@@ -11,7 +11,15 @@ import pytest
 
 from claimcmp.text.diff import token_diff
 from claimcmp.text.names import same_entity
-from claimcmp.text.wordnet import is_common_word, relation, wordnet
+from claimcmp.text.wordnet import (
+    LEXICOGRAPHER_FILES,
+    is_agent,
+    is_common_word,
+    opposed_through_synonym,
+    relation,
+    sister_kind,
+    wordnet,
+)
 
 WORDNET_FILES = Path("/usr/share/wordnet")
 
@@ -154,6 +162,50 @@ def test_opposite_senses_through_synonyms() -> None:
     # Amount words: WordNet's cardinal / ordinal and whole / fractional are no opposites here.
     assert relation("six", "sixth") != "antonym"
     assert relation("total", "half") != "antonym"
+
+
+def test_opposed_through_a_synonym() -> None:
+    # lower / raise, and raise shares a sense with increase; vivid is a kind of bright.
+    assert opposed_through_synonym("lowered", "increased")
+    assert opposed_through_synonym("vivid", "dull")
+    assert opposed_through_synonym("increased", "lowered")
+    assert (
+        not opposed_through_synonym("newest", "latest") or relation("newest", "latest") == "synonym"
+    )
+    assert not opposed_through_synonym("reported", "said")
+
+
+@pytest.mark.parametrize(
+    ("x", "y", "kind"),
+    [
+        ("milk", "butter", "noun.food"),
+        ("station", "airport", "noun.artifact"),
+        ("blue", "white", "noun.attribute"),
+        ("verification", "validation", "noun.cognition"),
+        ("instructions", "guidance", "noun.act"),
+        ("invasion", "annexation", None),  # not sisters at all
+    ],
+)
+def test_sister_kind(x: str, y: str, kind: str | None) -> None:
+    assert sister_kind(x, y) == kind
+    assert kind is None or kind in LEXICOGRAPHER_FILES
+
+
+@pytest.mark.parametrize(
+    ("word", "agent"),
+    [
+        ("witnesses", True),
+        ("coach", True),
+        ("prosecutors", True),
+        ("council", True),
+        ("report", False),
+        ("study", False),
+        ("said", False),
+        ("Reuters", False),
+    ],
+)
+def test_nouns_for_people(word: str, agent: bool) -> None:
+    assert is_agent(word.lower()) is agent
 
 
 def test_stem_undoes_a_doubled_consonant() -> None:

@@ -18,7 +18,7 @@ from claimcmp.detectors.base import Severity, finding, same_role
 from claimcmp.memo import memoize
 from claimcmp.records import Divergence
 from claimcmp.text.dates import TimeMention, find_times
-from claimcmp.text.diff import Edit, TokenDiff, token_diff
+from claimcmp.text.diff import NEAR_COPY_RATIO, Edit, TokenDiff, token_diff
 from claimcmp.text.lexicon import (
     APPROXIMATORS,
     ATTRIBUTION_VERBS,
@@ -36,7 +36,14 @@ from claimcmp.text.lexicon import (
 )
 from claimcmp.text.names import CALENDAR_WORDS, is_demonym, is_name
 from claimcmp.text.normalize import PHRASE_BREAKS, Token, tokens
-from claimcmp.text.wordnet import base_forms, is_common_word, relation
+from claimcmp.text.quantities import is_number_word
+from claimcmp.text.wordnet import (
+    base_forms,
+    is_common_word,
+    opposed_through_synonym,
+    relation,
+    sister_kind,
+)
 
 if TYPE_CHECKING:
     from claimcmp.protocols import ClaimText
@@ -139,6 +146,14 @@ def _swap_words(
 
 
 # --------------------------------------------------------------------- term
+
+#: WordNet's kinds of ideas, activities and states. Of the SummEdits pairs whose only decisive
+#: finding was two sister words of one of the first two kinds, 13 were edits and 23
+#: paraphrases; of two sister things, people, groups, foods or colours, 34 edits and 4
+#: paraphrases (docs/lexical-knowledge.md).
+ABSTRACT_KINDS = frozenset(
+    {"noun.act", "noun.cognition", "noun.state", "noun.feeling", "noun.motive", "noun.relation"}
+)
 
 
 class TermDetector:
@@ -279,11 +294,15 @@ class TermDetector:
             if not near_identical and not _same_right(d, x, y):
                 return None
             rule, why, conf, severity = self.name, "a different term, not a synonym", 0.85, "high"
-        elif self.use_builtin and relation(x.lower, y.lower) == "sister":
+        elif self.use_builtin and (kind := sister_kind(x.lower, y.lower)) is not None:
             rule, why = f"{self.name}:wordnet", "two different things of one kind"
             # Between reworded sentences a sister term is mostly rewording ("troops" / "army",
-            # "war" / "assault"): listed as a hint, not flagged.
-            conf, severity = (0.8, "high") if near_identical else (0.3, "low")
+            # "war" / "assault"): listed as a hint, not flagged. So are two ideas or two
+            # activities of one kind ("verification" / "validation", "instructions" /
+            # "guidance"), which writers swap for each other; two things ("milk" / "butter",
+            # "station" / "airport"), people or colours are not swapped so.
+            decisive = near_identical and kind not in ABSTRACT_KINDS
+            conf, severity = (0.8, "high") if decisive else (0.3, "low")
         else:
             return None
         return finding(
@@ -382,13 +401,15 @@ class NegationDetector:
         used_a: set[int] = set()
         for e in d.edits:
             xs, ys = _swap_words(e, word=_opposable)
+            # One word swapped for one other in a near-copy (an edited text, not a rewording).
+            lone = e.anchored and len(xs) == len(ys) == 1 and d.ratio >= NEAR_COPY_RATIO
             for x in xs:
                 y = next(
                     (
                         y
                         for y in ys
                         if y.start not in used
-                        and self._opposites(x, y, d)
+                        and self._opposites(x, y, d, lone=lone)
                         and _same_head(d, e, x, y)
                         and not _different_actions(d, x, y, (a.text, b.text))
                     ),
@@ -463,7 +484,7 @@ class NegationDetector:
                     0.85,
                 )
 
-    def _opposites(self, x: Token, y: Token, d: TokenDiff) -> bool:
+    def _opposites(self, x: Token, y: Token, d: TokenDiff, *, lone: bool = False) -> bool:
         # "the Bluejays defeated Drake" is their victory, not their defeat: the active verb
         # means winning, so it opposes only a loss ("the Bluejays lost to Drake").
         for word, toks, other in ((x, d.a, y), (y, d.b, x)):
@@ -477,7 +498,23 @@ class NegationDetector:
             # rare adjective ("the said agreement" / "the other agreement"). The lists still
             # oppose "confirmed" / "denied".
             return False
-        return self.use_builtin and relation(wx, wy) == "antonym"
+        if not self.use_builtin:
+            return False
+        related = relation(wx, wy)
+        if related == "antonym":
+            return True
+        # Opposites through a synonym ("lowered" / "increased": "lower" is the opposite of
+        # "raise", which shares a sense with "increase") only for a lone word swapped in one
+        # slot of a near-copy: between two rewordings, chains of senses oppose words that are
+        # not opposites ("checks into" / "is moving to", "the original warehouse" / "the old
+        # warehouse", "Del Rio's initial season" / "they went 5-11"). Two words
+        # that share a sense are not opposites, whatever the chain ("newest" / "latest").
+        return (
+            lone
+            and related in ("unrelated", "sister")
+            and not (is_number_word(wx) or is_number_word(wy))
+            and opposed_through_synonym(wx, wy)
+        )
 
 
 #: Verb forms of "defeat" and "beat": in the active voice ("X defeated Y") they tell a win.

@@ -35,6 +35,7 @@ from claimcmp.text.normalize import FUNCTION_WORDS, Token, tokens
 
 __all__ = [
     "FUNCTION_WORDS",
+    "NEAR_COPY_RATIO",
     "Edit",
     "MatchLevel",
     "TokenDiff",
@@ -42,6 +43,11 @@ __all__ = [
     "name_spans",
     "token_diff",
 ]
+
+#: Word-sequence similarity (:attr:`TokenDiff.ratio`) from which two claims are one text
+#: edited rather than two tellings: every SummEdits pair is above it, and in ECB+ only copies
+#: of one syndicated story reach it.
+NEAR_COPY_RATIO = 0.75
 
 #: How two matched words relate: the same word, the same name, a synonym, or one more general.
 MatchLevel = Literal["same", "name", "synonym", "general"]
@@ -187,8 +193,11 @@ def _match(ta: tuple[Token, ...], tb: tuple[Token, ...]) -> list[tuple[int, int,
     # replaced stretch, or ("kept", i/j) where the keys are equal.
     slot_a: dict[int, int] = {}
     slot_b: dict[int, int] = {}
+    replaced: set[int] = set()  # the slots where words of A were replaced by words of B
     exact = difflib.SequenceMatcher(a=[t.key for t in ta], b=[t.key for t in tb], autojunk=False)
     for k, (op, i1, i2, j1, j2) in enumerate(exact.get_opcodes()):
+        if op == "replace":
+            replaced.add(k)
         if op == "equal":
             for i, j in zip(range(i1, i2), range(j1, j2), strict=True):
                 if ta[i].content and tb[j].content:
@@ -201,8 +210,17 @@ def _match(ta: tuple[Token, ...], tb: tuple[Token, ...]) -> list[tuple[int, int,
 
     def near(i: int, j: int) -> bool:
         """A meaning match only counts in the same slot, or close by after a reordering: a
-        synonym of a word far away in the other claim is not its counterpart."""
-        return (i in slot_a and slot_a.get(i) == slot_b.get(j)) or abs(i / na - j / nb) <= 0.2
+        synonym of a word far away in the other claim is not its counterpart. Nor is a word of
+        another replaced slot: in "**lowered** its spend and **strengthened** its balance
+        sheet" / "**increased** its spend and **weakened** its balance sheet" each word has
+        its counterpart in its own slot, though "strengthened" and "increased" share a
+        sense."""
+        k, m = slot_a.get(i), slot_b.get(j)
+        if k is not None and k == m:
+            return True
+        if k in replaced and m in replaced:
+            return False
+        return abs(i / na - j / nb) <= 0.2
 
     def opposed(i: int, j: int) -> bool:
         """Opposites share senses and hypernyms ("buy" / "sell"): never counterparts in meaning.

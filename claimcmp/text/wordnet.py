@@ -41,6 +41,7 @@ import attrs
 from claimcmp.memo import memoize, on_clear
 
 __all__ = [
+    "LEXICOGRAPHER_FILES",
     "Relation",
     "Senses",
     "WordNet",
@@ -48,9 +49,11 @@ __all__ = [
     "base_forms",
     "is_agent",
     "is_common_word",
+    "opposed_through_synonym",
     "relation",
     "same_name",
     "senses",
+    "sister_kind",
     "wordnet",
 ]
 
@@ -86,6 +89,17 @@ _RULES: dict[str, tuple[tuple[str, str], ...]] = {
     "r": (),
 }
 
+#: WordNet's lexicographer files, by number (lexnames(5WN)): the broad kind of every synset.
+LEXICOGRAPHER_FILES = (
+    "adj.all adj.pert adv.all noun.Tops noun.act noun.animal noun.artifact noun.attribute "
+    "noun.body noun.cognition noun.communication noun.event noun.feeling noun.food noun.group "
+    "noun.location noun.motive noun.object noun.person noun.phenomenon noun.plant "
+    "noun.possession noun.process noun.quantity noun.relation noun.shape noun.state "
+    "noun.substance noun.time verb.body verb.change verb.cognition verb.communication "
+    "verb.competition verb.consumption verb.contact verb.creation verb.emotion verb.motion "
+    "verb.perception verb.possession verb.social verb.stative verb.weather adj.ppl"
+).split()
+
 #: Heads of the adjective clusters of number and amount words.
 _AMOUNT_HEADS = frozenset({"cardinal", "ordinal", "whole", "fractional", "complete", "incomplete"})
 #: How many senses of a word (in WordNet's frequency order) count for hypernyms and sisters.
@@ -116,8 +130,8 @@ class WordNet:
     """The distilled WordNet table, with the lookups the comparator needs."""
 
     def __init__(self, data: dict[str, Any]) -> None:
-        if data.get("format") != "claimcmp.wordnet/1":
-            raise ValueError(f"'format' must be 'claimcmp.wordnet/1' (got {data.get('format')!r}).")
+        if data.get("format") != "claimcmp.wordnet/2":
+            raise ValueError(f"'format' must be 'claimcmp.wordnet/2' (got {data.get('format')!r}).")
         self._synsets: list[dict[str, Any]] = data["synsets"]
         self._index: dict[str, dict[str, list[int]]] = data["index"]
         self._exceptions: dict[str, dict[str, list[str]]] = data["exceptions"]
@@ -382,11 +396,36 @@ class WordNet:
         # written as an inflected verb ("won", "defeated") is not used as a noun.
         if self._verb_form(x) or self._verb_form(y):
             return "unrelated"
-        common = {c for c in set(up_x) & set(up_y) if self.pos_of(c) == "n"}
-        for c in common:
-            if up_x[c] + up_y[c] <= 4 and max(up_x[c], up_y[c]) <= 2 and self._specific(c):
-                return "sister"
-        return "unrelated"
+        return "sister" if self._kind_of_both(up_x, up_y) is not None else "unrelated"
+
+    def _kind_of_both(self, up_x: dict[int, int], up_y: dict[int, int]) -> int | None:
+        """The closest noun hypernym two words' senses share, near enough to both and specific
+        enough for them to be two things of one kind (sisters); None if there is none."""
+        common = [
+            c
+            for c in set(up_x) & set(up_y)
+            if self.pos_of(c) == "n"
+            and up_x[c] + up_y[c] <= 4
+            and max(up_x[c], up_y[c]) <= 2
+            and self._specific(c)
+        ]
+        return min(common, key=lambda c: (up_x[c] + up_y[c], c), default=None)
+
+    def sister_kind(self, x: str, y: str) -> str | None:
+        """The lexicographer file of the kind two sister words are both of ("noun.food" for
+        "milk" / "butter", "noun.communication" for "instructions" / "guidance"); None when
+        :meth:`relation` does not call them sisters."""
+        if self.relation(x, y) != "sister":
+            return None
+        tx, ty = self.synsets(x, top=TOP_SENSES), self.synsets(y, top=TOP_SENSES)
+        up_x = {s: d for t in tx for s, d in self.ancestors(t, 3).items()}
+        up_y = {s: d for t in ty for s, d in self.ancestors(t, 3).items()}
+        kind = self._kind_of_both(up_x, up_y)
+        return None if kind is None else self.lexicographer_file(kind)
+
+    def lexicographer_file(self, synset: int) -> str:
+        """The WordNet lexicographer file a synset belongs to ("noun.food", "verb.motion")."""
+        return LEXICOGRAPHER_FILES[int(self._synsets[synset]["lex"])]
 
     def _opposite_senses(self, x: str, y: str) -> bool:
         """Whether a main adjective sense of one word is the opposite of one of the other,
@@ -490,6 +529,22 @@ def base_forms(word: str) -> tuple[tuple[str, str], ...]:
 def is_common_word(word: str) -> bool:
     """:meth:`WordNet.is_common_word` on the shipped table (memoised)."""
     return wordnet().is_common_word(word)
+
+
+@memoize(65536)
+def sister_kind(x: str, y: str) -> str | None:
+    """:meth:`WordNet.sister_kind` on the shipped table (memoised)."""
+    return wordnet().sister_kind(x, y)
+
+
+@memoize(65536)
+def opposed_through_synonym(x: str, y: str) -> bool:
+    """Whether one word is the opposite of a word that means the same as the other: WordNet
+    lists "lower" / "raise", and "raise" shares a sense with "increase", so "lowered" /
+    "increased" are opposites; likewise "vivid" / "dull" through "bright"."""
+    return any(relation(o, y) in ("same", "synonym") for o in antonyms(x)) or any(
+        relation(o, x) in ("same", "synonym") for o in antonyms(y)
+    )
 
 
 @memoize(16384)
