@@ -37,7 +37,7 @@ from _shared import read_jsonl, require_shared
 from cluster import cluster_lines
 from ecb_pairs import pair_texts, read_labels
 
-from claimcmp.comparator import Comparator, edit_findings
+from claimcmp.comparator import Comparator, diverges, edit_findings
 from claimcmp.edit_model import EDIT_RATIO, load_default_edit_model
 from claimcmp.embed import SentenceTransformerEmbedder
 from claimcmp.expectations import check_expectation, expected_pair, read_expectations
@@ -57,6 +57,10 @@ ACCEPTED_KINDS = {
     "role": {"entity", "term"},
 }
 _FLIP = {"omission": "addition", "addition": "omission"}
+
+
+def _ratio(pair: Any) -> float:
+    return token_diff(pair.a, pair.b).ratio
 
 
 def bacc(pred: Sequence[bool], truth: Sequence[bool]) -> float:
@@ -204,7 +208,7 @@ def summedits_lines(
         truth = [pairs[i].label == "divergence" for i in test]
         decisive = [any(is_decisive(f) for f in findings[i]) for i in test]
         detectors_pred = [
-            dec and model.probability(vx[i]) >= model.threshold
+            diverges(dec, model.probability(vx[i]), model.threshold, _ratio(pairs[i]))
             for dec, i in zip(decisive, test, strict=True)
         ]
         p_edit = [out_of_fold.get((pairs[i].a, pairs[i].b)) for i in test]
@@ -317,7 +321,12 @@ def real_pair_training_lines(
                 weight=w[train],
             )
             pred = [
-                any(is_decisive(f) for f in findings[i]) and model.probability(vx[i]) >= 0.5
+                diverges(
+                    any(is_decisive(f) for f in findings[i]),
+                    model.probability(vx[i]),
+                    model.threshold,
+                    _ratio(pairs[i]),
+                )
                 for i in test
             ]
             scores.append(bacc(pred, [pairs[i].label == "divergence" for i in test]))
@@ -327,8 +336,12 @@ def real_pair_training_lines(
         calls = [
             not same_wording(pairs[i].a, pairs[i].b)
             and fact.probability(fx[i]) >= fact.threshold
-            and any(is_decisive(f) for f in findings[i])
-            and model.probability(vx[i]) >= 0.5
+            and diverges(
+                any(is_decisive(f) for f in findings[i]),
+                model.probability(vx[i]),
+                model.threshold,
+                _ratio(pairs[i]),
+            )
             for i in round1
         ]
         truth = [pairs[i].label == "divergence" for i in round1]

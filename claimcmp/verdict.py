@@ -68,9 +68,9 @@ FEATURE_NAMES: tuple[str, ...] = (
     "slot_names",
     "loose_conflicts",
     *(f"kind_{k}" for k in CONFLICT_KINDS),
-    # Term findings by the knowledge that decided them (see TermDetector): the lists and
-    # glossary, WordNet sister terms, an unrelated lone word.
-    "term_wordnet",
+    # Lone word swaps WordNet does not relate (see TermDetector), listed as hints. (A WordNet
+    # sister term that decides counts as any decisive finding: a feature of its own, rare in
+    # training and fitted below the other kinds, pulled "blue" / "white" under the threshold.)
     "term_swap",
 )
 
@@ -96,7 +96,7 @@ def features(similarity: float, diff: TokenDiff, divergences: Sequence[Divergenc
     free = (len(diff.only_a) + len(diff.only_b)) / max(1, n_a + n_b)
     length_ratio = min(len(diff.a), len(diff.b)) / max(1, max(len(diff.a), len(diff.b)))
     decisive = [d for d in divergences if is_decisive(d)]
-    kind_max = dict.fromkeys((*CONFLICT_KINDS, "term_wordnet", "term_swap"), 0.0)
+    kind_max = dict.fromkeys((*CONFLICT_KINDS, "term_swap"), 0.0)
     for d in divergences:
         key = d.kind
         if d.kind == "term" and ":" in d.detector:
@@ -130,7 +130,6 @@ def features(similarity: float, diff: TokenDiff, divergences: Sequence[Divergenc
             # different facts than one fact told wrongly.
             (1.0 - diff.content_overlap) * math.log1p(len(decisive)),
             *(kind_max[k] for k in CONFLICT_KINDS),
-            kind_max["term_wordnet"],
             kind_max["term_swap"],
         ],
         dtype=np.float64,

@@ -75,14 +75,18 @@ def test_the_same_pair_read_as_a_rewording_stays_a_paraphrase() -> None:
     assert [d.detector for d in r.divergences] == ["term:swap"]  # type: ignore[attr-defined]
 
 
-def test_a_detectors_doubted_finding_is_confirmed_by_the_models_reading() -> None:
-    doubted = Comparator(edit_model=False).compare(ClaimText(PAINT_A), ClaimText(PAINT_B), 0.95)
-    assert doubted.verdict == "paraphrase"
+def test_a_near_copy_finding_stands_and_the_models_reading_raises_its_confidence() -> None:
+    # Between near-copies a decisive finding is a divergence without the model (the verdict
+    # model may not doubt it: claimcmp.comparator.diverges).
+    plain = Comparator(edit_model=False).compare(ClaimText(PAINT_A), ClaimText(PAINT_B), 0.95)
+    assert plain.verdict == "divergence"
     r, _ = _compare(PAINT_A, PAINT_B, 0.9)
     assert r.verdict == "divergence"  # type: ignore[attr-defined]
     assert [d.detector for d in r.divergences] == ["term:wordnet"]  # type: ignore[attr-defined]
+    assert r.confidence >= 0.9  # type: ignore[attr-defined]
+    # The model adds findings; it never takes a detector's away.
     r, _ = _compare(PAINT_A, PAINT_B, 0.3)
-    assert r.verdict == "paraphrase"  # type: ignore[attr-defined]
+    assert r.verdict == "divergence"  # type: ignore[attr-defined]
 
 
 def test_an_added_detail_is_coverage_whatever_the_model_says() -> None:

@@ -228,3 +228,13 @@ def test_planted_times_and_roles() -> None:
     )
     assert _role("That is the day Larry Brown resigned from Sixers duty.", random.Random(0)) is None
     assert _role("Smith and Jones met.", random.Random(0)) is None
+
+
+def test_a_near_copys_decisive_finding_is_not_doubted() -> None:
+    from claimcmp.comparator import diverges
+    from claimcmp.text.diff import NEAR_COPY_RATIO
+
+    assert diverges(True, 0.2, 0.5, NEAR_COPY_RATIO)  # one text edited: the finding stands
+    assert not diverges(True, 0.2, 0.5, NEAR_COPY_RATIO - 0.1)  # two tellings: the model decides
+    assert diverges(True, 0.6, 0.5, 0.1)
+    assert not diverges(False, 0.99, 0.5, 1.0)  # no decisive finding, no divergence
