@@ -259,6 +259,10 @@ def test_variants_do_not_fire(a: str, b: str) -> None:
             "The State Department said the embassy would stay open.",
             "The Defense Department said the embassy would stay open.",
         ),
+        (
+            "The Chinese Foreign Ministry said the visit would go ahead as planned.",
+            "The Russian Foreign Ministry said the visit would go ahead as planned.",
+        ),
         # a name with a noun for people before it: the phrase is "Senate leaders"
         (
             "The president would veto the bill, Senate leaders said on Monday.",

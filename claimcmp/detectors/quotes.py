@@ -215,6 +215,8 @@ class Speaker:
     #: The body the speaker is, when the phrase names one by its kind and what sets it apart
     #: ("the Interior Ministry" -> ("ministry", {"interior"})); None otherwise.
     body: tuple[str, frozenset[str]] | None = None
+    #: The nationalities of that body ("the **Chinese** Foreign Ministry").
+    nations: frozenset[str] = frozenset()
 
 
 #: Kinds of body that differ only by what qualifies them: the Interior and the Health Ministry,
@@ -324,12 +326,14 @@ def _make_speaker(phrase: list[Token], text: str) -> Speaker | None:
         # ("the Chinese ministry" may be its Foreign Ministry).
         head = re.sub(r"ies$", "y", heads[-1]).removesuffix("s")
         body = (head, frozenset(q for q in qualifiers if not is_demonym(q)))
+        nations = frozenset(q for q in qualifiers if is_demonym(q))
     return Speaker(
         phrase[0].start,
         phrase[-1].end,
         names,
         bool(vague_heads) and not _has_person(phrase),
         body,
+        nations if heads else frozenset(),
     )
 
 
@@ -417,9 +421,15 @@ class AttributionDetector:
                     x.body
                     and y.body
                     and x.body[0] == y.body[0]
-                    and x.body[1]
-                    and y.body[1]
-                    and x.body[1].isdisjoint(y.body[1])
+                    and (
+                        (x.body[1] and y.body[1] and x.body[1].isdisjoint(y.body[1]))
+                        # "the Chinese" / "the Russian Foreign Ministry": two countries' bodies
+                        or (
+                            x.nations
+                            and y.nations
+                            and not any(same_entity(n, m) for n in x.nations for m in y.nations)
+                        )
+                    )
                 ):
                     yield finding(
                         "attribution",
