@@ -91,6 +91,17 @@ def decisive_kinds(
         ),
         # negation
         ("The minister confirmed the report.", "The minister denied the report.", "negation"),
+        # one left what the other is still part of (the editors' check missed this one)
+        (
+            "The union pulled out of negotiations with the city on Monday.",
+            "The union is in negotiations with the city.",
+            "negation",
+        ),
+        (
+            "The senator quit the race for governor in March.",
+            "The senator remains in the race for governor.",
+            "negation",
+        ),
         # opposites through a synonym: "lower" / "raise", and "raise" shares a sense with
         # "increase"; "vivid" / "dull" through "bright"
         (
@@ -218,6 +229,19 @@ def test_planted_differences_are_found(a: str, b: str, kind: str) -> None:
         (
             "The crisis is over, says France's Francois Hollande.",
             "The crisis is over, says France's President.",
+        ),
+        # left by both, or the other denies taking part, or says nothing of taking part
+        (
+            "The union pulled out of negotiations with the city on Monday.",
+            "The union withdrew from negotiations with the city.",
+        ),
+        (
+            "The union pulled out of negotiations with the city on Monday.",
+            "The union is no longer in negotiations with the city.",
+        ),
+        (
+            "The union pulled out of negotiations with the city on Monday.",
+            "The union said negotiations with the city had stalled.",
         ),
         # words that share a sense are not opposites, whatever the chain of senses
         (

@@ -365,7 +365,13 @@ class NegationDetector:
             and not _in_time(o.a_span, a.text)
             and not _in_time(o.b_span, b.text)
         ]
-        yield from sorted(inserted + opposites, key=lambda f: f.a_span or (0, 0))
+        found_spans = [(f.a_span, f.b_span) for f in inserted + opposites]
+        left = [
+            w
+            for w in _withdrawn(a.text, b.text, self.name)
+            if not any(_near(w.a_span, x, 0) or _near(w.b_span, y, 0) for x, y in found_spans)
+        ]
+        yield from sorted(inserted + opposites + left, key=lambda f: f.a_span or (0, 0))
 
     def _findings(self, a: ClaimText, b: ClaimText) -> Iterator[Divergence]:
         d = token_diff(a.text, b.text)
@@ -515,6 +521,66 @@ class NegationDetector:
             and not (is_number_word(wx) or is_number_word(wy))
             and opposed_through_synonym(wx, wy)
         )
+
+
+#: Leaving something: "**pulled out of** negotiations", "**withdrew from** the talks", "**quit**
+#: the race"; the word after it is what was left.
+_WITHDRAWAL = re.compile(
+    r"\b(?:pull(?:s|ed|ing)?\s+out\s+of|withdr(?:aw|aws|awing|awn|ew)\s+from|"
+    r"walk(?:s|ed|ing)?\s+(?:out\s+of|away\s+from)|drop(?:s|ped|ping)?\s+out\s+of|"
+    r"quit(?:s|ting)?|abandon(?:s|ed|ing)?|br(?:eak|eaks|eaking|oke|oken)\s+off|"
+    r"exit(?:s|ed|ing)?)\s+(?:(?:the|its|their|his|her|our|all|further)\s+)?(?P<thing>[a-z][\w-]+)",
+    re.I,
+)
+#: Taking part in something: "is **in** negotiations", "**joined** the talks", "**remains in**
+#: the race", "**resumed** talks".
+_TAKING_PART = re.compile(
+    r"\b(?:in|into|join(?:s|ed|ing)?|rejoin(?:s|ed|ing)?|resum(?:e|es|ed|ing)|"
+    r"continu(?:e|es|ed|ing)|enter(?:s|ed|ing)?|remain(?:s|ed|ing)?\s+in|stay(?:s|ed|ing)?\s+in)"
+    r"\s+(?:(?:the|its|their|his|her|our|further)\s+)?(?P<thing>[a-z][\w-]+)",
+    re.I,
+)
+
+
+def _withdrawn(a: str, b: str, detector: str) -> Iterator[Divergence]:
+    """One claim has someone leave something the other has them take part in: "the union
+    **pulled out of negotiations**" / "the union **is in negotiations**" (the editors' check
+    found this pair called a paraphrase). Not when the other claim leaves it too, or denies
+    taking part ("is no longer in negotiations")."""
+    for own, other, own_is_a in ((a, b, True), (b, a, False)):
+        if _WITHDRAWAL.search(other) is not None:
+            continue
+        for m in _WITHDRAWAL.finditer(own):
+            thing = stem(m.group("thing"))
+            part = next(
+                (
+                    p
+                    for p in _TAKING_PART.finditer(other)
+                    if stem(p.group("thing")) == thing
+                    and not _NEGATED_BEFORE.search(other[max(0, p.start() - 25) : p.start()])
+                ),
+                None,
+            )
+            if part is None:
+                continue
+            left, joined = (m.start(), m.end()), (part.start(), part.end())
+            a_span, b_span = (left, joined) if own_is_a else (joined, left)
+            who = "A" if own_is_a else "B"
+            yield finding(
+                "negation",
+                detector,
+                a,
+                b,
+                a_span,
+                b_span,
+                f"{who} has '{own[slice(*left)]}' where the other claim has "
+                f"'{other[slice(*joined)]}': one left what the other is still part of",
+                0.8,
+            )
+            return
+
+
+_NEGATED_BEFORE = re.compile(r"\b(?:not|no longer|never|n't)\s+(?:\w+\s+)?$", re.I)
 
 
 #: Verb forms of "defeat" and "beat": in the active voice ("X defeated Y") they tell a win.
