@@ -574,7 +574,7 @@ def _withdrawn(a: str, b: str, detector: str) -> Iterator[Divergence]:
                 a_span,
                 b_span,
                 f"{who} has '{own[slice(*left)]}' where the other claim has "
-                f"'{other[slice(*joined)]}': one left what the other is still part of",
+                f"'{other[slice(*joined)]}': leaving it against being in it or going into it",
                 0.8,
             )
             return
