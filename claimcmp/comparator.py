@@ -269,6 +269,14 @@ def edit_findings(
     return confirmed, new
 
 
+def _any_of(decisive: Sequence[Divergence]) -> float:
+    """The probability that at least one of independent findings is right (0 for none)."""
+    miss = 1.0
+    for d in decisive:
+        miss *= 1.0 - d.confidence
+    return 1.0 - miss
+
+
 def diverges(decisive: bool, p_divergence: float, threshold: float, ratio: float) -> bool:
     """The verdict rule: a decisive finding the verdict model confirms, or any decisive
     finding between near-copies (:data:`~claimcmp.text.diff.NEAR_COPY_RATIO`).
@@ -440,21 +448,16 @@ class Comparator:
         decisive = [d for d in found if is_decisive(d)]
         if self.model is not None:
             p_div = self.model.probability(features(similarity, diff, found))
-        elif decisive:
-            miss = 1.0
-            for d in decisive:
-                miss *= 1.0 - d.confidence
-            p_div = 1.0 - miss
         else:
-            p_div = 0.0
+            p_div = _any_of(decisive)
         # Coverage is not conflict: without a decisive finding there is nothing to diverge on.
         threshold = self.model.threshold if self.model is not None else 0.5
-        if diverges(bool(decisive), p_div, threshold, diff.ratio) and p_div < threshold:
-            miss = 1.0
-            for d in decisive:
-                miss *= 1.0 - d.confidence
-            p_div = max(threshold, 1.0 - miss)
-        verdict: Verdict = "divergence" if decisive and p_div >= threshold else "paraphrase"
+        verdict: Verdict = (
+            "divergence" if diverges(bool(decisive), p_div, threshold, diff.ratio) else "paraphrase"
+        )
+        if verdict == "divergence" and p_div < threshold:
+            # A near-copy's finding the verdict model doubted: its confidence is the findings'.
+            p_div = max(threshold, _any_of(decisive))
         p_edit = (
             self.edit_model.probability(a.text, b.text)
             if self.edit_model is not None and diff.ratio >= EDIT_RATIO and diff.replaced_slots

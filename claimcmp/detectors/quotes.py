@@ -386,6 +386,19 @@ def find_speakers(text: str) -> list[Speaker]:
     return out
 
 
+def _different_bodies(x: Speaker, y: Speaker) -> bool:
+    """Two bodies of one kind told apart by their qualifiers ("the Interior" / "the Health
+    Ministry") or by their countries ("the Chinese" / "the Russian Foreign Ministry")."""
+    if x.body is None or y.body is None or x.body[0] != y.body[0]:
+        return False
+    qx, qy = x.body[1], y.body[1]
+    if qx and qy and qx.isdisjoint(qy):
+        return True
+    return bool(x.nations and y.nations) and not any(
+        same_entity(n, m) for n in x.nations for m in y.nations
+    )
+
+
 class AttributionDetector:
     """A different or vaguer source (``kind="attribution"``).
 
@@ -396,6 +409,18 @@ class AttributionDetector:
     """
 
     name = "attribution"
+
+    def _other_source(self, a: str, b: str, x: Speaker, y: Speaker, what: str) -> Divergence:
+        return finding(
+            "attribution",
+            self.name,
+            a,
+            b,
+            (x.start, x.end),
+            (y.start, y.end),
+            f"attributed to different {what}: '{a[x.start : x.end]}' vs '{b[y.start : y.end]}'",
+            0.75,
+        )
 
     def detect(self, a: ClaimText, b: ClaimText) -> Iterator[Divergence]:
         sa, sb = find_speakers(a.text), find_speakers(b.text)
@@ -415,34 +440,10 @@ class AttributionDetector:
             return
         # Two bodies of one kind told apart by what qualifies them: "the Interior Ministry" /
         # "the Health Ministry" share the word "Ministry", not the source.
-        for x in sa:
-            for y in sb:
-                if (
-                    x.body
-                    and y.body
-                    and x.body[0] == y.body[0]
-                    and (
-                        (x.body[1] and y.body[1] and x.body[1].isdisjoint(y.body[1]))
-                        # "the Chinese" / "the Russian Foreign Ministry": two countries' bodies
-                        or (
-                            x.nations
-                            and y.nations
-                            and not any(same_entity(n, m) for n in x.nations for m in y.nations)
-                        )
-                    )
-                ):
-                    yield finding(
-                        "attribution",
-                        self.name,
-                        a.text,
-                        b.text,
-                        (x.start, x.end),
-                        (y.start, y.end),
-                        f"attributed to different bodies: '{a.text[x.start : x.end]}' vs "
-                        f"'{b.text[y.start : y.end]}'",
-                        0.75,
-                    )
-                    return
+        bodies = next(((x, y) for x in sa for y in sb if _different_bodies(x, y)), None)
+        if bodies is not None:
+            yield self._other_source(a.text, b.text, *bodies, "bodies")
+            return
         named_a = [s for s in sa if s.names and not s.vague]
         named_b = [s for s in sb if s.names and not s.vague]
         names_a = set().union(*(s.names for s in sa))
@@ -477,17 +478,7 @@ class AttributionDetector:
                 )
             return
         if named_a and named_b:
-            x, y = named_a[0], named_b[0]
-            yield finding(
-                "attribution",
-                self.name,
-                a.text,
-                b.text,
-                (x.start, x.end),
-                (y.start, y.end),
-                f"attributed to different sources: '{a.text[x.start : x.end]}' vs '{b.text[y.start : y.end]}'",
-                0.75,
-            )
+            yield self._other_source(a.text, b.text, named_a[0], named_b[0], "sources")
             return
         specific, vague = (named_a, sb) if named_a else (named_b, sa)
         if specific and all(s.vague or not s.names for s in vague):

@@ -385,8 +385,7 @@ class WordNet:
         if ly & self.derived(x) or lx & self.derived(y):
             return "derived"
         tx, ty = self.synsets(x, top=TOP_SENSES), self.synsets(y, top=TOP_SENSES)
-        up_x = {s: d for t in tx for s, d in self.ancestors(t, 3).items()}
-        up_y = {s: d for t in ty for s, d in self.ancestors(t, 3).items()}
+        up_x, up_y = self._main_ancestors(x), self._main_ancestors(y)
         if any(t in up_x for t in ty):
             return "hypernym"
         if any(t in up_y for t in tx):
@@ -397,6 +396,15 @@ class WordNet:
         if self._verb_form(x) or self._verb_form(y):
             return "unrelated"
         return "sister" if self._kind_of_both(up_x, up_y) is not None else "unrelated"
+
+    def _main_ancestors(self, word: str) -> dict[int, int]:
+        """The main senses of ``word`` (:data:`TOP_SENSES`) and their hypernyms up to three
+        steps, with their distance."""
+        return {
+            s: d
+            for t in self.synsets(word, top=TOP_SENSES)
+            for s, d in self.ancestors(t, 3).items()
+        }
 
     def _kind_of_both(self, up_x: dict[int, int], up_y: dict[int, int]) -> int | None:
         """The closest noun hypernym two words' senses share, near enough to both and specific
@@ -417,10 +425,7 @@ class WordNet:
         :meth:`relation` does not call them sisters."""
         if self.relation(x, y) != "sister":
             return None
-        tx, ty = self.synsets(x, top=TOP_SENSES), self.synsets(y, top=TOP_SENSES)
-        up_x = {s: d for t in tx for s, d in self.ancestors(t, 3).items()}
-        up_y = {s: d for t in ty for s, d in self.ancestors(t, 3).items()}
-        kind = self._kind_of_both(up_x, up_y)
+        kind = self._kind_of_both(self._main_ancestors(x), self._main_ancestors(y))
         return None if kind is None else self.lexicographer_file(kind)
 
     def lexicographer_file(self, synset: int) -> str:
