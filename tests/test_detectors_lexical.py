@@ -159,6 +159,30 @@ def decisive_kinds(
             "modality",
         ),
         ("The bank may cut rates in June.", "The bank will cut rates in June.", "modality"),
+        # entity: places and peoples spelled alike, a country WordNet files two steps under
+        # "country", nationality words WordNet knows
+        (
+            "The company opened a plant in Austria.",
+            "The company opened a plant in Australia.",
+            "entity",
+        ),
+        ("The ship was seized off Nigeria.", "The ship was seized off Niger.", "entity"),
+        (
+            "The delegation from Sweden arrived.",
+            "The delegation from Switzerland arrived.",
+            "entity",
+        ),
+        (
+            "The Austrian climber died on Friday.",
+            "The Australian climber died on Friday.",
+            "entity",
+        ),
+        (
+            "Protesters filled Roman streets.",
+            "Protesters filled Athenian streets.",
+            "entity",
+        ),
+        ("Brian Walsh scored the winner.", "Kevin Walsh scored the winner.", "entity"),
         # attribution
         (
             "Interior Minister Ana Costa said the border would “reopen within days”.",

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from claimcmp.text.diff import token_diff
-from claimcmp.text.names import same_entity
+from claimcmp.text.names import is_demonym, same_entity
 from claimcmp.text.wordnet import (
     LEXICOGRAPHER_FILES,
     is_agent,
@@ -69,11 +69,51 @@ def test_common_words_and_names() -> None:
         ("BestInsuranceXYZ", "BestInsuranceABC", False),
         ("Herald", "RED", False),
         ("Capaldi", "Smith", False),
+        ("Tim", "Timothy", True),
+        ("Dan Smith", "Daniel Smith", True),
+        ("Nigeria", "Nigerian", True),
+        # Spelled alike, but WordNet knows them as two places or two peoples.
+        ("Austria", "Australia", False),
+        ("Nigeria", "Niger", False),
+        ("Slovenia", "Slovakia", False),
+        ("Jackson", "Jacksonville", False),
+        ("Austrian", "Australian", False),
     ],
 )
 def test_same_entity(x: str, y: str, same: bool) -> None:
     assert same_entity(x, y) is same
     assert same_entity(y, x) is same
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "Australian",
+        "Chinese",
+        "Englishman",
+        "Swiss",
+        "Iraqi",
+        "Roman",
+        "Texan",
+        "Kenyan",
+        "Filipino",
+        "Londoner",
+        "Ukrainians",
+        "russian",
+        "Scot",
+    ],
+)
+def test_demonyms(word: str) -> None:
+    assert is_demonym(word)
+
+
+@pytest.mark.parametrize(
+    # Given names and nicknames that end like a people or that WordNet files under one.
+    "word",
+    ["Brian", "Sebastian", "Christian", "Julian", "Frank", "Mickey", "Rams", "Republican", "Paris"],
+)
+def test_not_demonyms(word: str) -> None:
+    assert not is_demonym(word)
 
 
 def test_word_alignment_matches_meaning_in_its_slot_and_keeps_opposites_apart() -> None:

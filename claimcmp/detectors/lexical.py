@@ -853,6 +853,8 @@ _SCALES = {
     "geographical_area": "state",
 }
 _LARGE = frozenset({"state", "country", "continent"})
+#: Kinds of place too general to tell a place's scale two steps up.
+_AREAS = frozenset({"region", "geographical_area", "district"})
 _ORDER = ("district", "city", "state", "country", "continent")
 
 
@@ -875,9 +877,13 @@ def _scale(name: str) -> str | None:
     for s in (wn.synsets(key) or wn.synsets(key.replace(".", "")))[:3]:
         if wn.pos_of(s) != "n" or not any(n[:1].isupper() for n in wn.lemma_names(s)):
             continue
-        for h in wn.hypernyms(s):
+        # The nearest kind of place: Sweden is a Scandinavian country, a European country.
+        # Two steps up only to a country, state or city: every sign of the zodiac is a
+        # region, every residential district a district.
+        up = wn.ancestors(s, 2)
+        for h in sorted(up, key=lambda h: (up[h], h)):
             for n in wn.lemma_names(h):
-                if n in _SCALES:
+                if n in _SCALES and (up[h] == 1 or n not in _AREAS):
                     return _SCALES[n]
     return None
 
@@ -918,6 +924,10 @@ def _part_of(x: str, y: str) -> bool:
     wn = wordnet()
     sx = [s for s in wn.synsets(x) if wn.pos_of(s) == "n"]
     sy = {s for s in wn.synsets(y) if wn.pos_of(s) == "n"}
+    if wn.is_place(x) and wn.is_place(y):
+        # Two names of places are compared as places: the Niger river runs through Nigeria,
+        # the country Niger is not part of it.
+        sx = [s for s in sx if wn.lexicographer_file(s) == "noun.location"]
     for s in sx:
         frontier, seen = [s], {s}
         for _ in range(3):

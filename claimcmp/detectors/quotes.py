@@ -317,16 +317,17 @@ def _make_speaker(phrase: list[Token], text: str) -> Speaker | None:
     heads = [t.lower for t in phrase if t.lower in _BODY_HEADS]
     body = None
     if heads:
-        qualifiers = frozenset(
-            t.key
+        qualifiers = [
+            t
             for t in phrase
             if t.text[:1].isupper() and t.lower not in _BODY_HEADS and t.key not in FUNCTION_WORDS
-        )
+        ]
         # Singular: "ministries" -> "ministry". A nationality does not tell two bodies apart
-        # ("the Chinese ministry" may be its Foreign Ministry).
+        # ("the Chinese ministry" may be its Foreign Ministry). Qualifiers compare by spelling
+        # key; nationalities are read as written (a key folds "Russian" to "rusian").
         head = re.sub(r"ies$", "y", heads[-1]).removesuffix("s")
-        body = (head, frozenset(q for q in qualifiers if not is_demonym(q)))
-        nations = frozenset(q for q in qualifiers if is_demonym(q))
+        body = (head, frozenset(t.key for t in qualifiers if not is_demonym(t.text)))
+        nations = frozenset(t.text for t in qualifiers if is_demonym(t.text))
     return Speaker(
         phrase[0].start,
         phrase[-1].end,

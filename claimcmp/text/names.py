@@ -53,12 +53,17 @@ _DEMONYM_ENDINGS = (
 _DOTTED = re.compile(r"\b(?:[A-Za-z]\.){2,}")
 
 
+def _name_words(name: str) -> list[tuple[str, str]]:
+    """The words of ``name`` as written, each with its spelling key (see :func:`name_key`)."""
+    name = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), name.replace("’", "'"))
+    return [(p, spelling_key(p)) for p in _PARTS.findall(name) if spelling_key(p)]
+
+
 def name_key(name: str) -> tuple[str, ...]:
     """The words of ``name`` as spelling keys, hyphens and case ignored ("Hewlett-Packard" →
     ("hewlet", "packard"))."""
     # A dotted acronym is one word: "I.R." → ("ir",), as "IR" is.
-    name = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), name.replace("’", "'"))
-    return tuple(spelling_key(p) for p in _PARTS.findall(name) if spelling_key(p))
+    return tuple(k for _, k in _name_words(name))
 
 
 class AliasTable:
@@ -124,7 +129,37 @@ def _abbreviation(x: str, y: str) -> bool:
     return all(c in rest for c in short[1:])
 
 
-def _same_keys(xs: tuple[str, ...], ys: tuple[str, ...]) -> bool:
+def _known_apart(p: str, q: str) -> bool:
+    """Two words WordNet knows as two places ("Austria" / "Australia", "Niger" / "Nigeria") or
+    two peoples ("Austrian" / "Australian"): not one name spelled two ways."""
+    from claimcmp.text.wordnet import wordnet
+
+    wn = wordnet()
+    if not (p[:1].isupper() and q[:1].isupper()):
+        return False
+    if wn.same_name(p, q):
+        return False
+    return (wn.is_place(p) and wn.is_place(q)) or (wn.is_demonym(p) and wn.is_demonym(q))
+
+
+def _same_words(p: str, q: str, p_word: str, q_word: str) -> bool:
+    """Whether two words of two names (spelling keys ``p``, ``q``; as written ``p_word``,
+    ``q_word``) can be one word: a short form ("Tim" / "Timothy", "Blvd" / "Boulevard"), a
+    transliteration ("Zelensky" / "Zelenskyy"), a demonym ("Russia" / "Russian")."""
+    if p == q or _demonym(p, q):
+        return True
+    if not (
+        (min(len(p), len(q)) >= 3 and (p.startswith(q) or q.startswith(p)))
+        or _abbreviation(p, q)
+        or _close_spelling(p, q)
+    ):
+        return False
+    return not _known_apart(p_word, q_word)
+
+
+def _same_keys(x_words: list[tuple[str, str]], y_words: list[tuple[str, str]]) -> bool:
+    xs = tuple(k for _, k in x_words)
+    ys = tuple(k for _, k in y_words)
     if not xs or not ys:
         return False
     if xs == ys or _BUILTIN.same(xs, ys):
@@ -138,15 +173,8 @@ def _same_keys(xs: tuple[str, ...], ys: tuple[str, ...]) -> bool:
             return True
         if len(one) == 1 and len(many) >= 2 and one[0] == "".join(many):
             return True  # "Hewlett-Packard" written "HewlettPackard"
-    # Short forms ("Tim" / "Timothy", "Blvd" / "Boulevard"), transliteration (Zelensky /
-    # Zelenskyy), demonyms.
     if len(xs) == len(ys) and all(
-        p == q
-        or (min(len(p), len(q)) >= 3 and (p.startswith(q) or q.startswith(p)))
-        or _abbreviation(p, q)
-        or _close_spelling(p, q)
-        or _demonym(p, q)
-        for p, q in zip(xs, ys, strict=True)
+        _same_words(p, q, pw, qw) for (pw, p), (qw, q) in zip(x_words, y_words, strict=True)
     ):
         return True
     from claimcmp.text.wordnet import same_name
@@ -156,10 +184,12 @@ def _same_keys(xs: tuple[str, ...], ys: tuple[str, ...]) -> bool:
 
 def same_entity(x: str, y: str, aliases: AliasTable | None = None) -> bool:
     """Whether names ``x`` and ``y`` (as written) can be the same person, place or body."""
-    xs, ys = name_key(x), name_key(y)
-    if aliases is not None and aliases.same(xs, ys):
+    x_words, y_words = _name_words(x), _name_words(y)
+    if aliases is not None and aliases.same(
+        tuple(k for _, k in x_words), tuple(k for _, k in y_words)
+    ):
         return True
-    return _same_keys(xs, ys)
+    return _same_keys(x_words, y_words)
 
 
 _OWNER = re.compile(r"['’]s?$")
@@ -214,19 +244,29 @@ def _title_case(text: str) -> bool:
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
-# "-man" only after the nationality endings (Englishman, Frenchman, Scotsman), not "Rahman".
-_DEMONYM_WORD = re.compile(
-    r"(?:ian|ean|ese|ish|ican|ians|eans|icans|(?:ish|ch|sh|ots)m[ae]n)$", re.I
-)
-# Nationality words that do not end like one ("Swiss", "Dutch", "Thai", "Iraqi", "Greek").
+# For words WordNet does not know as a people: endings that make nationality words ("-ese",
+# "-ish", "-man" only after them: Englishman, Scotsman, not "Rahman"). Not "-ian": WordNet knows
+# those peoples, and the given names that end so ("Brian", "Sebastian") are not peoples.
+_DEMONYM_WORD = re.compile(r"(?:ese|ish|(?:ish|ch|sh|ots)m[ae]n)$", re.I)
+# Nationality words WordNet files under another people ("Saudi" is an Arab), knows only as
+# a noun ("Dane", "Swede": so is the given name "Frank"), or does not know.
 _NATIONALITY_WORDS = frozenset(
     "swiss dutch french greek greeks thai turk turks scots welsh irish iraqi iraqis israeli israelis "
-    "pakistani pakistanis saudi saudis kuwaiti qatari yemeni omani bangladeshi nepali afghan afghans "
-    "czech czechs slovak slovaks basque kurd kurds uzbek uzbeks kazakh kazakhs".split()
+    "pakistani pakistanis saudi saudis kuwaiti qatari yemeni omani bahraini emirati bangladeshi "
+    "nepali afghan afghans czech czechs slovak slovaks basque kurd kurds uzbek uzbeks kazakh "
+    "kazakhs tajik tajiks dane danes finn finns pole poles scot swede swedes spaniard "
+    "spaniards".split()
 )
 
 
 def is_demonym(word: str) -> bool:
-    """A people or nationality word: "Australian", "Chinese", "Englishman", "Swiss", "Iraqi"."""
-    w = word.lower().replace("’", "'").removesuffix("'s")
-    return bool(_DEMONYM_WORD.search(w)) or w in _NATIONALITY_WORDS
+    """A people or nationality word: "Australian", "Chinese", "Englishman", "Swiss", "Iraqi",
+    "Roman", "Texan" (WordNet's peoples, see :meth:`claimcmp.text.wordnet.WordNet.is_demonym`,
+    then nationality endings); not a given name such as "Brian" or "Christian"."""
+    from claimcmp.text.wordnet import wordnet
+
+    word = word.replace("’", "'").removesuffix("'s")
+    w = word.lower()
+    if w in _NATIONALITY_WORDS or _DEMONYM_WORD.search(w):
+        return True
+    return wordnet().is_demonym(word)

@@ -102,6 +102,9 @@ LEXICOGRAPHER_FILES = (
 
 #: Heads of the adjective clusters of number and amount words.
 _AMOUNT_HEADS = frozenset({"cardinal", "ordinal", "whole", "fractional", "complete", "incomplete"})
+#: Lexicographer files of a people word's senses: the person, the language, the adjective
+#: ("Ukrainian" is only a language and an adjective in WordNet).
+_PEOPLE_WORD_FILES = frozenset({"noun.person", "noun.communication", "adj.pert"})
 #: How many senses of a word (in WordNet's frequency order) count for hypernyms and sisters.
 TOP_SENSES = 3
 #: A common hypernym closer to the root than this is too general to make two nouns sisters
@@ -137,6 +140,7 @@ class WordNet:
         self._exceptions: dict[str, dict[str, list[str]]] = data["exceptions"]
         self._depth: dict[int, int] = {}
         self._agent_roots: frozenset[int] | None = None
+        self._people_roots: frozenset[int] | None = None
         # Per-word results, asked for again and again by every compared pair (bounded by the
         # vocabulary of what is compared; cleared with the other caches).
         self._cache: dict[tuple[str, str], Any] = {}
@@ -339,6 +343,57 @@ class WordNet:
         return any(
             not self._agent_roots.isdisjoint(self.ancestors(s, 20))
             for s in self.synsets(word, top=1, pos="n")
+        )
+
+    def _proper_senses(self, word: str) -> list[int]:
+        """The senses of ``word`` written with a capital: names of places, peoples, persons."""
+        return [
+            s
+            for s in self.synsets(word.replace(" ", "_"))
+            if any(n[:1].isupper() for n in self.lemma_names(s))
+        ]
+
+    def is_place(self, word: str) -> bool:
+        """Whether WordNet knows ``word`` as the name of a place ("Austria", "Niger", "Oakland")."""
+        result: bool = self._cached("place", word, self._is_place)
+        return result
+
+    def _is_place(self, word: str) -> bool:
+        return any(self.lexicographer_file(s) == "noun.location" for s in self._proper_senses(word))
+
+    def is_demonym(self, word: str) -> bool:
+        """Whether WordNet knows ``word`` as a people or nationality word: a person of a people
+        ("Roman", "Scot", "Kenyan": a kind of inhabitant or native, or of a people or nation)
+        or a word derived from a place's name ("Ukrainian" from Ukraine, "Texan" from Texas).
+        Given names that end the same way are not ("Brian", "Christian", "Julian")."""
+        result: bool = self._cached("demonym", word, self._is_demonym)
+        return result
+
+    def _is_demonym(self, word: str) -> bool:
+        if self._people_roots is None:
+            self._people_roots = frozenset(
+                s
+                for lemma in ("inhabitant", "native", "people", "ethnic_group", "African")
+                for s in self._index["n"].get(lemma.lower(), ())
+                if lemma in self._synsets[s]["lemmas"]
+            )
+        senses = self._proper_senses(word)
+        files = {self.lexicographer_file(s) for s in senses}
+        if files.isdisjoint(_PEOPLE_WORD_FILES):
+            return False
+        lemmas = {lemma for _, lemma in self.base_forms(word)}
+        # Derived from a place of another name: "Ukrainians" through "Ukrainian", the adjective
+        # of Ukraine; "Londoner" of London ("Rams" is not from "Ram").
+        if any(
+            self.is_place(d) for lemma in lemmas for d in self.derived(lemma) if d not in lemmas
+        ):
+            return True
+        # Or a person of a people that is also an adjective ("Roman", "Swiss", "Filipino"):
+        # not a given name or nickname WordNet files under a people ("Frank", "Paddy").
+        return "adj.pert" in files and any(
+            self.lexicographer_file(s) == "noun.person"
+            and not self._people_roots.isdisjoint(self.ancestors(s, 4))
+            for s in senses
         )
 
     def senses(self, word: str) -> Senses:
