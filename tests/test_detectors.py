@@ -107,10 +107,31 @@ def test_one_of_is_not_a_number() -> None:
         ),
         # One toll told with two verbs.
         ("Doctors said 42 people were killed.", "Doctors said 50 people died."),
+        # Quarters as business news abbreviates them.
+        (
+            "They expect Q3 revenue to be lower than Q2.",
+            "They expect Q4 revenue to be lower than Q2.",
+        ),
+        # A figure written twice: its twin in the same slot is its counterpart.
+        (
+            "It expects earnings of $1.30 to $1.40 for Q4 2020 and saw a decrease in sales for Q3 2020.",
+            "It expects earnings of $1.30 to $1.40 for Q4 2019 and saw a decrease in sales for Q3 2020.",
+        ),
+        # Spans of time convert exactly: a year is not six months rounded.
+        ("They got a discount for a one-year deal.", "They got a discount for a six-month deal."),
     ],
 )
 def test_number_changes_are_found(a: str, b: str) -> None:
     assert kinds(a, b) == ["number"]
+
+
+def test_quarters_and_halves() -> None:
+    found = find_quantities("Q3 sales beat Q2 and H1 profit rose; the H5N1 virus; Q7 road")
+    assert [(q.text, q.value, q.category, q.context) for q in found] == [
+        ("Q3", 3, "ordinal", "quarter"),
+        ("Q2", 2, "ordinal", "quarter"),
+        ("H1", 1, "ordinal", "half"),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -172,6 +193,9 @@ def test_number_changes_are_found(a: str, b: str) -> None:
             "The camp is less than 25 km (15 miles) from the border.",
             "The camp is located 10 miles (15 kilometers) south of the border.",
         ),
+        # The same span of time in two units.
+        ("They got a discount for a one-year deal.", "They got a discount for a 12-month deal."),
+        ("The talks lasted two weeks.", "The talks lasted 14 days."),
         # A part of a count and the whole: both true.
         (
             "Those 10 points tied McDermott with Rodney Buford.",

@@ -183,6 +183,8 @@ def decisive_kinds(
             "entity",
         ),
         ("Brian Walsh scored the winner.", "Kevin Walsh scored the winner.", "entity"),
+        # "Spanish" (the people) is a nation, not a country of a scale
+        ("She asked for Italian music.", "She asked for Spanish music.", "entity"),
         # attribution
         (
             "Interior Minister Ana Costa said the border would “reopen within days”.",
@@ -1355,3 +1357,11 @@ def test_permission_and_prohibition_of_different_actions_are_not_opposites() -> 
     assert "negation" in decisive_kinds(
         "Unemployment rose to 5% in March.", "Unemployment fell to 3% in March."
     )
+
+
+def test_figures_are_not_opposites() -> None:
+    # WordNet opposes "annual" (one-year) and "biennial" (two-year) plants; these are figures,
+    # compared by the number detector only.
+    a = "They got a discount for a one-year deal."
+    b = "They got a discount for a two-year deal."
+    assert decisive_kinds(a, b) == {"number"}

@@ -123,6 +123,13 @@ def _in_quantities(text: str) -> Callable[[Token], bool]:
     return lambda t: any(s <= t.start < e for s, e in spans)
 
 
+def _figure_word(word: str) -> bool:
+    """A word that writes a figure: "10-year", "one-year", "two-thirds", "5th"."""
+    return any(ch.isdigit() for ch in word) or any(
+        is_number_word(part) for part in word.split("-") if part
+    )
+
+
 def _opposable(tok: Token) -> bool:
     """A plain word, an ordinal word ("first" / "last"), or a hedge: how sure a claim is belongs
     to the modality detector, but "likely" / "unlikely" and "possible" / "impossible" are
@@ -496,6 +503,10 @@ class NegationDetector:
             if _winning_verb(word, toks):
                 return other.lower in _LOSS_WORDS
         wx, wy = _without_owner(x), _without_owner(y)
+        if _figure_word(wx) and _figure_word(wy):
+            # "one-year" / "two-year" (WordNet's "annual" / "biennial" plants): two figures,
+            # which the number detector compares.
+            return False
         if are_antonyms(wx, wy, self._extra):
             return True
         if {wx, wy} & ATTRIBUTION_VERBS:
@@ -853,6 +864,8 @@ _SCALES = {
     "geographical_area": "state",
 }
 _LARGE = frozenset({"state", "country", "continent"})
+#: Lexicographer files of places: towns and countries; islands and continents are objects.
+_PLACE_FILES = frozenset({"noun.location", "noun.object"})
 #: Kinds of place too general to tell a place's scale two steps up.
 _AREAS = frozenset({"region", "geographical_area", "district"})
 _ORDER = ("district", "city", "state", "country", "continent")
@@ -877,6 +890,8 @@ def _scale(name: str) -> str | None:
     for s in (wn.synsets(key) or wn.synsets(key.replace(".", "")))[:3]:
         if wn.pos_of(s) != "n" or not any(n[:1].isupper() for n in wn.lemma_names(s)):
             continue
+        if wn.lexicographer_file(s) not in _PLACE_FILES:
+            continue  # "Spanish" (the people) is a nation, which WordNet also calls "country"
         # The nearest kind of place: Sweden is a Scandinavian country, a European country.
         # Two steps up only to a country, state or city: every sign of the zodiac is a
         # region, every residential district a district.

@@ -132,6 +132,12 @@ def _comparable(a: Quantity, b: Quantity) -> bool:
     return True
 
 
+#: Units of time, whose conversions are exact rather than rounded to a figure's precision.
+_CALENDAR_UNITS = frozenset(
+    {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
+)
+
+
 def _equivalent(x: Quantity, y: Quantity) -> bool:
     """The same measure in two units, as each figure is written."""
     if x.category != "measure" or y.category != "measure" or x.unit == y.unit:
@@ -143,6 +149,10 @@ def _equivalent(x: Quantity, y: Quantity) -> bool:
         return True
     if _close(x.value, y.value, 1e-9):
         return False  # the same figure in another unit: a unit changed, not a conversion
+    if x.unit in _CALENDAR_UNITS and y.unit in _CALENDAR_UNITS:
+        # Spans of time convert exactly (a year is 12 months): "a one-year" / "a six-month
+        # commitment" are two spans, not one rounded.
+        return False
     # A conversion is rounded to the precision each figure is written with: "six miles" is
     # 5.5–6.5 miles, "10 kilometres" 5–15 km, "200 feet" 150–250 ft; overlapping, they can
     # be one distance.
@@ -231,6 +241,10 @@ def match_quantities(
             return x.unit == y.unit and _close(x.value, y.value, 1e-9)
         return _comparable(x, y) and _close(x.value, y.value, 1e-9) and x.upper == y.upper
 
+    if same_role is not None:
+        # A figure written twice is paired first with its twin in the same slot: "Q4 **2020**
+        # and Q3 2020" / "Q4 **2019** and Q3 2020" leaves the first 2020 for the 2019.
+        take(lambda x, y: same_value(x, y) and same_role(x, y), lambda x, y: ("equal", ""))
     take(same_value, lambda x, y: ("equal", ""))
 
     take(

@@ -212,6 +212,8 @@ _ORDINAL_RE = re.compile(
     r"|(?P<num>\d{1,3})(?:st|nd|rd|th))\b(?=[\s-]+(?P<ctx>[A-Za-z]+))",
     re.IGNORECASE,
 )
+_PERIODS = {"Q": "quarter", "H": "half"}
+_PERIOD_RE = re.compile(r"\b(?P<p>Q(?=[1-4])|H(?=[12]))(?P<n>\d)\b")
 _APPROX = {
     "about": "about",
     "around": "about",
@@ -623,6 +625,22 @@ def _find_quantities(text: str) -> tuple[Quantity, ...]:
                 text=m.group(0),
                 category="ordinal",
                 context=m["ctx"].lower(),
+                number_text=m.group(0),
+            )
+        )
+    # Quarters and halves of a (fiscal) year as business news abbreviates them: "Q3" is the
+    # third quarter, "H1" the first half.
+    for m in _PERIOD_RE.finditer(text):
+        if any(q.start <= m.start() < q.end for q in found):
+            continue
+        found.append(
+            Quantity(
+                value=float(m["n"]),
+                start=m.start(),
+                end=m.end(),
+                text=m.group(0),
+                category="ordinal",
+                context=_PERIODS[m["p"]],
                 number_text=m.group(0),
             )
         )
