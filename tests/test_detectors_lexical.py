@@ -185,6 +185,21 @@ def decisive_kinds(
         ("Brian Walsh scored the winner.", "Kevin Walsh scored the winner.", "entity"),
         # "Spanish" (the people) is a nation, not a country of a scale
         ("She asked for Italian music.", "She asked for Spanish music.", "entity"),
+        # a prefix that makes the word another thing, in an otherwise identical claim
+        ("She lives with her roommate.", "She lives with her ex-roommate.", "term"),
+        ("Sales are back to pre-pandemic levels.", "Sales are back to pandemic levels.", "term"),
+        ("Spain lost in the semifinal on Sunday.", "Spain lost in the final on Sunday.", "term"),
+        (
+            "The model finds an optimal policy for the task.",
+            "The model finds a suboptimal policy for the task.",
+            "term",
+        ),
+        # an acronym negated
+        (
+            "It reported non-GAAP earnings of $1.20.",
+            "It reported GAAP earnings of $1.20.",
+            "negation",
+        ),
         # attribution
         (
             "Interior Minister Ana Costa said the border would “reopen within days”.",
@@ -1365,3 +1380,19 @@ def test_figures_are_not_opposites() -> None:
     a = "They got a discount for a one-year deal."
     b = "They got a discount for a two-year deal."
     assert decisive_kinds(a, b) == {"number"}
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # The prefixed one still did it: a re-elected mayor was elected, a co-founder founded.
+        ("The mayor was re-elected on Tuesday.", "The mayor was elected on Tuesday."),
+        ("She is a co-founder of the company.", "She is a founder of the company."),
+        # Words that merely begin like a prefix.
+        ("The exchange rate was fixed on Monday.", "The change rate was fixed on Monday."),
+        ("The e-mail was sent on Monday.", "The email was sent on Monday."),
+    ],
+)
+def test_no_prefix_finding(a: str, b: str) -> None:
+    found = RULES.findings(ClaimText(a), ClaimText(b))
+    assert not [d for d in found if d.detector == "term:prefix"]

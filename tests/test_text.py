@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from claimcmp.text.diff import token_diff
+from claimcmp.text.lexicon import prefix_change
 from claimcmp.text.names import is_demonym, same_entity
 from claimcmp.text.wordnet import (
     LEXICOGRAPHER_FILES,
@@ -309,3 +310,19 @@ def test_find_times_reads_a_tokenised_colon_and_noon_only_as_a_time() -> None:
     assert found("Posted December 23, 2012 6: 11 PM") == ["6: 11 PM"]
     assert found("Just before midnight on Tuesday, shots rang out.") == ["midnight"]
     assert found("Reversing the administration's midnight action.") == []
+
+
+@pytest.mark.parametrize(
+    ("x", "y", "expected"),
+    [
+        ("ex-roommate", "roommate", ("ex", "")),
+        ("pre-war", "post-war", ("pre", "post")),
+        ("suboptimal", "optimal", ("sub", "")),
+        ("final", "semifinal", ("", "semi")),
+        ("subway", "way", None),  # too short a word under the prefix
+        ("exchange", "change", None),  # "ex" counts only with a hyphen
+        ("re-elected", "elected", None),  # not a prefix that makes another thing
+    ],
+)
+def test_prefix_change(x: str, y: str, expected: tuple[str, str] | None) -> None:
+    assert prefix_change(x, y) == expected

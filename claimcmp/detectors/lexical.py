@@ -25,6 +25,7 @@ from claimcmp.text.lexicon import (
     DEGREE_NEGATORS,
     FIGURE_QUALIFIERS,
     HEDGE_LEVELS,
+    MEANING_PREFIXES,
     NEGATORS,
     REPORTING_HEDGES,
     SYMMETRIC_PREDICATES,
@@ -32,6 +33,7 @@ from claimcmp.text.lexicon import (
     TITLE_WORDS,
     antonym_key,
     are_antonyms,
+    prefix_change,
     stem,
 )
 from claimcmp.text.names import CALENDAR_WORDS, is_demonym, is_name
@@ -133,9 +135,9 @@ def _figure_word(word: str) -> bool:
 def _opposable(tok: Token) -> bool:
     """A plain word, an ordinal word ("first" / "last"), or a hedge: how sure a claim is belongs
     to the modality detector, but "likely" / "unlikely" and "possible" / "impossible" are
-    opposites."""
+    opposites. An acronym too, against itself negated ("GAAP" / "non-GAAP")."""
     if tok.text[:1].isupper():
-        return False
+        return len(tok.text) > 1 and tok.text.isalpha() and tok.text.isupper()
     return _plain_word(tok) or tok.lower in _NUMBER_WORDS or tok.lower in _HEDGE_WORDS
 
 
@@ -223,6 +225,12 @@ class TermDetector:
             ys = [y for y in ys if not in_b(y)]
             if not xs or not ys or not e.anchored:
                 continue
+            if len(xs) == len(ys) == 1 and d.ratio >= NEAR_COPY_RATIO:
+                prefixed = self._prefixed(a.text, b.text, xs[0], ys[0])
+                if prefixed is not None:
+                    reported.add(ys[0].start)
+                    yield prefixed
+                    continue
             used: set[int] = set()
             for x in xs:
                 for y in ys:
@@ -283,6 +291,30 @@ class TermDetector:
                     reported.add(y.start)
                     yield found
                     break
+
+    def _prefixed(self, a: str, b: str, x: Token, y: Token) -> Divergence | None:
+        """A finding for one word swapped for itself with a prefix that makes it another thing
+        ("roommate" / "ex-roommate", "pre-pandemic" / "pandemic", "semifinal" / "final"), in
+        an otherwise identical claim; None for any other pair."""
+        wx, wy = _without_owner(x), _without_owner(y)
+        prefixes = prefix_change(wx, wy)
+        if not self.use_builtin or prefixes is None or are_antonyms(wx, wy):
+            return None  # opposites ("pre-war" / "post-war") are the negation detector's
+        which = "; ".join(
+            f"'{t.text}' has '{p}-' ({MEANING_PREFIXES[p]})"
+            for t, p in zip((x, y), prefixes, strict=True)
+            if p
+        )
+        return finding(
+            "term",
+            f"{self.name}:prefix",
+            a,
+            b,
+            (x.start, x.end),
+            (y.start, y.end),
+            f"one word with another prefix, so not the same thing: {which}",
+            0.8,
+        )
 
     def _swap(
         self, a: str, b: str, x: Token, y: Token, d: TokenDiff, near_identical: bool

@@ -21,6 +21,7 @@ __all__ = [
     "ENTITY_ALIASES",
     "FIGURE_QUALIFIERS",
     "HEDGE_LEVELS",
+    "MEANING_PREFIXES",
     "NEGATORS",
     "REPORTING_HEDGES",
     "SYMMETRIC_PREDICATES",
@@ -31,6 +32,7 @@ __all__ = [
     "antonym_key",
     "are_antonyms",
     "opposite_candidates",
+    "prefix_change",
     "stem",
 ]
 
@@ -241,6 +243,59 @@ def _opposites(x: str, y: str, extra: set[tuple[str, str]] | None) -> bool:
         if m and m.group(1) == "a" and m["rest"] == q and len(q) >= 6:  # symmetric/asymmetric
             return True
     return False
+
+
+#: Prefixes that make a word mean another thing, not its opposite (those are antonyms): what each
+#: adds. "ex-husband" is not the husband, "pre-war" levels are not wartime levels,
+#: "suboptimal" is not optimal. Not "re-" or "co-": a re-elected mayor was elected, a
+#: co-founder founded it.
+MEANING_PREFIXES: dict[str, str] = {
+    "ex": "former",
+    "pre": "before",
+    "post": "after",
+    "sub": "below",
+    "semi": "partly",
+    "pseudo": "false",
+    "quasi": "partly",
+    "mis": "wrongly",
+    "mid": "the middle of",
+}
+
+#: Prefixes read without a hyphen too: words that merely begin so are rare.
+_UNHYPHENATED_PREFIXES = frozenset({"sub", "semi", "pseudo", "quasi", "mis"})
+
+
+@memoize(65536)
+def prefix_change(x: str, y: str) -> tuple[str, str] | None:
+    """The prefixes that tell two forms of one word apart — ``("ex", "")`` for "ex-roommate" /
+    "roommate", ``("pre", "post")`` for "pre-war" / "post-war" — or None. Lower-cased words
+    expected. Written without a hyphen, only :data:`_UNHYPHENATED_PREFIXES` count, over a word
+    of five letters or more ("suboptimal" / "optimal", "semifinal" / "final"; not "subway" /
+    "way"): "exchange" and "present" are words of their own."""
+
+    def split(word: str) -> tuple[str, str]:
+        for prefix in MEANING_PREFIXES:
+            if word.startswith(prefix + "-") and len(word) > len(prefix) + 2:
+                return prefix, word[len(prefix) + 1 :]
+            if (
+                prefix in _UNHYPHENATED_PREFIXES
+                and word.startswith(prefix)
+                and len(word) - len(prefix) >= 5
+            ):
+                return prefix, word[len(prefix) :]
+        return "", word
+
+    (px, rx), (py, ry) = split(x), split(y)
+    if px == py:
+        return None
+    if rx == ry:
+        return px, py
+    # One side without a prefix: compare it whole ("roommate" / "ex-roommate").
+    if not px and x == ry:
+        return "", py
+    if not py and y == rx:
+        return px, ""
+    return None
 
 
 # Each line is one field of meaning, split by "/" into classes of words that ARE
