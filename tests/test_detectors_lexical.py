@@ -194,6 +194,12 @@ def decisive_kinds(
             "The model finds a suboptimal policy for the task.",
             "term",
         ),
+        # adverbs made from opposite adjectives
+        (
+            "The drug is commonly prescribed to children.",
+            "The drug is rarely prescribed to children.",
+            "negation",
+        ),
         # an acronym negated
         (
             "It reported non-GAAP earnings of $1.20.",

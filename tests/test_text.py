@@ -14,6 +14,7 @@ from claimcmp.text.lexicon import prefix_change
 from claimcmp.text.names import is_demonym, same_entity
 from claimcmp.text.wordnet import (
     LEXICOGRAPHER_FILES,
+    adjective_of,
     is_agent,
     is_common_word,
     opposed_through_synonym,
@@ -326,3 +327,20 @@ def test_find_times_reads_a_tokenised_colon_and_noon_only_as_a_time() -> None:
 )
 def test_prefix_change(x: str, y: str, expected: tuple[str, str] | None) -> None:
     assert prefix_change(x, y) == expected
+
+
+@pytest.mark.parametrize(
+    ("adverb", "adjective"),
+    [
+        ("commonly", "common"),
+        ("happily", "happy"),
+        ("probably", "probable"),
+        ("fully", "full"),
+        ("rarely", "rare"),
+        ("seldom", None),
+        ("only", None),
+        ("fly", None),
+    ],
+)
+def test_adjective_of(adverb: str, adjective: str | None) -> None:
+    assert adjective_of(adverb) == adjective

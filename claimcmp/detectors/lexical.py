@@ -40,6 +40,7 @@ from claimcmp.text.names import CALENDAR_WORDS, is_demonym, is_name
 from claimcmp.text.normalize import PHRASE_BREAKS, Token, tokens
 from claimcmp.text.quantities import is_number_word
 from claimcmp.text.wordnet import (
+    adjective_of,
     base_forms,
     is_common_word,
     opposed_through_synonym,
@@ -123,6 +124,13 @@ def _in_quantities(text: str) -> Callable[[Token], bool]:
 
     spans = [(q.start, q.end) for q in find_quantities(text)]
     return lambda t: any(s <= t.start < e for s, e in spans)
+
+
+def _opposite_adverbs(x: str, y: str) -> bool:
+    """Adverbs made from opposite adjectives: "commonly" / "rarely" (common / rare), "widely" /
+    "narrowly"."""
+    adj_x, adj_y = adjective_of(x), adjective_of(y)
+    return bool(adj_x and adj_y and relation(adj_x, adj_y) == "antonym")
 
 
 def _figure_word(word: str) -> bool:
@@ -246,7 +254,13 @@ class TermDetector:
                 continue
             x, y = xs[0], ys[0]
             wx, wy = _without_owner(x), _without_owner(y)
-            if relation(wx, wy) in ("unrelated", "unknown") and not are_antonyms(wx, wy):
+            if (
+                relation(wx, wy) in ("unrelated", "unknown")
+                and not are_antonyms(wx, wy)
+                # Opposites are the negation detector's finding, not a hint of another term.
+                and not _opposite_adverbs(wx, wy)
+                and not (d.ratio >= NEAR_COPY_RATIO and opposed_through_synonym(wx, wy))
+            ):
                 reported.add(y.start)
                 yield finding(
                     "term",
@@ -550,6 +564,8 @@ class NegationDetector:
             return False
         related = relation(wx, wy)
         if related == "antonym":
+            return True
+        if _opposite_adverbs(wx, wy):
             return True
         # Opposites through a synonym ("lowered" / "increased": "lower" is the opposite of
         # "raise", which shares a sense with "increase") only for a lone word swapped in one

@@ -45,6 +45,7 @@ __all__ = [
     "Relation",
     "Senses",
     "WordNet",
+    "adjective_of",
     "antonyms",
     "base_forms",
     "is_agent",
@@ -605,6 +606,20 @@ def opposed_through_synonym(x: str, y: str) -> bool:
     return any(relation(o, y) in ("same", "synonym") for o in antonyms(x)) or any(
         relation(o, x) in ("same", "synonym") for o in antonyms(y)
     )
+
+
+@memoize(16384)
+def adjective_of(adverb: str) -> str | None:
+    """The adjective an "-ly" adverb is made from, if WordNet knows it ("commonly" → "common",
+    "happily" → "happy", "probably" → "probable", "fully" → "full"); None otherwise. The
+    distilled table keeps no adverb pertainyms, so the form is undone by spelling."""
+    if not adverb.endswith("ly") or len(adverb) < 5:
+        return None
+    wn = wordnet()
+    for candidate in (adverb[:-2], adverb[:-3] + "y", adverb[:-1] + "e", adverb[:-1]):
+        if any(pos in ("a", "s") and lemma == candidate for pos, lemma in wn.base_forms(candidate)):
+            return candidate
+    return None
 
 
 @memoize(16384)
