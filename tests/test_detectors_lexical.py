@@ -225,6 +225,27 @@ def test_planted_differences_are_found(a: str, b: str, kind: str) -> None:
     ("a", "b"),
     [
         # spelling, transliteration, aliases, partial names, demonyms, honorifics
+        # one name with another word joined to it
+        (
+            "The firm sells AI-powered tools to farmers.",
+            "The firm sells AI-driven tools to farmers.",
+        ),
+        # an acronym with a doubled letter, and in the plural
+        (
+            "The FAA grounded the planes on Monday.",
+            "The Federal Aviation Administration grounded the planes on Monday.",
+        ),
+        (
+            "The model uses DNNs to classify images.",
+            "The model uses Deep Neural Networks to classify images.",
+        ),
+        # a negator that only moved ("no matter" holds another negator)
+        (
+            "The agent calls a client who is currently not insured with them. The agent "
+            "offers benefits to those who switch regardless of their current insurance.",
+            "The agent calls a client who is not presently insured with them. The agent "
+            "offers benefits to those who switch no matter their present insurance.",
+        ),
         ("Troops massed north of Kiev on Tuesday.", "Troops massed north of Kyiv on Tuesday."),
         (
             "President Volodymyr Zelensky spoke on Friday.",

@@ -72,6 +72,9 @@ def test_common_words_and_names() -> None:
         ("Herald", "RED", False),
         ("Capaldi", "Smith", False),
         ("Tim", "Timothy", True),
+        ("FAA", "Federal Aviation Administration", True),  # a key folds the doubled letter
+        ("NAACP", "National Association for the Advancement of Colored People", True),
+        ("DNNs", "Deep Neural Networks", True),
         ("Dan Smith", "Daniel Smith", True),
         ("Nigeria", "Nigerian", True),
         # Spelled alike, but WordNet knows them as two places or two peoples.

@@ -428,6 +428,10 @@ class NegationDetector:
     def _findings(self, a: ClaimText, b: ClaimText) -> Iterator[Divergence]:
         d = token_diff(a.text, b.text)
         reported: set[int] = set()
+        # Negators without a counterpart on each side: one that only moved ("currently not
+        # insured" / "not currently insured") stands unmatched on both sides.
+        loose_a = Counter(t.lower for t in d.only_a if _negator(t, d.a, a.text))
+        loose_b = Counter(t.lower for t in d.only_b if _negator(t, d.b, b.text))
         for e in d.edits:
             if len(e.a_tokens) > 6 or len(e.b_tokens) > 6:
                 continue  # a rewritten stretch, not an inserted negator
@@ -437,6 +441,10 @@ class NegationDetector:
                 continue
             side_neg = neg_a or neg_b
             tok = side_neg[0]
+            if (loose_b if neg_a else loose_a)[tok.lower] >= (loose_a if neg_a else loose_b)[
+                tok.lower
+            ]:
+                continue  # the same negator, moved
             denied = _negates_shared_predicate(d, tok, bool(neg_a), (a.text, b.text))
             if denied is None:
                 continue  # "not" before words the other claim does not have: another statement
@@ -1101,6 +1109,10 @@ class EntityDetector:
                 # told as near ("near Houston" / "near Dallas") is one slot with two places.
                 continue
             weak = demonym_a or demonym_b  # "the Ukrainian champion" / "the Georgian champion"
+            if _name_parts(na) == _name_parts(nb):
+                # "AI-powered" / "AI-driven", "Sims-based" / "Sims-centric": one name, another
+                # word joined to it.
+                continue
             x = " ".join(t.text for t in na)
             y = " ".join(t.text for t in nb)
             # A lone word is compared with each word of the other name ("Rahman" / "Hasim
@@ -1168,6 +1180,12 @@ _TOLD_BEFORE = re.compile(
 
 _OPEN_QUOTE = re.compile(r"(?:``|[\"“‘])\s*$")
 _CLOSE_QUOTE = re.compile(r"^\s*(?:''|[\"”’])")
+
+
+def _name_parts(name: list[Token]) -> tuple[str, ...]:
+    """The capitalised parts of a name's words, hyphenated compounds split: "AI-powered" →
+    ("AI",), "Hewlett-Packard" → ("Hewlett", "Packard")."""
+    return tuple(p for t in name for p in t.text.split("-") if p[:1].isupper())
 
 
 def _quoted_title(text: str, name: list[Token]) -> bool:

@@ -167,11 +167,17 @@ def _same_keys(x_words: list[tuple[str, str]], y_words: list[tuple[str, str]]) -
     # Partial names: "Xi" / "Xi Jinping", "Burns" / "William Burns".
     if set(xs) <= set(ys) or set(ys) <= set(xs):
         return True
-    # Acronyms: "HP" / "Hewlett-Packard", "FBI" / "Federal Bureau of Investigation".
-    for one, many in ((xs, ys), (ys, xs)):
-        if len(one) == 1 and len(many) >= 2 and one[0] == _initials(many):
+    # Acronyms: "HP" / "Hewlett-Packard", "FBI" / "Federal Bureau of Investigation", read as
+    # written ("FAA": a spelling key folds its doubled letter) and in the plural ("DNNs").
+    for one, many in ((x_words, y_words), (y_words, x_words)):
+        if len(one) != 1 or len(many) < 2:
+            continue
+        written = one[0][0]
+        if len(written) > 2 and written.endswith("s") and written[:-1].isupper():
+            written = written[:-1]
+        if written.lower() == _initials(tuple(w.lower() for w, _ in many)):
             return True
-        if len(one) == 1 and len(many) >= 2 and one[0] == "".join(many):
+        if one[0][1] == "".join(k for _, k in many):
             return True  # "Hewlett-Packard" written "HewlettPackard"
     if len(xs) == len(ys) and all(
         _same_words(p, q, pw, qw) for (pw, p), (qw, q) in zip(x_words, y_words, strict=True)
