@@ -225,6 +225,16 @@ def test_planted_differences_are_found(a: str, b: str, kind: str) -> None:
     ("a", "b"),
     [
         # spelling, transliteration, aliases, partial names, demonyms, honorifics
+        # a familiar form of a given name
+        (
+            "The property was owned by Anchorage attorney William Ingaldson.",
+            "It was purchased by Anchorage attorney Bill Ingaldson.",
+        ),
+        # two names with a comma between them are not one name swapped
+        (
+            "By beating the Chiefs, Indianapolis' record rose to 9-5 and they locked up a spot.",
+            "This gave the Colts a 9-5 season and a spot in the playoffs.",
+        ),
         # one name with another word joined to it
         (
             "The firm sells AI-powered tools to farmers.",

@@ -72,6 +72,9 @@ def test_common_words_and_names() -> None:
         ("Herald", "RED", False),
         ("Capaldi", "Smith", False),
         ("Tim", "Timothy", True),
+        ("Bill Ingaldson", "William Ingaldson", True),  # a familiar form of a given name
+        ("Mike", "Michael", True),
+        ("Bill", "Bob", False),
         ("FAA", "Federal Aviation Administration", True),  # a key folds the doubled letter
         ("NAACP", "National Association for the Advancement of Colored People", True),
         ("DNNs", "Deep Neural Networks", True),

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from claimcmp.detectors.base import Severity, finding, same_role
@@ -1052,6 +1053,8 @@ class EntityDetector:
             nb = _names(e.b_free, b.text)
             if not na or not nb:
                 continue
+            if _broken(na, a.text) or _broken(nb, b.text):
+                continue  # "the Chiefs, Indianapolis' record" / "the Colts": two names, not one
             if all(t.lower in TITLE_WORDS for t in na) or all(t.lower in TITLE_WORDS for t in nb):
                 continue  # "France's Francois Hollande" / "France's President": a title, not a name
             dropped: list[Token] = []
@@ -1180,6 +1183,13 @@ _TOLD_BEFORE = re.compile(
 
 _OPEN_QUOTE = re.compile(r"(?:``|[\"“‘])\s*$")
 _CLOSE_QUOTE = re.compile(r"^\s*(?:''|[\"”’])")
+
+
+def _broken(name: list[Token], text: str) -> bool:
+    """Whether a comma or semicolon stands between the words of a name: then they are two
+    names ("the Chiefs, Indianapolis"), not one; a gloss in parentheses stays ("AMD (NYSE:
+    AMD)")."""
+    return any(any(ch in ",;" for ch in text[x.end : y.start]) for x, y in pairwise(name))
 
 
 def _name_parts(name: list[Token]) -> tuple[str, ...]:

@@ -20,6 +20,7 @@ __all__ = [
     "DEGREE_NEGATORS",
     "ENTITY_ALIASES",
     "FIGURE_QUALIFIERS",
+    "GIVEN_NAME_FORMS",
     "HEDGE_LEVELS",
     "MEANING_PREFIXES",
     "NEGATORS",
@@ -399,6 +400,60 @@ ENTITY_ALIASES: tuple[frozenset[str], ...] = tuple(
         "afghan|afghans|afghanistan",
         "peruvian|peru",
         "chilean|chile",
+    )
+)
+
+#: Short and familiar forms of English given names, which WordNet does not hold: "Bill
+#: Ingaldson" and "William Ingaldson" are one attorney. Each group is one name; names are
+#: generous on purpose (see :mod:`claimcmp.text.names`), so "Bill" and "Will" may both be a
+#: William.
+GIVEN_NAME_FORMS: tuple[frozenset[str], ...] = tuple(
+    frozenset(g.split("|"))
+    for g in (
+        "william|bill|billy|will|willie|liam",
+        "robert|bob|bobby|rob|robbie|bert",
+        "richard|dick|rick|ricky|rich|richie",
+        "james|jim|jimmy|jamie",
+        "john|jack|johnny|jon",
+        "michael|mike|mikey|mick",
+        "thomas|tom|tommy",
+        "joseph|joe|joey",
+        "charles|charlie|chuck|chas",
+        "edward|ed|eddie|ted|ned",
+        "anthony|tony",
+        "daniel|dan|danny",
+        "christopher|chris",
+        "matthew|matt",
+        "nicholas|nick|nicky",
+        "benjamin|ben|benny",
+        "samuel|sam|sammy",
+        "alexander|alex|sandy",
+        "andrew|andy|drew",
+        "stephen|steven|steve",
+        "patrick|pat|paddy",
+        "peter|pete",
+        "gregory|greg",
+        "timothy|tim",
+        "kenneth|ken|kenny",
+        "ronald|ron|ronnie",
+        "donald|don|donnie",
+        "gerald|gerry|jerry",
+        "lawrence|larry",
+        "raymond|ray",
+        "frederick|fred|freddie",
+        "elizabeth|liz|beth|betty|lizzie|eliza",
+        "margaret|maggie|peggy|meg",
+        "katherine|catherine|kathryn|kate|katie|kathy|cathy",
+        "jennifer|jen|jenny",
+        "rebecca|becky",
+        "susan|sue|suzy",
+        "deborah|debra|debbie|deb",
+        "patricia|patty|trish|pat",
+        "victoria|vicky|tori",
+        "abigail|abby",
+        "jacqueline|jackie",
+        "christine|christina|chris|chrissy",
+        "alexandra|alex|sandra",
     )
 )
 
