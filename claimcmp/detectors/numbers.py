@@ -133,7 +133,7 @@ def _comparable(a: Quantity, b: Quantity) -> bool:
 
 
 #: Units of time, whose conversions are exact rather than rounded to a figure's precision.
-_CALENDAR_UNITS = frozenset(
+_TIME_UNITS = frozenset(
     {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
 )
 
@@ -149,7 +149,7 @@ def _equivalent(x: Quantity, y: Quantity) -> bool:
         return True
     if _close(x.value, y.value, 1e-9):
         return False  # the same figure in another unit: a unit changed, not a conversion
-    if x.unit in _CALENDAR_UNITS and y.unit in _CALENDAR_UNITS:
+    if x.unit in _TIME_UNITS and y.unit in _TIME_UNITS:
         # Spans of time convert exactly (a year is 12 months): "a one-year" / "a six-month
         # commitment" are two spans, not one rounded.
         return False

@@ -82,6 +82,8 @@ class AliasTable:
 
 
 _BUILTIN = AliasTable()
+#: Forms of one given name ("Bill" / "William", "Peggy" / "Margaret"), compared word by word.
+_GIVEN_NAMES = AliasTable(GIVEN_NAME_FORMS, builtin=False)
 
 
 def _initials(words: tuple[str, ...]) -> str:
@@ -129,18 +131,6 @@ def _abbreviation(x: str, y: str) -> bool:
     return all(c in rest for c in short[1:])
 
 
-_GIVEN_NAME_GROUPS: dict[str, set[int]] = {}
-for _i, _group in enumerate(GIVEN_NAME_FORMS):
-    for _form in _group:
-        _GIVEN_NAME_GROUPS.setdefault(_form, set()).add(_i)
-
-
-def _given_name_forms(p: str, q: str) -> bool:
-    """Two forms of one given name ("Bill" / "William", "Peggy" / "Margaret")."""
-    gp, gq = _GIVEN_NAME_GROUPS.get(p.lower()), _GIVEN_NAME_GROUPS.get(q.lower())
-    return bool(gp and gq and gp & gq)
-
-
 def _known_apart(p: str, q: str) -> bool:
     """Two words WordNet knows as two places ("Austria" / "Australia", "Niger" / "Nigeria") or
     two peoples ("Austrian" / "Australian"): not one name spelled two ways."""
@@ -157,8 +147,9 @@ def _known_apart(p: str, q: str) -> bool:
 def _same_words(p: str, q: str, p_word: str, q_word: str) -> bool:
     """Whether two words of two names (spelling keys ``p``, ``q``; as written ``p_word``,
     ``q_word``) can be one word: a short form ("Tim" / "Timothy", "Blvd" / "Boulevard"), a
-    transliteration ("Zelensky" / "Zelenskyy"), a demonym ("Russia" / "Russian")."""
-    if p == q or _demonym(p, q) or _given_name_forms(p_word, q_word):
+    transliteration ("Zelensky" / "Zelenskyy"), a demonym ("Russia" / "Russian"), a familiar
+    form of a given name ("Bill" / "William")."""
+    if p == q or _demonym(p, q) or _GIVEN_NAMES.same((p,), (q,)):
         return True
     if not (
         (min(len(p), len(q)) >= 3 and (p.startswith(q) or q.startswith(p)))

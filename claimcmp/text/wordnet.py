@@ -363,10 +363,13 @@ class WordNet:
         return any(self.lexicographer_file(s) == "noun.location" for s in self._proper_senses(word))
 
     def is_demonym(self, word: str) -> bool:
-        """Whether WordNet knows ``word`` as a people or nationality word: a person of a people
-        ("Roman", "Scot", "Kenyan": a kind of inhabitant or native, or of a people or nation)
-        or a word derived from a place's name ("Ukrainian" from Ukraine, "Texan" from Texas).
-        Given names that end the same way are not ("Brian", "Christian", "Julian")."""
+        """Whether WordNet knows ``word`` as a people or nationality word: derived from a
+        place's name ("Ukrainian" from Ukraine, "Texan" from Texas, "Londoner" from London),
+        or a person of a people (a kind of inhabitant, native, people or nation) that is also
+        an adjective ("Roman", "Swiss", "Filipino"). Given names that end the same way are not
+        ("Brian", "Christian", "Julian"), nor given names WordNet files under a people
+        ("Frank", "Paddy"); nouns of a people without an adjective ("Scot", "Dane") are left to
+        :func:`claimcmp.text.names.is_demonym`'s list."""
         result: bool = self._cached("demonym", word, self._is_demonym)
         return result
 
