@@ -127,11 +127,28 @@ def _in_quantities(text: str) -> Callable[[Token], bool]:
     return lambda t: any(s <= t.start < e for s, e in spans)
 
 
-def _opposite_adverbs(x: str, y: str) -> bool:
-    """Adverbs made from opposite adjectives: "commonly" / "rarely" (common / rare), "widely" /
-    "narrowly"."""
+def _opposed(x: str, y: str, related: str, *, lone: bool) -> bool:
+    """Whether WordNet makes two lower-cased words opposites (``related``: their
+    :func:`~claimcmp.text.wordnet.relation`; ``lone``: one word swapped for one other in a
+    near-copy). The negation detector reports them; the term detector leaves them to it."""
+    if related == "antonym":
+        return True
+    # Adverbs made from opposite adjectives: "commonly" / "rarely", "widely" / "narrowly".
     adj_x, adj_y = adjective_of(x), adjective_of(y)
-    return bool(adj_x and adj_y and relation(adj_x, adj_y) == "antonym")
+    if adj_x and adj_y and relation(adj_x, adj_y) == "antonym":
+        return True
+    # Opposites through a synonym ("lowered" / "increased": "lower" is the opposite of
+    # "raise", which shares a sense with "increase") only for a lone word swapped in one
+    # slot of a near-copy: between two rewordings, chains of senses oppose words that are
+    # not opposites ("checks into" / "is moving to", "the original warehouse" / "the old
+    # warehouse", "Del Rio's initial season" / "they went 5-11"). Two words
+    # that share a sense are not opposites, whatever the chain ("newest" / "latest").
+    return (
+        lone
+        and related in ("unrelated", "sister")
+        and not (is_number_word(x) or is_number_word(y))
+        and opposed_through_synonym(x, y)
+    )
 
 
 def _figure_word(word: str) -> bool:
@@ -255,12 +272,12 @@ class TermDetector:
                 continue
             x, y = xs[0], ys[0]
             wx, wy = _without_owner(x), _without_owner(y)
+            related = relation(wx, wy)
             if (
-                relation(wx, wy) in ("unrelated", "unknown")
+                related in ("unrelated", "unknown")
                 and not are_antonyms(wx, wy)
                 # Opposites are the negation detector's finding, not a hint of another term.
-                and not _opposite_adverbs(wx, wy)
-                and not (d.ratio >= NEAR_COPY_RATIO and opposed_through_synonym(wx, wy))
+                and not _opposed(wx, wy, related, lone=d.ratio >= NEAR_COPY_RATIO)
             ):
                 reported.add(y.start)
                 yield finding(
@@ -571,23 +588,7 @@ class NegationDetector:
             return False
         if not self.use_builtin:
             return False
-        related = relation(wx, wy)
-        if related == "antonym":
-            return True
-        if _opposite_adverbs(wx, wy):
-            return True
-        # Opposites through a synonym ("lowered" / "increased": "lower" is the opposite of
-        # "raise", which shares a sense with "increase") only for a lone word swapped in one
-        # slot of a near-copy: between two rewordings, chains of senses oppose words that are
-        # not opposites ("checks into" / "is moving to", "the original warehouse" / "the old
-        # warehouse", "Del Rio's initial season" / "they went 5-11"). Two words
-        # that share a sense are not opposites, whatever the chain ("newest" / "latest").
-        return (
-            lone
-            and related in ("unrelated", "sister")
-            and not (is_number_word(wx) or is_number_word(wy))
-            and opposed_through_synonym(wx, wy)
-        )
+        return _opposed(wx, wy, relation(wx, wy), lone=lone)
 
 
 #: Leaving something: "**pulled out of** negotiations", "**withdrew from** the talks", "**quit**
