@@ -1106,6 +1106,76 @@ def test_what_a_negator_denies_must_be_asserted(a: str, b: str, denied: bool) ->
     assert negated_either_way(a, b) == denied
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "denied"),
+    [
+        # Two reports worded apart: a question withheld denies nothing the other tells.
+        (
+            "The spokesman would not say what the singer was being treated for.",
+            "The spokesman said Monday that the singer went to a clinic in Malibu.",
+            False,
+        ),
+        # ...but in one text edited, the same "not" is a denial.
+        (
+            "Officials did not say when the bridge would reopen.",
+            "Officials said when the bridge would reopen.",
+            True,
+        ),
+        # A more general word found by meaning aligns two tellings; it does not oppose them.
+        (
+            "The suspect was detained without incident near the border crossing late Monday.",
+            "The suspect fled the scene near the border crossing and was detained late Monday.",
+            False,
+        ),
+        # An identity denied is not asserted by a list that names the person.
+        (
+            "This wasn't Jane Ortiz (Denver) or Tom Reyes (Austin).",
+            "She became the third mayor removed this year, along with Jane Ortiz (Denver), "
+            "Tom Reyes (Austin) and Ann Cole (Reno).",
+            False,
+        ),
+        # A word that takes away what follows is a negation too: "out of", "lifted", "missed".
+        (
+            "The clock ran out because the Hawks had no timeouts.",
+            "The clock ran out because the Hawks were out of timeouts.",
+            False,
+        ),
+        (
+            "Under the new rule there was no requirement for agencies to consult scientists "
+            "before acting.",
+            "The new rule lifted the requirement that agencies consult scientists before acting.",
+            False,
+        ),
+        (
+            "The shot missed its intended target and hit a girl.",
+            "The gunman said the shot was not intended to hit the girl.",
+            False,
+        ),
+        # Unless the same word stands before the negated word too.
+        (
+            "He will miss the team's final two games.",
+            "He will not miss the team's final two games.",
+            True,
+        ),
+        # Worded apart, the same predicate denied still counts, as does a degree word.
+        (
+            "A man is feeding a mouse to a snake.",
+            "The man is not feeding a mouse to the snake.",
+            True,
+        ),
+        (
+            "The old mill in Palmer was nearly destroyed by a fire early on Tuesday.",
+            "The mill, one of the oldest buildings in Palmer, was destroyed in a Tuesday fire.",
+            True,
+        ),
+    ],
+)
+def test_a_negator_in_two_tellings_denies_only_the_same_predicate(
+    a: str, b: str, denied: bool
+) -> None:
+    assert negated_either_way(a, b) == denied
+
+
 def test_two_people_each_with_their_own_figures_is_not_one_name_swapped() -> None:
     a = ClaimText("Vaughn finished with 16 points and nine rebounds.")
     b = ClaimText("Hansbrough finished the game with 20 points and nine rebounds.")
@@ -1316,6 +1386,17 @@ def test_a_time_zone_is_no_name_and_its_minutes_are_no_detail() -> None:
             "The plane flew from London to Paris on Monday.",
             "entity",
         ),
+        # A change of side and a journey without a verb have two ends too.
+        (
+            "The senator switched from Labour to the Conservatives in 2019.",
+            "The senator switched from the Conservatives to Labour in 2019.",
+            "entity",
+        ),
+        (
+            "The flight from Galveston to Houston was delayed.",
+            "The flight from Houston to Galveston was delayed.",
+            "entity",
+        ),
     ],
 )
 def test_swapped_roles_are_found(a: str, b: str, kind: str) -> None:
@@ -1337,6 +1418,15 @@ def test_swapped_roles_are_found(a: str, b: str, kind: str) -> None:
         ),
         ("Smith beat Jones in the final.", "Jones was beaten by Smith in the final."),
         ("The player moved from Chelsea to Arsenal.", "The player moved to Arsenal from Chelsea."),
+        # A stretch read either way: where something was felt, what a bridge spans.
+        (
+            "The tremor was felt for ten seconds, from Galveston to Houston.",
+            "The tremor was felt for ten seconds, from Houston, the largest city, to Galveston.",
+        ),
+        (
+            "The bridge stretches from Oakland to Alameda.",
+            "The bridge stretches from Alameda to Oakland.",
+        ),
         ("Sales rose in March.", "In March, sales rose."),
         # Plural nouns are no verbs; two words for one thing trade places freely.
         (

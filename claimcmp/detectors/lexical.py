@@ -817,6 +817,15 @@ def _negates_shared_predicate(
     counterpart = d.counterpart_in_b(head) if in_a else d.counterpart_in_a(head)
     if counterpart is None:
         return None
+    # Two tellings worded apart (not one text edited): only a denial of the very same
+    # predicate counts. A "not" there is as often another statement (a degree word is not:
+    # "nearly destroyed" / "burned to the ground").
+    if (
+        d.ratio < NEAR_COPY_RATIO
+        and neg.lower not in DEGREE_NEGATORS
+        and not _denies_same_predicate(d, in_a, own, head, text_own)
+    ):
+        return None
     # The other claim must assert the word: "to determine **if** their activities will harm"
     # asks a question, which "would not be harmed" does not deny.
     other, text = (d.b, texts[1]) if in_a else (d.a, texts[0])
@@ -825,7 +834,61 @@ def _negates_shared_predicate(
         return None
     if _REFUSED_BEFORE.search(text[max(0, at - 30) : at]):
         return None  # "declined to reveal" denies it too ("would not reveal")
+    if _REMOVED_BEFORE.search(text[max(0, at - 30) : at]) and not _REMOVED_BEFORE.search(
+        text_own[max(0, own[head].start - 30) : own[head].start]
+    ):
+        return (
+            None  # "lifted the requirement" is "no requirement"; "out of timeouts", "no timeouts"
+        )
     return counterpart
+
+
+def _denies_same_predicate(
+    d: TokenDiff, in_a: bool, own: tuple[Token, ...], head: int, text_own: str
+) -> bool:
+    """Between two claims worded apart, whether the negated word (``own[head]``) and its
+    counterpart are one predicate that one claim denies and the other asserts.
+
+    * The same word or a synonym: a more general word found by meaning is close enough to
+      align two tellings, not to oppose them ("no **need** to consult" / "lifted the
+      **requirement** to consult", "arrested **without incident**" / "fled the **scene**").
+    * Not a name: "This **wasn't** P.J. Carlesimo" denies an identity, which a list that names
+      him ("fired this season, along with P.J. Carlesimo") does not assert.
+    * Not a question withheld: "would **not** say **what** she was treated for" declines to
+      tell, and denies nothing the other source reports ("said she went to Promises").
+    """
+    level = next((m for i, j, m in d.matches if (i if in_a else j) == head), None)
+    if level not in ("same", "synonym"):
+        return False
+    word = own[head]
+    if word.text[:1].isupper():
+        return False
+    return not (
+        stem(word.lower) in _TELLING_STEMS and _WITHHELD_AFTER.match(text_own, word.end) is not None
+    )
+
+
+#: Verbs of telling (stems): "would not **say** what", "did not **disclose** why" withhold.
+_TELLING_STEMS = frozenset(
+    stem(w)
+    for w in (
+        *ATTRIBUTION_VERBS,
+        *"say tell reveal disclose specify explain identify elaborate divulge comment".split(),
+    )
+)
+#: A question word right after a verb: "would not say **what**", "did not explain **why**".
+_WITHHELD_AFTER = re.compile(
+    r"\s+(?:what|why|how|where|when|who|whom|whose|which|whether|if)\b", re.I
+)
+#: Words that take away what follows them: "**lifted** the requirement", "**out of** timeouts",
+#: "**missed** its intended target". What they precede, the claim does not assert.
+_REMOVED_BEFORE = re.compile(
+    r"\b(?:lift(?:s|ed|ing)?|remov(?:e|es|ed|ing)|eliminat(?:e|es|ed|ing)|scrap(?:s|ped|ping)?|"
+    r"waiv(?:e|es|ed|ing)|repeal(?:s|ed|ing)?|rescind(?:s|ed|ing)?|abolish(?:es|ed|ing)?|"
+    r"lack(?:s|ed|ing)?|miss(?:es|ed|ing)?|out\s+of|free\s+of|absence\s+of)\s+"
+    r"(?:(?:the|a|an|its|their|his|her|our|any|all|of)\s+)?$",
+    re.I,
+)
 
 
 #: Punctuation that ends a negator's (or a permission word's) clause. Unlike
@@ -1449,6 +1512,10 @@ class RoleDetector:
                     (d.a[k].text if k >= 0 else role for k, role in took),
                     key=lambda w: (w.lower() in ATTRIBUTION_VERBS, w not in _DIRECTIONS),
                 )
+                if around in _DIRECTIONS and (
+                    _extent(d.a, min(i1, i2), a.text) or _extent(d.b, min(j1, j2), b.text)
+                ):
+                    continue  # "felt from X to Y" / "felt from Y to X": one stretch, either way
                 other = d.b[j2]  # what B has in the role A gives x
                 yield finding(
                     "entity" if names[0] else "term",
@@ -1533,6 +1600,24 @@ def _roles(
 
 #: Prepositions of a movement's two ends: "from Paris to London" / "from London to Paris".
 _DIRECTIONS = frozenset({"from", "to", "into", "toward", "towards"})
+#: WordNet's files of verbs whose "from X to Y" is a stretch, not a movement: "was **felt**
+#: from Aceh to Medan", "**stretches** from the coast to the hills", "**seen** from A to B".
+_EXTENT_FILES = frozenset({"verb.perception", "verb.emotion", "verb.stative"})
+
+
+def _extent(toks: tuple[Token, ...], i: int, text: str) -> bool:
+    """Whether the ends of which ``toks[i]`` is the first belong to a stretch: the last verb
+    before them is one of perception or state (in its first sense). No verb (the flight from
+    Paris to London) or a verb of motion, change or transfer is a movement."""
+    from claimcmp.text.wordnet import wordnet
+
+    verb = next((k for k in range(i - 1, -1, -1) if _used_as_verb(toks, k, text)), None)
+    if verb is None:
+        return False
+    wn = wordnet()
+    firsts = (wn.synsets(lemma, pos="v")[:1] for pos, lemma in base_forms(toks[verb].lower))
+    return any(wn.lexicographer_file(s) in _EXTENT_FILES for first in firsts for s in first)
+
 
 #: WordNet relations of two words that can name one thing.
 _SAME_THING = frozenset({"same", "synonym", "hypernym", "hyponym"})
