@@ -119,6 +119,11 @@ def test_one_of_is_not_a_number() -> None:
         ),
         # Spans of time convert exactly: a year is not six months rounded.
         ("They got a discount for a one-year deal.", "They got a discount for a six-month deal."),
+        # Two spans before the same kind of moment.
+        (
+            "The vote was held two days before the deadline.",
+            "The vote was held three days before the deadline.",
+        ),
     ],
 )
 def test_number_changes_are_found(a: str, b: str) -> None:
@@ -195,6 +200,11 @@ def test_quarters_and_halves() -> None:
         ),
         # The same span of time in two units.
         ("They got a discount for a one-year deal.", "They got a discount for a 12-month deal."),
+        # A span from now and a span before a named moment are two figures.
+        (
+            "The new rules will take effect in about 30 days.",
+            "The new rules take effect nine days before the inauguration.",
+        ),
         ("The talks lasted two weeks.", "The talks lasted 14 days."),
         # A part of a count and the whole: both true.
         (

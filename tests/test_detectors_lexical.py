@@ -525,6 +525,34 @@ def test_relative_dates_conflict_only_when_both_publication_dates_are_known() ->
     assert list(DateDetector().detect(ClaimText(a.text, day), later)) == []
 
 
+def test_days_counted_back_are_dates_resolved_against_publication() -> None:
+    a = "The offensive began 12 days ago, officials said."
+    b = "The offensive began 11 days ago, officials said."
+    # Without publication dates: unresolved, never decisive, and no figure of 12 vs 11 days.
+    found = RULES.findings(ClaimText(a), ClaimText(b))
+    assert [(d.kind, d.severity) for d in found] == [("date", "low")]
+    assert "unresolved" in found[0].explanation
+    # Written a day apart, both name January 1.
+    day = dt.date(2009, 1, 13)
+    assert decisive_kinds(a, b, day, day - dt.timedelta(days=1)) == set()
+    # Written the same day, they name two days.
+    assert decisive_kinds(a, b, day, day) == {"date"}
+    # A count in words, and weeks counted back loosely ("three weeks ago" is not to the day).
+    c = "The plant closed three weeks ago."
+    assert decisive_kinds(c, "The plant closed 20 days ago.", day, day) == set()
+    assert decisive_kinds(c, "The plant closed a few months ago.", day, day) == {"date"}
+    (mention,) = find_dates(c, day)
+    assert (mention.kind, mention.interval) == (
+        "relative",
+        (dt.date(2008, 12, 20), dt.date(2008, 12, 26)),
+    )
+    # "A year ago" is read as before, beside the counted forms.
+    assert [m.norm for m in find_dates("A year ago, and two years ago.", day)] == [
+        "a year ago",
+        "two years ago",
+    ]
+
+
 def test_omission_and_addition_spans() -> None:
     a = ClaimText("The mayor resigned on Monday after a vote of no confidence by the city council.")
     b = ClaimText("The mayor resigned on Monday.")
@@ -1174,6 +1202,22 @@ def test_a_negator_in_two_tellings_denies_only_the_same_predicate(
     a: str, b: str, denied: bool
 ) -> None:
     assert negated_either_way(a, b) == denied
+
+
+def test_a_negator_between_claims_sharing_few_words_is_listed_not_decisive() -> None:
+    a = ClaimText("While Smith went on injured reserve, four others did not practice.")
+    b = ClaimText(
+        "Jones was added off the Eagles' practice squad when Smith was placed on injured reserve."
+    )
+    (found,) = NegationDetector().detect(a, b)
+    assert (found.kind, found.severity, found.a_text, found.b_text) == (
+        "negation",
+        "medium",
+        "not",
+        "practice",
+    )
+    assert not is_decisive(found)
+    assert "share few words" in found.explanation
 
 
 def test_two_people_each_with_their_own_figures_is_not_one_name_swapped() -> None:

@@ -631,12 +631,32 @@ def quantity_matches(a: str, b: str) -> list[QuantityMatch]:
                 return False
             if ages and _two_people(diff, (a, b), x, y):
                 return False
+            if _offset_from(a, x) != _offset_from(b, y):
+                return False  # "in 30 days" / "nine days before the inauguration"
             return same_role(diff, *spans, window=1, names=ages)
 
         _cache[key] = match_quantities(find_quantities(a), find_quantities(b), role, texts=(a, b))[
             0
         ]
     return _cache[key]
+
+
+#: Units of a span of time that can count from some moment: "nine days **before** the vote".
+_TIME_SPANS = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
+_OFFSET = re.compile(
+    r"\s+(?P<rel>before|after|prior\s+to|ahead\s+of|earlier|later|since|afterwards?)\b", re.I
+)
+
+
+def _offset_from(text: str, q: Quantity) -> str | None:
+    """How a span of time counts from a moment the claim names: "before" for "nine days
+    before Obama's inauguration", "later" for "three days later". None for a span counted from
+    nothing named ("in 30 days", "a 12-day trip"): a span before one moment and a span from
+    now are not one figure."""
+    if q.unit not in _TIME_SPANS:
+        return None
+    m = _OFFSET.match(text, q.end)
+    return None if m is None else " ".join(m["rel"].lower().split())
 
 
 def _fmt(q: Quantity) -> str:

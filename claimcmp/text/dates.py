@@ -123,6 +123,34 @@ def parse_date(text: str) -> dt.date | None:
     return min(found)[1] if found else None
 
 
+#: Counts written as words before "days ago" / "weeks ago", as (fewest, most) they may mean.
+_COUNT_WORDS: dict[str, tuple[int, int]] = {
+    **{
+        w: (n, n)
+        for n, w in enumerate(
+            "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+            "fifteen sixteen seventeen eighteen nineteen twenty".split(),
+            start=1,
+        )
+    },
+    "thirty": (30, 30),
+    "a few": (2, 4),
+    "a couple of": (2, 2),
+    "several": (3, 7),
+}
+_COUNTED_BACK = (
+    rf"(?P<count>\d+|{'|'.join(sorted(_COUNT_WORDS, key=len, reverse=True))})"
+    r"[\s-]+(?P<unit>day|week|month|year)s?\s+ago"
+)
+#: How far either way a count of each unit back may reach: "three weeks ago" is not to the day.
+_AGO_UNITS = {
+    "day": (dt.timedelta(days=1), dt.timedelta(0)),
+    "week": (dt.timedelta(weeks=1), dt.timedelta(days=3)),
+    "month": (dt.timedelta(days=30), dt.timedelta(days=15)),
+    "year": (dt.timedelta(days=365), dt.timedelta(days=182)),
+}
+
+
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "range",
@@ -157,6 +185,16 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"(?:earlier|later)\s+this\s+(?:week|month|year)|"
             r"(?:this|next|last|past|coming)\s+(?:week|weekend|month|year)|"
             r"a\s+(?:week|month|year)\s+ago|in\s+recent\s+(?:days|weeks))\b",
+            re.I,
+        ),
+    ),
+    # "12 days ago", "three weeks ago", "several months ago": a day counted back from the
+    # article's own, not a figure to compare as written (two articles a day apart write "12
+    # days ago" and "11 days ago" for one day).
+    (
+        "relative",
+        re.compile(
+            rf"\b(?P<rel>{_COUNTED_BACK})\b",
             re.I,
         ),
     ),
@@ -215,6 +253,8 @@ def _resolve_relative(
     }
     if r in table:
         return table[r]
+    if (counted := _COUNTED_AGO.fullmatch(r)) is not None:
+        return _counted_back(counted["count"], counted["unit"], published)
     unit = r.split()[-1] if not r.endswith("ago") else r.split()[1]
     if r.startswith("a ") and r.endswith("ago"):
         back = {
@@ -253,6 +293,16 @@ def _resolve_relative(
     elif r.startswith("later"):
         lo = published
     return lo, hi
+
+
+_COUNTED_AGO = re.compile(_COUNTED_BACK, re.I)
+
+
+def _counted_back(count: str, unit: str, published: dt.date) -> tuple[dt.date, dt.date]:
+    """The days "N units ago" may mean, written on ``published``."""
+    fewest, most = (int(count),) * 2 if count.isdigit() else _COUNT_WORDS[count]
+    step, slack = _AGO_UNITS[unit]
+    return published - most * step - slack, published - fewest * step + slack
 
 
 def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]:

@@ -430,7 +430,17 @@ def find_quantities(text: str, *, parts: bool = False) -> list[Quantity]:
     one written number changes).
     """
     found = _find_quantities(text)
-    return list(found if parts else _join_compound_measures(found, text))
+    return [
+        q
+        for q in (found if parts else _join_compound_measures(found, text))
+        # "12 days ago" is a day counted back from the article's date: a date
+        # (claimcmp.text.dates reads it), not a span of time to compare as written.
+        if not (q.unit in _AGO_UNITS and _AGO.match(text, q.end))
+    ]
+
+
+_AGO_UNITS = frozenset({"day", "week", "month", "year"})
+_AGO = re.compile(r"\s+ago\b", re.I)
 
 
 #: A telephone number: "745-4811", "907 - 745 - 4811", "(907) 745-4811", "1-800-555-0199".
