@@ -124,6 +124,11 @@ def test_one_of_is_not_a_number() -> None:
             "The vote was held two days before the deadline.",
             "The vote was held three days before the deadline.",
         ),
+        # What two counts have is said of them alike: one count told two ways.
+        (
+            "Twelve people with injuries were taken to hospital.",
+            "Ten people with injuries were taken to hospital.",
+        ),
     ],
 )
 def test_number_changes_are_found(a: str, b: str) -> None:
@@ -200,6 +205,12 @@ def test_quarters_and_halves() -> None:
         ),
         # The same span of time in two units.
         ("They got a discount for a one-year deal.", "They got a discount for a 12-month deal."),
+        # A count of the dead and a count of people with injuries are two counts.
+        (
+            "Twelve people were killed by a landslide in the district, officials said.",
+            '"We have received around 50 people with injuries from the landslide," a doctor '
+            "in the district said.",
+        ),
         # A span from now and a span before a named moment are two figures.
         (
             "The new rules will take effect in about 30 days.",

@@ -1220,6 +1220,34 @@ def test_a_negator_between_claims_sharing_few_words_is_listed_not_decisive() -> 
     assert "share few words" in found.explanation
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "kinds"),
+    [
+        # Two counts, each of its own outcome: both can be true.
+        (
+            "Twelve people were killed in the landslide.",
+            "Around 50 people were injured in the landslide.",
+            set(),
+        ),
+        # One count, its outcome told two ways: a conflict of terms.
+        (
+            "Three people were killed in the attack on the market.",
+            "Three people were injured in the attack on the market.",
+            {"term"},
+        ),
+        # One outcome, two counts: a conflict of figures.
+        (
+            "Twelve people were killed in the landslide.",
+            "Around 50 people were killed in the landslide.",
+            {"number"},
+        ),
+    ],
+)
+def test_outcomes_of_two_different_counts_are_two_facts(a: str, b: str, kinds: set[str]) -> None:
+    assert decisive_kinds(a, b) == kinds
+    assert decisive_kinds(b, a) == kinds
+
+
 def test_two_people_each_with_their_own_figures_is_not_one_name_swapped() -> None:
     a = ClaimText("Vaughn finished with 16 points and nine rebounds.")
     b = ClaimText("Hansbrough finished the game with 20 points and nine rebounds.")

@@ -258,7 +258,8 @@ _TOLL = frozenset("killed died dead perished lost slain".split())
 
 def _predicate(toks: tuple[Token, ...], text: str, last: int) -> int | None:
     """What is said of a counted noun, right after it and its auxiliaries, in its clause
-    ("40 people **were killed**" → killed), if that is a verb form (-ed, -ing)."""
+    ("40 people **were killed**" → killed), if that is a verb form (-ed, -ing), or what it has
+    ("50 people with **injuries**" → injuries)."""
     i = last + 1
     # Auxiliaries and adverbs: "five people were **reportedly** injured".
     while i < len(toks) and (
@@ -267,6 +268,15 @@ def _predicate(toks: tuple[Token, ...], text: str, last: int) -> int | None:
         i += 1
     if i >= len(toks) or any(c in PHRASE_BREAKS for c in text[toks[last].end : toks[i].start]):
         return None
+    if toks[i].lower == "with" and not any(t.lower in _AUXILIARIES for t in toks[last + 1 : i]):
+        # "50 people **with** serious **injuries**": what they have is said of them; the noun
+        # that ends the phrase right after "with".
+        k = i + 1
+        while k < len(toks) and toks[k].content and toks[k].text.isalpha():
+            if any(c in PHRASE_BREAKS for c in text[toks[k - 1].end : toks[k].start]):
+                break
+            k += 1
+        return k - 1 if k > i + 1 else None
     word = toks[i].lower
     inflected = word.endswith(("ed", "ing")) and len(word) > 4
     return i if toks[i].content and (inflected or verb_form_only(word)) else None

@@ -51,6 +51,7 @@ from claimcmp.text.wordnet import (
 
 if TYPE_CHECKING:
     from claimcmp.protocols import ClaimText
+    from claimcmp.text.quantities import Quantity
 
 __all__ = [
     "EntityDetector",
@@ -363,6 +364,10 @@ class TermDetector:
         if self._distinct(x, y):
             if not near_identical and not _same_right(d, x, y):
                 return None
+            if _counts_differ(a, x, b, y):
+                # "**Twelve** people were **killed**" / "**around 50** people were **injured**":
+                # two counts, each of its own outcome, both true; not one outcome misnamed.
+                return None
             rule, why, conf, severity = self.name, "a different term, not a synonym", 0.85, "high"
         elif self.use_builtin and (kind := sister_kind(x.lower, y.lower)) is not None:
             rule, why = f"{self.name}:wordnet", "two different things of one kind"
@@ -386,6 +391,31 @@ class TermDetector:
             conf,
             severity,  # type: ignore[arg-type]
         )
+
+
+def _counts_differ(a: str, x: Token, b: str, y: Token) -> bool:
+    """Whether ``x`` and ``y`` are each said of a count ("**Twelve people were** killed",
+    "**50 people** injured") and the two counts differ."""
+    qa, qb = _count_before(a, x), _count_before(b, y)
+    return qa is not None and qb is not None and (qa.value, qa.upper) != (qb.value, qb.upper)
+
+
+#: A count and what it counts, then auxiliaries, right before a word: "Twelve people were ".
+_COUNT_SUBJECT = re.compile(
+    r"^\s*(?:[A-Za-z-]+\s+){1,2}(?:(?:were|was|are|is|have|has|had|been|being)\s+){0,3}$"
+)
+
+
+def _count_before(text: str, tok: Token) -> Quantity | None:
+    """The count whose subject ``tok`` is said of, if one stands right before it (at most
+    two words of what it counts and a few auxiliaries between, no punctuation)."""
+    from claimcmp.text.quantities import find_quantities
+
+    before = [q for q in find_quantities(text) if q.end <= tok.start]
+    if not before:
+        return None
+    q = before[-1]
+    return q if _COUNT_SUBJECT.match(text[q.end : tok.start]) else None
 
 
 # ----------------------------------------------------------------- negation
