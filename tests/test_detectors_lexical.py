@@ -662,6 +662,24 @@ def test_a_hedge_under_a_shared_estimate_is_low() -> None:
     assert [(d.kind, d.severity) for d in found] == [("modality", "medium")]
 
 
+def test_a_hedge_against_a_statement_only_claimed_is_low() -> None:
+    # "Critics claim" the rule weakened them: the writer does not state it, so "may have" in
+    # the other claim doubts nothing the first asserts. Stated plainly, the hedge counts.
+    a = "Critics claim the new rule weakened protections for wetlands."
+    b = "The new rule may have weakened protections for wetlands."
+    for x, y in ((a, b), (b, a)):
+        found = list(ModalityDetector().detect(ClaimText(x), ClaimText(y)))
+        assert [(d.kind, d.severity) for d in found] == [("modality", "low")], (x, y)
+        assert "only claimed" in found[0].explanation
+    plain = "The new rule weakened protections for wetlands."
+    found = list(ModalityDetector().detect(ClaimText(plain), ClaimText(b)))
+    assert [(d.kind, d.severity) for d in found] == [("modality", "medium")]
+    # Under one claim both report, the hedge changes what is claimed.
+    shared = "Critics claim the new rule may have weakened protections for wetlands."
+    found = list(ModalityDetector().detect(ClaimText(a), ClaimText(shared)))
+    assert [(d.kind, d.severity) for d in found] == [("modality", "medium")]
+
+
 @pytest.mark.parametrize(
     ("a", "b"),
     [

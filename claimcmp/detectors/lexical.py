@@ -79,6 +79,12 @@ _ESTIMATING = frozenset(
     "suspect suspects suspected fear fears feared assume assumes assumed guess guessed "
     "reckon reckons reckoned".split()
 )
+#: Verbs that report a statement as someone's claim, which the writer does not vouch for:
+#: "critics **claim** the rule weakened the act", "prosecutors **allege** he fired first".
+_CLAIMING = frozenset(
+    "claim claims claimed claiming allege alleges alleged alleging contend contends contended "
+    "contending".split()
+)
 #: How far before the statement (in tokens) its estimating verb may stand, within one clause.
 ESTIMATE_REACH = 12
 _CLAUSE_STOPS = frozenset('. ; : " ” “ ?'.split())
@@ -1792,7 +1798,7 @@ class ModalityDetector:
         if not ua and not ub:
             return
         d = token_diff(a.text, b.text)
-        estimate = False
+        estimate = claimed = False
         if ua and ub:
             wa = min(ua, key=lambda h: HEDGE_LEVELS[h[0]])
             wb = min(ub, key=lambda h: HEDGE_LEVELS[h[0]])
@@ -1849,6 +1855,17 @@ class ModalityDetector:
                 and (d.counterpart_in_a(k) if ua else d.counterpart_in_b(k)) is not None
                 for k, t in enumerate(other)
             )
+            # The plain statement is only someone's claim, which the hedged one does not
+            # report: "environmentalists **claim** the rule weakened the act" is no more
+            # certain than "could have weakened" it. (Under one claim both share, "Israel
+            # claimed Hamas was planning" / "... may have been planning", the hedge counts.)
+            claimed = any(
+                t.lower in _CLAIMING
+                and counterpart - ESTIMATE_REACH <= k < counterpart
+                and not any(x.text in _CLAUSE_STOPS for x in other[k:counterpart])
+                and (d.counterpart_in_a(k) if ua else d.counterpart_in_b(k)) is None
+                for k, t in enumerate(other)
+            )
             level = HEDGE_LEVELS[w[0]]
             hedges = {w[0]}
             if ua:
@@ -1884,6 +1901,9 @@ class ModalityDetector:
             confidence, severity = 0.3, "low"
         elif not (ua and ub) and estimate:
             explanation = f"{sa} vs {sb}, but both statements are estimates"
+            confidence, severity = 0.3, "low"
+        elif not (ua and ub) and claimed:
+            explanation = f"{sa} vs {sb}, but the plain statement is itself only claimed"
             confidence, severity = 0.3, "low"
         yield finding(
             "modality", self.name, a.text, b.text, a_span, b_span, explanation, confidence, severity
