@@ -205,6 +205,8 @@ def _shape(segment: str) -> str:
         return "metadata"
     if len(words) <= 12 and _BYLINE.fullmatch(segment):
         return "byline"
+    if len(words) <= 30 and _POSTED_FOOTER.match(segment):
+        return "metadata"
     if (segment[0] in "([" and segment[-1] in ")]") or re.match(
         r"(?:photo|image|picture|file photo|video)\s*(?:credit)?\s*[:/]", segment, re.I
     ):
@@ -303,6 +305,17 @@ _STAMP = re.compile(
     rf"|\d{{1,2}}\s?[/.]\s?\d{{1,2}}\s?[/.]\s?\d{{2,4}})"
     rf"{_TIME}?",
     re.I,
+)
+
+
+#: A blog's footer line, a publication stamp: "On behalf of ... posted in Pedestrian Accidents
+#: on Wednesday, September 18, 2013.", "Posted by Jane Doe on 3/1/2023", "Filed under World
+#: News on 1 March 2023". Not a sentence of the story that says when something was posted
+#: ("The video was posted by the ministry on ...", "He posted in Spanish on March 1, 2023").
+_POSTED_FOOTER = re.compile(
+    rf"^(?:(?i:on\s+behalf\s+of|by)\s+.{{1,80}}?\s+)?"
+    rf"(?i:(?:posted|filed)\s+(?:in|under|by))\s+(?:(?:[A-Z][\w.&'’-]*|and|of|the|&),?\s+){{1,8}}"
+    rf"on\s+(?i:{_STAMP.pattern})\W*$"
 )
 
 

@@ -306,3 +306,24 @@ def test_a_stamp_after_the_first_sentence_is_metadata_and_the_sentence_stays() -
     article = Article(text)
     assert [b.kind for b in article.blocks] == ["body", "metadata", "body"]
     assert article.published == dt.date(2005, 5, 24)
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        # A blog's footer: who posted it, in which category, when. Metadata, never an event.
+        (
+            "On behalf of Howard R. Sanders, Esq. posted in Pedestrian Accidents on Wednesday, "
+            "September 18, 2013.",
+            "metadata",
+        ),
+        ("Posted by Jane Doe on March 1, 2023", "metadata"),
+        ("Filed under World News on 1 March 2023 10:32 GMT", "metadata"),
+        # A sentence of the story that says when something was posted stays reporting.
+        ("The video was posted by the ministry on September 18, 2013.", "body"),
+        ("He posted in Spanish on March 1, 2023.", "body"),
+    ],
+)
+def test_a_posted_footer_is_metadata(line: str, kind: str) -> None:
+    text = f"{BODY}{line}\n"
+    assert kinds(text)[-1] == (kind, line)
