@@ -1266,6 +1266,31 @@ def test_outcomes_of_two_different_counts_are_two_facts(a: str, b: str, kinds: s
     assert decisive_kinds(b, a) == kinds
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "denied"),
+    [
+        # Verbs oppose as verbs: WordNet's adjectives "spent" and "left" are opposites.
+        (
+            "The actress spent time at the clinic in 2010.",
+            "The actress has left the clinic and gone to a resort in Malibu.",
+            False,
+        ),
+        (
+            "The company hired 50 workers at the plant last year.",
+            "The company fired 50 workers at the plant.",
+            True,
+        ),
+        (
+            "The team arrived in Boston on Monday.",
+            "The team left Boston on Monday after the game.",
+            True,
+        ),
+    ],
+)
+def test_two_verbs_are_opposites_only_as_verbs(a: str, b: str, denied: bool) -> None:
+    assert negated_either_way(a, b) == denied
+
+
 def test_two_people_each_with_their_own_figures_is_not_one_name_swapped() -> None:
     a = ClaimText("Vaughn finished with 16 points and nine rebounds.")
     b = ClaimText("Hansbrough finished the game with 20 points and nine rebounds.")

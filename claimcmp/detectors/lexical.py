@@ -42,6 +42,7 @@ from claimcmp.text.normalize import PHRASE_BREAKS, Token, tokens
 from claimcmp.text.quantities import is_number_word
 from claimcmp.text.wordnet import (
     adjective_of,
+    antonyms,
     base_forms,
     is_common_word,
     opposed_through_synonym,
@@ -557,7 +558,7 @@ class NegationDetector:
                         y
                         for y in ys
                         if y.start not in used
-                        and self._opposites(x, y, d, lone=lone)
+                        and self._opposites(x, y, d, lone=lone, texts=(a.text, b.text))
                         and _same_head(d, e, x, y)
                         and not _different_actions(d, x, y, (a.text, b.text))
                     ),
@@ -613,7 +614,7 @@ class NegationDetector:
                     y
                     for y in only_b
                     if y.start not in used
-                    and self._opposites(x, y, d)
+                    and self._opposites(x, y, d, texts=(a.text, b.text))
                     and same_role(d, (x.start, x.end), (y.start, y.end))
                     and not _different_actions(d, x, y, (a.text, b.text))
                 ),
@@ -632,7 +633,15 @@ class NegationDetector:
                     0.85,
                 )
 
-    def _opposites(self, x: Token, y: Token, d: TokenDiff, *, lone: bool = False) -> bool:
+    def _opposites(
+        self,
+        x: Token,
+        y: Token,
+        d: TokenDiff,
+        *,
+        lone: bool = False,
+        texts: tuple[str, str] | None = None,
+    ) -> bool:
         # "the Bluejays defeated Drake" is their victory, not their defeat: the active verb
         # means winning, so it opposes only a loss ("the Bluejays lost to Drake").
         for word, toks, other in ((x, d.a, y), (y, d.b, x)):
@@ -652,7 +661,27 @@ class NegationDetector:
             return False
         if not self.use_builtin:
             return False
+        if (
+            not lone
+            and texts is not None
+            and _used_as_verb(d.a, d.index_in_a(x), texts[0])
+            and _used_as_verb(d.b, d.index_in_b(y), texts[1])
+        ):
+            # Two verbs are opposites as verbs: "spent time at the clinic" / "has left the
+            # clinic" oppose nothing, though WordNet's adjectives "spent" and "left" (what
+            # remains) are opposites.
+            return _verb_antonyms(wx, wy)
         return _opposed(wx, wy, relation(wx, wy), lone=lone)
+
+
+def _verb_antonyms(x: str, y: str) -> bool:
+    """Whether a verb base form of ``x`` and one of ``y`` are WordNet opposites (hire / fire,
+    accept / refuse, leave / arrive)."""
+    vx = {lemma for pos, lemma in base_forms(x) if pos == "v"}
+    vy = {lemma for pos, lemma in base_forms(y) if pos == "v"}
+    return any(ly in antonyms(lx) for lx in vx for ly in vy) or any(
+        lx in antonyms(ly) for lx in vx for ly in vy
+    )
 
 
 #: Leaving something: "**pulled out of** negotiations", "**withdrew from** the talks", "**quit**
