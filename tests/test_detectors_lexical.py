@@ -546,11 +546,15 @@ def test_days_counted_back_are_dates_resolved_against_publication() -> None:
         "relative",
         (dt.date(2008, 12, 20), dt.date(2008, 12, 26)),
     )
-    # "A year ago" is read as before, beside the counted forms.
+    # "A year ago" is read beside the counted forms, and is as loose as "one year ago":
+    # written in January 2009, it holds March 2008.
     assert [m.norm for m in find_dates("A year ago, and two years ago.", day)] == [
         "a year ago",
         "two years ago",
     ]
+    a_year = "The plant closed a year ago."
+    assert decisive_kinds(a_year, "The plant closed in March 2008.", day, day) == set()
+    assert decisive_kinds(a_year, "The plant closed in March 2006.", day, day) == {"date"}
 
 
 def test_omission_and_addition_spans() -> None:

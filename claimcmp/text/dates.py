@@ -257,13 +257,8 @@ def _resolve_relative(
         return _counted_back(counted["count"], counted["unit"], published)
     unit = r.split()[-1] if not r.endswith("ago") else r.split()[1]
     if r.startswith("a ") and r.endswith("ago"):
-        back = {
-            "week": dt.timedelta(weeks=1),
-            "month": dt.timedelta(days=30),
-            "year": dt.timedelta(days=365),
-        }[unit]
-        day = published - back
-        return day - dt.timedelta(days=3), day + dt.timedelta(days=3)
+        # "A year ago" reaches as far either way as "one year ago" (half a year), not three days.
+        return _counted_back("one", unit, published)
     offset = {"this": 0, "coming": 1, "next": 1, "last": -1, "past": -1, "earlier": 0, "later": 0}[
         r.split()[0]
     ]
