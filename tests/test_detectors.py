@@ -129,6 +129,15 @@ def test_one_of_is_not_a_number() -> None:
             "Twelve people with injuries were taken to hospital.",
             "Ten people with injuries were taken to hospital.",
         ),
+        # A toll of one outcome, though the other claim writes the figure for another.
+        (
+            "Three people were killed and five injured in the blast.",
+            "Five people were killed in the blast.",
+        ),
+        (
+            "Two soldiers died and four were wounded in the attack.",
+            "Four soldiers died in the attack.",
+        ),
     ],
 )
 def test_number_changes_are_found(a: str, b: str) -> None:
@@ -205,6 +214,11 @@ def test_quarters_and_halves() -> None:
         ),
         # The same span of time in two units.
         ("They got a discount for a one-year deal.", "They got a discount for a 12-month deal."),
+        # A figure told for the same outcome in both claims is accounted for.
+        (
+            "The blast killed three people and injured five.",
+            "Five people were injured and three were killed by the blast.",
+        ),
         # A count of the dead and a count of people with injuries are two counts.
         (
             "Twelve people were killed by a landslide in the district, officials said.",
@@ -425,3 +439,11 @@ def test_an_average_is_not_one_value() -> None:
     )
     (found,) = [d for d in NumberDetector().detect(a, c) if d.kind == "number"]
     assert (found.a_text, found.b_text) == ("22.8", "21.8")
+
+
+def test_two_tolls_swapped_between_outcomes_are_both_found() -> None:
+    a = "The blast killed three people and injured five others."
+    b = "The blast killed five people and injured three others."
+    for x, y in ((a, b), (b, a)):
+        found = [(d.a_text, d.b_text) for d in NumberDetector().detect(ClaimText(x), ClaimText(y))]
+        assert sorted(found) == sorted([("three", "five"), ("five", "three")]), (x, y)

@@ -19,9 +19,19 @@ from claimcmp.text.diff import Edit, TokenDiff
 from claimcmp.text.lexicon import FIGURE_QUALIFIERS
 from claimcmp.text.names import CALENDAR_WORDS
 from claimcmp.text.normalize import PHRASE_BREAKS, Token
-from claimcmp.text.wordnet import base_forms, relation
+from claimcmp.text.wordnet import base_forms, is_agent, relation
 
-__all__ = ["Severity", "count_other_things", "finding", "name_number", "same_role", "tokens_in"]
+__all__ = [
+    "Severity",
+    "count_other_things",
+    "counts_people",
+    "finding",
+    "name_number",
+    "outcome_of",
+    "same_outcome",
+    "same_role",
+    "tokens_in",
+]
 
 Severity = Literal["low", "medium", "high"]
 
@@ -280,6 +290,63 @@ def _predicate(toks: tuple[Token, ...], text: str, last: int) -> int | None:
     word = toks[i].lower
     inflected = word.endswith(("ed", "ing")) and len(word) > 4
     return i if toks[i].content and (inflected or verb_form_only(word)) else None
+
+
+def outcome_of(toks: tuple[Token, ...], text: str, span: tuple[int, int]) -> str | None:
+    """What happened to what a figure counts, when the claim says it right next to the
+    figure: the verb before it ("**killed** three people", "**injuring** at least five") or
+    what is said of the counted noun after it ("three people were **killed**", "five
+    **injured**"). None when neither is a verb form."""
+    inside = [i for i, t in enumerate(toks) if span[0] <= t.start < span[1]]
+    if not inside:
+        return None
+    first = inside[0]
+    # Before: skip a qualifier of the figure ("at least", "more than", "about").
+    k = first - 1
+    while k >= 0 and toks[k].lower in _FIGURE_QUALIFIERS:
+        k -= 1
+    if k >= 0 and not any(c in PHRASE_BREAKS for c in text[toks[k].end : span[0]]):
+        word = toks[k].lower
+        if toks[k].content and word.endswith(("ed", "ing")) and len(word) > 4:
+            return word
+    # After: "five **injured**" right after it, or after what it counts.
+    nxt = inside[-1] + 1
+    if nxt < len(toks) and not any(c in PHRASE_BREAKS for c in text[span[1] : toks[nxt].start]):
+        word = toks[nxt].lower
+        if word in _TOLL or (word.endswith("ed") and verb_form_only(word)):
+            return word
+    for c in _counted(toks, text, span, 2) or [inside[-1]]:
+        # "two soldiers **died**": the counted run may end in the outcome itself; "four
+        # were **wounded**": nothing counted written, the outcome after auxiliaries.
+        if c > nxt and (toks[c].lower in _TOLL or verb_form_only(toks[c].lower)):
+            return toks[c].lower
+        pred = _predicate(toks, text, c)
+        if pred is not None:
+            return toks[pred].lower
+    return None
+
+
+def counts_people(toks: tuple[Token, ...], text: str, span: tuple[int, int]) -> bool:
+    """Whether a figure counts people: the word it counts is a person or a group of them
+    ("three **people**", "five **soldiers**"), or it counts nothing written ("killed **five**",
+    "five **injured**"); not "a 6.1-magnitude **earthquake**"."""
+    counted = _counted(toks, text, span, 1)
+    if not counted:
+        return True
+    word = toks[counted[0]].lower
+    return word in _TOLL or is_agent(_PLURALS.get(word, word)) or verb_form_only(word)
+
+
+def same_outcome(x: str, y: str) -> bool:
+    """Whether two outcomes are one ("killed" / "died", "injured" / "wounded")."""
+    return _same_predicate(x, y)
+
+
+#: Words that qualify a figure: "**at least** five", "**more than** 200", "**some** 30".
+_FIGURE_QUALIFIERS = frozenset(
+    "at least most more than less fewer about around some nearly almost over under roughly "
+    "approximately an estimated".split()
+)
 
 
 def verb_form_only(word: str) -> bool:

@@ -20,7 +20,10 @@ import attrs
 from claimcmp.detectors.base import (
     Severity,
     count_other_things,
+    counts_people,
     name_number,
+    outcome_of,
+    same_outcome,
     same_role,
     verb_form_only,
 )
@@ -197,6 +200,7 @@ def match_quantities(
     same_role: Callable[[Quantity, Quantity], bool] | None = None,
     *,
     texts: tuple[str, str] | None = None,
+    one_toll: Callable[[Quantity, Quantity], bool] | None = None,
 ) -> tuple[list[QuantityMatch], list[Quantity], list[Quantity]]:
     """Pair the quantities of two claims.
 
@@ -240,54 +244,6 @@ def match_quantities(
         if x.category == "measure" and y.category == "measure":
             return x.unit == y.unit and _close(x.value, y.value, 1e-9)
         return _comparable(x, y) and _close(x.value, y.value, 1e-9) and x.upper == y.upper
-
-    if same_role is not None:
-        # A figure written twice is paired first with its twin in the same slot: "Q4 **2020**
-        # and Q3 2020" / "Q4 **2019** and Q3 2020" leaves the first 2020 for the 2019.
-        take(lambda x, y: same_value(x, y) and same_role(x, y), lambda x, y: ("equal", ""))
-    take(same_value, lambda x, y: ("equal", ""))
-
-    take(
-        _equivalent,
-        lambda x, y: (
-            "equivalent",
-            f"{x.text!r} and {y.text!r} are the same quantity in different units",
-        ),
-    )
-
-    def unit_changed(x: Quantity, y: Quantity) -> bool:
-        both_units = x.unit is not None and y.unit is not None
-        return (
-            both_units
-            # "less than 25 km (15 miles)" / "10 miles (15 kilometers)": two distances, each
-            # given in both units; the two 15s are not one figure with its unit changed.
-            and not (_converts_another(x, qa) and _converts_another(y, qb))
-            and x.unit != y.unit
-            and x.category in ("measure", "money")
-            and x.category == y.category
-            and _close(x.value, y.value, 1e-9)
-            # One measure garbled into another unit keeps its dimension ("621 kilometer" /
-            # "621-mile"); "one second left" / "a one-yard pass" are two quantities.
-            and (x.category == "money" or convert(y, x.unit or "") is not None)
-        )
-
-    take(unit_changed, lambda x, y: ("unit_changed", ""))
-
-    # A gloss in another unit ("10 kilometers (**6 miles**) deep") measures what the figure
-    # before it measures: it is compared only with the gloss of that figure's counterpart
-    # ("(2,000 feet)" / "(6,000 feet)" after one "600 metres"), never with another value
-    # ("6 miles" is no counterpart of "55 kilometres south of Bireun").
-    glossed_a = {id(q): o for q in qa if (o := _glossed(q, qa, text_a)) is not None}
-    glossed_b = {id(q): o for q in qb if (o := _glossed(q, qb, text_b)) is not None}
-
-    def glosses_agree(x: Quantity, y: Quantity) -> bool:
-        ox, oy = glossed_a.get(id(x)), glossed_b.get(id(y))
-        if ox is None or oy is None:
-            return ox is oy
-        return any(m.a is ox and m.b is oy for m in matches)
-
-    def take_unglossed(pred: Any, relation_of: Any) -> None:
-        take(lambda x, y: glosses_agree(x, y) and pred(x, y), relation_of)
 
     def value_relation(x: Quantity, y: Quantity) -> tuple[Relation, str]:
         xv, yv = x.value, y.value
@@ -335,6 +291,65 @@ def match_quantities(
             # rose from 1 to 24 is still one count).
             return "value_changed", "far apart"
         return "value_changed", ""
+
+    if same_role is not None:
+        # A figure written twice is paired first with its twin in the same slot: "Q4 **2020**
+        # and Q3 2020" / "Q4 **2019** and Q3 2020" leaves the first 2020 for the 2019.
+        take(lambda x, y: same_value(x, y) and same_role(x, y), lambda x, y: ("equal", ""))
+    if one_toll is not None:
+        # Two counts of one outcome ("killed three people" / "killed five people") are one
+        # figure told two ways, even where the other claim writes each figure again for
+        # another outcome ("and injured five" / "and injured three"): they are paired before
+        # equal figures are paired wherever they stand.
+        take(
+            lambda x, y: (
+                x.category == y.category == "plain" and not same_value(x, y) and one_toll(x, y)
+            ),
+            value_relation,
+        )
+    take(same_value, lambda x, y: ("equal", ""))
+
+    take(
+        _equivalent,
+        lambda x, y: (
+            "equivalent",
+            f"{x.text!r} and {y.text!r} are the same quantity in different units",
+        ),
+    )
+
+    def unit_changed(x: Quantity, y: Quantity) -> bool:
+        both_units = x.unit is not None and y.unit is not None
+        return (
+            both_units
+            # "less than 25 km (15 miles)" / "10 miles (15 kilometers)": two distances, each
+            # given in both units; the two 15s are not one figure with its unit changed.
+            and not (_converts_another(x, qa) and _converts_another(y, qb))
+            and x.unit != y.unit
+            and x.category in ("measure", "money")
+            and x.category == y.category
+            and _close(x.value, y.value, 1e-9)
+            # One measure garbled into another unit keeps its dimension ("621 kilometer" /
+            # "621-mile"); "one second left" / "a one-yard pass" are two quantities.
+            and (x.category == "money" or convert(y, x.unit or "") is not None)
+        )
+
+    take(unit_changed, lambda x, y: ("unit_changed", ""))
+
+    # A gloss in another unit ("10 kilometers (**6 miles**) deep") measures what the figure
+    # before it measures: it is compared only with the gloss of that figure's counterpart
+    # ("(2,000 feet)" / "(6,000 feet)" after one "600 metres"), never with another value
+    # ("6 miles" is no counterpart of "55 kilometres south of Bireun").
+    glossed_a = {id(q): o for q in qa if (o := _glossed(q, qa, text_a)) is not None}
+    glossed_b = {id(q): o for q in qb if (o := _glossed(q, qb, text_b)) is not None}
+
+    def glosses_agree(x: Quantity, y: Quantity) -> bool:
+        ox, oy = glossed_a.get(id(x)), glossed_b.get(id(y))
+        if ox is None or oy is None:
+            return ox is oy
+        return any(m.a is ox and m.b is oy for m in matches)
+
+    def take_unglossed(pred: Any, relation_of: Any) -> None:
+        take(lambda x, y: glosses_agree(x, y) and pred(x, y), relation_of)
 
     def same_slot(x: Quantity, y: Quantity) -> bool:
         if {x.category, y.category} == {"plain", "year"}:
@@ -635,9 +650,34 @@ def quantity_matches(a: str, b: str) -> list[QuantityMatch]:
                 return False  # "in 30 days" / "nine days before the inauguration"
             return same_role(diff, *spans, window=1, names=ages)
 
-        _cache[key] = match_quantities(find_quantities(a), find_quantities(b), role, texts=(a, b))[
-            0
-        ]
+        def one_toll(x: Quantity, y: Quantity) -> bool:
+            """Two counts of people with one outcome ("killed three people" / "five people
+            were killed"), neither figure written again in the other claim for that outcome
+            or for none."""
+            spans = (x.start, x.end), (y.start, y.end)
+            ox, oy = outcome_of(diff.a, a, spans[0]), outcome_of(diff.b, b, spans[1])
+            if ox is None or oy is None or not same_outcome(ox, oy):
+                return False
+            if x.approx is not None or y.approx is not None:
+                return False  # bounds and estimates: the role pass weighs them
+            for q, others, other_text, other_toks, outcome in (
+                (x, qs_b, b, diff.b, oy),
+                (y, qs_a, a, diff.a, ox),
+            ):
+                for twin in others:
+                    if twin.value == q.value:
+                        twin_outcome = outcome_of(other_toks, other_text, (twin.start, twin.end))
+                        if twin_outcome is None or same_outcome(twin_outcome, outcome):
+                            return False  # the figure is told there too
+            return (
+                counts_people(diff.a, a, spans[0])
+                and counts_people(diff.b, b, spans[1])
+                and not count_other_things(diff, (a, b), *spans)
+            )
+
+        qs_a, qs_b = find_quantities(a), find_quantities(b)
+
+        _cache[key] = match_quantities(qs_a, qs_b, role, texts=(a, b), one_toll=one_toll)[0]
     return _cache[key]
 
 
