@@ -626,6 +626,20 @@ REPORT_DIVERGENCES_FILE = (
 )
 
 
+#: Kinds of finding that can decide a divergence, in the order the per-kind table gives them.
+KINDS_IN_REPORTS = (
+    "number",
+    "unit",
+    "date",
+    "entity",
+    "term",
+    "negation",
+    "modality",
+    "quote",
+    "attribution",
+)
+
+
 def report_divergence_lines(shared: Path, embedder: Embedder) -> list[str]:
     """Every divergence of the reports of the held-out topics (test) and of the training
     topics (dev), scored against the divergences of main at 60fd933 that two readers labelled
@@ -649,8 +663,11 @@ def report_divergence_lines(shared: Path, embedder: Embedder) -> list[str]:
         "| topics | divergences | labelled (readers agree) | real conflicts | precision | conflicts kept | unlabelled |",
         "|---|---|---|---|---|---|---|",
     ]
+    # Per kind of decisive finding: how many labelled divergences carrying it are conflicts.
+    by_kind: dict[str, dict[str, Counter[str]]] = {}
     for name, held_out in (("**held-out (test)**", True), ("training (dev)", False)):
         counts: Counter[str] = Counter()
+        kinds = by_kind.setdefault(name, {})
         n_div = 0
         for docs in _topic_inputs(shared, held_out=held_out).values():
             report = claimcmp.compare([a for a, _, _ in docs], embedder=embedder)
@@ -659,7 +676,10 @@ def report_divergence_lines(shared: Path, embedder: Embedder) -> list[str]:
                     continue
                 n_div += 1
                 row = labels.get((*_at(report.claim(p.a)), *_at(report.claim(p.b))))
-                counts["unlabelled" if row is None else row["label"] or "disagree"] += 1
+                label = "unlabelled" if row is None else row["label"] or "disagree"
+                counts[label] += 1
+                for kind in p.decisive_kinds:
+                    kinds.setdefault(kind, Counter())[label] += 1
         set_name = "test" if held_out else "dev"
         all_conflicts = sum(
             1
@@ -672,6 +692,21 @@ def report_divergence_lines(shared: Path, embedder: Embedder) -> list[str]:
             f"**{counts['conflict'] / max(1, agreed):.2f}** | {counts['conflict']}/{all_conflicts} | "
             f"{counts['unlabelled']} |"
         )
+    lines += [
+        "",
+        "By kind of decisive finding (a divergence may carry several): labelled divergences that",
+        "carry it, and how many of them are real conflicts.",
+        "",
+        "| topics | " + " | ".join(KINDS_IN_REPORTS) + " |",
+        "|---|" + "---|" * len(KINDS_IN_REPORTS),
+    ]
+    for name, kinds in by_kind.items():
+        cells = []
+        for kind in KINDS_IN_REPORTS:
+            c = kinds.get(kind, Counter())
+            agreed = c["conflict"] + c["compatible"] + c["different"]
+            cells.append(f"{c['conflict']}/{agreed}" if agreed else "–")
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
     rows = list(read_jsonl(REPORT_DIVERGENCES_FILE))
     lines.append("")
     for set_name in ("test", "dev"):

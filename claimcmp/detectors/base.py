@@ -226,7 +226,7 @@ def count_other_things(
             pa is not None
             and pb is not None
             and diff.counterpart_in_b(pa) != pb
-            and not _same_predicate(diff.a[pa].lower, diff.b[pb].lower)
+            and not same_outcome(diff.a[pa].lower, diff.b[pb].lower)
         )
     return True
 
@@ -337,11 +337,6 @@ def counts_people(toks: tuple[Token, ...], text: str, span: tuple[int, int]) -> 
     return word in _TOLL or is_agent(_PLURALS.get(word, word)) or verb_form_only(word)
 
 
-def same_outcome(x: str, y: str) -> bool:
-    """Whether two outcomes are one ("killed" / "died", "injured" / "wounded")."""
-    return _same_predicate(x, y)
-
-
 #: Words that qualify a figure: "**at least** five", "**more than** 200", "**some** 30".
 _FIGURE_QUALIFIERS = frozenset(
     "at least most more than less fewer about around some nearly almost over under roughly "
@@ -358,7 +353,8 @@ def verb_form_only(word: str) -> bool:
     )
 
 
-def _same_predicate(x: str, y: str) -> bool:
+def same_outcome(x: str, y: str) -> bool:
+    """Whether two things said of counts are one ("killed" / "died", "injured" / "wounded")."""
     return (x in _TOLL and y in _TOLL) or _one_thing(x, y)
 
 
