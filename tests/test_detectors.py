@@ -447,3 +447,43 @@ def test_two_tolls_swapped_between_outcomes_are_both_found() -> None:
     for x, y in ((a, b), (b, a)):
         found = [(d.a_text, d.b_text) for d in NumberDetector().detect(ClaimText(x), ClaimText(y))]
         assert sorted(found) == sorted([("three", "five"), ("five", "three")]), (x, y)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "severity"),
+    [
+        # Two tellings of a developing toll: "at least five" holds wherever "at least one"
+        # does not contradict it.
+        (
+            "A powerful earthquake in Aceh province flattened buildings Tuesday, killing at least five people.",
+            "An earthquake which hit the province of Aceh on Tuesday killed at least one person.",
+            "medium",
+        ),
+        (
+            "More than 200 people were reported injured across the province.",
+            "Officials said more than 50 people were hurt by the quake.",
+            "medium",
+        ),
+        # In one text edited, a changed bound is a changed figure.
+        (
+            "More than 200 people were injured in the blast.",
+            "More than 50 people were injured in the blast.",
+            "high",
+        ),
+        # A bound and an exact figure are not two bounds (the editors' "at least three" / "10").
+        ("At least three people died in the storm.", "The storm killed 10 people.", "high"),
+        # Two "nearly" figures are estimates just short of their values, not bounds.
+        (
+            "The flood has displaced nearly 300,000 people, officials said.",
+            "Nearly 235,000 people have been displaced by the flood.",
+            "high",
+        ),
+    ],
+)
+def test_two_lower_bounds_of_reworded_claims_are_not_a_conflict(
+    a: str, b: str, severity: str
+) -> None:
+    for x, y in ((a, b), (b, a)):
+        (d,) = NumberDetector().detect(ClaimText(x), ClaimText(y))
+        assert d.severity == severity, (x, y, d)
+        assert (d.confidence >= 0.5) == (severity == "high")

@@ -1642,3 +1642,65 @@ def test_figures_are_not_opposites() -> None:
 def test_no_prefix_finding(a: str, b: str) -> None:
     found = RULES.findings(ClaimText(a), ClaimText(b))
     assert not [d for d in found if d.detector == "term:prefix"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "severity"),
+    [
+        # Two tellings worded apart: another name is listed, but it does not decide.
+        ("Lopez has been charged with murder", "Carrasquillo was charged with murder", "medium"),
+        (
+            "Garrard drove Jacksonville to the 7-yard line with 29 seconds remaining",
+            "The Jags drove down to the Colts 7 yard line but a pass to the running back was completed.",
+            "medium",
+        ),
+        # One text edited: the swap keeps its weight.
+        (
+            "Lopez was charged with murder on Friday.",
+            "Carrasquillo was charged with murder on Friday.",
+            "high",
+        ),
+        # Worded apart, but each name describes one person both claims name: one role.
+        (
+            "Christopher Kenyon Simpson of Fort Coffee is accused of fatally shooting his girlfriend.",
+            "The jury convicted Christopher Kenyon Simpson, of Spiro, in the death of his girlfriend.",
+            "high",
+        ),
+    ],
+)
+def test_another_name_in_claims_worded_apart_is_listed_not_decisive(
+    a: str, b: str, severity: str
+) -> None:
+    for x, y in ((a, b), (b, a)):
+        found = [d for d in EntityDetector().detect(ClaimText(x), ClaimText(y))]
+        assert [(d.kind, d.severity) for d in found] == [("entity", severity)], (x, y)
+        assert is_decisive(found[0]) == (severity == "high")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "term"),
+    [
+        # Nothing shared around a word that ends one claim: it may be told of anything.
+        (
+            "A military spokesman denied that the attack had taken place.",
+            "However, the armed forces spokesman vehemently denied any links to the raid.",
+            False,
+        ),
+        # Both claims end on the word: one frame.
+        (
+            "In the latest violence, insurgents threw a bomb at a convoy, killing one soldier.",
+            "Early Monday, insurgents threw a homemade bomb at a convoy, killing an American civilian.",
+            True,
+        ),
+        # One ends there, the words before correspond.
+        (
+            "The leaders agreed to move their ties towards a comprehensive strategic partnership during a visit.",
+            "On a visit, the two leaders decided to upgrade ties to a comprehensive strategic alliance.",
+            True,
+        ),
+    ],
+)
+def test_a_listed_term_in_reworded_claims_needs_a_shared_frame(a: str, b: str, term: bool) -> None:
+    for x, y in ((a, b), (b, a)):
+        found = TermDetector().detect(ClaimText(x), ClaimText(y))
+        assert any(d.kind == "term" and is_decisive(d) for d in found) == term, (x, y)

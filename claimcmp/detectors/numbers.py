@@ -29,7 +29,7 @@ from claimcmp.detectors.base import (
 )
 from claimcmp.protocols import ClaimText
 from claimcmp.records import Divergence
-from claimcmp.text.diff import token_diff
+from claimcmp.text.diff import NEAR_COPY_RATIO, token_diff
 from claimcmp.text.lexicon import TITLE_WORDS
 from claimcmp.text.names import is_demonym, is_name, same_entity
 from claimcmp.text.normalize import PHRASE_BREAKS, Token
@@ -194,6 +194,11 @@ def _glossed(q: Quantity, others: list[Quantity], text: str) -> Quantity | None:
     return None
 
 
+#: Qualifiers that make a figure a lower bound ("more than 200", "at least five").
+_LOWER_BOUNDS = frozenset({"above", "at least"})
+_TWO_LOWER_BOUNDS = "two lower bounds"
+
+
 def match_quantities(
     qa: list[Quantity],
     qb: list[Quantity],
@@ -284,6 +289,11 @@ def match_quantities(
             and _close(xv, yv, 0.25)
         ):
             return "rounded", f"consistent with the bound '{qualifier}'"
+        if x.approx in _LOWER_BOUNDS and y.approx in _LOWER_BOUNDS:
+            # "killing at least five" / "killed at least one": both hold if the higher does, the
+            # toll of a developing story told at two times. (Two "nearly" figures are not
+            # bounds but estimates just short of their value: they stay compared.)
+            return "value_changed", _TWO_LOWER_BOUNDS
         lo, hi = sorted((abs(xv), abs(yv)))
         if lo > 0 and hi / lo >= 50 and _leading(xv) != _leading(yv):
             # 13 points vs 2,129 points: too far apart to be one count told wrongly (a slip of
@@ -747,6 +757,20 @@ class NumberDetector:
                         f"the {what} differs: {_fmt(m.a)} vs {_fmt(m.b)} (so far apart that they may count "
                         "different things)",
                         0.45,
+                        "medium",
+                    )
+                elif (
+                    m.note == _TWO_LOWER_BOUNDS
+                    and token_diff(a.text, b.text).ratio < NEAR_COPY_RATIO
+                ):
+                    # In one text edited, a changed bound is still a changed figure.
+                    yield _finding(
+                        m,
+                        "number",
+                        self.name,
+                        f"the {what} differs: {_fmt(m.a)} vs {_fmt(m.b)}, but both are lower "
+                        "bounds, which the higher one satisfies (perhaps a later count)",
+                        0.4,
                         "medium",
                     )
                 elif (both_true := _two_facts(a.text, b.text, m)) is not None:
