@@ -1704,3 +1704,36 @@ def test_a_listed_term_in_reworded_claims_needs_a_shared_frame(a: str, b: str, t
     for x, y in ((a, b), (b, a)):
         found = TermDetector().detect(ClaimText(x), ClaimText(y))
         assert any(d.kind == "term" and is_decisive(d) for d in found) == term, (x, y)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "decisive"),
+    [
+        # The writer's caution between two tellings worded apart: listed, not decisive.
+        (
+            "Residents ran into the streets in the provincial capital as the quake shook houses for a minute.",
+            "The quake appears to have shaken the provincial capital.",
+            False,
+        ),
+        (
+            "Three women and possibly two children were inside the hall but escaped unharmed.",
+            "The fire broke out while a craft group and two children were inside the hall.",
+            False,
+        ),
+        # One text edited: the hedge keeps its weight.
+        ("The company may have cut 500 jobs last year.", "The company cut 500 jobs last year.", True),
+        # A suspicion someone holds is the state of the fact, not a writer's caution.
+        (
+            "Investigators say they suspect arson caused the fire that gutted the warehouse.",
+            "The warehouse was gutted by an arson fire, the owner said on Monday.",
+            True,
+        ),
+    ],
+)
+def test_a_writers_caution_between_reworded_claims_is_not_decisive(
+    a: str, b: str, decisive: bool
+) -> None:
+    for x, y in ((a, b), (b, a)):
+        found = [d for d in ModalityDetector().detect(ClaimText(x), ClaimText(y))]
+        assert [d.kind for d in found] == ["modality"], (x, y)
+        assert is_decisive(found[0]) == decisive, (x, y, found[0])
