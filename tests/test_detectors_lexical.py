@@ -1672,7 +1672,7 @@ def test_another_name_in_claims_worded_apart_is_listed_not_decisive(
     a: str, b: str, severity: str
 ) -> None:
     for x, y in ((a, b), (b, a)):
-        found = [d for d in EntityDetector().detect(ClaimText(x), ClaimText(y))]
+        found = list(EntityDetector().detect(ClaimText(x), ClaimText(y)))
         assert [(d.kind, d.severity) for d in found] == [("entity", severity)], (x, y)
         assert is_decisive(found[0]) == (severity == "high")
 
@@ -1734,6 +1734,6 @@ def test_a_writers_caution_between_reworded_claims_is_not_decisive(
     a: str, b: str, decisive: bool
 ) -> None:
     for x, y in ((a, b), (b, a)):
-        found = [d for d in ModalityDetector().detect(ClaimText(x), ClaimText(y))]
+        found = list(ModalityDetector().detect(ClaimText(x), ClaimText(y)))
         assert [d.kind for d in found] == ["modality"], (x, y)
         assert is_decisive(found[0]) == decisive, (x, y, found[0])
