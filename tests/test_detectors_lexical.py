@@ -1721,7 +1721,11 @@ def test_a_listed_term_in_reworded_claims_needs_a_shared_frame(a: str, b: str, t
             False,
         ),
         # One text edited: the hedge keeps its weight.
-        ("The company may have cut 500 jobs last year.", "The company cut 500 jobs last year.", True),
+        (
+            "The company may have cut 500 jobs last year.",
+            "The company cut 500 jobs last year.",
+            True,
+        ),
         # A suspicion someone holds is the state of the fact, not a writer's caution.
         (
             "Investigators say they suspect arson caused the fire that gutted the warehouse.",
