@@ -66,6 +66,35 @@ def test_tokenised_thousands(text: str, values: list[float]) -> None:
     assert [q.value for q in find_quantities(text)] == values
 
 
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # Decimals as a tokenised corpus writes them (ECB+): one figure, not "6" and "1".
+        ("A magnitude - 6. 1 earthquake struck Aceh.", [6.1]),
+        ("He averaged 14. 4 points and 6. 9 assists.", [14.4, 6.9]),
+        ("to settle a $5. 3 million debt", [5_300_000]),
+        # A year ending a sentence, and a figure after a range, are not decimals.
+        ("It happened in 2009. 3 people died.", [2009, 3]),
+        ("The vote was 98 to 2. 3 members abstained.", [98, 3]),
+    ],
+)
+def test_tokenised_decimals(text: str, values: list[float]) -> None:
+    assert [q.value for q in find_quantities(text)] == pytest.approx(values)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # A measure in words rounds like one in digits; so does a tokenised decimal.
+        ("The quake struck at a depth of 6.2 miles.", "The quake struck at a depth of six miles."),
+        ("The quake struck at a depth of 6. 2 miles.", "The quake struck at a depth of 6 miles."),
+    ],
+)
+def test_a_measure_rounded_to_its_written_precision_is_not_a_conflict(a: str, b: str) -> None:
+    for x, y in ((a, b), (b, a)):
+        assert found(x, y) == [], (x, y)
+
+
 def test_one_of_is_not_a_number() -> None:
     assert find_quantities("Belarus was one of the first to join.") == []
 

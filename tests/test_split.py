@@ -50,6 +50,22 @@ def test_number_sign_and_initials_do_not_end_sentences() -> None:
     ]
 
 
+def test_a_decimal_as_a_tokenised_corpus_writes_it_does_not_end_a_sentence() -> None:
+    text = (
+        "A magnitude - 6. 1 earthquake struck on Tuesday. He averaged 14. 4 points and 6. 9 "
+        "assists. The vote was held in 2009. 12 members abstained. Sales rose 6.\n1 new store opened."
+    )
+    assert sents(text) == [
+        "A magnitude - 6. 1 earthquake struck on Tuesday.",
+        "He averaged 14. 4 points and 6. 9 assists.",
+        # A year has four digits; a line break is not the corpus's one space.
+        "The vote was held in 2009.",
+        "12 members abstained.",
+        "Sales rose 6.",
+        "1 new store opened.",
+    ]
+
+
 def test_curly_quotes_and_em_dashes() -> None:
     text = "“We will rebuild,” she said. “It will take time — years, maybe.” Work starts today."
     assert sents(text) == [

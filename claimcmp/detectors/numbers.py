@@ -65,8 +65,14 @@ def _leading(value: float) -> str:
     return f"{abs(value):.3e}".split("e")[0].rstrip("0").rstrip(".")
 
 
+def _digits(number_text: str) -> str:
+    """A figure's digits and point as written, without separators: "2, 129" (a tokenised
+    corpus's thousands) is "2129", "6. 1" (its decimal) is "6.1"."""
+    return number_text.replace(",", "").replace(" ", "")
+
+
 def _decimals(number_text: str) -> int:
-    t = number_text.replace(",", "")
+    t = _digits(number_text)
     return len(t.split(".")[1]) if "." in t else 0
 
 
@@ -77,7 +83,7 @@ def _close(x: float, y: float, rel: float) -> bool:
 def _written_range(q: Quantity) -> tuple[float, float]:
     """The values ``q`` stands for at the precision it is written with: half a unit of its last
     significant digit either side ("60" → 55–65, "6.5" → 6.45–6.55, "six" → 5.5–6.5)."""
-    digits = q.number_text.replace(",", "")
+    digits = _digits(q.number_text)
     if not digits[:1].isdigit():
         step = 1.0
     elif "." in digits:
@@ -92,9 +98,13 @@ def _written_range(q: Quantity) -> tuple[float, float]:
 def _rounding_of(a: Quantity, b: Quantity) -> bool:
     """Whether one value is the other rounded to the precision it is written with."""
     for coarse, fine in ((a, b), (b, a)):
-        if not coarse.number_text or not coarse.number_text[0].isdigit():
+        if not coarse.number_text:
             continue
-        decimals = _decimals(coarse.number_text)
+        if not coarse.number_text[0].isdigit() and coarse.category != "measure":
+            # A count in words is exact ("six people"); a measure in words is rounded like
+            # digits ("a depth of six miles" / "6.2 miles").
+            continue
+        decimals = _decimals(coarse.number_text) if coarse.number_text[0].isdigit() else 0
         written = parse_number(coarse.number_text)
         scale = coarse.value / written if written else 1.0
         if (

@@ -268,6 +268,13 @@ _TOKENISED_THOUSANDS = (
     + r"\d{1,3}(?:,[ ]\d{3})+(?!\d|\.\d)"
 )
 
+# "6. 1": a decimal as a tokenised corpus (ECB+) writes it, a space after the point ("a
+# magnitude 6. 1 quake", "averaged 14. 4 points"). At most three digits before the point and two
+# after, with no other digit, point or comma around: a sentence that ends on a figure is not
+# followed by one written in digits (news style spells out a figure that opens a sentence,
+# and a year has four digits).
+_TOKENISED_DECIMAL = r"(?<![\d.,])\d{1,3}\.[ ]\d{1,2}(?![\d,]|\.\d)"
+
 _QUANTITY = re.compile(
     rf"""
     (?P<approx>\b(?:{"|".join(re.escape(a.strip()) for a in sorted(_APPROX, key=len, reverse=True))})\s+)?
@@ -275,6 +282,7 @@ _QUANTITY = re.compile(
     (?P<num>
         \d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?        # 1,000  12,500.5
       | {_TOKENISED_THOUSANDS}                  # 2, 129
+      | {_TOKENISED_DECIMAL}                    # 6. 1
       | \d+(?:\.\d+)?                           # 1000  3.5
       | \.\d+
       | \b(?:{_TENS})-(?:{_ONES})\b              # twenty-five
@@ -317,7 +325,7 @@ class Quantity:
 def parse_number(raw: str) -> float | None:
     """The value of a number as written: digits ("1,000", "3.5") or number words ("twelve",
     "twenty-five"); None if it is neither."""
-    r = raw.lower().replace(", ", "").replace(",", "")
+    r = raw.lower().replace(", ", "").replace(",", "").replace(". ", ".")
     if r in _WORD_NUMBERS:
         return float(_WORD_NUMBERS[r])
     if "-" in r:
