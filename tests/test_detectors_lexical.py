@@ -1741,3 +1741,27 @@ def test_a_writers_caution_between_reworded_claims_is_not_decisive(
         found = list(ModalityDetector().detect(ClaimText(x), ClaimText(y)))
         assert [d.kind for d in found] == ["modality"], (x, y)
         assert is_decisive(found[0]) == decisive, (x, y, found[0])
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "denied"),
+    [
+        # Two tellings worded apart, placed at two times: two facts, not one denied.
+        (
+            "The general manager had given the coach two contract extensions in the past season.",
+            "Speaking about the new extension, the general manager said he was excited about the future.",
+            False,
+        ),
+        (
+            "The team played well in the past season.",
+            "The team expects to play well in the future.",
+            False,
+        ),
+        # One text edited: the time word swapped is still found.
+        ("The talks resumed in the past week.", "The talks resumed in the coming week.", True),
+    ],
+)
+def test_words_of_two_times_in_reworded_claims_are_not_opposites(
+    a: str, b: str, denied: bool
+) -> None:
+    assert negated_either_way(a, b) == denied

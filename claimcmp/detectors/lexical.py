@@ -668,6 +668,11 @@ class NegationDetector:
             # "one-year" / "two-year" (WordNet's "annual" / "biennial" plants): two figures,
             # which the number detector compares.
             return False
+        if wx in _TIME_POSITIONS and wy in _TIME_POSITIONS and d.ratio < NEAR_COPY_RATIO:
+            # Two tellings worded apart that place their statements at two times ("extensions
+            # in the **past** season" / "excited about the **future**") tell two facts, not
+            # one denied; when they date one event, the dates are the date detector's.
+            return False
         if are_antonyms(wx, wy, self._extra):
             return True
         if {wx, wy} & ATTRIBUTION_VERBS:
@@ -1376,6 +1381,11 @@ _TOLD_BEFORE = re.compile(
 _OPEN_QUOTE = re.compile(r"(?:``|[\"“‘])\s*$")
 _CLOSE_QUOTE = re.compile(r"^\s*(?:''|[\"”’])")
 
+
+#: Words that place a statement before or after the time of telling.
+_TIME_POSITIONS = frozenset(
+    "past future coming upcoming last next previous earlier later former prior".split()
+)
 
 #: Hedges that are the writer's own caution (how sure the telling is), not a state of the fact
 #: in the world (a suspicion someone holds, a decision under consideration).
