@@ -263,8 +263,8 @@ def test_a_quarter_or_five_minute_mark_may_round(a: str, b: str, conflict: bool)
 
 
 def test_a_word_finding_between_loosely_related_claims_does_not_decide() -> None:
-    a = "GM Ed Stefanski had given Cheeks two contract extensions in the past season."
-    b = "Speaking about the new contract, Stefanski said: we are excited about the future."
+    a = "The Chiefs managed to lose the game in the final minute."
+    b = "A late fumble won this game for the Colts, the coach said."
     assert token_diff(a, b).content_overlap < LOOSE_OVERLAP
     found = RULES.findings(ClaimText(a), ClaimText(b))
     assert any(d.kind == "negation" for d in found)
