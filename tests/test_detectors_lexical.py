@@ -1765,3 +1765,33 @@ def test_words_of_two_times_in_reworded_claims_are_not_opposites(
     a: str, b: str, denied: bool
 ) -> None:
     assert negated_either_way(a, b) == denied
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "conflict"),
+    [
+        # Each date follows a verb of its own that the other claim does not tell: two events.
+        (
+            "The provision is in the spending bill the House passed last week, aides said.",
+            "The provision is in a spending bill signed by the president on March 11, aides said.",
+            False,
+        ),
+        (
+            "The fire devastated the church on Friday night, officials said.",
+            "The governor went to the church on Saturday to apologize to the pastors.",
+            False,
+        ),
+        # One verb, or two that tell one thing: one event, two dates.
+        ("The quake struck the coast on Tuesday.", "The quake hit the coast on Wednesday.", True),
+        (
+            "The singer launched a fashion line called Mantra in December.",
+            "The singer, who launched a fashion line called Mantra in September, is 33.",
+            True,
+        ),
+    ],
+)
+def test_dates_of_two_actions_are_not_compared(a: str, b: str, conflict: bool) -> None:
+    pa, pb = dt.date(2009, 3, 25), dt.date(2009, 3, 12)
+    for (x, px), (y, py) in (((a, pa), (b, pb)), ((b, pb), (a, pa))):
+        found = DateDetector().detect(ClaimText(x, px), ClaimText(y, py))
+        assert any(d.kind == "date" and is_decisive(d) for d in found) == conflict, (x, y)

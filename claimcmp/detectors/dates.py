@@ -13,9 +13,11 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from claimcmp.detectors.base import finding, same_role
+from claimcmp.detectors.base import finding, same_outcome, same_role
 from claimcmp.text.dates import WEEKDAYS, DateMention, find_dates, find_times, times_agree
-from claimcmp.text.diff import token_diff
+from claimcmp.text.diff import TokenDiff, token_diff
+from claimcmp.text.normalize import Token
+from claimcmp.text.wordnet import base_forms
 
 if TYPE_CHECKING:
     from claimcmp.protocols import ClaimText
@@ -124,6 +126,7 @@ class DateDetector:
                 if y.start not in used
                 and _comparable(x, y)
                 and same_role(diff, (x.start, x.end), (y.start, y.end), window=1)
+                and not _dates_other_events(diff, a.text, b.text, x, y)
             ]
             if not same_kind:
                 continue
@@ -169,6 +172,52 @@ class DateDetector:
                     f"different days: '{xa}' vs '{yb}'",
                     0.8,
                 )
+
+
+#: Stops of the clause a date stands in: what is dated lies between one and the date.
+_CLAUSE_STOPS = frozenset(',;:.()—–"“”')
+#: How far before a date its verb may stand ("passed **last week**", "signed by President
+#: Obama **on March 11**").
+_VERB_REACH = 6
+
+
+def _event_verb(toks: tuple[Token, ...], text: str, start: int) -> Token | None:
+    """The verb a date dates: the nearest word before it, in its clause, written as an
+    inflected verb ("the House **passed** last week", "**signed** by President Obama on March
+    11"); None if there is none."""
+    before = [t for t in toks if t.end <= start]
+    for t in reversed(before[-_VERB_REACH:]):
+        if t.text in _CLAUSE_STOPS:
+            return None
+        w = t.lower
+        if not (t.content and t.text.isalpha() and t.text.islower()):
+            continue
+        lemmas = {lemma for pos, lemma in base_forms(w) if pos == "v"}
+        if lemmas and w not in lemmas and not w.endswith(("ing", "s")):
+            return t  # "passed", "signed", "struck": a past form or participle
+    return None
+
+
+def _dates_other_events(diff: TokenDiff, a: str, b: str, x: DateMention, y: DateMention) -> bool:
+    """Whether the two dates date two different actions: each follows a verb of its own that
+    the other claim does not tell ("the House **passed** last week" / "**signed** by President
+    Obama on March 11"). Verbs the word alignment matched, or that tell one thing ("struck" /
+    "hit", "killed" / "died"), date one event."""
+    va = _event_verb(diff.a, a, x.start)
+    vb = _event_verb(diff.b, b, y.start)
+    if va is None or vb is None:
+        return False
+    ia, ib = diff.index_in_a(va), diff.index_in_b(vb)
+    if diff.counterpart_in_b(ia) == ib:
+        return False
+    if diff.counterpart_in_b(ia) is None and diff.counterpart_in_a(ib) is None:
+        lemmas_a = {lemma for pos, lemma in base_forms(va.lower) if pos == "v"}
+        lemmas_b = {lemma for pos, lemma in base_forms(vb.lower) if pos == "v"}
+        return not any(
+            same_outcome(u, v) for u in (va.lower, *lemmas_a) for v in (vb.lower, *lemmas_b)
+        )
+    # Each verb corresponds to another word of the other claim: two actions both tell.
+    return True
 
 
 def _told_as_often(x: DateMention, own: list[DateMention], other: list[DateMention]) -> bool:
