@@ -1795,3 +1795,54 @@ def test_dates_of_two_actions_are_not_compared(a: str, b: str, conflict: bool) -
     for (x, px), (y, py) in (((a, pa), (b, pb)), ((b, pb), (a, pa))):
         found = DateDetector().detect(ClaimText(x, px), ClaimText(y, py))
         assert any(d.kind == "date" and is_decisive(d) for d in found) == conflict, (x, y)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "swap"),
+    [
+        # A people's word and a place WordNet knows outside that people's country.
+        (
+            "A 36-year-old Australian man died after falling from a ridge.",
+            "A 36-year-old Gdansk man died after falling from a ridge.",
+            True,
+        ),
+        (
+            "For a week, Athenian streets have been a battleground.",
+            "For a week, Denver streets have been a battleground.",
+            True,
+        ),
+        # A place inside the people's country, or one WordNet does not know: both can be true.
+        (
+            "A 36-year-old Australian man died after falling from a ridge.",
+            "A 36-year-old Perth man died after falling from a ridge.",
+            False,
+        ),
+        (
+            "The Indian operations would also be expanded.",
+            "The Mumbai operations would also be expanded.",
+            False,
+        ),
+        (
+            "A 36-year-old Australian man died after falling from a ridge.",
+            "A 36-year-old Wollongbar man died after falling from a ridge.",
+            False,
+        ),
+        # A nationality and a person's name stay apart.
+        (
+            "The Australian was planning to ski.",
+            "Inspector Dave Gaskin was planning to ski.",
+            False,
+        ),
+    ],
+)
+def test_a_people_and_a_place_outside_its_country(a: str, b: str, swap: bool) -> None:
+    for x, y in ((a, b), (b, a)):
+        found = [d.kind for d in EntityDetector().detect(ClaimText(x), ClaimText(y))]
+        assert ("entity" in found) == swap, (x, y)
+
+
+def test_a_borough_is_no_team_nickname() -> None:
+    a = "Police say he struck and killed a woman in Queens last night."
+    b = "Police say he struck and killed a woman in Denver last night."
+    for x, y in ((a, b), (b, a)):
+        assert [d.kind for d in EntityDetector().detect(ClaimText(x), ClaimText(y))] == ["entity"]

@@ -1166,6 +1166,28 @@ def _located_elsewhere(place: str) -> bool:
     return any(wn.part_of(s) for s in wn.synsets(place.replace(" ", "_")) if wn.pos_of(s) == "n")
 
 
+def _outside_country(people: list[Token], place: list[Token]) -> bool:
+    """Whether the place named by ``place`` lies outside the country of the people word
+    ``people`` ("Australian" / "Gdansk"; not "Australian" / "Perth"). False when WordNet knows
+    either too little: a people word it cannot trace to a place, a place it does not know."""
+    from claimcmp.text.wordnet import wordnet
+
+    if len(people) != 1:
+        return False
+    wn = wordnet()
+    name = " ".join(t.text for t in place)
+    name = _POSSESSIVE.sub("", name)
+    if not wn.is_place(name):
+        return False
+    word = _POSSESSIVE.sub("", people[0].text)
+    countries = {d for _, lemma in wn.base_forms(word) for d in wn.derived(lemma) if wn.is_place(d)}
+    if not countries:
+        return False
+    return not any(
+        name.lower() == c or _part_of(name, c.title()) or _part_of(name, c) for c in countries
+    )
+
+
 @memoize(8192)  # asked for every name swap of every compared pair
 def _part_of(x: str, y: str) -> bool:
     """'Paris' / 'France': one place is part of the other (WordNet part holonyms)."""
@@ -1276,8 +1298,15 @@ class EntityDetector:
                 continue
             demonym_a = all(is_demonym(t.text) for t in na)
             demonym_b = all(is_demonym(t.text) for t in nb)
+            outside = False
             if demonym_a != demonym_b:
-                continue  # "the Australian" / "Inspector Dave Gaskin": a nationality and a name
+                # "a 36-year-old **Australian** man" / "a 36-year-old **Gdansk** man": where a
+                # people's word and a place WordNet knows describe one thing, the place must lie
+                # in the people's country ("an Australian climber" / "a Perth climber").
+                people, place = (na, nb) if demonym_a else (nb, na)
+                outside = _outside_country(people, place)
+                if not outside:
+                    continue  # "the Australian" / "Inspector Dave Gaskin": a nationality and a name
             poss_a = any(t.text.endswith(("'s", "’s")) for t in na)
             poss_b = any(t.text.endswith(("'s", "’s")) for t in nb)
             if poss_a != poss_b:
@@ -1295,7 +1324,8 @@ class EntityDetector:
                 # "in Baytown" / "near Houston": a place and one close to it, both true. Both
                 # told as near ("near Houston" / "near Dallas") is one slot with two places.
                 continue
-            weak = demonym_a or demonym_b  # "the Ukrainian champion" / "the Georgian champion"
+            # "the Ukrainian champion" / "the Georgian champion"; a people and a place outside it
+            weak = demonym_a or demonym_b
             if _name_parts(na) == _name_parts(nb):
                 # "AI-powered" / "AI-driven", "Sims-based" / "Sims-centric": one name, another
                 # word joined to it.
@@ -1453,6 +1483,8 @@ def _city_and_nickname(place: str, other: str) -> bool:
         )
         and _living(head)
         and _scale(place) is not None
+        # "Queens" is a borough before it is a plural of "queen": two places, not a team.
+        and _scale(other) is None
     )
 
 
