@@ -1811,7 +1811,18 @@ def test_dates_of_two_actions_are_not_compared(a: str, b: str, conflict: bool) -
             "For a week, Denver streets have been a battleground.",
             True,
         ),
+        # Traced through what WordNet places the place in: Quito is in Ecuador.
+        ("The Israeli ambassador spoke on Monday.", "The Quito ambassador spoke on Monday.", True),
+        ("An English climber died in the fall.", "A Glasgow climber died in the fall.", True),
         # A place inside the people's country, or one WordNet does not know: both can be true.
+        (
+            "The Israeli ambassador spoke on Monday.",
+            "The Jerusalem ambassador spoke on Monday.",
+            False,
+        ),
+        ("An American climber died in the fall.", "A Denver climber died in the fall.", False),
+        # "UK" is no short form of "Ukrainian".
+        ("The Ukrainian emerged triumphant.", "The Glasgow emerged triumphant.", True),
         (
             "A 36-year-old Australian man died after falling from a ridge.",
             "A 36-year-old Perth man died after falling from a ridge.",

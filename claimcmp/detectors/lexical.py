@@ -1168,24 +1168,34 @@ def _located_elsewhere(place: str) -> bool:
 
 def _outside_country(people: list[Token], place: list[Token]) -> bool:
     """Whether the place named by ``place`` lies outside the country of the people word
-    ``people`` ("Australian" / "Gdansk"; not "Australian" / "Perth"). False when WordNet knows
-    either too little: a people word it cannot trace to a place, a place it does not know."""
+    ``people`` ("Australian" / "Gdansk", "Israeli" / "Quito"; not "Australian" / "Perth",
+    "American" / "Denver"). False when WordNet knows too little: a place it does not know, or
+    does not place in anything."""
+    from claimcmp.text.names import same_entity
     from claimcmp.text.wordnet import wordnet
 
     if len(people) != 1:
         return False
     wn = wordnet()
-    name = " ".join(t.text for t in place)
-    name = _POSSESSIVE.sub("", name)
-    if not wn.is_place(name):
-        return False
+    name = _POSSESSIVE.sub("", " ".join(t.text for t in place))
     word = _POSSESSIVE.sub("", people[0].text)
-    countries = {d for _, lemma in wn.base_forms(word) for d in wn.derived(lemma) if wn.is_place(d)}
-    if not countries:
+    containers: set[str] = set()
+    for s in wn.synsets(name.replace(" ", "_")):
+        if wn.pos_of(s) != "n" or wn.lexicographer_file(s) != "noun.location":
+            continue
+        frontier = [s]
+        for _ in range(4):  # city, region, country, continent
+            frontier = [p for f in frontier for p in wn.part_of(f)]
+            # Acronyms ("UK", "CO") are left out: "Ukrainian" would read as short for "UK".
+            containers.update(
+                n.replace("_", " ")
+                for f in frontier
+                for n in wn.lemma_names(f)
+                if any(c.islower() for c in n)
+            )
+    if not containers:
         return False
-    return not any(
-        name.lower() == c or _part_of(name, c.title()) or _part_of(name, c) for c in countries
-    )
+    return not any(same_entity(word, c) for c in (name, *containers))
 
 
 @memoize(8192)  # asked for every name swap of every compared pair
