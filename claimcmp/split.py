@@ -85,7 +85,8 @@ def _joins_previous(text: str, previous_end: int, start: int) -> bool:
         return True
     if (
         text[previous_end:start] == " "
-        and _DECIMAL_HEAD.search(text, 0, previous_end)
+        # A bounded window: the lookbehind still sees the character before it.
+        and _DECIMAL_HEAD.search(text, max(0, previous_end - 4), previous_end)
         and _DECIMAL_TAIL.match(text, start)
     ):
         return True  # "a magnitude 6. 1 quake": a decimal as a tokenised corpus writes it

@@ -126,7 +126,7 @@ class DateDetector:
                 if y.start not in used
                 and _comparable(x, y)
                 and same_role(diff, (x.start, x.end), (y.start, y.end), window=1)
-                and not _dates_other_events(diff, a.text, b.text, x, y)
+                and not _dates_other_events(diff, x, y)
             ]
             if not same_kind:
                 continue
@@ -181,7 +181,7 @@ _CLAUSE_STOPS = frozenset(',;:.()—–"“”')
 _VERB_REACH = 6
 
 
-def _event_verb(toks: tuple[Token, ...], text: str, start: int) -> Token | None:
+def _event_verb(toks: tuple[Token, ...], start: int) -> Token | None:
     """The verb a date dates: the nearest word before it, in its clause, written as an
     inflected verb ("the House **passed** last week", "**signed** by President Obama on March
     11"); None if there is none."""
@@ -198,13 +198,13 @@ def _event_verb(toks: tuple[Token, ...], text: str, start: int) -> Token | None:
     return None
 
 
-def _dates_other_events(diff: TokenDiff, a: str, b: str, x: DateMention, y: DateMention) -> bool:
+def _dates_other_events(diff: TokenDiff, x: DateMention, y: DateMention) -> bool:
     """Whether the two dates date two different actions: each follows a verb of its own that
     the other claim does not tell ("the House **passed** last week" / "**signed** by President
     Obama on March 11"). Verbs the word alignment matched, or that tell one thing ("struck" /
     "hit", "killed" / "died"), date one event."""
-    va = _event_verb(diff.a, a, x.start)
-    vb = _event_verb(diff.b, b, y.start)
+    va = _event_verb(diff.a, x.start)
+    vb = _event_verb(diff.b, y.start)
     if va is None or vb is None:
         return False
     ia, ib = diff.index_in_a(va), diff.index_in_b(vb)
