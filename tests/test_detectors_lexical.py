@@ -1857,3 +1857,23 @@ def test_a_borough_is_no_team_nickname() -> None:
     b = "Police say he struck and killed a woman in Denver last night."
     for x, y in ((a, b), (b, a)):
         assert [d.kind for d in EntityDetector().detect(ClaimText(x), ClaimText(y))] == ["entity"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kinds"),
+    [
+        # The negator bears on another word than the opposite: two changes, both reported.
+        (
+            "The company strengthened its balance sheet by drawing on its credit line.",
+            "The company weakened its balance sheet by not drawing on its credit line.",
+            2,
+        ),
+        # The negator bears on the opposite word itself: the two cancel.
+        ("The protests would not stop, he said.", "The protests would continue, he said.", 0),
+        ("The team did not lose the final on Sunday.", "The team won the final on Sunday.", 0),
+    ],
+)
+def test_a_negator_cancels_only_the_opposite_it_negates(a: str, b: str, kinds: int) -> None:
+    for x, y in ((a, b), (b, a)):
+        found = [d for d in NegationDetector().detect(ClaimText(x), ClaimText(y)) if is_decisive(d)]
+        assert len(found) == kinds, (x, y, found)

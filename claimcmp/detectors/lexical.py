@@ -479,10 +479,7 @@ class NegationDetector:
             inserted = []
         for f in list(inserted):
             # "would not stop" / "would continue": a negator next to an opposite cancels it.
-            near = next(
-                (o for o in opposites if _near(f.a_span, o.a_span) or _near(f.b_span, o.b_span)),
-                None,
-            )
+            near = next((o for o in opposites if _cancels(f, o)), None)
             if near is not None:
                 inserted.remove(f)
                 opposites.remove(near)
@@ -1055,6 +1052,31 @@ def _idiom(text: str, tok: Token) -> bool:
     return bool(_NOT_NEGATING.match(text, tok.start)) or bool(
         re.search(r"\bif\s+$", text[max(0, tok.start - 4) : tok.start], re.I)
     )
+
+
+def _cancels(negated: Divergence, opposite: Divergence) -> bool:
+    """Whether an added negator bears on the opposite word itself, so that the two cancel
+    ("would **not** stop" / "would continue"), rather than on another word of the claim ("the
+    company **weakened** its balance sheet by **not** drawing on its credit line" /
+    "strengthened ... by drawing": two changes, both reported). True when the word the other
+    claim asserts is the opposite's, or the negator stands right before the opposite word."""
+    on_a = negated.explanation.startswith("A negates")
+    neg_span, asserted = (
+        (negated.a_span, negated.b_span) if on_a else (negated.b_span, negated.a_span)
+    )
+    own, other = (opposite.a_span, opposite.b_span) if on_a else (opposite.b_span, opposite.a_span)
+    if _near(asserted, other, 0):
+        return True
+    return (
+        neg_span is not None
+        and own is not None
+        and neg_span[1] <= own[0]
+        and own[0] - neg_span[1] <= _NEGATOR_REACH
+    )
+
+
+#: Characters between a negator and the word it negates: "not **stop**", "not have **stopped**".
+_NEGATOR_REACH = 12
 
 
 def _near(x: tuple[int, int] | None, y: tuple[int, int] | None, gap: int = 30) -> bool:
