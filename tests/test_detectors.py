@@ -516,3 +516,25 @@ def test_two_lower_bounds_of_reworded_claims_are_not_a_conflict(
         (d,) = NumberDetector().detect(ClaimText(x), ClaimText(y))
         assert d.severity == severity, (x, y, d)
         assert (d.confidence >= 0.5) == (severity == "high")
+
+
+def test_a_figure_written_twice_keeps_the_twin_the_alignment_pairs() -> None:
+    a = "A system was used where all 25 people sent things to all 25 others."
+    b = "A system was used where only 20 people sent things to all 25 others."
+    for x, y in ((a, b), (b, a)):
+        assert [(k, *sorted((xa, yb))) for k, xa, yb, _ in found(x, y)] == [("number", "20", "25")]
+
+
+def test_what_a_qualified_figure_is_said_of_is_read_past_its_qualifier() -> None:
+    # "left more 50 people with serious injuries" and "killed at least 40 people": two counts
+    # of two outcomes; the verb before "at least" says what the 40 are.
+    a = (
+        "Mr Ging struggled to contain his anger at the attack that has also left more 50 people "
+        "with serious injuries, 10 of whom remain critical."
+    )
+    b = (
+        "Israeli forces on Tuesday killed at least 40 people during an attack on a United "
+        "Nations-run school in Gaza."
+    )
+    for x, y in ((a, b), (b, a)):
+        assert list(NumberDetector().detect(ClaimText(x), ClaimText(y))) == [], (x, y)

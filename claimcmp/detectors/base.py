@@ -371,11 +371,13 @@ def _left_word(toks: tuple[Token, ...], inside: list[int], span: tuple[int, int]
     """The word right before a value, if it is a plain content word (not a name, a figure or a
     qualifier of the value: "at least", "about")."""
     i = min(inside) - 1
-    while i >= 0 and not toks[i].content:
+    # Qualifiers of the value are read with it: "limited him to **only** six games" is said
+    # of "limited".
+    while i >= 0 and (not toks[i].content or toks[i].lower in FIGURE_QUALIFIERS):
         i -= 1
     if i < 0 or toks[i].end > span[0]:
         return None
     t = toks[i]
-    if t.text[:1].isdigit() or (i > 0 and t.text[:1].isupper()) or t.lower in FIGURE_QUALIFIERS:
+    if t.text[:1].isdigit() or (i > 0 and t.text[:1].isupper()):
         return None
     return i

@@ -25,6 +25,7 @@ from claimcmp.detectors.base import (
     outcome_of,
     same_outcome,
     same_role,
+    tokens_in,
     verb_form_only,
 )
 from claimcmp.protocols import ClaimText
@@ -216,6 +217,7 @@ def match_quantities(
     *,
     texts: tuple[str, str] | None = None,
     one_toll: Callable[[Quantity, Quantity], bool] | None = None,
+    aligned: Callable[[Quantity, Quantity], bool] | None = None,
 ) -> tuple[list[QuantityMatch], list[Quantity], list[Quantity]]:
     """Pair the quantities of two claims.
 
@@ -312,6 +314,11 @@ def match_quantities(
             return "value_changed", "far apart"
         return "value_changed", ""
 
+    if aligned is not None:
+        # Twins the word alignment itself pairs come first: "all **25** people sent gifts to all
+        # 25 others" / "only 20 people sent gifts to all **25** others" leaves the first 25,
+        # whose neighbours the other 25 shares as well, for the 20.
+        take(lambda x, y: same_value(x, y) and aligned(x, y), lambda x, y: ("equal", ""))
     if same_role is not None:
         # A figure written twice is paired first with its twin in the same slot: "Q4 **2020**
         # and Q3 2020" / "Q4 **2019** and Q3 2020" leaves the first 2020 for the 2019.
@@ -697,7 +704,19 @@ def quantity_matches(a: str, b: str) -> list[QuantityMatch]:
 
         qs_a, qs_b = find_quantities(a), find_quantities(b)
 
-        _cache[key] = match_quantities(qs_a, qs_b, role, texts=(a, b), one_toll=one_toll)[0]
+        edited_a = {e.i1 + k for e in diff.edits for k in range(len(e.a_tokens))}
+        edited_b = {e.j1 + k for e in diff.edits for k in range(len(e.b_tokens))}
+
+        def aligned(x: Quantity, y: Quantity) -> bool:
+            """The two figures stand in place in the stretches the two claims share: a token of
+            one is the other's counterpart and neither was moved or edited."""
+            ia = [i for i in tokens_in(diff.a, (x.start, x.end)) if i not in edited_a]
+            ib = {j for j in tokens_in(diff.b, (y.start, y.end)) if j not in edited_b}
+            return any(diff.counterpart_in_b(i) in ib for i in ia)
+
+        _cache[key] = match_quantities(
+            qs_a, qs_b, role, texts=(a, b), one_toll=one_toll, aligned=aligned
+        )[0]
     return _cache[key]
 
 

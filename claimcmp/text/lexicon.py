@@ -40,7 +40,8 @@ __all__ = [
 #: Words that qualify a figure ("at **least** 5", "**more than** 1,000", "**about** 50"): read with
 #: the figure, never as a word of their own.
 FIGURE_QUALIFIERS = frozenset(
-    "least most more than nearly almost about around some over under".split()
+    # "only 20 people" / "all 25 people": what the count is said of comes after them too.
+    "least most more than nearly almost about around some over under only just all".split()
 )
 
 #: Words that approximate a figure ("**approximately** twice", "**nearly** 200"): the number
