@@ -1330,14 +1330,12 @@ class EntityDetector:
                 continue
             demonym_a = all(is_demonym(t.text) for t in na)
             demonym_b = all(is_demonym(t.text) for t in nb)
-            outside = False
             if demonym_a != demonym_b:
                 # "a 36-year-old **Australian** man" / "a 36-year-old **Gdansk** man": where a
                 # people's word and a place WordNet knows describe one thing, the place must lie
                 # in the people's country ("an Australian climber" / "a Perth climber").
                 people, place = (na, nb) if demonym_a else (nb, na)
-                outside = _outside_country(people, place)
-                if not outside:
+                if not _outside_country(people, place):
                     continue  # "the Australian" / "Inspector Dave Gaskin": a nationality and a name
             poss_a = any(t.text.endswith(("'s", "’s")) for t in na)
             poss_b = any(t.text.endswith(("'s", "’s")) for t in nb)
@@ -1408,9 +1406,9 @@ class EntityDetector:
                 # for its player, a nickname, a surname for a first name), than a conflict.
                 # Of 19 such findings in the training topics' reports and labelled pairs, 4
                 # were conflicts, all one pair told twice; none of 17 in the held-out reports
-                # (counted, not read). The names of
-                # one thing both claims name ("Simpson of **Fort Coffee**" / "Simpson, of
-                # **Spiro**") stand in one role, and keep their weight.
+                # (counted, not read). The names of one thing both claims name ("Simpson of
+                # **Fort Coffee**" / "Simpson, of **Spiro**") stand in one role, and keep
+                # their weight.
                 explanation += ", in two claims worded apart (possibly another participant)"
                 confidence, severity = min(confidence, 0.45), "medium"
             if _own_figures(a.text, b.text, {t.text for t in na}, {t.text for t in nb}):
