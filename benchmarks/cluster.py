@@ -39,6 +39,7 @@ from claimcmp.errors import InputError
 from claimcmp.ingest import Article
 from claimcmp.protocols import Embedder
 from claimcmp.report import Report
+from claimcmp.verdict import CONFLICT_KINDS
 from tools.training import LABELS_FILE as ECB_PAIR_LABELS
 from tools.training import pair_counts, precision_recall_f1
 
@@ -626,20 +627,6 @@ REPORT_DIVERGENCES_FILE = (
 )
 
 
-#: Kinds of finding that can decide a divergence, in the order the per-kind table gives them.
-KINDS_IN_REPORTS = (
-    "number",
-    "unit",
-    "date",
-    "entity",
-    "term",
-    "negation",
-    "modality",
-    "quote",
-    "attribution",
-)
-
-
 def report_divergence_lines(shared: Path, embedder: Embedder) -> list[str]:
     """Every divergence of the reports of the held-out topics (test) and of the training
     topics (dev), scored against the divergences of main at 60fd933 that two readers labelled
@@ -699,12 +686,12 @@ def report_divergence_lines(shared: Path, embedder: Embedder) -> list[str]:
         "By kind of decisive finding (a divergence may carry several): labelled divergences that",
         "carry it, and how many of them are real conflicts.",
         "",
-        "| topics | " + " | ".join(KINDS_IN_REPORTS) + " |",
-        "|---|" + "---|" * len(KINDS_IN_REPORTS),
+        "| topics | " + " | ".join(CONFLICT_KINDS) + " |",
+        "|---|" + "---|" * len(CONFLICT_KINDS),
     ]
     for name, kinds in by_kind.items():
         cells = []
-        for kind in KINDS_IN_REPORTS:
+        for kind in CONFLICT_KINDS:
             c = kinds.get(kind, Counter())
             agreed = c["conflict"] + c["compatible"] + c["different"]
             cells.append(f"{c['conflict']}/{agreed}" if agreed else "–")

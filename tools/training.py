@@ -252,10 +252,9 @@ def build_pairs(shared: Path, *, keep_same_wording: bool = False) -> list[Labell
                     continue
                 if p.kind == "entity":
                     # A random name planted into a paraphrase ("the Free Software Osaka")
-                    # teaches that any other name between reworded claims is a conflict; of
-                    # 36 such findings in real cross-source pairs the readers labelled, 4 were,
-                    # all one pair (EntityDetector). Names planted into copies (the
-                    # perturbation suite) stay.
+                    # teaches that any other name between reworded claims is a conflict,
+                    # which real reports rarely show (docs/detectors.md, `entity`). Names
+                    # planted into copies (the perturbation suite) stay.
                     continue
                 pairs.append(
                     LabelledPair(

@@ -174,21 +174,18 @@ class DateDetector:
                 )
 
 
-#: Stops of the clause a date stands in: what is dated lies between one and the date.
-_CLAUSE_STOPS = frozenset(',;:.()—–"“”')
-#: How far before a date its verb may stand ("passed **last week**", "signed by President
+#: How far before a date, in words, its verb may stand ("passed **last week**", "signed by President
 #: Obama **on March 11**").
 _VERB_REACH = 6
 
 
 def _event_verb(toks: tuple[Token, ...], start: int) -> Token | None:
-    """The verb a date dates: the nearest word before it, in its clause, written as an
-    inflected verb ("the House **passed** last week", "**signed** by President Obama on March
-    11"); None if there is none."""
+    """The verb a date dates: the nearest of the :data:`_VERB_REACH` words before it written
+    as an inflected verb ("the House **passed** last week", "**signed** by President Obama on
+    March 11"); None if there is none. (Tokens hold no punctuation, so a clause break within
+    that reach is not seen.)"""
     before = [t for t in toks if t.end <= start]
     for t in reversed(before[-_VERB_REACH:]):
-        if t.text in _CLAUSE_STOPS:
-            return None
         w = t.lower
         if not (t.content and t.text.isalpha() and t.text.islower()):
             continue

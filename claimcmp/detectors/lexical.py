@@ -88,7 +88,6 @@ _CLAIMING = frozenset(
 )
 #: How far before the statement (in tokens) its estimating verb may stand, within one clause.
 ESTIMATE_REACH = 12
-_CLAUSE_STOPS = frozenset('. ; : " ” “ ?'.split())
 
 
 def _plain_word(tok: Token) -> bool:
@@ -1404,11 +1403,11 @@ class EntityDetector:
                 # Two tellings worded apart, not one text edited: another name there is far
                 # more often another participant, or the same one called otherwise (a team
                 # for its player, a nickname, a surname for a first name), than a conflict.
-                # Of 19 such findings in the training topics' reports and labelled pairs, 4
-                # were conflicts, all one pair told twice; none of 17 in the held-out reports
-                # (counted, not read). The names of one thing both claims name ("Simpson of
-                # **Fort Coffee**" / "Simpson, of **Spiro**") stand in one role, and keep
-                # their weight.
+                # In the report benchmark's per-kind table, divergences carrying a name were
+                # conflicts 2 of 13 times in the training topics (one pair told twice) and 0 of
+                # 13 held-out (docs/detectors.md). The names of one thing both claims name
+                # ("Simpson of **Fort Coffee**" / "Simpson, of **Spiro**") stand in one role,
+                # and keep their weight.
                 explanation += ", in two claims worded apart (possibly another participant)"
                 confidence, severity = min(confidence, 0.45), "medium"
             if _own_figures(a.text, b.text, {t.text for t in na}, {t.text for t in nb}):
@@ -1447,6 +1446,29 @@ _TIME_POSITIONS = frozenset(
     "past future coming upcoming last next previous earlier later former prior".split()
 )
 
+
+def _governed(
+    toks: tuple[Token, ...],
+    counterpart: int,
+    verbs: frozenset[str],
+    d: TokenDiff,
+    hedged_in_a: bool,
+    *,
+    shared: bool,
+) -> bool:
+    """Whether one of ``verbs`` stands within :data:`ESTIMATE_REACH` words before the plain
+    statement's word ``toks[counterpart]`` (``toks`` is the plain claim), told by the hedged
+    claim too (``shared``) or only by the plain one. Tokens hold no punctuation, so the reach
+    in words is the only bound: a clause break between them is not seen."""
+    return any(
+        t.lower in verbs
+        and counterpart - ESTIMATE_REACH <= k < counterpart
+        and ((d.counterpart_in_a(k) if hedged_in_a else d.counterpart_in_b(k)) is not None)
+        == shared
+        for k, t in enumerate(toks)
+    )
+
+
 #: Hedges that are the writer's own caution (how sure the telling is), not a state of the fact
 #: in the world (a suspicion someone holds, a decision under consideration).
 _CAUTION = frozenset(
@@ -1462,10 +1484,11 @@ _DESCRIBING = frozenset({",", "of", "from"})
 def _described_name(toks: tuple[Token, ...], first: Token, other: str) -> bool:
     """Whether the name opening at ``first`` describes a name right before it that the other
     claim names too: the hometown of one person both claims name is one role."""
-    i = toks.index(first) - 1
+    before = toks.index(first) - 1
+    i = before
     while i >= 0 and toks[i].lower in _DESCRIBING:
         i -= 1
-    if i < 0 or i == toks.index(first) - 1 or not toks[i].text[:1].isupper():
+    if i < 0 or i == before or not toks[i].text[:1].isupper():
         return False
     return re.search(rf"(?<!\w){re.escape(toks[i].text)}(?!\w)", other) is not None
 
@@ -2007,24 +2030,12 @@ class ModalityDetector:
             plain = [other[counterpart]]
             # Both statements already sit under one estimating verb: the "plain" one is an
             # estimate too, so the extra hedge changes little.
-            estimate = any(
-                t.lower in _ESTIMATING
-                and counterpart - ESTIMATE_REACH <= k < counterpart
-                and not any(x.text in _CLAUSE_STOPS for x in other[k:counterpart])
-                and (d.counterpart_in_a(k) if ua else d.counterpart_in_b(k)) is not None
-                for k, t in enumerate(other)
-            )
+            estimate = _governed(other, counterpart, _ESTIMATING, d, bool(ua), shared=True)
             # The plain statement is only someone's claim, which the hedged one does not
             # report: "environmentalists **claim** the rule weakened the act" is no more
             # certain than "could have weakened" it. (Under one claim both share, "Israel
             # claimed Hamas was planning" / "... may have been planning", the hedge counts.)
-            claimed = any(
-                t.lower in _CLAIMING
-                and counterpart - ESTIMATE_REACH <= k < counterpart
-                and not any(x.text in _CLAUSE_STOPS for x in other[k:counterpart])
-                and (d.counterpart_in_a(k) if ua else d.counterpart_in_b(k)) is None
-                for k, t in enumerate(other)
-            )
+            claimed = _governed(other, counterpart, _CLAIMING, d, bool(ua), shared=False)
             level = HEDGE_LEVELS[w[0]]
             hedges = {w[0]}
             if ua:
@@ -2072,10 +2083,10 @@ class ModalityDetector:
         ):
             # Two tellings worded apart: one writer's caution ("the quake **appears to** have
             # shaken the capital" / "the quake shook houses", "**possibly** two children")
-            # rather than a fact in doubt. In the training topics' reports all 8 such
-            # findings were compatible or two facts; a suspicion someone holds ("investigators
-            # **suspect** arson" / "an arson fire") or a decision not yet taken ("is
-            # **considering**") tells the state of the fact, and keeps its weight.
+            # rather than a fact in doubt (the report benchmark's figures are in
+            # docs/detectors.md); a suspicion someone holds ("investigators **suspect** arson"
+            # / "an arson fire") or a decision not yet taken ("is **considering**") tells the
+            # state of the fact, and keeps its weight.
             explanation += ", but one writer's caution between two tellings worded apart"
             confidence, severity = 0.45, "medium"
         yield finding(

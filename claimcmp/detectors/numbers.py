@@ -207,6 +207,9 @@ def _glossed(q: Quantity, others: list[Quantity], text: str) -> Quantity | None:
 
 #: Qualifiers that make a figure a lower bound ("more than 200", "at least five").
 _LOWER_BOUNDS = frozenset({"above", "at least"})
+#: Qualifiers that make a figure an upper bound ("less than 50", "up to 12").
+_UPPER_BOUNDS = frozenset({"below", "at most"})
+#: The note of a match of two lower bounds (see ``value_relation``).
 _TWO_LOWER_BOUNDS = "two lower bounds"
 
 
@@ -284,19 +287,17 @@ def match_quantities(
         if qualifier == "about" and _close(xv, yv, 0.1):
             return "rounded", f"within 10% and qualified as approximate ('{qualifier}')"
         if (
-            qualifier in ("above", "at least")
+            qualifier in _LOWER_BOUNDS
             and (
-                (x.approx in ("above", "at least") and yv >= xv)
-                or (y.approx in ("above", "at least") and xv >= yv)
+                (x.approx in _LOWER_BOUNDS and yv >= xv) or (y.approx in _LOWER_BOUNDS and xv >= yv)
             )
             and _close(xv, yv, 0.25)
         ):
             return "rounded", f"consistent with the bound '{qualifier}'"
         if (
-            qualifier in ("below", "at most")
+            qualifier in _UPPER_BOUNDS
             and (
-                (x.approx in ("below", "at most") and yv <= xv)
-                or (y.approx in ("below", "at most") and xv <= yv)
+                (x.approx in _UPPER_BOUNDS and yv <= xv) or (y.approx in _UPPER_BOUNDS and xv <= yv)
             )
             and _close(xv, yv, 0.25)
         ):
