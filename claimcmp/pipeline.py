@@ -7,6 +7,7 @@ same embedder and comparator on bare texts.
 
 from __future__ import annotations
 
+import bisect
 import os
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypedDict
@@ -274,10 +275,10 @@ class Pipeline:
                 f"{' readable' if skipped else ''}); give two or more reports of the same event{left_out}"
             )
         claim_list: list[Claim] = []
+        sentences_of: dict[str, list[tuple[int, int]]] = {}
         for i, article in enumerate(articles):
-            claim_list.extend(
-                self.extractor.claims(article, sentence_spans(article, self.splitter))
-            )
+            sentences_of[article.source] = sentence_spans(article, self.splitter)
+            claim_list.extend(self.extractor.claims(article, sentences_of[article.source]))
             if progress:
                 progress("split", i + 1, len(articles))
         if progress:
@@ -323,8 +324,16 @@ class Pipeline:
             for ap in to_compare:
                 ca, cb = claim_list[ap.a], claim_list[ap.b]
                 result = self.comparator.compare(
-                    ClaimText(ca.text, published[ca.source]),
-                    ClaimText(cb.text, published[cb.source]),
+                    ClaimText(
+                        ca.text,
+                        published[ca.source],
+                        _text_before(texts[ca.source], sentences_of[ca.source], ca.start),
+                    ),
+                    ClaimText(
+                        cb.text,
+                        published[cb.source],
+                        _text_before(texts[cb.source], sentences_of[cb.source], cb.start),
+                    ),
                     ap.similarity,
                     aligned=True,
                     same_fact=ap.probability,
@@ -533,6 +542,17 @@ def _stories(
         for a in articles
     ]
     return separate_stories(profiles)
+
+
+def _text_before(text: str, sentences: list[tuple[int, int]], start: int) -> tuple[str, str]:
+    """:attr:`ClaimText.before` of a claim that starts at ``start``: the sentence before the
+    claim's own, and the claim's own sentence up to the claim."""
+    k = bisect.bisect_right(sentences, (start, len(text) + 1)) - 1
+    if k < 0:
+        return ("", "")
+    own_start = sentences[k][0]
+    previous = text[sentences[k - 1][0] : sentences[k - 1][1]] if k > 0 else ""
+    return (previous, text[own_start:start])
 
 
 def _cosine_floor(options: Options) -> float:

@@ -60,12 +60,34 @@ class Embedder(Protocol):
         ...
 
 
+def _sentences(value: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(value, str):
+        # One string would become a tuple of characters.
+        raise TypeError(
+            "'before' must be a sequence of sentences (str), nearest last; got one str "
+            f"({value[:40]!r}): wrap it as (text,)."
+        )
+    return tuple(value)
+
+
 @attrs.frozen
 class ClaimText:
-    """What a detector sees of one claim: its text and the article's date."""
+    """What a detector sees of one claim: its text, the article's date and the text before it.
+
+    ``before`` is the article's text before the claim, a sentence per item, nearest last: the
+    sentence before the claim's, then the claim's own sentence up to the claim (``()`` when
+    unknown, as for two sentences compared alone). Detectors read it to tell whom a pronoun
+    that opens the claim stands for ("**Bush** rushed for 404 yards. **He** also had 440 yards
+    receiving").
+    """
 
     text: str
     published: dt.date | None = None
+    before: tuple[str, ...] = attrs.field(
+        default=(),
+        converter=_sentences,
+        validator=attrs.validators.deep_iterable(attrs.validators.instance_of(str)),
+    )
 
 
 @runtime_checkable

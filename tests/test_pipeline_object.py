@@ -178,3 +178,42 @@ def test_comparator_models_are_a_model_none_or_false() -> None:
     rules = claimcmp.Comparator(model=False)
     assert rules.model is None and rules.fact_model is None
     assert claimcmp.Comparator(fact_model=False).fact_model is None
+
+
+class _SeenText:
+    """A detector that records what the comparator hands it and finds nothing."""
+
+    name = "seen"
+
+    def __init__(self) -> None:
+        self.seen: list[ClaimText] = []
+
+    def detect(self, a: ClaimText, b: ClaimText) -> list[Any]:
+        self.seen.extend((a, b))
+        return []
+
+
+def test_detectors_see_the_text_before_each_claim(hashing: Any) -> None:
+    """A report hands each detector the sentence before the claim's and the claim's own
+    sentence up to it, so a pronoun that opens a claim can be read ("He also had ...")."""
+    seen = _SeenText()
+    pipeline = claimcmp.Pipeline(
+        claimcmp.Options(claims="sentence", stories=False), embedder=hashing, detectors=[seen]
+    )
+    first = "Bush played in ten games for the Saints last season. He also had 440 yards receiving."
+    second = "Bush played in ten games for the Saints last season. He also had 404 yards receiving."
+    pipeline.compare([claimcmp.Article(first, source="a"), claimcmp.Article(second, source="b")])
+    by_text = {t.text: t.before for t in seen.seen}
+    assert by_text["He also had 440 yards receiving."] == (
+        "Bush played in ten games for the Saints last season.",
+        "",
+    )
+    assert by_text["He also had 404 yards receiving."][0].startswith("Bush played")
+
+
+def test_the_text_before_a_claim_is_a_sequence_of_sentences() -> None:
+    assert ClaimText("He won.", before=["Lee ran.", ""]).before == ("Lee ran.", "")
+    with pytest.raises(TypeError, match="'before' must be a sequence of sentences"):
+        ClaimText("He won.", before="Lee ran.")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="'before'"):
+        ClaimText("He won.", before=[1])  # type: ignore[list-item]

@@ -185,6 +185,115 @@ def test_figures_of_two_players_named_as_subjects_are_two_facts() -> None:
     assert numbers("Bush rushed for 404 yards.", "Bush rushed for 440 yards.")
 
 
+def numbers_after(a: str, before_a: tuple[str, str], b: str, before_b: tuple[str, str] = ("", "")):
+    """As :func:`numbers`, with the text before each claim (previous sentence, own sentence
+    so far) as the report passes it."""
+    return [
+        (d.severity, d.a_text, d.b_text)
+        for d in NumberDetector().detect(
+            ClaimText(a, before=before_a), ClaimText(b, before=before_b)
+        )
+        if d.severity != "low"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("claim", "before", "other"),
+    [
+        # "He" after a sentence whose subject is another player.
+        (
+            "He caught 61 passes for 712 yards and four touchdowns.",
+            ("Wideout Reggie Brooks, who sat out Sunday's loss, is listed as doubtful.", ""),
+            "Delgado threw for 2,300 yards and nine touchdowns.",
+        ),
+        # The subject opens the sentence and is also a common word ("Sparrow").
+        (
+            "He also had 58 tackles and four sacks.",
+            ("Sparrow started 12 games at linebacker last season.", ""),
+            "Okafor finished with 71 tackles and nine sacks.",
+        ),
+        # "who" right after another name.
+        (
+            "who has scored four goals this season",
+            ("", "Coach Lena Ortiz will lean on forwards Mia Lund and Ada Kerr, "),
+            "Petra Novak has scored nine goals this season.",
+        ),
+        # "his" after a clause opener, the subject in the sentence before.
+        (
+            "If it holds, his late run leaves him with 2,950 yards and 21 touchdowns.",
+            ("Kowalski (6-foot-4, 240 pounds) has won five straight starts.", ""),
+            "Delgado finished with 2,300 yards and nine touchdowns.",
+        ),
+    ],
+)
+def test_a_pronouns_figure_is_said_of_the_name_before_it(
+    claim: str, before: tuple[str, str], other: str
+) -> None:
+    assert numbers(claim, other), "without the text before, the figures are compared"
+    assert not numbers_after(claim, before, other)
+    assert not numbers_after(other, ("", ""), claim, before), "either way round"
+
+
+def test_a_pronoun_for_the_same_name_or_an_unclear_one_keeps_the_figure() -> None:
+    claim = "He missed nine games because of the injury."
+    other = "Thomas missed 10 games after he was hurt in September."
+    # The same player as the subject before.
+    assert numbers_after(claim, ("Thomas was hurt in a loss to Atlanta in Week 3.", ""), other)
+    # The other claim's player is named just before: "he" may be him.
+    assert numbers_after(
+        claim, ("Coach Payton said Bell would start because Thomas was hurt.", ""), other
+    )
+    # No named subject before ("The running back ..."): nothing to go on.
+    assert numbers_after(claim, ("The running back was hurt in Week 3.", ""), other)
+    # "Officials" is no one "he" stands for.
+    assert numbers_after(claim, ("Officials said Thomas was hurt in Week 3.", ""), other)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # Today's event against the background one a story recalls.
+        (
+            "In 2010, a magnitude 7.2 quake off the coast killed 40 people.",
+            "A magnitude 5.8 quake struck off the coast on Sunday, killing two people.",
+        ),
+        (
+            "Last year a ferry fire in the strait killed 31 passengers.",
+            "Nine passengers died when a ferry caught fire in the strait yesterday.",
+        ),
+        # Two earlier events, in two different years.
+        (
+            "In March 2009, floods in the valley forced 3,000 people from their homes.",
+            "Floods in the valley in 2014 forced 12,000 people from their homes.",
+        ),
+    ],
+)
+def test_figures_of_events_at_two_times_are_two_facts(a: str, b: str) -> None:
+    years = {"2009", "2010", "2014"}
+    assert [f for f in numbers(a, b) if not {f[1], f[2]} <= years] == []
+
+
+def test_figures_of_one_time_are_still_compared() -> None:
+    # One background event dated two ways ("last year" / "in 2012") is one event.
+    assert numbers(
+        "In April last year an 8.6-magnitude quake struck off the island.",
+        "An 8.7-magnitude quake struck off the island in April 2012.",
+    )
+    # The same day, or only one claim placing the event.
+    assert numbers("The quake killed 12 people on Sunday.", "The quake killed 14 people on Sunday.")
+    assert numbers("The quake on Sunday killed 12 people.", "The quake killed 14 people.")
+    # A date in another clause is of another event ("a mother of four, was shot in 2011").
+    assert numbers(
+        "A video of Queens mother of five Dana Cole shot in a drive-by was released on Thursday.",
+        "Dana Cole, 41, a mother of four, was shot dead in 2011 outside a school.",
+    )
+    # The same year.
+    assert numbers(
+        "In 2004, a tsunami killed 230,000 people in 13 countries.",
+        "In 2004, a tsunami killed 230,000 people in 14 countries.",
+    )
+
+
 def test_a_count_told_as_an_addition_is_a_part() -> None:
     assert not numbers(
         "Doctors said more than 40 people died when bombs hit the school.",

@@ -11,7 +11,7 @@ import pytest
 
 from claimcmp.text.diff import token_diff
 from claimcmp.text.lexicon import prefix_change
-from claimcmp.text.names import is_demonym, same_entity
+from claimcmp.text.names import antecedent, is_demonym, named_in, same_entity
 from claimcmp.text.wordnet import (
     LEXICOGRAPHER_FILES,
     adjective_of,
@@ -350,3 +350,46 @@ def test_prefix_change(x: str, y: str, expected: tuple[str, str] | None) -> None
 )
 def test_adjective_of(adverb: str, adjective: str | None) -> None:
     assert adjective_of(adverb) == adjective
+
+
+# ---------------------------------------------------------------- pronouns
+
+
+@pytest.mark.parametrize(
+    ("pronoun", "before", "name"),
+    [
+        # The subject of the sentence before, after an aside.
+        ("He", ("Garza, who missed the opener, was listed as inactive.", ""), "Garza"),
+        ("she", ("Judge Amy Holt (appointed in 2011) has ruled twice.", ""), "Holt"),
+        # A name that is also a word, opening the sentence before a verb.
+        ("his", ("Crane played in ten games.", "If so, "), "Crane"),
+        # The subject of the pronoun's own sentence comes first.
+        ("he", ("Nadal won in Paris.", "Wright lost the final before he "), "Wright"),
+        ("he", ("Police said Marsh was hurt.", "Crane lost the final before he "), "Crane"),
+        # "who" stands for the name right before it.
+        ("who", ("", "The team will rely on Ana Ruiz and Jo Park, "), "Park"),
+        # No named subject: nothing is guessed.
+        ("He", ("The suspect was arrested on Tuesday.", ""), None),
+        ("He", ("Don't cry for Cheeks on the financial front.", ""), None),
+        # Words for people are not what "he" stands for; the name after them is.
+        ("he", ("Officials said Marsh was taken to hospital.", ""), "Marsh"),
+        ("he", ("Police said he fled.", ""), None),
+        # "who" after words that are not a name.
+        ("who", ("", "Two men were arrested, "), None),
+        # Only the sentence before, no further.
+        ("He", ("Garza was listed as inactive.", "The team lost.", ""), None),
+        # Not a personal pronoun.
+        ("they", ("Garza was listed as inactive.", ""), None),
+        ("He", (), None),
+    ],
+)
+def test_a_pronoun_stands_for_the_named_subject_before_it(
+    pronoun: str, before: tuple[str, ...], name: str | None
+) -> None:
+    assert antecedent(pronoun, before) == name
+
+
+def test_named_in_finds_a_name_written_another_way() -> None:
+    assert named_in("Harrison", ("Marvin Harrison did not play.",))
+    assert named_in("US", ("The United States said no.",))
+    assert not named_in("Manning", ("Marvin Harrison did not play.", ""))

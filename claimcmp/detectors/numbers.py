@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, Literal
 
 import attrs
@@ -30,9 +30,17 @@ from claimcmp.detectors.base import (
 )
 from claimcmp.protocols import ClaimText
 from claimcmp.records import Divergence
+from claimcmp.text.dates import find_dates
 from claimcmp.text.diff import NEAR_COPY_RATIO, token_diff
 from claimcmp.text.lexicon import TITLE_WORDS
-from claimcmp.text.names import is_demonym, is_name, same_entity
+from claimcmp.text.names import (
+    PERSONAL_PRONOUNS,
+    antecedent,
+    is_demonym,
+    is_name,
+    named_in,
+    same_entity,
+)
 from claimcmp.text.normalize import PHRASE_BREAKS, Token
 from claimcmp.text.quantities import Quantity, convert, figure_counts, find_quantities, parse_number
 
@@ -503,18 +511,45 @@ def _capitalised_subject(clause: list[Token]) -> bool:
     return len(clause) >= 2 and clause[0].text[:1].isupper() and verb_form_only(clause[1].lower)
 
 
+def _clause_before(toks: tuple[Token, ...], text: str, q: Quantity) -> list[Token]:
+    """The tokens of the figure's clause before it (after the last comma, colon, bracket or
+    quote mark)."""
+    before = [t for t in toks if t.end <= q.start]
+    for k in range(len(before) - 1, -1, -1):
+        gap = text[before[k].end : before[k + 1].start if k + 1 < len(before) else q.start]
+        if any(c in PHRASE_BREAKS for c in gap):
+            return before[k + 1 :]
+    return before
+
+
+def _pronoun_holder(
+    toks: tuple[Token, ...], text: str, q: Quantity, before: Sequence[str]
+) -> tuple[str, str] | None:
+    """Whom a figure is said of when its clause opens with a pronoun ("**He** has 53 catches
+    for 605 yards", "where **he** finished with 96 touchdowns", "**who** has had only six
+    carries"): the name the pronoun stands for in the text before the claim (``before``, see
+    :attr:`ClaimText.before`), with the pronoun; None if it does not open the clause or stands
+    for no clear name."""
+    clause = _clause_before(toks, text, q)
+    for t in clause:
+        if t.lower in PERSONAL_PRONOUNS:
+            start = t.start
+            pronoun = t.lower
+            break
+        if t.content:
+            return None
+    else:
+        return None
+    own = (before[-1] if before else "") + text[:start]
+    name = antecedent(pronoun, (*before[:-1], own))
+    return (name, pronoun) if name is not None else None
+
+
 def holder(toks: tuple[Token, ...], text: str, q: Quantity) -> str | None:
     """Whom a figure is said of: the name its clause opens with, the subject ("Since Week 11,
     **Thomas** has eight touchdowns", "**Vaughn** finished with 16 points"), or None ("Video
     of Brooklyn Mother of 13": the clause does not open with a name)."""
-    before = [t for t in toks if t.end <= q.start]
-    start = 0
-    for k in range(len(before) - 1, -1, -1):
-        gap = text[before[k].end : before[k + 1].start if k + 1 < len(before) else q.start]
-        if any(c in PHRASE_BREAKS for c in gap):
-            start = k + 1
-            break
-    clause = [t for t in before[start:] if t.content and t.lower not in TITLE_WORDS]
+    clause = [t for t in _clause_before(toks, text, q) if t.content and t.lower not in TITLE_WORDS]
     if not clause or is_demonym(clause[0].text):
         return None  # "a 36-year-old Australian climber" is not said of Australia
     if not is_name(clause[0], text) and not _capitalised_subject(clause):
@@ -527,13 +562,38 @@ def holder(toks: tuple[Token, ...], text: str, q: Quantity) -> str | None:
     return run[-1].text
 
 
-def _different_holders(a: str, b: str, m: QuantityMatch) -> bool:
+def _different_holders(
+    a: str, b: str, m: QuantityMatch, before: tuple[Sequence[str], Sequence[str]] = ((), ())
+) -> bool:
     """Whether the two figures are said of two different people or bodies, each named only in
-    its own claim: "Bush rushed for 404 yards" / "Thomas has 498 rushing yards"."""
+    its own claim: "Bush rushed for 404 yards" / "Thomas has 498 rushing yards", or "He has 53
+    catches for 605 yards" after a sentence about Harrison / "Manning threw for 364 yards".
+
+    ``before`` is the text before each claim (:attr:`ClaimText.before`). A "he" or "she" is
+    taken for the subject before it only where the other claim's holder is named nowhere in
+    that text: a pronoun may stand for anyone just named."""
     da = token_diff(a, b)
-    ha, hb = holder(da.a, a, m.a), holder(da.b, b, m.b)
+    sides = []
+    for toks, text, q, context in ((da.a, a, m.a, before[0]), (da.b, b, m.b, before[1])):
+        named = holder(toks, text, q)
+        sides.append(
+            (named, None if named is not None else _pronoun_holder(toks, text, q, context))
+        )
+    (named_a, pronoun_a), (named_b, pronoun_b) = sides
+    ha = named_a or (pronoun_a[0] if pronoun_a else None)
+    hb = named_b or (pronoun_b[0] if pronoun_b else None)
     if ha is None or hb is None or same_entity(ha, hb):
         return False
+    for pronoun, context, text, other in (
+        (pronoun_a, before[0], a, hb),
+        (pronoun_b, before[1], b, ha),
+    ):
+        if (
+            pronoun is not None
+            and pronoun[1] not in ("who", "whose")
+            and named_in(other, (*context, text))
+        ):
+            return False  # "he" may stand for the other's holder, named just before
     names_a = {t.text for t in da.a if t.text[:1].isupper()}
     names_b = {t.text for t in da.b if t.text[:1].isupper()}
     return ha not in names_b and hb not in names_a
@@ -575,15 +635,92 @@ def _scope(text: str, q: Quantity) -> frozenset[str] | None:
     return None
 
 
-def _two_facts(a: str, b: str, m: QuantityMatch) -> str | None:
+#: Relative dates that place an event in the days around the article ("on Tuesday",
+#: "yesterday", "this week"), against those that place it a year or more back ("last year",
+#: "three years ago"); months back ("last month") place it in neither.
+_DAYS_AROUND = re.compile(
+    r"^(?:today|tonight|yesterday|tomorrow|(?:earlier|later|this|next|last|past|coming)\s+"
+    r"(?:week|weekend)|(?:\w+\s+)+days?\s+ago|a\s+week\s+ago|in\s+recent\s+days)$"
+)
+_YEARS_BACK = re.compile(r"^(?:last\s+year|past\s+year|a\s+year\s+ago|(?:\w+\s+)+years?\s+ago)$")
+
+
+_PARTICIPLE_OPENS = re.compile(r"\s*\w+ing\b")
+
+
+def _time_told(text: str, q: Quantity) -> tuple[str, int | None] | None:
+    """When the claim places the event a figure is told of: ``("days", None)`` for the days
+    around the article ("on Tuesday", "yesterday"), ``("years", year)`` for a year or more back
+    ("in 2004", "in May 2012", "last year" with year None); None when nothing says which.
+
+    Read from the time expression nearest the figure within its own clause, or in an opening
+    phrase of a few words that scopes over the sentence ("**In 2004**, a 9.1 quake off Aceh
+    ..."); a participle's clause ("on Sunday, killing two people") is the clause before. A date
+    in another clause tells of another event ("killed a child, ... devastated by the tsunami
+    **of 2004**"; "a mother of 12, was shot **in 2011**")."""
+    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text)]
+    start = max((k + 1 for k in breaks if k < q.start), default=0)
+    end = min((k for k in breaks if k >= q.end), default=len(text))
+    if _PARTICIPLE_OPENS.match(text, start) and start > 0:
+        # "struck on Sunday, **killing two people**": a participle's clause is the one before.
+        start = max((k + 1 for k in breaks if k < start - 1), default=0)
+    lead_end = breaks[0] if breaks and len(text[: breaks[0]].split()) <= 4 else 0
+
+    def within(s: int, e: int) -> bool:
+        return (start <= s and e <= end) or e <= lead_end
+
+    anchors: list[tuple[int, tuple[str, int | None]]] = []
+    for d in find_dates(text):
+        if not within(d.start, d.end):
+            continue
+        where = min(abs(d.start - q.end), abs(q.start - d.end))
+        if d.kind in ("weekday", "range") or (d.kind == "relative" and _DAYS_AROUND.match(d.norm)):
+            anchors.append((where, ("days", None)))
+        elif d.kind == "relative" and _YEARS_BACK.match(d.norm):
+            anchors.append((where, ("years", None)))
+        elif d.kind == "month" and d.norm[:1].isdigit():
+            anchors.append((where, ("years", int(d.norm[:4]))))
+    for y in find_quantities(text):
+        if (
+            y.category == "year"
+            and y.upper is None
+            and (y.start, y.end) != (q.start, q.end)
+            and within(y.start, y.end)
+        ):
+            where = min(abs(y.start - q.end), abs(q.start - y.end))
+            anchors.append((where, ("years", int(y.value))))
+    return min(anchors, key=lambda w: w[0])[1] if anchors else None
+
+
+def _two_times(a: str, b: str, m: QuantityMatch) -> bool:
+    """Whether the two figures are told of events at two times: one in the days around the
+    article and one a year or more back ("a 6.1 quake hit Aceh on **Tuesday**" / "**In 2004**,
+    a 9.1 quake off Aceh"), or in two different years, in claims worded apart. A year is never
+    its own time."""
+    if "year" in (m.a.category, m.b.category) or token_diff(a, b).ratio >= NEAR_COPY_RATIO:
+        # In one text edited, a year changed with its figures is still an edit.
+        return False
+    ta, tb = _time_told(a, m.a), _time_told(b, m.b)
+    if ta is None or tb is None:
+        return False
+    if ta[0] != tb[0]:
+        return True
+    return ta[1] is not None and tb[1] is not None and ta[1] != tb[1]
+
+
+def _two_facts(
+    a: str, b: str, m: QuantityMatch, before: tuple[Sequence[str], Sequence[str]] = ((), ())
+) -> str | None:
     """Why two differing figures may both be true, if they may (the explanation of the low
     finding): said of two people, a part against a whole, two moments of a game. None: they
     are one figure told two ways."""
     told = f"{_fmt(m.a)} vs {_fmt(m.b)}"
-    if _different_holders(a, b, m):
+    if _different_holders(a, b, m, before):
         return (
             f"the figure differs: {told}, but each is said of someone the other claim does not name"
         )
+    if _two_times(a, b, m):
+        return f"the figure differs: {told}, but the two are told of events at different times"
     if m.a.category == "plain" and _part_marker(a, m.a) != _part_marker(b, m.b):
         # "Those 10 points tied him with Buford" / "he scored 23 points".
         return (
@@ -803,7 +940,7 @@ class NumberDetector:
                         0.4,
                         "medium",
                     )
-                elif (both_true := _two_facts(a.text, b.text, m)) is not None:
+                elif (both_true := _two_facts(a.text, b.text, m, (a.before, b.before))) is not None:
                     yield _finding(m, "number", self.name, both_true, 0.3, "low")
                 else:
                     same_thing = m.a.context == m.b.context or m.a.category == "measure"

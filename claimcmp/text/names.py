@@ -11,14 +11,29 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from claimcmp.memo import memoize
 from claimcmp.text.dates import MONTHS, TIME_ZONES, WEEKDAYS
-from claimcmp.text.lexicon import ENTITY_ALIASES, GIVEN_NAME_FORMS, TITLE_CASE_SMALL_WORDS
-from claimcmp.text.normalize import Token, spelling_key
+from claimcmp.text.lexicon import (
+    ENTITY_ALIASES,
+    GIVEN_NAME_FORMS,
+    TITLE_CASE_SMALL_WORDS,
+    VAGUE_SOURCES,
+)
+from claimcmp.text.normalize import Token, spelling_key, tokens
 
-__all__ = ["CALENDAR_WORDS", "AliasTable", "is_demonym", "is_name", "name_key", "same_entity"]
+__all__ = [
+    "CALENDAR_WORDS",
+    "PERSONAL_PRONOUNS",
+    "AliasTable",
+    "antecedent",
+    "is_demonym",
+    "is_name",
+    "name_key",
+    "named_in",
+    "same_entity",
+]
 
 #: Days, months and relative time words: capitalised or not, they are dates, not names.
 CALENDAR_WORDS = (
@@ -279,3 +294,121 @@ def is_demonym(word: str) -> bool:
     if w in _NATIONALITY_WORDS or _DEMONYM_WORD.search(w):
         return True
     return wordnet().is_demonym(word)
+
+
+#: Pronouns that stand for one person named before them: "**Bush** rushed for 404 yards. **He**
+#: also had 440 yards receiving."
+PERSONAL_PRONOUNS = frozenset("he she him his her who whose".split())
+_RELATIVE_PRONOUNS = frozenset({"who", "whose"})
+# What may stand between a subject and its verb: an apposition or an aside ("Harrison, who
+# hadn't missed a game, was listed", "Bell (5-foot-11, 220 pounds) has spent time").
+_ASIDE = re.compile(r"\s*(?:,\s*who\b|\()")
+# Verbs that WordNet also reads as nouns ("has" as the plural of "ha", "was" of "wa").
+_AUXILIARY_VERBS = frozenset(
+    "is was were are has had have does did will would can could may might should must".split()
+)
+
+
+def _name_runs(text: str) -> list[list[Token]]:
+    """Runs of capitalised words of ``text`` that name something, in order ("Indianapolis
+    Colts", "Marvin Harrison")."""
+    runs: list[list[Token]] = []
+    toks = tokens(text)
+    k = 0
+    while k < len(toks):
+        if not is_name(toks[k], text):
+            k += 1
+            continue
+        run = [toks[k]]
+        k += 1
+        while (
+            k < len(toks)
+            and toks[k].text[:1].isupper()
+            and not text[run[-1].end : toks[k].start].strip()
+        ):
+            run.append(toks[k])
+            k += 1
+        runs.append(run)
+    return runs
+
+
+def _people(word: str) -> bool:
+    """Words for people or a body that open news sentences with no article: "Police",
+    "Officials", "Witnesses" (plural nouns for people). Never what "he" stands for. A singular
+    person noun ("Crane", "Wright") opens a sentence only as a name."""
+    from claimcmp.text.wordnet import base_forms, is_agent
+
+    plural = any(pos == "n" and base != word for pos, base in base_forms(word))
+    return word in VAGUE_SOURCES or (plural and is_agent(word))
+
+
+def _named_subject(text: str) -> str | None:
+    """The last word of the first name in ``text`` that a verb follows, directly or after an
+    aside: the subject a later "he" most likely stands for."""
+    from claimcmp.text.wordnet import base_forms
+
+    toks = tokens(text)
+    runs = _name_runs(text)
+    first = toks[0] if toks else None
+    if (
+        first is not None
+        and first.content
+        and first.text[:1].isupper()
+        and not _people(first.lower)
+        and not (runs and runs[0][0] is first)
+    ):
+        # A name that is also a word opens the sentence ("**Bush** played in 10 games",
+        # "**Manning** has the Indy passing game well-tuned"); is_name cannot tell it from a
+        # capitalised word, but a verb after it can.
+        runs.insert(0, [first])
+    for run in runs:
+        if _ASIDE.match(text, run[-1].end):
+            return run[-1].text
+        after = [t for t in toks if t.start >= run[-1].end][:1]
+        if after and after[0].lower in _AUXILIARY_VERBS:
+            return run[-1].text
+        if after:
+            forms = base_forms(after[0].lower)
+            word = after[0].lower
+            # An inflected verb, not a plural noun ("Bush **shells**"); "lost" and "won" are
+            # nouns as well, but not plurals.
+            verb = any(pos == "v" and base != word for pos, base in forms)
+            if verb and not any(pos == "n" and base != word for pos, base in forms):
+                return run[-1].text
+    return None
+
+
+def antecedent(pronoun: str, before: Sequence[str]) -> str | None:
+    """The name a pronoun stands for, read from the text before it, or None when no name is
+    clear.
+
+    ``before`` holds sentences of the text, nearest last; the last one ends where the pronoun
+    stands. "who" stands for a name right before it ("... and Mike **Bell**, who has had only
+    six carries"). "he", "she", "him", "his" and "her" stand for the named subject of the
+    pronoun's own sentence so far or, if it has none, of the sentence before ("**Harrison**,
+    who hadn't missed a game all season, was listed as inactive. He has 53 catches"); no
+    further, and never for a name that is not a subject. The last word of the name is returned.
+    """
+    pronoun = pronoun.lower()
+    if pronoun not in PERSONAL_PRONOUNS or not before:
+        return None
+    if pronoun in _RELATIVE_PRONOUNS:
+        own = before[-1]
+        runs = _name_runs(own)
+        if runs and own[runs[-1][-1].end :].strip() in ("", ","):
+            return runs[-1][-1].text
+        return None
+    for sentence in reversed(before[-2:]):
+        subject = _named_subject(sentence)
+        if subject is not None:
+            return subject
+    return None
+
+
+def named_in(name: str, texts: Sequence[str]) -> bool:
+    """Whether one of ``texts`` names ``name`` (or a name that can be the same)."""
+    return any(
+        same_entity(name, " ".join(t.text for t in run)) or same_entity(name, run[-1].text)
+        for text in texts
+        for run in _name_runs(text)
+    )
