@@ -294,6 +294,31 @@ def test_figures_of_one_time_are_still_compared() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The storm injured 200 people.", "Twelve people were killed by the storm."),
+        (
+            "The blast injured more than 40 people and damaged 30 shops.",
+            "Nine people died and 35 others were wounded in the blast.",
+        ),
+        ("Three people were killed in the crash.", "The crash left five people injured."),
+    ],
+)
+def test_a_death_toll_and_a_count_of_the_injured_are_two_counts(a: str, b: str) -> None:
+    assert ("high", "200", "Twelve") not in numbers(a, b)
+    assert not [f for f in numbers(a, b) if {f[1], f[2]} & {"Twelve", "Nine", "Three", "five"}]
+
+
+def test_two_counts_of_one_outcome_are_still_compared() -> None:
+    assert numbers("The storm killed 200 people.", "Twelve people died in the storm.")
+    assert numbers("Five people were injured in the blast.", "Seven people were hurt in the blast.")
+    # In a list, each count is compared with its own: 40 injured with 35 wounded.
+    assert numbers(
+        "The blast injured 40 people.", "The blast killed nine people and wounded 35 people."
+    ) == [("high", "40", "35")]
+
+
 def test_a_count_told_as_an_addition_is_a_part() -> None:
     assert not numbers(
         "Doctors said more than 40 people died when bombs hit the school.",

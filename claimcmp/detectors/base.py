@@ -27,6 +27,7 @@ __all__ = [
     "counts_people",
     "finding",
     "name_number",
+    "other_outcomes",
     "outcome_of",
     "same_outcome",
     "same_role",
@@ -356,6 +357,23 @@ def verb_form_only(word: str) -> bool:
 def same_outcome(x: str, y: str) -> bool:
     """Whether two things said of counts are one ("killed" / "died", "injured" / "wounded")."""
     return (x in _TOLL and y in _TOLL) or _one_thing(x, y)
+
+
+def _casualty(word: str) -> str | None:
+    """Whether an outcome is a death ("killed", "died", "dead") or an injury ("injured",
+    "wounded", "hurt"), the two counts every report of a disaster gives apart."""
+    if word in _TOLL or _one_thing(word, "killed") or _one_thing(word, "died"):
+        return "death"
+    if _one_thing(word, "injured"):
+        return "injury"
+    return None
+
+
+def other_outcomes(x: str, y: str) -> bool:
+    """Whether two outcomes are certainly two counts: a death toll and a count of the injured
+    ("injured more than 200 people" / "Twelve people were killed")."""
+    cx, cy = _casualty(x), _casualty(y)
+    return cx is not None and cy is not None and cx != cy
 
 
 #: Plurals WordNet does not list as forms of their singular.

@@ -22,6 +22,7 @@ from claimcmp.detectors.base import (
     count_other_things,
     counts_people,
     name_number,
+    other_outcomes,
     outcome_of,
     same_outcome,
     same_role,
@@ -813,6 +814,11 @@ def quantity_matches(a: str, b: str) -> list[QuantityMatch]:
                 return False
             if _offset_from(a, x) != _offset_from(b, y):
                 return False  # "in 30 days" / "nine days before the inauguration"
+            if x.category == y.category == "plain":
+                ox = outcome_of(diff.a, a, spans[0])
+                oy = outcome_of(diff.b, b, spans[1])
+                if ox is not None and oy is not None and other_outcomes(ox, oy):
+                    return False  # "injured more than 200 people" / "Twelve people were killed"
             return same_role(diff, *spans, window=1, names=ages)
 
         def one_toll(x: Quantity, y: Quantity) -> bool:
