@@ -393,6 +393,50 @@ def test_a_quarter_or_five_minute_mark_may_round(a: str, b: str, conflict: bool)
     assert ("date" in {k for k, *_ in decisive(a, b)}) is conflict
 
 
+# ---------------------------------------------------------------- one game, two sides
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "The Hawks sealed the top seed with a 98-91 victory over the Suns on Friday night.",
+            "It was another frustrating night for Phoenix in a 98-91 defeat to the Atlanta Hawks.",
+        ),
+        (
+            "Rangers lose 2-1 to a late Celtic winner",
+            "A stoppage-time header gave Celtic a 2-1 win over Glasgow Rangers.",
+        ),
+        (
+            "The Tigers battled to beat the Royals in another late win, 5-4.",
+            "Royals fall 5-4 to the Detroit Tigers",
+        ),
+    ],
+)
+def test_a_win_and_a_loss_of_one_game_told_from_its_two_sides_agree(a: str, b: str) -> None:
+    assert not [f for f in decisive(a, b) if f[0] == "negation"]
+    assert not [f for f in decisive(b, a) if f[0] == "negation"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The Hawks won the game 98-91.", "The Hawks lost the game 98-91."),
+        ("The Hawks won 98-91 over the Suns.", "The Hawks lost 98-91 to the Suns."),
+        ("Phoenix beat Atlanta 98-91.", "Phoenix lost 98-91 to Atlanta."),
+        # One text edited: the sides stand where they were, the outcome is swapped.
+        (
+            "The Hawks sealed the top seed with a 98-91 victory over the Suns on Friday.",
+            "The Hawks sealed the top seed with a 98-91 defeat over the Suns on Friday.",
+        ),
+        # No side named: nothing to tell the two tellings apart by.
+        ("It was a hard-fought victory.", "It was a hard-fought defeat."),
+    ],
+)
+def test_a_win_and_a_loss_of_one_side_still_oppose(a: str, b: str) -> None:
+    assert [f for f in decisive(a, b) if f[0] == "negation"]
+
+
 # ---------------------------------------------------------------- loosely related claims
 
 

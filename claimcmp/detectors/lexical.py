@@ -37,7 +37,7 @@ from claimcmp.text.lexicon import (
     prefix_change,
     stem,
 )
-from claimcmp.text.names import CALENDAR_WORDS, is_demonym, is_name
+from claimcmp.text.names import CALENDAR_WORDS, is_demonym, is_name, name_runs, same_entity
 from claimcmp.text.normalize import PHRASE_BREAKS, Token, tokens
 from claimcmp.text.quantities import is_number_word
 from claimcmp.text.wordnet import (
@@ -654,6 +654,14 @@ class NegationDetector:
         lone: bool = False,
         texts: tuple[str, str] | None = None,
     ) -> bool:
+        if (
+            texts is not None
+            and d.ratio < NEAR_COPY_RATIO  # in one text edited, the sides stand where they were
+            and {_without_owner(x), _without_owner(y)} & _WIN_WORDS
+            and {_without_owner(x), _without_owner(y)} & (_ALL_LOSS_WORDS | {"defeat"})
+            and _two_sides_of_one_game(texts)
+        ):
+            return False
         # "the Bluejays defeated Drake" is their victory, not their defeat: the active verb
         # means winning, so it opposes only a loss ("the Bluejays lost to Drake").
         for word, toks, other in ((x, d.a, y), (y, d.b, x)):
@@ -814,6 +822,68 @@ def _in_time(span: tuple[int, int] | None, text: str) -> bool:
 def _inside(offset: int, times: Sequence[TimeMention]) -> bool:
     """Whether ``offset`` falls within one of ``times``."""
     return any(t.start <= offset < t.end for t in times)
+
+
+#: Words of winning a game or a contest, which the words of losing oppose.
+_WIN_WORDS = frozenset(
+    {"win", "wins", "won", "winning", "victory", "victories", "triumph", "beat", "defeated"}
+)
+_ALL_LOSS_WORDS = _LOSS_WORDS | {"fell", "falls", "fall"}
+# Where a game's sides are named: "a victory **over** the Jaguars" (the loser), "defeated
+# / beat the Chiefs" (the loser), "a defeat / lost 20-13 **to** the Colts", "beaten **by** the
+# Colts" (the winner), "the Chiefs **lose**" (the loser), "the Colts **won**" (the winner).
+# Up to four words (a score, "a fourth quarter") may stand between the word and the name.
+_SIDE_WORD = re.compile(r"\b(?:over|defeat(?:ed|s|ing)?|beat(?:s|ing)?|to|by)\b", re.I)
+_LOSS_BEFORE = re.compile(
+    r"\b(?:lose|loses|lost|losing|loss|losses|defeat|defeated|beaten|fell|falls)\b"
+    r"(?:\W+\w+){0,4}\W*$",
+    re.I,
+)
+_SIDE_BEFORE = re.compile(
+    r"^['’]?s?\s+(?P<word>lose|loses|lost|losing|fell|falls|win|wins|won|beat|beats|defeated)\b",
+    re.I,
+)
+
+
+def _game_sides(text: str) -> tuple[list[str], list[str]]:
+    """The names a claim gives as a game's winners and losers, from where each name stands
+    (see ``_SIDE_WORD`` and ``_SIDE_BEFORE``)."""
+    winners: list[str] = []
+    losers: list[str] = []
+    runs = name_runs(text)
+    toks = tokens(text)
+    if toks and toks[0].text[:1].isupper() and not (runs and runs[0][0] == toks[0]):
+        runs.insert(0, [toks[0]])  # "Chiefs lose 20-13": a team that is also a word
+    for run in runs:
+        name = text[run[0].start : run[-1].end]
+        window = text[max(0, run[0].start - 60) : run[0].start]
+        words = list(_SIDE_WORD.finditer(window))
+        if words and len(window[words[-1].end() :].split()) <= 4:
+            word = words[-1].group().lower()
+            if word == "over" or word.startswith(("defeat", "beat")):
+                losers.append(name)
+            elif word == "by" or _LOSS_BEFORE.search(window[: words[-1].start()]):
+                winners.append(name)
+        before = _SIDE_BEFORE.match(text[run[-1].end : run[-1].end + 20])
+        if before is not None:
+            word = before.group("word").lower()
+            (losers if word in _ALL_LOSS_WORDS else winners).append(name)
+    return winners, losers
+
+
+def _two_sides_of_one_game(texts: tuple[str, str]) -> bool:
+    """Whether a win in one claim and a loss in the other are one game told from its two
+    sides: "the Colts' 31-24 **victory** over the Jaguars" / "a 31-24 **defeat** to the Colts".
+    Each claim must name a side, and no team may be the winner in one and the loser in the
+    other ("the Colts won" / "the Colts lost" stays opposed)."""
+    (wa, la), (wb, lb) = _game_sides(texts[0]), _game_sides(texts[1])
+    if not (wa or la) or not (wb or lb):
+        return False
+
+    def meet(xs: list[str], ys: list[str]) -> bool:
+        return any(same_entity(x, y) for x in xs for y in ys)
+
+    return not meet(wa, lb) and not meet(la, wb)
 
 
 def _winning_verb(tok: Token, toks: tuple[Token, ...]) -> bool:

@@ -31,6 +31,7 @@ __all__ = [
     "is_demonym",
     "is_name",
     "name_key",
+    "name_runs",
     "named_in",
     "same_entity",
 ]
@@ -309,9 +310,9 @@ _AUXILIARY_VERBS = frozenset(
 )
 
 
-def _name_runs(text: str) -> list[list[Token]]:
-    """Runs of capitalised words of ``text`` that name something, in order ("Indianapolis
-    Colts", "Marvin Harrison")."""
+def name_runs(text: str) -> list[list[Token]]:
+    """Runs of capitalised words of ``text`` that open with a name (see :func:`is_name`), in
+    order ("Indianapolis Colts", "Marvin Harrison")."""
     runs: list[list[Token]] = []
     toks = tokens(text)
     k = 0
@@ -348,7 +349,7 @@ def _named_subject(text: str) -> str | None:
     from claimcmp.text.wordnet import base_forms
 
     toks = tokens(text)
-    runs = _name_runs(text)
+    runs = name_runs(text)
     first = toks[0] if toks else None
     if (
         first is not None
@@ -394,7 +395,7 @@ def antecedent(pronoun: str, before: Sequence[str]) -> str | None:
         return None
     if pronoun in _RELATIVE_PRONOUNS:
         own = before[-1]
-        runs = _name_runs(own)
+        runs = name_runs(own)
         if runs and own[runs[-1][-1].end :].strip() in ("", ","):
             return runs[-1][-1].text
         return None
@@ -410,5 +411,5 @@ def named_in(name: str, texts: Sequence[str]) -> bool:
     return any(
         same_entity(name, " ".join(t.text for t in run)) or same_entity(name, run[-1].text)
         for text in texts
-        for run in _name_runs(text)
+        for run in name_runs(text)
     )
