@@ -21,6 +21,7 @@
 from __future__ import annotations
 
 import os
+import random
 import sys
 from collections import Counter
 from pathlib import Path
@@ -109,6 +110,31 @@ def _topic_inputs(
             text += s["text"] + "\n"
         article = Article(text, source=d["doc_id"], published=None)
         out.setdefault(d["topic"], []).append((article, d["subtopic"], spans))
+    return out
+
+
+#: Outlets per input in the five-outlet reports (the editors' check compared five outlets of
+#: one event), and how many inputs are drawn from each ECB+ event with at least that many.
+FIVE_OUTLETS = 5
+DRAWS_PER_EVENT = 2
+
+
+def five_outlet_inputs(shared: Path, *, held_out: bool = True) -> list[list[Article]]:
+    """Inputs of :data:`FIVE_OUTLETS` articles of one ECB+ event (a subtopic), as an editor
+    would hand over five outlets' reports of one event: :data:`DRAWS_PER_EVENT` draws from each
+    event of the held-out (or training) topics that has that many articles, seeded by the
+    event's name so that every run draws the same ones."""
+    by_event: dict[str, list[Article]] = {}
+    for docs in _topic_inputs(shared, held_out=held_out).values():
+        for article, event, _ in docs:
+            by_event.setdefault(event, []).append(article)
+    out: list[list[Article]] = []
+    for event, articles in sorted(by_event.items()):
+        if len(articles) < FIVE_OUTLETS:
+            continue
+        rng = random.Random(f"five-outlets:{event}")
+        ordered = sorted(articles, key=lambda a: a.source)
+        out += [rng.sample(ordered, FIVE_OUTLETS) for _ in range(DRAWS_PER_EVENT)]
     return out
 
 
@@ -680,6 +706,34 @@ def report_divergence_lines(shared: Path, embedder: Embedder) -> list[str]:
             f"| {name} | {n_div} | {agreed} | {counts['conflict']} | "
             f"**{counts['conflict'] / max(1, agreed):.2f}** | {counts['conflict']}/{all_conflicts} | "
             f"{counts['unlabelled']} |"
+        )
+    lines += [
+        "",
+        f"**Five outlets of one event.** The editors' check read reports of {FIVE_OUTLETS} outlets of one",
+        f"event. Here, {DRAWS_PER_EVENT} draws of {FIVE_OUTLETS} articles from each ECB+ event (subtopic) that has",
+        "as many (`five_outlet_inputs`, seeded by the event), each compared alone. Their",
+        "divergences were labelled like the others (from 2026-12-07, drawn `five-outlets@…` for",
+        "those first seen there).",
+        "",
+        "| topics | inputs | divergences | labelled (readers agree) | real conflicts | precision | unlabelled |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for name, held_out in (("**held-out (test)**", True), ("training (dev)", False)):
+        counts = Counter()
+        inputs = five_outlet_inputs(shared, held_out=held_out)
+        n_div = 0
+        for articles in inputs:
+            report = claimcmp.compare(articles, embedder=embedder)
+            for p in report.pairs:
+                if p.verdict != "divergence":
+                    continue
+                n_div += 1
+                row = labels.get((*_at(report.claim(p.a)), *_at(report.claim(p.b))))
+                counts["unlabelled" if row is None else row["label"] or "disagree"] += 1
+        agreed = counts["conflict"] + counts["compatible"] + counts["different"]
+        lines.append(
+            f"| {name} | {len(inputs)} | {n_div} | {agreed} | {counts['conflict']} | "
+            f"**{counts['conflict'] / max(1, agreed):.2f}** | {counts['unlabelled']} |"
         )
     lines += [
         "",

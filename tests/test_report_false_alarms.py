@@ -261,6 +261,12 @@ def test_a_pronoun_for_the_same_name_or_an_unclear_one_keeps_the_figure() -> Non
             "Last year a ferry fire in the strait killed 31 passengers.",
             "Nine passengers died when a ferry caught fire in the strait yesterday.",
         ),
+        # A figure as a tokenised corpus writes it ("230, 000") does not end a clause.
+        (
+            "The 2004 tsunami that killed about 230, 000 people was set off by a 9. 1-magnitude"
+            " quake off the island.",
+            "A 6. 1-magnitude quake which hit the island on Tuesday killed a child.",
+        ),
         # Two earlier events, in two different years.
         (
             "In March 2009, floods in the valley forced 3,000 people from their homes.",
@@ -334,6 +340,20 @@ def test_the_same_count_still_differs() -> None:
 
 
 # ---------------------------------------------------------------- dates, names, quotes, times
+
+
+def test_a_date_that_opens_a_claim_dates_the_verb_after_it() -> None:
+    # Two actions, each dated: the injury and what the coach said.
+    assert not decisive(
+        "Moss twisted his left knee last Thursday and coach Dana Reyes said the club put him on"
+        " injured reserve.",
+        "On Saturday, coach Dana Reyes indicated that Moss would not return this season.",
+    )
+    # One action, dated twice.
+    assert decisive(
+        "On Saturday, the county board approved the budget.",
+        "On Friday, the county board approved the budget.",
+    ) == [("date", "Saturday", "Friday")]
 
 
 def test_a_date_both_claims_write_is_accounted_for() -> None:

@@ -182,17 +182,29 @@ _VERB_REACH = 6
 def _event_verb(toks: tuple[Token, ...], start: int) -> Token | None:
     """The verb a date dates: the nearest of the :data:`_VERB_REACH` words before it written
     as an inflected verb ("the House **passed** last week", "**signed** by President Obama on
-    March 11"); None if there is none. (Tokens hold no punctuation, so a clause break within
-    that reach is not seen.)"""
+    March 11"), or, for a date that opens the claim, the first such verb after it; None if
+    there is none. (Tokens hold no punctuation, so a clause break within that reach is not
+    seen.)"""
     before = [t for t in toks if t.end <= start]
     for t in reversed(before[-_VERB_REACH:]):
-        w = t.lower
-        if not (t.content and t.text.isalpha() and t.text.islower()):
-            continue
-        lemmas = {lemma for pos, lemma in base_forms(w) if pos == "v"}
-        if lemmas and w not in lemmas and not w.endswith(("ing", "s")):
-            return t  # "passed", "signed", "struck": a past form or participle
+        if _past_verb(t):
+            return t
+    if len(before) <= 1 and not any(t.content for t in before):
+        # A date that opens the claim ("**On Saturday**, coach Sean Payton **indicated**
+        # that ..."): it dates the verb of the clause it opens.
+        after = [t for t in toks if t.start >= start][1 : _VERB_REACH + 2]
+        return next((t for t in after if _past_verb(t)), None)
     return None
+
+
+def _past_verb(t: Token) -> bool:
+    """A lower-case word written as an inflected verb: "passed", "signed", "struck" (a past
+    form or participle; not "-ing" or "-s" forms)."""
+    w = t.lower
+    if not (t.content and t.text.isalpha() and t.text.islower()):
+        return False
+    lemmas = {lemma for pos, lemma in base_forms(w) if pos == "v"}
+    return bool(lemmas) and w not in lemmas and not w.endswith(("ing", "s"))
 
 
 def _dates_other_events(diff: TokenDiff, x: DateMention, y: DateMention) -> bool:

@@ -647,6 +647,9 @@ _YEARS_BACK = re.compile(r"^(?:last\s+year|past\s+year|a\s+year\s+ago|(?:\w+\s+)
 
 
 _PARTICIPLE_OPENS = re.compile(r"\s*\w+ing\b")
+# Punctuation that ends a clause; not the comma of a figure as a tokenised corpus writes it
+# ("230, 000").
+_CLAUSE_PUNCTUATION = re.compile(r"[;:()\[\]]|(?<!\d),|,(?!\s?\d{3}(?!\d))")
 
 
 def _time_told(text: str, q: Quantity) -> tuple[str, int | None] | None:
@@ -659,7 +662,7 @@ def _time_told(text: str, q: Quantity) -> tuple[str, int | None] | None:
     ..."); a participle's clause ("on Sunday, killing two people") is the clause before. A date
     in another clause tells of another event ("killed a child, ... devastated by the tsunami
     **of 2004**"; "a mother of 12, was shot **in 2011**")."""
-    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text)]
+    breaks = [m.start() for m in _CLAUSE_PUNCTUATION.finditer(text)]
     start = max((k + 1 for k in breaks if k < q.start), default=0)
     end = min((k for k in breaks if k >= q.end), default=len(text))
     if _PARTICIPLE_OPENS.match(text, start) and start > 0:
