@@ -142,6 +142,11 @@ def test_counts_over_different_places_are_two_facts() -> None:
         "The tsunami killed 170,000 people in the province and more elsewhere.",
         "The tsunami killed 230,000 people across Asia.",
     )
+    # The place phrase may come after what is said of the counted people.
+    assert not numbers(
+        "Some 90,000 people were killed in the northern province by the floods.",
+        "The floods left at least 140,000 people dead and missing in a dozen countries.",
+    )
     assert numbers(
         "The tsunami killed 42 people in the city.", "The tsunami killed 40 people in the city."
     )

@@ -617,11 +617,12 @@ _SCOPE_FILLER = frozenset("the a an of alone".split())
 
 def _scope(text: str, q: Quantity) -> frozenset[str] | None:
     """The place a count is told over, as its words, when a place phrase follows the figure
-    and what it counts within its clause ("170,000 people **in the province**", "230,000
-    people **across Asia**"); None if none does."""
+    within six words in its clause ("170,000 people **in the province**", "230,000 people dead
+    and missing **in a dozen countries**", "230,000 people **across Asia**"); None if none
+    does."""
     after = _CLAUSE_BREAK.split(text[q.end : q.end + 80])[0]
     words = re.findall(r"[\w'’-]+", after)
-    for k, word in enumerate(words[:4]):
+    for k, word in enumerate(words[:6]):
         if word.lower() not in _SCOPE_PREPOSITIONS:
             continue
         phrase: list[str] = []
