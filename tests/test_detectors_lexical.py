@@ -1218,6 +1218,14 @@ def test_what_a_negator_denies_must_be_asserted(a: str, b: str, denied: bool) ->
             "The mill, one of the oldest buildings in Palmer, was destroyed in a Tuesday fire.",
             True,
         ),
+        # A degree word inside a rewritten stretch of more than six words still denies.
+        (
+            "The fire that destroyed the old Kenai cannery in Homer on Monday took a piece of "
+            "Alaska's history.",
+            "The old Kenai cannery in Homer was nearly destroyed by a fire early Monday morning, "
+            "according to Homer officials.",
+            True,
+        ),
     ],
 )
 def test_a_negator_in_two_tellings_denies_only_the_same_predicate(

@@ -507,10 +507,17 @@ class NegationDetector:
         loose_a = Counter(t.lower for t in d.only_a if _negator(t, d.a, a.text))
         loose_b = Counter(t.lower for t in d.only_b if _negator(t, d.b, b.text))
         for e in d.edits:
-            if len(e.a_tokens) > 6 or len(e.b_tokens) > 6:
-                continue  # a rewritten stretch, not an inserted negator
+            rewritten = len(e.a_tokens) > 6 or len(e.b_tokens) > 6
             neg_a = [t for t in e.a_tokens if _negator(t, d.a, a.text)]
             neg_b = [t for t in e.b_tokens if _negator(t, d.b, b.text)]
+            if rewritten:
+                # A rewritten stretch, not an inserted negator; but a degree word keeps its
+                # weight there ("was **nearly** destroyed by a fire" / "the fire that destroyed
+                # the warehouse"): it denies only the word right after it.
+                neg_a = [t for t in neg_a if t.lower in DEGREE_NEGATORS]
+                neg_b = [t for t in neg_b if t.lower in DEGREE_NEGATORS]
+                if not neg_a and not neg_b:
+                    continue
             if bool(neg_a) == bool(neg_b):
                 continue
             side_neg = neg_a or neg_b
