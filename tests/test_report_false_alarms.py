@@ -425,16 +425,21 @@ def test_a_quarter_or_five_minute_mark_may_round(a: str, b: str, conflict: bool)
     ("a", "b"),
     [
         (
-            "The Hawks sealed the top seed with a 98-91 victory over the Suns on Friday night.",
-            "It was another frustrating night for Phoenix in a 98-91 defeat to the Atlanta Hawks.",
+            "Ryan threw for 310 yards and two touchdowns, and the visiting Falcons secured the"
+            " No. 3 seed in the NFC playoffs with a 27-20 victory over the Bears on Sunday night.",
+            "That was an all-too-familiar scenario Sunday night in a frustrating 27-20 defeat to"
+            " the Atlanta Falcons.",
         ),
         (
-            "Rangers lose 2-1 to a late Celtic winner",
-            "A stoppage-time header gave Celtic a 2-1 win over Glasgow Rangers.",
+            "Bears lose 17-10 to a fourth quarter Green Bay Packer rally",
+            "Rodgers threw for 250 yards, and his touchdown pass to Jordy Nelson late in the"
+            " fourth quarter Sunday gave the Green Bay Packers a 17-10 win over the Chicago Bears"
+            " and a berth in the playoffs.",
         ),
         (
-            "The Tigers battled to beat the Royals in another late win, 5-4.",
-            "Royals fall 5-4 to the Detroit Tigers",
+            "The young team fought hard to defeat the Bears in another fourth quarter victory,"
+            " 17-10.",
+            "Bears lose 17-10 to a fourth quarter Green Bay Packer rally",
         ),
     ],
 )
@@ -446,13 +451,13 @@ def test_a_win_and_a_loss_of_one_game_told_from_its_two_sides_agree(a: str, b: s
 @pytest.mark.parametrize(
     ("a", "b"),
     [
-        ("The Hawks won the game 98-91.", "The Hawks lost the game 98-91."),
-        ("The Hawks won 98-91 over the Suns.", "The Hawks lost 98-91 to the Suns."),
-        ("Phoenix beat Atlanta 98-91.", "Phoenix lost 98-91 to Atlanta."),
+        ("The Falcons won the game 27-20.", "The Falcons lost the game 27-20."),
+        ("The Falcons won 27-20 over the Bears.", "The Falcons lost 27-20 to the Bears."),
+        ("Atlanta beat Chicago 27-20.", "Atlanta lost 27-20 to Chicago."),
         # One text edited: the sides stand where they were, the outcome is swapped.
         (
-            "The Hawks sealed the top seed with a 98-91 victory over the Suns on Friday.",
-            "The Hawks sealed the top seed with a 98-91 defeat over the Suns on Friday.",
+            "The Falcons sealed the top seed with a 27-20 victory over the Bears on Sunday.",
+            "The Falcons sealed the top seed with a 27-20 defeat over the Bears on Sunday.",
         ),
         # No side named: nothing to tell the two tellings apart by.
         ("It was a hard-fought victory.", "It was a hard-fought defeat."),
