@@ -686,14 +686,10 @@ def report_divergence_lines(shared: Path, embedder: Embedder) -> list[str]:
         n_div = 0
         for docs in _topic_inputs(shared, held_out=held_out).values():
             report = claimcmp.compare([a for a, _, _ in docs], embedder=embedder)
-            for p in report.pairs:
-                if p.verdict != "divergence":
-                    continue
+            for label, decisive_kinds in _divergence_labels(report, labels):
                 n_div += 1
-                row = labels.get((*_at(report.claim(p.a)), *_at(report.claim(p.b))))
-                label = "unlabelled" if row is None else row["label"] or "disagree"
                 counts[label] += 1
-                for kind in p.decisive_kinds:
+                for kind in decisive_kinds:
                     kinds.setdefault(kind, Counter())[label] += 1
         set_name = "test" if held_out else "dev"
         all_conflicts = sum(
@@ -727,12 +723,9 @@ def report_divergence_lines(shared: Path, embedder: Embedder) -> list[str]:
         n_div = 0
         for articles in inputs:
             report = claimcmp.compare(articles, embedder=embedder)
-            for p in report.pairs:
-                if p.verdict != "divergence":
-                    continue
+            for label, _ in _divergence_labels(report, labels):
                 n_div += 1
-                row = labels.get((*_at(report.claim(p.a)), *_at(report.claim(p.b))))
-                counts["unlabelled" if row is None else row["label"] or "disagree"] += 1
+                counts[label] += 1
         agreed = counts["conflict"] + counts["compatible"] + counts["different"]
         lines.append(
             f"| {name} | {len(inputs)} | {n_div} | {agreed} | {counts['conflict']} | "
@@ -768,6 +761,20 @@ def report_divergence_lines(shared: Path, embedder: Embedder) -> list[str]:
                 f"{conflicts / max(1, len(agreed)):.2f}.  "
             )
     return lines
+
+
+def _divergence_labels(
+    report: Report, labels: dict[tuple[str, int, int, str, int, int], dict[str, Any]]
+) -> list[tuple[str, tuple[str, ...]]]:
+    """The readers' label of each divergence of ``report`` ("unlabelled" when nobody labelled
+    it, "disagree" when the two readers did not agree), with its decisive kinds."""
+    out: list[tuple[str, tuple[str, ...]]] = []
+    for p in report.pairs:
+        if p.verdict != "divergence":
+            continue
+        row = labels.get((*_at(report.claim(p.a)), *_at(report.claim(p.b))))
+        out.append(("unlabelled" if row is None else row["label"] or "disagree", p.decisive_kinds))
+    return out
 
 
 def _second_pairs(report: Report) -> list[tuple[str, int, int, str, int, int]]:

@@ -661,11 +661,12 @@ class NegationDetector:
         lone: bool = False,
         texts: tuple[str, str] | None = None,
     ) -> bool:
+        wx, wy = _without_owner(x), _without_owner(y)
         if (
             texts is not None
             and d.ratio < NEAR_COPY_RATIO  # in one text edited, the sides stand where they were
-            and {_without_owner(x), _without_owner(y)} & _WIN_WORDS
-            and {_without_owner(x), _without_owner(y)} & (_ALL_LOSS_WORDS | {"defeat"})
+            and {wx, wy} & _WIN_WORDS
+            and {wx, wy} & _ALL_LOSS_WORDS
             and _two_sides_of_one_game(texts)
         ):
             return False
@@ -674,7 +675,6 @@ class NegationDetector:
         for word, toks, other in ((x, d.a, y), (y, d.b, x)):
             if _winning_verb(word, toks):
                 return other.lower in _LOSS_WORDS
-        wx, wy = _without_owner(x), _without_owner(y)
         if _figure_word(wx) and _figure_word(wy):
             # "one-year" / "two-year" (WordNet's "annual" / "biennial" plants): two figures,
             # which the number detector compares.
@@ -842,7 +842,7 @@ _ALL_LOSS_WORDS = _LOSS_WORDS | {"fell", "falls", "fall"}
 # Up to four words (a score, "a fourth quarter") may stand between the word and the name.
 _SIDE_WORD = re.compile(r"\b(?:over|defeat(?:ed|s|ing)?|beat(?:s|ing)?|to|by)\b", re.I)
 _LOSS_BEFORE = re.compile(
-    r"\b(?:lose|loses|lost|losing|loss|losses|defeat|defeated|beaten|fell|falls)\b"
+    rf"\b(?:{'|'.join(sorted(_LOSS_WORDS | {'defeated', 'fell', 'falls'}))})\b"
     r"(?:\W+\w+){0,4}\W*$",
     re.I,
 )

@@ -365,17 +365,17 @@ def _named_subject(text: str) -> str | None:
     for run in runs:
         if _ASIDE.match(text, run[-1].end):
             return run[-1].text
-        after = [t for t in toks if t.start >= run[-1].end][:1]
-        if after and after[0].lower in _AUXILIARY_VERBS:
+        word = next((t.lower for t in toks if t.start >= run[-1].end), None)
+        if word is None:
+            continue
+        if word in _AUXILIARY_VERBS:
             return run[-1].text
-        if after:
-            forms = base_forms(after[0].lower)
-            word = after[0].lower
-            # An inflected verb, not a plural noun ("Bush **shells**"); "lost" and "won" are
-            # nouns as well, but not plurals.
-            verb = any(pos == "v" and base != word for pos, base in forms)
-            if verb and not any(pos == "n" and base != word for pos, base in forms):
-                return run[-1].text
+        # An inflected verb, not a plural noun ("Bush **shells**"); "lost" and "won" are nouns
+        # as well, but not plurals.
+        forms = base_forms(word)
+        verb = any(pos == "v" and base != word for pos, base in forms)
+        if verb and not any(pos == "n" and base != word for pos, base in forms):
+            return run[-1].text
     return None
 
 
