@@ -35,10 +35,11 @@ from _shared import read_jsonl, require_shared
 from ecb_pairs import EVALUATION_TOPICS
 
 import claimcmp
+from claimcmp.comparator import Comparator
 from claimcmp.embed import SentenceTransformerEmbedder
 from claimcmp.errors import InputError
 from claimcmp.ingest import Article
-from claimcmp.protocols import Embedder
+from claimcmp.protocols import ClaimText, Embedder
 from claimcmp.report import Report
 from claimcmp.verdict import CONFLICT_KINDS
 from tools.training import LABELS_FILE as ECB_PAIR_LABELS
@@ -717,6 +718,7 @@ def report_divergence_lines(shared: Path, embedder: Embedder) -> list[str]:
         "| topics | inputs | divergences | labelled (readers agree) | real conflicts | precision | unlabelled |",
         "|---|---|---|---|---|---|---|",
     ]
+    listing: dict[str, dict[str, Counter[str]]] = {}
     for name, held_out in (("**held-out (test)**", True), ("training (dev)", False)):
         counts = Counter()
         inputs = five_outlet_inputs(shared, held_out=held_out)
@@ -726,11 +728,36 @@ def report_divergence_lines(shared: Path, embedder: Embedder) -> list[str]:
             for label, _ in _divergence_labels(report, labels):
                 n_div += 1
                 counts[label] += 1
+            for how, c in _typed_findings(report, labels).items():
+                listing.setdefault(name, {}).setdefault(how, Counter()).update(c)
         agreed = counts["conflict"] + counts["compatible"] + counts["different"]
         lines.append(
             f"| {name} | {len(inputs)} | {n_div} | {agreed} | {counts['conflict']} | "
             f"**{counts['conflict'] / max(1, agreed):.2f}** | {counts['unlabelled']} |"
         )
+    lines += [
+        "",
+        "### Findings an editor sees",
+        "",
+        "The editors' check also counted the typed findings of the reports (all but omission /",
+        "addition) and how many are right. In the five-outlet reports above: the typed findings",
+        "listed today, against every finding the detectors make on the same pairs (what a report",
+        "listed before 2026-12-07, computed here from the two claims without the sentence before",
+        "them, which only pronoun readings use). Between claims worded apart, a comparison now lists",
+        'only decisive findings and unresolved dates (`docs/detectors.md`, "What a comparison',
+        'lists"); verdicts are the same either way. *On real conflicts*: of the findings on pairs',
+        "the readers labelled (conflict / compatible / different), those on a conflict.",
+        "",
+        "| topics | findings | typed findings | on divergences | on other pairs | on labelled pairs | on real conflicts |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for name, per in listing.items():
+        for how, title in (("all", "every finding the detectors make"), ("listed", "**listed**")):
+            c = per.get(how, Counter())
+            lines.append(
+                f"| {name} | {title} | {c['typed']} | {c['on_divergence']} | {c['on_other']} | "
+                f"{c['labelled']} | {c['conflict']} ({c['conflict'] / max(1, c['labelled']):.2f}) |"
+            )
     lines += [
         "",
         "By kind of decisive finding (a divergence may carry several): labelled divergences that",
@@ -774,6 +801,33 @@ def _divergence_labels(
             continue
         row = labels.get((*_at(report.claim(p.a)), *_at(report.claim(p.b))))
         out.append(("unlabelled" if row is None else row["label"] or "disagree", p.decisive_kinds))
+    return out
+
+
+#: The detectors' every finding, as :meth:`Comparator.findings` gives it.
+_FINDINGS = Comparator()
+
+
+def _typed_findings(
+    report: Report, labels: dict[tuple[str, int, int, str, int, int], dict[str, Any]]
+) -> dict[str, Counter[str]]:
+    """Counts of the typed findings (not coverage) of ``report``'s pairs: as listed
+    (``"listed"``) and as the detectors make them (``"all"``): in all, on divergences, on
+    other pairs, on pairs the readers labelled, and on those they labelled conflict."""
+    out = {"listed": Counter[str](), "all": Counter[str]()}
+    for p in report.pairs:
+        ca, cb = report.claim(p.a), report.claim(p.b)
+        row = labels.get((*_at(ca), *_at(cb)))
+        label = row["label"] if row is not None else None
+        every = _FINDINGS.findings(ClaimText(ca.text), ClaimText(cb.text))
+        for how, found in (("listed", p.divergences), ("all", every)):
+            n = sum(1 for d in found if d.kind not in ("omission", "addition"))
+            c = out[how]
+            c["typed"] += n
+            c["on_divergence" if p.verdict == "divergence" else "on_other"] += n
+            if label in ("conflict", "compatible", "different"):
+                c["labelled"] += n
+                c["conflict"] += n if label == "conflict" else 0
     return out
 
 

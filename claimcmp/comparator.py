@@ -14,8 +14,10 @@ Verdicts:
   two claims are one text edited, words of one slot were replaced by others, and the model
   reads the edit as a change of fact;
 * ``paraphrase`` — the same fact, nothing that conflicts. A detail only one claim gives
-  (omission/addition), a quote against the same words reported, a relative date that cannot be
-  placed: listed at low severity, never a divergence on their own.
+  (omission/addition) and a relative date that cannot be placed are listed at low severity,
+  never a divergence on their own; other findings the detectors set aside (a quote against the
+  same words reported, two values of two roles) are listed only between near-copies
+  (:func:`listed_findings`).
 
 The comparison is symmetric: ``compare(a, b)`` and ``compare(b, a)`` give the same verdict,
 confidence and findings (with the sides swapped, omission ↔ addition). Both orders are
@@ -35,7 +37,7 @@ from claimcmp.align import DEFAULT_ALIGN_THRESHOLD
 from claimcmp.edit_model import EDIT_RATIO, EditModel, load_default_edit_model, torch_available
 from claimcmp.errors import MissingDependencyError
 from claimcmp.protocols import ClaimText, Detector
-from claimcmp.records import Divergence, Verdict, is_decisive
+from claimcmp.records import Divergence, Verdict, is_decisive, is_unresolved
 from claimcmp.text.dates import find_dates, find_times
 from claimcmp.text.diff import NEAR_COPY_RATIO, Edit, token_diff
 from claimcmp.text.names import is_demonym, is_name, same_entity
@@ -50,7 +52,14 @@ from claimcmp.verdict import (
     load_default_model,
 )
 
-__all__ = ["Comparator", "Comparison", "diverges", "edit_findings", "flip_divergence"]
+__all__ = [
+    "Comparator",
+    "Comparison",
+    "diverges",
+    "edit_findings",
+    "flip_divergence",
+    "listed_findings",
+]
 
 
 @attrs.frozen
@@ -289,6 +298,32 @@ def diverges(decisive: bool, p_divergence: float, threshold: float, ratio: float
     return decisive and (p_divergence >= threshold or ratio >= NEAR_COPY_RATIO)
 
 
+#: Coverage kinds: a detail only one claim gives.
+_COVERAGE_KINDS = frozenset({"omission", "addition"})
+
+
+def listed_findings(found: Sequence[Divergence], ratio: float) -> list[Divergence]:
+    """The findings a comparison lists, of all that the detectors made (``ratio``: the two
+    claims' word-sequence ratio, :attr:`claimcmp.text.diff.TokenDiff.ratio`).
+
+    Between two claims worded apart, a finding that cannot decide a divergence is one the
+    detectors set aside: two values of two roles ("170,000 in the province" / "230,000 across
+    Asia"), a count within the other's bound, another name or an opposite between claims that
+    share few words, a hedge of another statement, a quote of words the other reports. Listed,
+    such notes read to an editor as differences the tool found, and in the reports of five
+    outlets of one event most of them were two facts or no difference at all (see
+    docs/benchmarks.md, "Findings an editor sees"). So they are not listed; the verdict model
+    still reads them (:meth:`Comparator.findings` gives them all). Kept: coverage (a detail only
+    one claim gives), every decisive finding, and a relative date that cannot be placed
+    without both publication dates, which says so ("unresolved"). In one text edited (a
+    near-copy, :data:`~claimcmp.text.diff.NEAR_COPY_RATIO`), every changed word is an edit
+    an editor may want to see, so everything is listed.
+    """
+    if ratio >= NEAR_COPY_RATIO:
+        return list(found)
+    return [d for d in found if d.kind in _COVERAGE_KINDS or is_decisive(d) or is_unresolved(d)]
+
+
 def _unrelated(similarity: float, p_same: float) -> Comparison:
     """Two facts: nothing compared in detail, the confidence that they are not one fact."""
     p = round(1.0 - p_same, 4)
@@ -361,7 +396,8 @@ class Comparator:
         self.edit_model: EditModel | None = edit_model or None
 
     def findings(self, a: ClaimText, b: ClaimText) -> list[Divergence]:
-        """Every detector's findings for ``a`` and ``b``, de-duplicated and in text order."""
+        """Every detector's findings for ``a`` and ``b``, de-duplicated and in text order,
+        including those a comparison does not list (:func:`listed_findings`)."""
         if _canonical_first(b, a):
             return self._seen_from(a, b, self._findings(b, a))
         return self._findings(a, b)
@@ -493,6 +529,7 @@ class Comparator:
             # their values without contradicting each other.
             return _unrelated(similarity, p_same)
         p_div = p_div if decisive else min(p_div, 0.5)
+        found = listed_findings(found, diff.ratio)
         # The confidence is the verdict's, given that the two claims tell the same fact.
         confidence = p_div if verdict == "divergence" else 1.0 - p_div
         probabilities = {

@@ -21,6 +21,7 @@ from claimcmp.errors import SpanError
 __all__ = [
     "BLOCK_KINDS",
     "DIVERGENCE_KINDS",
+    "UNRESOLVED",
     "VERDICTS",
     "Anomaly",
     "Block",
@@ -35,6 +36,7 @@ __all__ = [
     "Variant",
     "Verdict",
     "is_decisive",
+    "is_unresolved",
 ]
 
 Verdict = Literal["agreement", "paraphrase", "divergence", "unrelated"]
@@ -257,6 +259,16 @@ def is_decisive(d: Divergence) -> bool:
     0.5, and not coverage (a detail only one claim carries is listed, but it is not a
     conflict)."""
     return d.severity != "low" and d.confidence >= 0.5 and d.kind not in ("omission", "addition")
+
+
+#: The suffix of a detector name (``"date:unresolved"``) that marks a finding which cannot be
+#: settled without more to go on: a relative date without both publication dates.
+UNRESOLVED = "unresolved"
+
+
+def is_unresolved(d: Divergence) -> bool:
+    """Whether a finding is one its detector could not settle (see :data:`UNRESOLVED`)."""
+    return d.detector.endswith(f":{UNRESOLVED}")
 
 
 class _HasDivergences:

@@ -7,11 +7,11 @@ import datetime as dt
 
 import pytest
 
-from claimcmp.comparator import LOOSE_OVERLAP, Comparator
+from claimcmp.comparator import LOOSE_OVERLAP, Comparator, listed_findings
 from claimcmp.detectors import NumberDetector
 from claimcmp.protocols import ClaimText
-from claimcmp.records import is_decisive
-from claimcmp.text.diff import token_diff
+from claimcmp.records import Divergence, is_decisive, is_unresolved
+from claimcmp.text.diff import NEAR_COPY_RATIO, token_diff
 from claimcmp.text.names import is_name
 from claimcmp.text.normalize import tokens
 from claimcmp.text.quantities import find_quantities
@@ -526,3 +526,89 @@ def test_a_figure_in_units_of_another_dimension_is_another_quantity() -> None:
         "He died after falling about 200 feet from a ridge.",
         "He died after he fell about 200m down a gully.",
     )
+
+
+# ---------------------------------------------------------------- what a comparison lists
+
+#: (a, b, the kind the detectors set aside between these claims worded apart)
+SET_ASIDE = [
+    # Two counts over two places: two facts.
+    (
+        "A tsunami in 2004 killed 170,000 people in the province of Aceh.",
+        "The 2004 tsunami off Sumatra killed some 230,000 people across Asia, the agency said.",
+        "number",
+    ),
+    # A hedge of another statement.
+    (
+        "Police said they had no information about a motive.",
+        "There are many possible motives, a neighbour said.",
+        "modality",
+    ),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "kind"), SET_ASIDE)
+def test_findings_set_aside_between_claims_worded_apart_are_not_listed(
+    a: str, b: str, kind: str
+) -> None:
+    # The detectors still make them (and the verdict model reads them) ...
+    assert kind in {d.kind for d in RULES.findings(ClaimText(a), ClaimText(b))}
+    # ... but an editor is not shown a difference the tool does not hold to be one.
+    for x, y in ((a, b), (b, a)):
+        listed = RULES.compare(ClaimText(x), ClaimText(y), 0.8).divergences
+        assert kind not in {d.kind for d in listed}
+        assert {d.kind for d in listed} <= {"omission", "addition"}
+
+
+def test_a_near_copy_lists_its_word_swap_hint() -> None:
+    # One text edited: every changed word is an edit an editor may want to see.
+    a = "Indonesia sits where tectonic plates collide, causing frequent quakes."
+    b = "Indonesia sits where continental plates collide, causing frequent quakes."
+    r = RULES.compare(ClaimText(a), ClaimText(b), 0.8)
+    assert r.verdict == "paraphrase"
+    assert [(d.kind, d.severity, d.a_text, d.b_text) for d in r.divergences] == [
+        ("term", "low", "tectonic", "continental")
+    ]
+
+
+def test_an_unresolved_date_is_listed_between_claims_worded_apart() -> None:
+    a = "The minister will visit Beijing next week, officials said."
+    b = "Officials confirmed that the minister will visit Beijing this week for talks with the premier."
+    (d,) = [
+        d for d in RULES.compare(ClaimText(a), ClaimText(b), 0.8).divergences if d.kind == "date"
+    ]
+    assert d.severity == "low" and "unresolved" in d.explanation
+    assert is_unresolved(d) and not is_decisive(d)
+
+
+def test_a_decisive_finding_between_claims_worded_apart_is_listed() -> None:
+    a = "The fire destroyed 12 homes on the ridge, officials said."
+    b = "Officials said that the blaze destroyed 15 homes on the ridge late on Friday."
+    r = RULES.compare(ClaimText(a), ClaimText(b), 0.8)
+    assert r.verdict == "divergence"
+    assert [(d.kind, d.a_text, d.b_text) for d in r.divergences if is_decisive(d)] == [
+        ("number", "12", "15")
+    ]
+
+
+def test_listed_findings_keep_coverage_decisive_and_unresolved_findings() -> None:
+    def f(kind: str, severity: str, confidence: float, detector: str = "x") -> Divergence:
+        return Divergence(
+            kind=kind,
+            a_text="",
+            b_text="",
+            explanation="",
+            confidence=confidence,
+            severity=severity,  # type: ignore[arg-type]
+            detector=detector,
+        )
+
+    found = [
+        f("omission", "low", 0.6),
+        f("number", "high", 0.9),
+        f("number", "low", 0.3),
+        f("entity", "medium", 0.45),
+        f("date", "low", 0.3, "date:unresolved"),
+    ]
+    assert listed_findings(found, 0.5) == [found[0], found[1], found[4]]
+    assert listed_findings(found, NEAR_COPY_RATIO) == found

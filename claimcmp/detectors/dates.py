@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from claimcmp.detectors.base import finding, same_outcome, same_role
+from claimcmp.records import UNRESOLVED
 from claimcmp.text.dates import WEEKDAYS, DateMention, find_dates, find_times, times_agree
 from claimcmp.text.diff import TokenDiff, token_diff
 from claimcmp.text.normalize import Token
@@ -149,7 +150,7 @@ class DateDetector:
             elif "relative" in (x.kind, y.kind):
                 yield finding(
                     "date",
-                    self.name,
+                    f"{self.name}:{UNRESOLVED}",
                     a.text,
                     b.text,
                     (x.start, x.end),
