@@ -16,8 +16,7 @@ Verdicts:
 * ``paraphrase`` — the same fact, nothing that conflicts. A detail only one claim gives
   (omission/addition) and a relative date that cannot be placed are listed at low severity,
   never a divergence on their own; other findings the detectors set aside (a quote against the
-  same words reported, two values of two roles) are listed only between near-copies
-  (:func:`listed_findings`).
+  same words reported, two values of two roles) are not listed (:func:`listed_findings`).
 
 The comparison is symmetric: ``compare(a, b)`` and ``compare(b, a)`` give the same verdict,
 confidence and findings (with the sides swapped, omission ↔ addition). Both orders are
@@ -302,25 +301,21 @@ def diverges(decisive: bool, p_divergence: float, threshold: float, ratio: float
 _COVERAGE_KINDS = frozenset({"omission", "addition"})
 
 
-def listed_findings(found: Sequence[Divergence], ratio: float) -> list[Divergence]:
-    """The findings a comparison lists, of all that the detectors made (``ratio``: the two
-    claims' word-sequence ratio, :attr:`claimcmp.text.diff.TokenDiff.ratio`).
+def listed_findings(found: Sequence[Divergence]) -> list[Divergence]:
+    """The findings a comparison lists, of all that the detectors made: coverage (a detail
+    only one claim gives), every decisive finding, and a relative date that cannot be placed
+    without both publication dates, which says so ("unresolved", :func:`is_unresolved`).
 
-    Between two claims worded apart, a finding that cannot decide a divergence is one the
-    detectors set aside: two values of two roles ("170,000 in the province" / "230,000 across
-    Asia"), a count within the other's bound, another name or an opposite between claims that
-    share few words, a hedge of another statement, a quote of words the other reports. Listed,
-    such notes read to an editor as differences the tool found, and in the reports of five
-    outlets of one event most of them were two facts or no difference at all (see
-    docs/benchmarks.md, "Findings an editor sees"). So they are not listed; the verdict model
-    still reads them (:meth:`Comparator.findings` gives them all). Kept: coverage (a detail only
-    one claim gives), every decisive finding, and a relative date that cannot be placed
-    without both publication dates, which says so ("unresolved"). In one text edited (a
-    near-copy, :data:`~claimcmp.text.diff.NEAR_COPY_RATIO`), every changed word is an edit
-    an editor may want to see, so everything is listed.
+    Not listed: the findings the detectors set aside, each with its reason — two values of two
+    roles ("170,000 in the province" / "230,000 across Asia"), a count within the other's bound,
+    another name or an opposite between claims that share few words, a hedge of another
+    statement, a quote of words the other source reports, a lone word swapped for one WordNet
+    does not relate ("tectonic" / "continental plates": as often rewording as a changed fact).
+    Listed, such a note reads to an editor as a difference the tool found; in the reports of
+    five outlets of one event nearly all of them were two facts, rewording or no difference at
+    all (docs/benchmarks.md, "Findings an editor sees"). The verdict model still reads them,
+    and :meth:`Comparator.findings` gives them all.
     """
-    if ratio >= NEAR_COPY_RATIO:
-        return list(found)
     return [d for d in found if d.kind in _COVERAGE_KINDS or is_decisive(d) or is_unresolved(d)]
 
 
@@ -529,7 +524,7 @@ class Comparator:
             # their values without contradicting each other.
             return _unrelated(similarity, p_same)
         p_div = p_div if decisive else min(p_div, 0.5)
-        found = listed_findings(found, diff.ratio)
+        found = listed_findings(found)
         # The confidence is the verdict's, given that the two claims tell the same fact.
         confidence = p_div if verdict == "divergence" else 1.0 - p_div
         probabilities = {

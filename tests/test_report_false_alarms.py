@@ -11,7 +11,7 @@ from claimcmp.comparator import LOOSE_OVERLAP, Comparator, listed_findings
 from claimcmp.detectors import NumberDetector
 from claimcmp.protocols import ClaimText
 from claimcmp.records import Divergence, is_decisive, is_unresolved
-from claimcmp.text.diff import NEAR_COPY_RATIO, token_diff
+from claimcmp.text.diff import token_diff
 from claimcmp.text.names import is_name
 from claimcmp.text.normalize import tokens
 from claimcmp.text.quantities import find_quantities
@@ -530,7 +530,7 @@ def test_a_figure_in_units_of_another_dimension_is_another_quantity() -> None:
 
 # ---------------------------------------------------------------- what a comparison lists
 
-#: (a, b, the kind the detectors set aside between these claims worded apart)
+#: (a, b, the kind the detectors set aside between these claims)
 SET_ASIDE = [
     # Two counts over two places: two facts.
     (
@@ -544,31 +544,25 @@ SET_ASIDE = [
         "There are many possible motives, a neighbour said.",
         "modality",
     ),
+    # One text edited: a lone word swapped for one WordNet does not relate, as often rewording
+    # as a changed fact.
+    (
+        "Indonesia sits where tectonic plates collide, causing frequent quakes.",
+        "Indonesia sits where continental plates collide, causing frequent quakes.",
+        "term",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("a", "b", "kind"), SET_ASIDE)
-def test_findings_set_aside_between_claims_worded_apart_are_not_listed(
-    a: str, b: str, kind: str
-) -> None:
+def test_findings_set_aside_are_not_listed(a: str, b: str, kind: str) -> None:
     # The detectors still make them (and the verdict model reads them) ...
     assert kind in {d.kind for d in RULES.findings(ClaimText(a), ClaimText(b))}
     # ... but an editor is not shown a difference the tool does not hold to be one.
     for x, y in ((a, b), (b, a)):
-        listed = RULES.compare(ClaimText(x), ClaimText(y), 0.8).divergences
-        assert kind not in {d.kind for d in listed}
-        assert {d.kind for d in listed} <= {"omission", "addition"}
-
-
-def test_a_near_copy_lists_its_word_swap_hint() -> None:
-    # One text edited: every changed word is an edit an editor may want to see.
-    a = "Indonesia sits where tectonic plates collide, causing frequent quakes."
-    b = "Indonesia sits where continental plates collide, causing frequent quakes."
-    r = RULES.compare(ClaimText(a), ClaimText(b), 0.8)
-    assert r.verdict == "paraphrase"
-    assert [(d.kind, d.severity, d.a_text, d.b_text) for d in r.divergences] == [
-        ("term", "low", "tectonic", "continental")
-    ]
+        r = RULES.compare(ClaimText(x), ClaimText(y), 0.8)
+        assert r.verdict == "paraphrase"
+        assert {d.kind for d in r.divergences} <= {"omission", "addition"}
 
 
 def test_an_unresolved_date_is_listed_between_claims_worded_apart() -> None:
@@ -610,5 +604,4 @@ def test_listed_findings_keep_coverage_decisive_and_unresolved_findings() -> Non
         f("entity", "medium", 0.45),
         f("date", "low", 0.3, "date:unresolved"),
     ]
-    assert listed_findings(found, 0.5) == [found[0], found[1], found[4]]
-    assert listed_findings(found, NEAR_COPY_RATIO) == found
+    assert listed_findings(found) == [found[0], found[1], found[4]]
