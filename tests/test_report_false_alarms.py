@@ -320,6 +320,52 @@ def test_a_death_toll_and_a_count_of_the_injured_are_two_counts(a: str, b: str) 
     assert not [f for f in numbers(a, b) if {f[1], f[2]} & {"Twelve", "Nine", "Three", "five"}]
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # The missing and the trapped (an ECB+ pattern, written anew).
+        (
+            "The quake struck the province on Tuesday, killing one person and leaving two others missing.",
+            "The quake killed six children and left 14 others trapped when a mosque collapsed.",
+        ),
+        (
+            "The floods left 300 people homeless in the valley.",
+            "Forty people were missing in the valley after the floods.",
+        ),
+        (
+            "Five people were missing after the boat capsized.",
+            "Seven people were rescued after the boat capsized.",
+        ),
+        (
+            "About 2,000 residents were evacuated from the town.",
+            "The fire killed 12 residents of the town.",
+        ),
+    ],
+)
+def test_the_missing_the_trapped_the_displaced_and_the_rescued_are_counts_of_their_own(
+    a: str, b: str
+) -> None:
+    pairs = {(f[1], f[2]) for f in numbers(a, b)}
+    assert not pairs & {("two", "14"), ("300", "Forty"), ("Five", "Seven"), ("About 2,000", "12")}
+
+
+def test_counts_of_the_missing_are_still_compared() -> None:
+    assert numbers(
+        "The quake left two people missing in the village.",
+        "The quake left five people missing in the village, officials said.",
+    ) == [("high", "two", "five")]
+    # "others" stands for the people counted, and what is said of them follows it.
+    assert numbers(
+        "The quake killed two people and left two others missing in the village.",
+        "The quake killed two people and left five others missing in the village.",
+    ) == [("high", "two", "five")]
+    # "leaving" leaves them dead: the toll is still compared.
+    assert numbers(
+        "Quake hits Indonesia; 1 dead",
+        "A 6.1 magnitude earthquake hit Aceh province, leaving 24 dead and over 200 injured.",
+    ) == [("high", "1", "24")]
+
+
 def test_two_counts_of_one_outcome_are_still_compared() -> None:
     assert numbers("The storm killed 200 people.", "Twelve people died in the storm.")
     assert numbers("Five people were injured in the blast.", "Seven people were hurt in the blast.")

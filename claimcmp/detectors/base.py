@@ -308,7 +308,9 @@ def outcome_of(toks: tuple[Token, ...], text: str, span: tuple[int, int]) -> str
         k -= 1
     if k >= 0 and not any(c in PHRASE_BREAKS for c in text[toks[k].end : span[0]]):
         word = toks[k].lower
-        if toks[k].content and word.endswith(("ed", "ing")) and len(word) > 4:
+        # "leaving two others missing": what "leave" leaves them in follows the figure.
+        leaves = any(base == "leave" for _, base in base_forms(word))
+        if toks[k].content and word.endswith(("ed", "ing")) and len(word) > 4 and not leaves:
             return word
     # After: "five **injured**" right after it, or after what it counts.
     nxt = inside[-1] + 1
@@ -316,10 +318,22 @@ def outcome_of(toks: tuple[Token, ...], text: str, span: tuple[int, int]) -> str
         word = toks[nxt].lower
         if word in _TOLL or (word.endswith("ed") and verb_form_only(word)):
             return word
-    for c in _counted(toks, text, span, 2) or [inside[-1]]:
+    counted = _counted(toks, text, span, 2)
+    if (
+        not counted
+        and nxt < len(toks)
+        and toks[nxt].lower in _STAND_INS
+        and not any(c in PHRASE_BREAKS for c in text[span[1] : toks[nxt].start])
+    ):
+        counted = [nxt]  # "two **others** missing": what is said of them follows
+    for c in counted or [inside[-1]]:
         # "two soldiers **died**": the counted run may end in the outcome itself; "four
         # were **wounded**": nothing counted written, the outcome after auxiliaries.
-        if c > nxt and (toks[c].lower in _TOLL or verb_form_only(toks[c].lower)):
+        if c > nxt and (
+            toks[c].lower in _TOLL
+            or verb_form_only(toks[c].lower)
+            or _casualty(toks[c].lower) is not None  # "left 300 people **homeless**"
+        ):
             return toks[c].lower
         pred = _predicate(toks, text, c)
         if pred is not None:
@@ -359,22 +373,42 @@ def same_outcome(x: str, y: str) -> bool:
     return (x in _TOLL and y in _TOLL) or _one_thing(x, y)
 
 
+#: Counts of people a report of a disaster or an attack gives apart from its toll and its
+#: injured: the missing, the trapped, the displaced and the rescued. Each by its words and
+#: their WordNet synonyms and forms only: through a more general word, "leaving 24 dead"
+#: would read as fled ("flee" is a kind of "leave").
+_OTHER_OUTCOMES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("missing", ("missing",)),
+    ("trapped", ("trapped",)),
+    ("displaced", ("displaced", "evacuated", "homeless", "fled")),
+    ("rescued", ("rescued",)),
+)
+
+
 def _casualty(word: str) -> str | None:
-    """Whether an outcome is a death ("killed", "died", "dead") or an injury ("injured",
-    "wounded", "hurt"), the two counts every report of a disaster gives apart."""
+    """Which count of people an outcome is: a death ("killed", "died", "dead"), an injury
+    ("injured", "wounded", "hurt": the two every report of a disaster gives apart), or one
+    of :data:`_OTHER_OUTCOMES`."""
     if word in _TOLL or _one_thing(word, "killed") or _one_thing(word, "died"):
         return "death"
     if _one_thing(word, "injured"):
         return "injury"
+    for outcome, words in _OTHER_OUTCOMES:
+        if any(relation(word, w) in ("same", "synonym", "derived") for w in words):
+            return outcome
     return None
 
 
 def other_outcomes(x: str, y: str) -> bool:
-    """Whether two outcomes are certainly two counts: a death toll and a count of the injured
-    ("injured more than 200 people" / "Twelve people were killed")."""
+    """Whether two outcomes are certainly two counts of people: a death toll and a count of
+    the injured ("injured more than 200 people" / "Twelve people were killed"), of the missing
+    ("two others missing" / "14 others trapped"), of those who fled their homes."""
     cx, cy = _casualty(x), _casualty(y)
     return cx is not None and cy is not None and cx != cy
 
+
+#: Words that stand for the people a figure counts: "55 **others** injured", "dozens **more**".
+_STAND_INS = frozenset({"others", "more"})
 
 #: Plurals WordNet does not list as forms of their singular.
 _PLURALS = {"people": "person", "persons": "person"}
