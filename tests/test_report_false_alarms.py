@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from claimcmp.comparator import LOOSE_OVERLAP, Comparator, listed_findings
-from claimcmp.detectors import NumberDetector
+from claimcmp.detectors import NumberDetector, UnitDetector
 from claimcmp.protocols import ClaimText
 from claimcmp.records import Divergence, is_decisive, is_unresolved
 from claimcmp.text.diff import token_diff
@@ -651,3 +651,40 @@ def test_listed_findings_keep_coverage_decisive_and_unresolved_findings() -> Non
         f("date", "low", 0.3, "date:unresolved"),
     ]
     assert listed_findings(found) == [found[0], found[1], found[4]]
+
+
+# ---------------------------------------------------------------- a small figure, two units
+
+
+def units(a: str, b: str) -> list[tuple[str, str, str]]:
+    """The unit detector's findings that count (not low severity)."""
+    return [
+        (d.severity, d.a_text, d.b_text)
+        for d in UnitDetector().detect(ClaimText(a), ClaimText(b))
+        if d.severity != "low"
+    ]
+
+
+def test_a_small_figure_with_two_units_in_tellings_worded_apart_is_two_quantities() -> None:
+    # Two offsets from two moments (an ECB+ pattern, written anew).
+    a = "Police said the gunman fired at a car and hit the boy less than two seconds later."
+    b = "Less than two weeks later, the gunman was arrested and charged with the shooting."
+    assert not units(a, b)
+    (d,) = list(UnitDetector().detect(ClaimText(a), ClaimText(b)))
+    assert d.severity == "low" and "small figure" in d.explanation
+
+
+def test_a_small_figure_with_another_unit_in_one_text_edited_is_still_a_unit_error() -> None:
+    assert units(
+        "The new bridge is three miles long and opens in May.",
+        "The new bridge is three kilometres long and opens in May.",
+    ) == [("high", "three miles", "three kilometres")]
+
+
+def test_a_distinct_figure_with_another_unit_between_tellings_worded_apart_is_a_unit_error() -> (
+    None
+):
+    assert units(
+        "Troops crossed the 1,000 kilometer (621 kilometer) border north of the capital.",
+        "After the talks, soldiers were sent across the 1,000-kilometer (621-mile) border.",
+    ) == [("high", "621 kilometer", "621-mile")]

@@ -973,6 +973,25 @@ class NumberDetector:
                 )
 
 
+#: The largest whole figure that two tellings worded apart give with two units by chance as
+#: often as by a garbled unit ("less than two seconds later" / "less than two weeks later").
+SMALL_FIGURE = 10
+
+
+def _small_figure_twice(a: str, b: str, m: QuantityMatch) -> bool:
+    """Whether a figure given in two units is a small whole number (at most
+    :data:`SMALL_FIGURE`: "two", "3") in claims worded apart. A figure as distinct as 621
+    is rarely given twice by chance; "two seconds" and "two weeks" are two durations. In one
+    text edited, the unit changed around the same figure is an edit."""
+    value = parse_number(m.a.number_text)
+    return (
+        value is not None
+        and float(value).is_integer()
+        and value <= SMALL_FIGURE
+        and token_diff(a, b).ratio < NEAR_COPY_RATIO
+    )
+
+
 class UnitDetector:
     """Reports the same figure given in units that do not convert (``kind="unit"``).
 
@@ -995,6 +1014,17 @@ class UnitDetector:
                     f"{_fmt(m.b)} ({m.b.unit}); check the conversion",
                     0.6,
                     "medium",
+                )
+            elif m.relation == "unit_changed" and _small_figure_twice(a.text, b.text, m):
+                yield _finding(
+                    m,
+                    "unit",
+                    self.name,
+                    f"the same figure {m.a.number_text} is given in different units: "
+                    f"{_fmt(m.a)} vs {_fmt(m.b)}, but a small figure in two tellings worded "
+                    "apart is more often two quantities than a garbled unit",
+                    0.3,
+                    "low",
                 )
             elif m.relation == "unit_changed":
                 yield _finding(
