@@ -366,6 +366,29 @@ def test_counts_of_the_missing_are_still_compared() -> None:
     ) == [("high", "1", "24")]
 
 
+def test_a_count_told_of_one_role_is_a_part() -> None:
+    # An ECB+ pattern, written anew: a whole tenure and the years in one post.
+    assert not numbers(
+        "Miller has spent 21 seasons with the club and was promoted in 2004.",
+        "He spent five seasons as the club's head of scouting before being promoted in 2004.",
+    )
+    assert not numbers(
+        "She served four years as mayor before she ran for the Senate.",
+        "She has spent 20 years in local politics, her campaign said.",
+    )
+
+
+def test_counts_told_of_the_same_role_are_still_compared() -> None:
+    assert numbers(
+        "He served 10 years as mayor of the city.",
+        "He served 12 years as mayor of the city, aides said.",
+    ) == [("high", "10 years", "12 years")]
+    # "as many as" is a bound, not a role.
+    assert numbers(
+        "As many as 40 people died in the fire.", "The fire killed 50 people, officials said."
+    )
+
+
 def test_two_counts_of_one_outcome_are_still_compared() -> None:
     assert numbers("The storm killed 200 people.", "Twelve people died in the storm.")
     assert numbers("Five people were injured in the blast.", "Seven people were hurt in the blast.")

@@ -506,6 +506,21 @@ def _part_marker(text: str, q: Quantity) -> str | None:
     return (after.group(1) or after.group(2)).lower().removesuffix("s") if after else None
 
 
+#: A role a count is told in, right after it and what it counts: "four seasons **as the
+#: team's director**", "10 years **as mayor**"; not "as many as", "as well as", "as of".
+_IN_ROLE = re.compile(
+    r"\s+(?:[a-z][\w-]*\s+)?as\s+(?!(?:many|much|well|of|long|soon|far|part|a\s+result)\b)"
+    r"(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w-]+['’]s\s+)?[a-z]",
+    re.I,
+)
+
+
+def _in_role(text: str, q: Quantity) -> bool:
+    """Whether a count is told of a role only ("spent four seasons as the team's director"):
+    a part of the time or the work of a whole ("19 seasons with the 76ers")."""
+    return _IN_ROLE.match(text, q.end) is not None
+
+
 def _capitalised_subject(clause: list[Token]) -> bool:
     """A capitalised word right before a verb that opens the clause: the subject, though it is
     also a common word ("**Bush** rushed for 404 yards", "**Rice** said")."""
@@ -732,6 +747,9 @@ def _two_facts(
             f"the figure differs: {told}, but one counts a part ('first', 'other', 'three of the') "
             "and the other does not"
         )
+    if _in_role(a, m.a) != _in_role(b, m.b):
+        # "four seasons as the team's director of personnel" / "19 seasons with the 76ers".
+        return f"the figure differs: {told}, but one counts only the time or work in one role"
     scope_a, scope_b = _scope(a, m.a), _scope(b, m.b)
     if scope_a and scope_b and not scope_a & scope_b:
         # "killed 170,000 people in the province" / "killed 230,000 people across Asia".
