@@ -349,6 +349,19 @@ def test_the_missing_the_trapped_the_displaced_and_the_rescued_are_counts_of_the
     assert not pairs & {("two", "14"), ("300", "Forty"), ("Five", "Seven"), ("About 2,000", "12")}
 
 
+def test_a_reporting_verb_before_a_toll_gives_way_to_the_outcome_after_it() -> None:
+    # An ECB+ pattern, written anew: "recorded" is not what happened to the 30 people.
+    assert ("high", "At least four", "30") not in numbers(
+        "At least four people were injured and 12 homes were damaged in the town, officials said.",
+        '"We have recorded 30 people dead and 180 people injured," an agency spokesman said.',
+    )
+    # Two tolls after one reporting verb are still compared.
+    assert numbers(
+        "Officials have confirmed 30 people dead in the town.",
+        '"We have recorded 45 people dead in the town," a spokesman said.',
+    ) == [("high", "30", "45")]
+
+
 def test_counts_of_the_missing_are_still_compared() -> None:
     assert numbers(
         "The quake left two people missing in the village.",

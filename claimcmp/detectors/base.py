@@ -297,7 +297,8 @@ def outcome_of(toks: tuple[Token, ...], text: str, span: tuple[int, int]) -> str
     """What happened to what a figure counts, when the claim says it right next to the
     figure: the verb before it ("**killed** three people", "**injuring** at least five") or
     what is said of the counted noun after it ("three people were **killed**", "five
-    **injured**"). None when neither is a verb form."""
+    **injured**"). A verb before that is no casualty gives way to a casualty after ("have
+    **recorded** 24 people **dead**": dead). None when neither is a verb form."""
     inside = [i for i, t in enumerate(toks) if span[0] <= t.start < span[1]]
     if not inside:
         return None
@@ -311,7 +312,17 @@ def outcome_of(toks: tuple[Token, ...], text: str, span: tuple[int, int]) -> str
         # "leaving two others missing": what "leave" leaves them in follows the figure.
         leaves = any(base == "leave" for _, base in base_forms(word))
         if toks[k].content and word.endswith(("ed", "ing")) and len(word) > 4 and not leaves:
+            after = _outcome_after(toks, text, span, inside)
+            if _casualty(word) is None and after is not None and _casualty(after) is not None:
+                return after
             return word
+    return _outcome_after(toks, text, span, inside)
+
+
+def _outcome_after(
+    toks: tuple[Token, ...], text: str, span: tuple[int, int], inside: list[int]
+) -> str | None:
+    """What :func:`outcome_of` reads after the figure."""
     # After: "five **injured**" right after it, or after what it counts.
     nxt = inside[-1] + 1
     if nxt < len(toks) and not any(c in PHRASE_BREAKS for c in text[span[1] : toks[nxt].start]):
