@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from claimcmp.comparator import LOOSE_OVERLAP, Comparator, listed_findings
-from claimcmp.detectors import NumberDetector, UnitDetector
+from claimcmp.detectors import AttributionDetector, NumberDetector, UnitDetector
 from claimcmp.protocols import ClaimText
 from claimcmp.records import Divergence, is_decisive, is_unresolved
 from claimcmp.text.diff import token_diff
@@ -724,3 +724,32 @@ def test_a_distinct_figure_with_another_unit_between_tellings_worded_apart_is_a_
         "Troops crossed the 1,000 kilometer (621 kilometer) border north of the capital.",
         "After the talks, soldiers were sent across the 1,000-kilometer (621-mile) border.",
     ) == [("high", "621 kilometer", "621-mile")]
+
+
+# ---------------------------------------------------------------- an outlet that relays
+
+
+def test_an_outlet_that_reports_what_another_speaker_said_is_not_the_source() -> None:
+    # An ECB+ pattern, written anew: the paper relays what officials said.
+    a = "Fire Chief Dan Steele said the blaze was being treated as arson."
+    b = (
+        "Officials said Saturday they were treating the blaze as arson, "
+        "the Valley Herald reported Sunday."
+    )
+    found = list(AttributionDetector().detect(ClaimText(a), ClaimText(b)))
+    assert not [d for d in found if is_decisive(d)]
+    assert [(d.a_text, d.b_text) for d in found] == [("Fire Chief Dan Steele", "Officials")]
+
+
+def test_an_outlet_alone_is_the_source() -> None:
+    a = "Fire Chief Dan Steele said the blaze was being treated as arson."
+    b = "Mayor Ann Lopez said the blaze was being treated as arson."
+    assert [
+        d.kind for d in AttributionDetector().detect(ClaimText(a), ClaimText(b)) if is_decisive(d)
+    ] == ["attribution"]
+    c = "The Valley Herald reported the blaze was being treated as arson."
+    assert [
+        (d.a_text, d.b_text)
+        for d in AttributionDetector().detect(ClaimText(a), ClaimText(c))
+        if is_decisive(d)
+    ] == [("Fire Chief Dan Steele", "Valley Herald")]

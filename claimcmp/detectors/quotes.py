@@ -217,6 +217,21 @@ class Speaker:
     body: tuple[str, frozenset[str]] | None = None
     #: The nationalities of that body ("the **Chinese** Foreign Ministry").
     nations: frozenset[str] = frozenset()
+    #: The attribution verb ("said", "reported"), lower-cased.
+    verb: str = ""
+
+
+#: Verbs of an outlet that relays what others said: "officials said ..., **the Anchorage Daily
+#: News reported**".
+_RELAY_VERBS = frozenset({"reported", "reports"})
+
+
+def _statement_sources(speakers: list[Speaker]) -> list[Speaker]:
+    """The speakers a statement is sourced to: an outlet that reports what another speaker of
+    the claim said ("officials said ..., the Anchorage Daily News reported") relays it and is
+    left out; alone, it is the source."""
+    own = [s for s in speakers if s.verb not in _RELAY_VERBS]
+    return own if own else speakers
 
 
 #: Kinds of body that differ only by what qualifies them: the Interior and the Health Ministry,
@@ -383,7 +398,7 @@ def find_speakers(text: str) -> list[Speaker]:
             ):
                 sp = _speaker_after(toks, i, text)
         if sp is not None and all(sp.start != o.start for o in out):
-            out.append(sp)
+            out.append(attrs.evolve(sp, verb=t.lower))
     return out
 
 
@@ -424,7 +439,8 @@ class AttributionDetector:
         )
 
     def detect(self, a: ClaimText, b: ClaimText) -> Iterator[Divergence]:
-        sa, sb = find_speakers(a.text), find_speakers(b.text)
+        sa = _statement_sources(find_speakers(a.text))
+        sb = _statement_sources(find_speakers(b.text))
         if not sa or not sb:
             return
         # Who said it matters for the same quote, or the same statement word for word. Two
