@@ -396,6 +396,15 @@ def test_counts_told_of_the_same_role_are_still_compared() -> None:
         "He served 10 years as mayor of the city.",
         "He served 12 years as mayor of the city, aides said.",
     ) == [("high", "10 years", "12 years")]
+    # "as" that opens a clause is no role (a dev report conflict, written anew).
+    assert numbers(
+        "Crews fought the fire in temperatures of minus 15 degrees.",
+        "Outside temperatures were minus 22 degrees as crews battled the fire.",
+    ) == [("high", "15", "22")]
+    assert numbers(
+        "Crews fought the fire for 15 days as winds fanned the flames.",
+        "Crews fought the fire for 22 days, officials said.",
+    ) == [("high", "15 days", "22 days")]
     # "as many as" is a bound, not a role.
     assert numbers(
         "As many as 40 people died in the fire.", "The fire killed 50 people, officials said."

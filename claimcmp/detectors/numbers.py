@@ -506,19 +506,26 @@ def _part_marker(text: str, q: Quantity) -> str | None:
     return (after.group(1) or after.group(2)).lower().removesuffix("s") if after else None
 
 
-#: A role a count is told in, right after it and what it counts: "four seasons **as the
-#: team's director**", "10 years **as mayor**"; not "as many as", "as well as", "as of".
+#: A role a time or a stint is told in, right after it: "four seasons **as the team's
+#: director**", "10 years **as mayor**", "50 games **as a starter**"; not "as many as", "as
+#: well as", "as of".
 _IN_ROLE = re.compile(
-    r"\s+(?:[a-z][\w-]*\s+)?as\s+(?!(?:many|much|well|of|long|soon|far|part|a\s+result)\b)"
-    r"(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w-]+['’]s\s+)?[a-z]",
+    r"\s+(?:years?|seasons?|months?|weeks?|days?|terms?|games?|decades?)\s+as\s+"
+    r"(?!(?:many|much|well|of|long|soon|far|part|a\s+result)\b)"
+    r"(?:(?:the|a|an|his|her|their|its)\s+)?(?:[\w-]+['’]s\s+)?([a-z][\w-]*)(?:\s+([a-z]+))?",
     re.I,
 )
 
 
 def _in_role(text: str, q: Quantity) -> bool:
-    """Whether a count is told of a role only ("spent four seasons as the team's director"):
-    a part of the time or the work of a whole ("19 seasons with the 76ers")."""
-    return _IN_ROLE.match(text, q.end) is not None
+    """Whether a time or a stint is told of a role only ("spent four seasons as the team's
+    director"): a part of a whole ("19 seasons with the 76ers"). Not where "as" opens a clause
+    ("20 degrees as firefighters battled the blaze")."""
+    found = _IN_ROLE.match(text, q.end)
+    if found is None:
+        return False
+    after = [w for w in found.groups() if w]
+    return not any(verb_form_only(w.lower()) for w in after)
 
 
 def _capitalised_subject(clause: list[Token]) -> bool:
