@@ -312,9 +312,10 @@ def outcome_of(toks: tuple[Token, ...], text: str, span: tuple[int, int]) -> str
         # "leaving two others missing": what "leave" leaves them in follows the figure.
         leaves = any(base == "leave" for _, base in base_forms(word))
         if toks[k].content and word.endswith(("ed", "ing")) and len(word) > 4 and not leaves:
-            after = _outcome_after(toks, text, span, inside)
-            if _casualty(word) is None and after is not None and _casualty(after) is not None:
-                return after
+            if _casualty(word) is None:
+                after = _outcome_after(toks, text, span, inside)
+                if after is not None and _casualty(after) is not None:
+                    return after
             return word
     return _outcome_after(toks, text, span, inside)
 

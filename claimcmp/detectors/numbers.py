@@ -1011,7 +1011,7 @@ def _small_figure_twice(a: str, b: str, m: QuantityMatch) -> bool:
     value = parse_number(m.a.number_text)
     return (
         value is not None
-        and float(value).is_integer()
+        and value.is_integer()
         and value <= SMALL_FIGURE
         and token_diff(a, b).ratio < NEAR_COPY_RATIO
     )
