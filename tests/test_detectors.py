@@ -444,6 +444,54 @@ def test_the_number_of_a_name_is_not_a_count(a: str, b: str, compared: bool) -> 
     assert bool(found) == compared, found
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "a_text", "b_text"),
+    [
+        (
+            "Leaders of the G7 met in Tokyo on Friday.",
+            "Leaders of the G20 met in Tokyo on Friday.",
+            "G7",
+            "G20",
+        ),
+        ("The phone runs on 4G networks.", "The phone runs on 5G networks.", "4G", "5G"),
+        ("It offers a free 3D visualization.", "It offers a free 2D visualization.", "3D", "2D"),
+        (
+            "Doctors confirmed a case of H1N1 flu.",
+            "Doctors confirmed a case of H5N1 flu.",
+            "H1N1",
+            "H5N1",
+        ),
+        (
+            "The 76ers beat the Knicks on Sunday.",
+            "The 49ers beat the Knicks on Sunday.",
+            "76ers",
+            "49ers",
+        ),
+        ("Deliveries for 4Q 2020 will rise.", "Deliveries for 1Q 2020 will rise.", "4Q", "1Q"),
+    ],
+)
+def test_another_figure_in_a_designation_is_found(a: str, b: str, a_text: str, b_text: str) -> None:
+    assert [(k, x, y) for k, x, y, _ in found(a, b)] == [("number", a_text, b_text)]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # The same figure, written another way.
+        ("Leaders of the G20 met in Tokyo.", "Leaders of the G-20 met in Tokyo."),
+        ("It offers a free 3D visualization.", "It offers a free 3-D visualization."),
+        # Another code with the same figure is a word swap, not another figure.
+        ("Use the code ELITEFIT15 at checkout.", "Use the code FITNESS15 at checkout."),
+        # Ordinals and clock times have their own rules.
+        ("She was crossing near 27th Street.", "She was crossing near 117th Street."),
+        # Two designations that are not each other's counterpart.
+        ("The G7 met after the G20 summit.", "The G20 met after the G7 summit."),
+    ],
+)
+def test_designations_that_agree_or_do_not_correspond_are_not_found(a: str, b: str) -> None:
+    assert not [f for f in found(a, b) if "designation" in f[3]]
+
+
 def test_made_and_attempted_is_one_record_not_a_count() -> None:
     a = ClaimText("Vaughn finished with 16 points and nine rebounds for North Carolina.")
     b = ClaimText(

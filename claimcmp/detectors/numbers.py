@@ -31,7 +31,7 @@ from claimcmp.detectors.base import (
 )
 from claimcmp.protocols import ClaimText
 from claimcmp.records import Divergence
-from claimcmp.text.dates import find_dates
+from claimcmp.text.dates import find_dates, find_times
 from claimcmp.text.diff import NEAR_COPY_RATIO, token_diff
 from claimcmp.text.lexicon import TITLE_WORDS
 from claimcmp.text.names import (
@@ -996,6 +996,79 @@ class NumberDetector:
                     0.2,
                     "low",
                 )
+        yield from designation_changes(a.text, b.text)
+
+
+#: A word with a figure written into it: "G7", "3D", "4G", "A380", "76ers", "H5N1", "COVID-19".
+_FIGURE_WORD_CHARS = re.compile(r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*")
+
+
+def _figure_word(text: str, tok: Token) -> tuple[int, int] | None:
+    """The span of the word figure ``tok`` is written into ("G7", "3D", "76ers"), or None for a
+    figure that stands alone ("7", "2,000")."""
+    for m in _FIGURE_WORD_CHARS.finditer(text, max(0, tok.start - 40), tok.end + 40):
+        if m.start() <= tok.start and tok.end <= m.end():
+            word = m.group()
+            return m.span() if any(c.isalpha() for c in word) else None
+    return None
+
+
+def _taken(text: str, span: tuple[int, int]) -> bool:
+    """Whether a quantity, a date or a clock time already reads a figure of ``span`` ("30-day",
+    "Q2", "26th", "10am", "1990s"): those are compared by their own rules."""
+    s, e = span
+    read = [(q.start, q.end) for q in find_quantities(text)]
+    read += [(d.start, d.end) for d in find_dates(text)]
+    read += [(t.start, t.end) for t in find_times(text)]
+    return any(x < e and s < y for x, y in read)
+
+
+def designation_changes(a: str, b: str) -> Iterator[Divergence]:
+    """Another figure written into the same word: "G7" / "G20", "3D" / "2D", "4G" / "5G",
+    "H1N1" / "H5N1", "76ers" / "49ers".
+
+    The quantity reader leaves such words alone (they are names and designations, not counts),
+    so they are compared here: when each is the other's counterpart in a replaced slot, the
+    letters written around the figure are the same and the figures are not, the two words
+    name two things. Another code with the same figure ("ELITEFIT15" / "FITNESS15") is a word
+    swap, not this.
+    """
+    diff = token_diff(a, b)
+    for e in diff.replaced_slots:
+        xs = [w for t in e.a_free if t.text.isdigit() and (w := _figure_word(a, t))]
+        ys = [w for t in e.b_free if t.text.isdigit() and (w := _figure_word(b, t))]
+        if len(xs) != 1 or len(ys) != 1:
+            continue
+        wx, wy = xs[0], ys[0]
+        word_a, word_b = a[wx[0] : wx[1]], b[wy[0] : wy[1]]
+        if _letters(word_a) != _letters(word_b) or _figures(word_a) == _figures(word_b):
+            continue
+        if _letters(word_a) in _ORDINAL_ENDINGS:
+            continue  # "27th Street" / "117th Street": an ordinal, not a designation
+        if _taken(a, wx) or _taken(b, wy):
+            continue
+        yield Divergence(
+            kind="number",
+            a_span=wx,
+            b_span=wy,
+            a_text=word_a,
+            b_text=word_b,
+            explanation=f"another figure in the same name or designation: {word_a!r} vs {word_b!r}",
+            confidence=0.9,
+            severity="high",
+            detector=NumberDetector.name,
+        )
+
+
+_ORDINAL_ENDINGS = frozenset({"st", "nd", "rd", "th"})
+
+
+def _letters(word: str) -> str:
+    return re.sub(r"[^a-z]", "", word.lower())
+
+
+def _figures(word: str) -> tuple[str, ...]:
+    return tuple(str(int(d)) for d in re.findall(r"\d+", word))
 
 
 #: The largest whole figure that two tellings worded apart give with two units by chance as
