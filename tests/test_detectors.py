@@ -173,6 +173,35 @@ def test_number_changes_are_found(a: str, b: str) -> None:
     assert kinds(a, b) == ["number"]
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "compared"),
+    [
+        # One end in common, in place: the two ranges fill one slot, whatever the words around.
+        (
+            "The 49ers won the Super Bowl five times between 1981 and 1994.",
+            "The 49ers won five Super Bowl titles between 1981 and 1995.",
+            True,
+        ),
+        (
+            "Sales will grow 4-7% this year, the firm said.",
+            "Sales will expand 4-9% this year.",
+            True,
+        ),
+        # A score or a record is two counts, not a range.
+        (
+            "The Tar Heels (10-0) beat visiting Evansville (7-2).",
+            "Hansbrough went 7-for-14 as the Tar Heels beat Evansville.",
+            False,
+        ),
+    ],
+)
+def test_ranges_with_one_end_in_common_are_compared(a: str, b: str, compared: bool) -> None:
+    found = [d for d in NumberDetector().detect(ClaimText(a), ClaimText(b)) if d.severity == "high"]
+    assert bool(found) == compared, found
+    if compared:
+        assert "range" in found[0].explanation
+
+
 def test_quarters_and_halves() -> None:
     found = find_quantities("Q3 sales beat Q2 and H1 profit rose; the H5N1 virus; Q7 road")
     assert [(q.text, q.value, q.category, q.context) for q in found] == [

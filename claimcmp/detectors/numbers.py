@@ -138,7 +138,18 @@ def _game_score(q: Quantity) -> bool:
     return q.context in _GAME_WORDS or bool(_GAME_WORDS.intersection((q.before or "").split()))
 
 
+def _made_of(q: Quantity) -> bool:
+    """Made and attempted ("7-for-14 from the field"): a shooting record, never a season's
+    record or a game's score."""
+    return q.category == "score" and bool(_FOR.search(q.text))
+
+
+_FOR = re.compile(r"\bfor\b", re.I)
+
+
 def _comparable(a: Quantity, b: Quantity) -> bool:
+    if _made_of(a) != _made_of(b):
+        return False  # "the Tar Heels (10-0)" / "Hansbrough went 7-for-14"
     if {a.category, b.category} == {"record", "score"}:
         # "the Colts (11-4)" / "the Colts' 31-24 victory": a season's record and a game's score.
         # A score told with no game ("Klitschko, 53-3, 47 KO's") may be the record.
@@ -820,6 +831,10 @@ def quantity_matches(a: str, b: str) -> list[QuantityMatch]:
         def role(x: Quantity, y: Quantity) -> bool:
             ages = x.category == y.category == "age"
             spans = (x.start, x.end), (y.start, y.end)
+            if _ranges_sharing_an_end(x, y) and aligned(x, y):
+                # "between **1981** and 1994" / "between **1981** and 1995": one end stands in
+                # place in both, so the ranges fill one slot whatever words stand around them.
+                return True
             # Counts, ranks, measures and sums ("a 44-yard **field goal**" / "108 yards
             # **receiving**"); not shares and scores, whose next words say what changed ("a 5%
             # **rise**" / "a 3% **fall**"), not what is counted.
@@ -893,6 +908,21 @@ def quantity_matches(a: str, b: str) -> list[QuantityMatch]:
     return _cache[key]
 
 
+def _ranges_sharing_an_end(x: Quantity, y: Quantity) -> bool:
+    """Two ranges of one kind with one end in common ("1981 and 1994" / "1981 and 1995").
+    Scores and records ("7-2" / "7-for-14") are two counts, not a range."""
+    return (
+        x.upper is not None
+        and y.upper is not None
+        and x.category == y.category
+        and x.category in _RANGE_CATEGORIES
+        and (x.value == y.value or x.upper == y.upper)
+    )
+
+
+_RANGE_CATEGORIES = frozenset({"plain", "percent", "money", "measure", "year"})
+
+
 #: Units of a span of time that can count from some moment: "nine days **before** the vote".
 _TIME_SPANS = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
 _OFFSET = re.compile(
@@ -951,6 +981,8 @@ class NumberDetector:
         for m in quantity_matches(a.text, b.text):
             if m.relation == "value_changed":
                 what = "figure" if m.a.category != "year" else "year"
+                if _ranges_sharing_an_end(m.a, m.b):
+                    what = f"range of {what}s"
                 if m.note == "far apart":
                     yield _finding(
                         m,
