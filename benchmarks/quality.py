@@ -434,6 +434,49 @@ def paraphrase_lines(shared: Path, comp: Comparator, embedder: Embedder) -> list
     ]
 
 
+def propsegment_relation_lines(shared: Path, comp: Comparator, embedder: Embedder) -> list[str]:
+    """PropSegmEnt dev cross-document relations, as sentence pairs: a hypothesis sentence and
+    the premise sentence that annotators marked as supporting (or contradicting) one of its
+    propositions."""
+    labels: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for r in read_jsonl(shared / "data/propsegment/relationships_text.dev.jsonl"):
+        if r.get("supporting_premise"):
+            # Either way round: a verdict is symmetric, and a contradiction one way ("won
+            # five times between 1981 and 1994" / "... and 1995") is a conflict the other way
+            # too, though the narrower range entails the wider one.
+            a, b = sorted((r["supporting_premise"]["sentence"], r["hypothesis_sentence"]))
+            labels[(a, b)].add(r["label"])
+    keys = list(labels)
+    results = _compare_all(comp, embedder, keys)
+    groups = {
+        "a proposition entailed, none contradicted": [
+            k for k, key in enumerate(keys) if "contradicts" not in labels[key]
+        ],
+        "a proposition contradicted": [
+            k for k, key in enumerate(keys) if "contradicts" in labels[key]
+        ],
+    }
+    lines = [
+        "## Cross-document relations: PropSegmEnt dev (labelled by its annotators)",
+        "",
+        "Sentence pairs of two documents of one PropSegmEnt cluster (Wikipedia articles on one",
+        "topic, not news): a sentence and the other document's sentence that its annotators",
+        "marked as entailing or contradicting one of its propositions",
+        "(`relationships_text.dev.jsonl`), either way round, compared with `compare_pair`. An entailed pair may",
+        "still tell other details, which are coverage; a divergence on it is a false alarm. The",
+        "contradicted pairs were read during development (the range rule of `detectors.md` came",
+        "from one of them), so their row is a check, not a measure.",
+        "",
+        "| sentence pairs | count | called divergence | called unrelated |",
+        "|---|---|---|---|",
+    ]
+    for name, idx in groups.items():
+        div = sum(results[k].verdict == "divergence" for k in idx)
+        unrel = sum(results[k].verdict == "unrelated" for k in idx)
+        lines.append(f"| {name} | {len(idx)} | {div} | {unrel} |")
+    return lines
+
+
 def perturbation_lines(pairs: list[Any], comp: Comparator, sims: np.ndarray) -> list[str]:
     pt = [i for i, p in enumerate(pairs) if p.dataset == "perturbation" and p.split == "test"]
     by_kind: dict[str, list[tuple[bool, bool]]] = defaultdict(list)
@@ -522,6 +565,7 @@ def quality_lines() -> list[str]:
     lines += ["", *real_pair_training_lines(pairs, fx, vx, findings)]
     lines += ["", *lexical_lines(pairs, findings, embedder)]
     lines += ["", *paraphrase_lines(shared, shipped, embedder)]
+    lines += ["", *propsegment_relation_lines(shared, shipped, embedder)]
     lines += ["", *perturbation_lines(pairs, shipped, sims)]
     lines += ["", *symmetry_lines(pairs, shipped, sims)]
     lines += ["", *_claims_and_seeds_lines(shared, embedder)]
