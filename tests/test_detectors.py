@@ -69,6 +69,32 @@ def test_tokenised_thousands(text: str, values: list[float]) -> None:
 @pytest.mark.parametrize(
     ("text", "values"),
     [
+        # Fractions as markets and measures write them: one figure each.
+        ("Shares were down three percent at 165-1/4 pence.", [3, 165.25]),
+        ("The stock rose 3 1/2 points to 45 1/4.", [3.5, 45.25]),
+        ("The 30-year bond lost 14/32.", [30, 0.4375]),
+        # Dates and ratios written with a slash are no counts.
+        ("After 9/11, on 05/02/2013, the shop stayed open 24/7 for 12 people.", [12]),
+        # A time zone makes a figure a clock time.
+        ("Shares fell 1.5 percent by 1420 GMT.", [1.5]),
+        ("Polls opened at 8 a.m. local time (0300 GMT).", []),
+    ],
+)
+def test_fractions_slashes_and_time_zones(text: str, values: list[float]) -> None:
+    assert [q.value for q in find_quantities(text)] == pytest.approx(values)
+
+
+def test_a_price_told_with_a_fraction_is_not_compared_with_its_denominator() -> None:
+    a = "Shares in BA were down 1.5 percent at 168 pence by 1420 GMT, off a low of 164p."
+    b = "Shares in BA were down three percent at 165-1/4 pence by 0933 GMT, off a low of 164 pence."
+    compared = {t for _, x, y, _ in found(a, b) for t in (x, y)}
+    assert compared & {"4", "1420", "0933"} == set(), compared
+    assert "165-1/4" in compared  # the price, whole (told at two times: found, for an editor)
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
         # Decimals as a tokenised corpus writes them (ECB+): one figure, not "6" and "1".
         ("A magnitude - 6. 1 earthquake struck Aceh.", [6.1]),
         ("He averaged 14. 4 points and 6. 9 assists.", [14.4, 6.9]),

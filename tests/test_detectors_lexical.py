@@ -1218,6 +1218,19 @@ def test_what_a_negator_denies_must_be_asserted(a: str, b: str, denied: bool) ->
             "The mill, one of the oldest buildings in Palmer, was destroyed in a Tuesday fire.",
             True,
         ),
+        # A degree word denies the extent of a predicate, not a thing named: "hydrogen" is the
+        # counterpart of "hydrogenated" through a derived form.
+        (
+            "The bridge collapsed after the storm, officials said.",
+            "The bridge partially collapsed after the storm, officials said.",
+            True,
+        ),
+        (
+            "Trans fats are created when hydrogen is added to vegetable oil, solidifying it.",
+            "Trans fats are created when vegetable oil has been partially hydrogenated, "
+            "solidifying it.",
+            False,
+        ),
         # A degree word inside a rewritten stretch of more than six words still denies.
         (
             "The fire that destroyed the old Kenai cannery in Homer on Monday took a piece of "

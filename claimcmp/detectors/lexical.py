@@ -1004,6 +1004,13 @@ def _negates_shared_predicate(
     counterpart = d.counterpart_in_b(head) if in_a else d.counterpart_in_a(head)
     if counterpart is None:
         return None
+    if neg.lower in DEGREE_NEGATORS:
+        # A degree word denies the full extent of a predicate; a thing the other claim names
+        # asserts no extent: "**partially** hydrogenated" / "**hydrogen** is added" (its
+        # counterpart through a derived form).
+        said = (d.b if in_a else d.a)[counterpart].lower
+        if not any(pos in ("v", "a", "s") for pos, _ in base_forms(said)):
+            return None
     # Two tellings worded apart (not one text edited): only a denial of the very same
     # predicate counts. A "not" there is as often another statement (a degree word is not:
     # "nearly destroyed" / "burned to the ground").

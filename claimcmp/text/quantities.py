@@ -275,12 +275,18 @@ _TOKENISED_THOUSANDS = (
 # and a year has four digits).
 _TOKENISED_DECIMAL = r"(?<![\d.,])\d{1,3}\.[ ]\d{1,2}(?![\d,]|\.\d)"
 
+# A fraction as markets and measures write it, alone or after a whole number: "165-1/4 pence",
+# "rose 3 1/2 points", "lost 14/32". Only halves, thirds, quarters and binary fractions of a
+# point, and never a part of a date ("9/11", "05/02/2013").
+_FRACTION = r"(?<![\d/])(?:\d{1,6}[ -])?\d{1,2}/(?:2|3|4|8|16|32|64)(?![\d/])"
+
 _QUANTITY = re.compile(
     rf"""
     (?P<approx>\b(?:{"|".join(re.escape(a.strip()) for a in sorted(_APPROX, key=len, reverse=True))})\s+)?
     (?P<cur>\$(?:US|HK|NZ|AU|A|C)(?=\d)|(?:US|HK|C|A)?\$|€|£|¥|₹|\b(?:USD|EUR|GBP|JPY|CNY|RMB)\s|\be(?=\d[\d.,]*\s?(?:m|bn|mn|million|billion)\b))?\s?
     (?P<num>
-        \d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?        # 1,000  12,500.5
+        {_FRACTION}                             # 165-1/4  3 1/2  14/32
+      | \d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?        # 1,000  12,500.5
       | {_TOKENISED_THOUSANDS}                  # 2, 129
       | {_TOKENISED_DECIMAL}                    # 6. 1
       | \d+(?:\.\d+)?                           # 1000  3.5
@@ -326,6 +332,14 @@ def parse_number(raw: str) -> float | None:
     """The value of a number as written: digits ("1,000", "3.5") or number words ("twelve",
     "twenty-five"); None if it is neither."""
     r = raw.lower().replace(", ", "").replace(",", "").replace(". ", ".")
+    if "/" in r:
+        whole, _, fraction = r.replace("-", " ").rpartition(" ")
+        numerator, _, denominator = fraction.partition("/")
+        if not numerator.isdigit() or not denominator.isdigit():
+            return None
+        if int(numerator) >= int(denominator):
+            return None  # "3/2": not a fraction of one
+        return (float(whole) if whole else 0.0) + int(numerator) / int(denominator)
     if r in _WORD_NUMBERS:
         return float(_WORD_NUMBERS[r])
     if "-" in r:
@@ -343,6 +357,12 @@ _AGE = re.compile(r"[\s-]*old\b", re.I)
 # Clock times, also as a tokenised corpus writes them ("3: 20 p. m.", "4: 43 to play").
 _NOT_A_FIGURE = re.compile(r"(?:st|nd|rd|th)\b|\s?(?:a\.?m\.?|p\.?m\.?)(?![a-z])|:\s?\d\d\b", re.I)
 _CLOCK_BEFORE = re.compile(r"\d:\s?$")
+_SLASHED = re.compile(r"/\d")
+_SLASHED_BEFORE = re.compile(r"\d/$")
+# A time zone after a figure makes it a clock time: "by 0933 GMT", "at 10 ET".
+_TIME_ZONE_AFTER = re.compile(
+    r"\s?(?:GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT)\b"
+)
 _DECADE = re.compile(r"['’]?s\b")
 _MADE_OF = re.compile(r"\s*-\s*for\s*-\s*(\d+)\b", re.I)
 #: Words that make "11-4" a record of wins and losses rather than one game's score: a name
@@ -474,8 +494,14 @@ def _find_quantities(text: str) -> tuple[Quantity, ...]:
         low = raw.lower()
         if low == "one" and _ONE_NOT_NUMBER.match(text, m.start("num")):
             continue
-        if _NOT_A_FIGURE.match(text, m.end("num")) or _CLOCK_BEFORE.search(text, 0, m.start("num")):
+        if (
+            _NOT_A_FIGURE.match(text, m.end("num"))
+            or _CLOCK_BEFORE.search(text, 0, m.start("num"))
+            or _TIME_ZONE_AFTER.match(text, m.end("num"))
+        ):
             continue  # "12th" (an ordinal, read below), "2pm", "10:46": not a count
+        if _SLASHED.match(text, m.end("num")) or _SLASHED_BEFORE.search(text, 0, m.start("num")):
+            continue  # "9/11", "05/02/2013", "24/7": a date or a ratio, not a count
         if (
             raw[:1].isdigit()
             and not m["cur"]
