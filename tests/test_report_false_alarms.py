@@ -150,6 +150,20 @@ def test_counts_over_different_places_are_two_facts() -> None:
     assert numbers(
         "The tsunami killed 42 people in the city.", "The tsunami killed 40 people in the city."
     )
+    # Two places named in phrases that share the kind of event (STS-B dev headlines).
+    assert not numbers(
+        "Officials said 50 people were injured in the Pakistan blast.",
+        "Officials said 138 people were injured in the Boston blast.",
+    )
+    # One place written two ways, or one named place, is one scope.
+    assert numbers(
+        "The storm left 20 people dead in the United States on Monday.",
+        "The storm left 25 people dead in the US on Monday.",
+    )
+    assert numbers(
+        "Five people were injured in the Pakistan blast on Monday.",
+        "Three people were injured in the Pakistan blast on Monday.",
+    )
 
 
 @pytest.mark.parametrize(

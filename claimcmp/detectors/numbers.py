@@ -648,11 +648,11 @@ _SCOPE_END = frozenset(
 _SCOPE_FILLER = frozenset("the a an of alone".split())
 
 
-def _scope(text: str, q: Quantity) -> frozenset[str] | None:
-    """The place a count is told over, as its words, when a place phrase follows the figure
-    within six words in its clause ("170,000 people **in the province**", "230,000 people dead
-    and missing **in a dozen countries**", "230,000 people **across Asia**"); None if none
-    does."""
+def _scope(text: str, q: Quantity) -> tuple[str, ...] | None:
+    """The place a count is told over, as its words (case kept), when a place phrase follows
+    the figure within six words in its clause ("170,000 people **in the province**", "230,000
+    people dead and missing **in a dozen countries**", "230,000 people **across Asia**"); None
+    if none does."""
     after = _CLAUSE_BREAK.split(text[q.end : q.end + 80])[0]
     words = re.findall(r"[\w'’-]+", after)
     for k, word in enumerate(words[:6]):
@@ -663,11 +663,31 @@ def _scope(text: str, q: Quantity) -> frozenset[str] | None:
             if w.lower() in _SCOPE_END:
                 break
             phrase.append(w)
-        key = frozenset(w.lower() for w in phrase) - _SCOPE_FILLER
-        if key and (any(w[:1].isupper() for w in phrase) or key & _PLACE_NOUNS):
-            return key
+        kept = tuple(w for w in phrase if w.lower() not in _SCOPE_FILLER)
+        key = {w.lower() for w in kept}
+        if key and (any(w[:1].isupper() for w in kept) or key & _PLACE_NOUNS):
+            return kept
         return None
     return None
+
+
+def _other_places(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
+    """Whether two place phrases name different places: no word in common ("in the province"
+    / "across Asia"), or each names a place the other does not ("in Pakistan blast" / "in
+    Boston blasts": the kind of event they share does not make the places one). A place
+    written two ways is one ("in the United States" / "in the US")."""
+    names_x = [w for w in x if w[:1].isupper()]
+    names_y = [w for w in y if w[:1].isupper()]
+    short, full = sorted((names_x, names_y), key=len)
+    if len(short) == 1 and short[0].isupper() and same_entity(" ".join(full), short[0]):
+        return False  # an acronym of the other's place ("US"), not a part of it ("Aceh")
+    if not {w.lower() for w in x} & {w.lower() for w in y}:
+        return True
+    return (
+        bool(names_x)
+        and bool(names_y)
+        and not {w.lower() for w in names_x} & {w.lower() for w in names_y}
+    )
 
 
 #: Relative dates that place an event in the days around the article ("on Tuesday",
@@ -769,7 +789,7 @@ def _two_facts(
         # "four seasons as the team's director of personnel" / "19 seasons with the 76ers".
         return f"the figure differs: {told}, but one counts only the time or work in one role"
     scope_a, scope_b = _scope(a, m.a), _scope(b, m.b)
-    if scope_a and scope_b and not scope_a & scope_b:
+    if scope_a and scope_b and _other_places(scope_a, scope_b):
         # "killed 170,000 people in the province" / "killed 230,000 people across Asia".
         return f"the figure differs: {told}, but the two count over different places"
     if m.a.category == m.b.category == "score" and _moments_apart(a, m.a, b, m.b):
