@@ -137,6 +137,31 @@ def test_a_span_of_years_holds_its_years() -> None:
 # ---------------------------------------------------------------- what a figure counts
 
 
+def test_figures_and_days_of_events_in_two_places_of_one_kind_are_two_facts() -> None:
+    # ECB+ training topic 37: two earthquakes, in two Indonesian provinces, in one input.
+    a = (
+        "A strong earthquake rattled Indonesia's West Papua province Wednesday just days after "
+        "a powerful quake levelled buildings and killed one person, officials said."
+    )
+    b = (
+        "A powerful earthquake in Indonesia's Aceh province flattened buildings Tuesday, "
+        "killing at least five people and injuring dozens."
+    )
+    assert decisive(a, b) == []
+    found = RULES.findings(ClaimText(a), ClaimText(b))
+    assert {d.kind for d in found if "two places" in d.explanation} == {"number"}
+    e = "A strong earthquake rattled Indonesia's West Papua province on Wednesday, officials said."
+    f = "A strong earthquake struck the Indonesian province of Aceh on Tuesday, officials said."
+    assert decisive(e, f) == []
+    assert [
+        d.kind for d in RULES.findings(ClaimText(e), ClaimText(f)) if "two places" in d.explanation
+    ] == ["date"]
+    # One province: one event, its toll and day compared.
+    c = "A powerful earthquake in Aceh province killed three people on Monday, officials said."
+    d = "An earthquake in Aceh province killed five people on Tuesday, officials said."
+    assert {k for k, _, _ in decisive(c, d)} == {"number", "date"}
+
+
 def test_counts_over_different_places_are_two_facts() -> None:
     assert not numbers(
         "The tsunami killed 170,000 people in the province and more elsewhere.",

@@ -12,6 +12,7 @@ import pytest
 from claimcmp.text.diff import token_diff
 from claimcmp.text.lexicon import prefix_change
 from claimcmp.text.names import antecedent, is_demonym, named_in, same_entity
+from claimcmp.text.places import other_places, typed_places
 from claimcmp.text.wordnet import (
     LEXICOGRAPHER_FILES,
     adjective_of,
@@ -393,3 +394,35 @@ def test_named_in_finds_a_name_written_another_way() -> None:
     assert named_in("Harrison", ("Marvin Harrison did not play.",))
     assert named_in("US", ("The United States said no.",))
     assert not named_in("Manning", ("Marvin Harrison did not play.", ""))
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("An earthquake rattled Indonesia's West Papua province.", [("West Papua", "province")]),
+        ("It struck the northern Indonesian province of Aceh.", [("Aceh", "province")]),
+        (
+            "It was 55 km west of the town of Bireun on Sumatra island.",
+            [("Bireun", "town"), ("Sumatra", "island")],
+        ),
+        ("Papua's main city of Manokwari", [("Manokwari", "city")]),
+        # A capitalised kind is part of a longer name.
+        ("The State Department and Province House said so.", []),
+    ],
+)
+def test_typed_places(text: str, places: list[tuple[str, str]]) -> None:
+    found = typed_places(text)
+    assert [(p.name, p.kind) for p in found] == places
+    assert all(text[p.start : p.end].startswith(p.name) for p in found)
+
+
+def test_other_places_are_two_places_of_one_kind_neither_text_shares() -> None:
+    a = "A quake rattled Indonesia's West Papua province on Wednesday."
+    b = "A quake struck the northern Indonesian province of Aceh on Tuesday."
+    x, y = other_places(a, b)  # type: ignore[misc]
+    assert (x.name, y.name, x.kind) == ("West Papua", "Aceh", "province")
+    # One place of that kind in both, or the other's place named anywhere: not two places.
+    assert other_places(a, "A quake struck West Papua province and Aceh province.") is None
+    assert other_places(a, "A quake in Aceh province was felt in West Papua.") is None
+    # Places of two kinds are not compared (a town may lie in the province).
+    assert other_places(a, "A quake struck the town of Bireun on Tuesday.") is None

@@ -13,11 +13,14 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+import attrs
+
 from claimcmp.detectors.base import finding, same_outcome, same_role
 from claimcmp.records import UNRESOLVED
 from claimcmp.text.dates import WEEKDAYS, DateMention, find_dates, find_times, times_agree
-from claimcmp.text.diff import TokenDiff, token_diff
+from claimcmp.text.diff import NEAR_COPY_RATIO, TokenDiff, token_diff
 from claimcmp.text.normalize import Token
+from claimcmp.text.places import other_places
 from claimcmp.text.wordnet import base_forms
 
 if TYPE_CHECKING:
@@ -62,8 +65,26 @@ class DateDetector:
     name = "date"
 
     def detect(self, a: ClaimText, b: ClaimText) -> Iterator[Divergence]:
-        yield from self._dates(a, b)
-        yield from self._times(a, b)
+        found = [*self._dates(a, b), *self._times(a, b)]
+        places = (
+            other_places(a.text, b.text)
+            if any(d.severity == "high" for d in found)
+            and token_diff(a.text, b.text).ratio < NEAR_COPY_RATIO
+            else None
+        )
+        for d in found:
+            if places is not None and d.severity == "high":
+                # Two tellings that place their events in two places of one kind ("West Papua
+                # province" / "the province of Aceh") date two events, not one.
+                x, y = places
+                d = attrs.evolve(
+                    d,
+                    explanation=f"{d.explanation}, but the two date events in two places "
+                    f"('{x.name}' / '{y.name}', each a {x.kind})",
+                    confidence=0.3,
+                    severity="low",
+                )
+            yield d
 
     def _times(self, a: ClaimText, b: ClaimText) -> Iterator[Divergence]:
         """Clock times of the same moment: "at 8 p.m." / "at 9 p.m.". A time with a zone is

@@ -43,6 +43,7 @@ from claimcmp.text.names import (
     same_entity,
 )
 from claimcmp.text.normalize import PHRASE_BREAKS, Token
+from claimcmp.text.places import other_places
 from claimcmp.text.quantities import Quantity, convert, figure_counts, find_quantities, parse_number
 
 __all__ = [
@@ -788,6 +789,13 @@ def _two_facts(
     if _in_role(a, m.a) != _in_role(b, m.b):
         # "four seasons as the team's director of personnel" / "19 seasons with the 76ers".
         return f"the figure differs: {told}, but one counts only the time or work in one role"
+    if token_diff(a, b).ratio < NEAR_COPY_RATIO and (places := other_places(a, b)) is not None:
+        # "Indonesia's West Papua province" / "the province of Aceh": two events.
+        x, y = places
+        return (
+            f"the figure differs: {told}, but the two are told of events in two places "
+            f"('{x.name}' / '{y.name}', each a {x.kind})"
+        )
     scope_a, scope_b = _scope(a, m.a), _scope(b, m.b)
     if scope_a and scope_b and _other_places(scope_a, scope_b):
         # "killed 170,000 people in the province" / "killed 230,000 people across Asia".
