@@ -162,6 +162,27 @@ def test_figures_and_days_of_events_in_two_places_of_one_kind_are_two_facts() ->
     assert {k for k, _, _ in decisive(c, d)} == {"number", "date"}
 
 
+def test_scores_against_two_opponents_are_two_games() -> None:
+    # ECB+ training topic 29: the Colts' wins over the Jaguars (2008) and the Chiefs (2012).
+    assert not numbers(
+        "The Colts secured the No. 5 seed with a 31-24 victory over the Jaguars on Thursday.",
+        "The Colts clinched a playoff spot with a 20 - 13 win over the Kansas City Chiefs.",
+    )
+    assert not numbers(
+        "Colts Clinch Playoff Berth With 31-24 Victory Against Jaguars",
+        "COLTS BEAT CHIEFS 20 - 13 TO CLINCH PLAYOFF BERTH",
+    )
+    # One opponent, by name or by its city and nickname: one game, its score compared.
+    assert numbers(
+        "The Colts beat the Jaguars 31-24 on Thursday.",
+        "The Colts beat the Jaguars 31-21 on Thursday.",
+    )
+    assert numbers(
+        "The Colts won with a 31-24 victory over Jacksonville on Thursday.",
+        "The Colts won with a 31-21 victory over the Jaguars on Thursday.",
+    )
+
+
 def test_counts_over_different_places_are_two_facts() -> None:
     assert not numbers(
         "The tsunami killed 170,000 people in the province and more elsewhere.",

@@ -39,6 +39,7 @@ from claimcmp.text.lexicon import (
 )
 from claimcmp.text.names import CALENDAR_WORDS, is_demonym, is_name, name_runs, same_entity
 from claimcmp.text.normalize import PHRASE_BREAKS, Token, tokens
+from claimcmp.text.places import city_and_nickname, place_scale
 from claimcmp.text.quantities import is_number_word
 from claimcmp.text.wordnet import (
     adjective_of,
@@ -1168,46 +1169,7 @@ def _near(x: tuple[int, int] | None, y: tuple[int, int] | None, gap: int = 30) -
 
 # ------------------------------------------------------------------- entity
 
-# What a place name is an instance of, by scale: a town and the state around it are both
-# right ("a Spiro man" / "an Oklahoma man").
-_SCALES = {
-    "city": "city",
-    "town": "city",
-    "national_capital": "city",
-    "state_capital": "city",
-    "port": "city",
-    "port_of_entry": "city",
-    "village": "city",
-    "provincial_capital": "city",
-    "resort": "city",
-    "borough": "district",
-    "district": "district",
-    "neighborhood": "district",
-    "suburb": "district",
-    "American_state": "state",
-    "state": "state",
-    "province": "state",
-    "county": "state",
-    "region": "state",
-    "country": "country",
-    "European_country": "country",
-    "European_nation": "country",
-    "African_country": "country",
-    "African_nation": "country",
-    "Asian_country": "country",
-    "Asian_nation": "country",
-    "South_American_country": "country",
-    "North_American_country": "country",
-    "island": "island",
-    "kingdom": "country",
-    "continent": "continent",
-    "geographical_area": "state",
-}
 _LARGE = frozenset({"state", "country", "continent"})
-#: Lexicographer files of places: towns and countries; islands and continents are objects.
-_PLACE_FILES = frozenset({"noun.location", "noun.object"})
-#: Kinds of place too general to tell a place's scale two steps up.
-_AREAS = frozenset({"region", "geographical_area", "district"})
 _ORDER = ("district", "city", "state", "country", "continent")
 
 
@@ -1221,32 +1183,10 @@ def _without_owner(tok: Token) -> str:
     return _POSSESSIVE.sub("", tok.lower)
 
 
-@memoize(8192)  # asked for every name swap of every compared pair
-def _scale(name: str) -> str | None:
-    from claimcmp.text.wordnet import wordnet
-
-    wn = wordnet()
-    key = _POSSESSIVE.sub("", name).replace(" ", "_")
-    for s in (wn.synsets(key) or wn.synsets(key.replace(".", "")))[:3]:
-        if wn.pos_of(s) != "n" or not any(n[:1].isupper() for n in wn.lemma_names(s)):
-            continue
-        if wn.lexicographer_file(s) not in _PLACE_FILES:
-            continue  # "Spanish" (the people) is a nation, which WordNet also calls "country"
-        # The nearest kind of place: Sweden is a Scandinavian country, a European country.
-        # Two steps up only to a country, state or city: every sign of the zodiac is a
-        # region, every residential district a district.
-        up = wn.ancestors(s, 2)
-        for h in sorted(up, key=lambda h: (up[h], h)):
-            for n in wn.lemma_names(h):
-                if n in _SCALES and (up[h] == 1 or n not in _AREAS):
-                    return _SCALES[n]
-    return None
-
-
-def _other_scale(x: str, y: str) -> bool:
+def _otherplace_scale(x: str, y: str) -> bool:
     """Two places of different scales, or a state or country against a name WordNet does not
     know (a small town, a neighbourhood): not a contradiction an editor can see from the text."""
-    sx, sy = _scale(x), _scale(y)
+    sx, sy = place_scale(x), place_scale(y)
     if sx is None or sy is None:
         # A name WordNet does not know is most often a small place: it can lie inside a state,
         # a country or a city district (a neighbourhood of Queens), not inside another city.
@@ -1360,7 +1300,7 @@ class EntityDetector:
         x, y = _POSSESSIVE.sub("", x), _POSSESSIVE.sub("", y)
         if same_entity(x, y, self._aliases):
             return True
-        return whole and (_part_of(x, y) or _part_of(y, x) or _other_scale(x, y))
+        return whole and (_part_of(x, y) or _part_of(y, x) or _otherplace_scale(x, y))
 
     def detect(self, a: ClaimText, b: ClaimText) -> Iterator[Divergence]:
         d = token_diff(a.text, b.text)
@@ -1472,7 +1412,7 @@ class EntityDetector:
                 continue  # "the ``American Pie'' star" / "Reid": a work's title in a description
             if _addressee(a.text, na[0]) and _addressee(b.text, nb[0]):
                 continue  # "her rep told UsMagazine.com" / "her rep told People.com": both told
-            if _city_and_nickname(x, y) or _city_and_nickname(y, x):
+            if city_and_nickname(x, y) or city_and_nickname(y, x):
                 continue  # "against Detroit" / "against the Lions": a team by city or nickname
             a_span = (na[0].start, na[-1].end)
             b_span = (nb[0].start, nb[-1].end)
@@ -1602,42 +1542,6 @@ def _quoted_title(text: str, name: list[Token]) -> bool:
 def _addressee(text: str, name: Token) -> bool:
     """Whether a name is who a statement was made to (an outlet, an interviewer)."""
     return bool(_TOLD_BEFORE.search(text[max(0, name.start - 40) : name.start]))
-
-
-def _city_and_nickname(place: str, other: str) -> bool:
-    """A place WordNet knows and a plural of ordinary words naming living things, written as a
-    name ("Detroit" / "Lions", "New Orleans" / "Saints", "Evansville" / "Purple Aces"): one
-    team named by its city and by its nickname. ("Windows" / "Denver" is not: a window is not a
-    living thing.)"""
-    from claimcmp.text.wordnet import is_common_word
-
-    words = other.split()
-    head = words[-1].lower().removesuffix("s")
-    return (
-        words[-1].endswith("s")
-        and all(
-            is_common_word(w.lower().removesuffix("s")) or is_common_word(w.lower()) for w in words
-        )
-        and _living(head)
-        and _scale(place) is not None
-        # "Queens" is a borough before it is a plural of "queen": two places, not a team.
-        and _scale(other) is None
-    )
-
-
-#: WordNet's roots of living things: what a team's nickname is named after.
-_LIVING = frozenset({"organism", "living_thing", "person", "animal"})
-
-
-@memoize(4096)
-def _living(noun: str) -> bool:
-    from claimcmp.text.wordnet import wordnet
-
-    wn = wordnet()
-    for s in wn.synsets(noun, pos="n")[:3]:
-        if any(_LIVING & set(wn.lemma_names(h)) for h in wn.ancestors(s, 14)):
-            return True
-    return False
 
 
 def _own_figures(a: str, b: str, names_a: set[str], names_b: set[str]) -> bool:

@@ -43,7 +43,7 @@ from claimcmp.text.names import (
     same_entity,
 )
 from claimcmp.text.normalize import PHRASE_BREAKS, Token
-from claimcmp.text.places import other_places
+from claimcmp.text.places import city_and_nickname, other_places
 from claimcmp.text.quantities import Quantity, convert, figure_counts, find_quantities, parse_number
 
 __all__ = [
@@ -492,6 +492,48 @@ def _moments_apart(a: str, qa: Quantity, b: str, qb: Quantity) -> bool:
     return not ma or ma != mb
 
 
+#: The side a score is told against: after it ("a 31-24 victory **over the Jaguars**", "won
+#: 20-13 **against Kansas City**") or before it ("beat **the Chiefs** 20 - 13").
+_OPPONENT_AFTER = re.compile(
+    r"^\W*(?:[A-Za-z-]+\s+){0,3}?(?P<via>(?i:over|against|to|past))\s+(?:the\s+)?"
+    r"(?P<side>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)"
+)
+_OPPONENT_BEFORE = re.compile(
+    r"\b(?:beat|beats|beating|defeated|defeats|edged|routed|topped|downed|over|against)\s+"
+    r"(?:the\s+)?(?P<side>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*)\s*$",
+    re.I,
+)
+
+
+def _opponent(text: str, q: Quantity) -> str | None:
+    """The side a game's score is told against, as written; None if the claim names none
+    right around the score."""
+    before = _OPPONENT_BEFORE.search(text[max(0, q.start - 40) : q.start])
+    if before and before["side"][:1].isupper():
+        return before["side"]
+    after = _OPPONENT_AFTER.match(text[q.end : q.end + 60])
+    # In a headline written in capitals, "TO" opens a clause as often as it names a side ("20 -
+    # 13 TO CLINCH PLAYOFF BERTH"); "over" and "against" still name one.
+    if after and not (text.isupper() and after["via"].lower() in ("to", "past")):
+        return after["side"]
+    return None
+
+
+def _two_opponents(a: str, qa: Quantity, b: str, qb: Quantity) -> tuple[str, str] | None:
+    """Two scores told against two different opponents, neither claim naming the other's:
+    two games."""
+    x, y = _opponent(a, qa), _opponent(b, qb)
+    if x is None or y is None:
+        return None
+    # Headlines in capitals name the side in capitals ("BEAT CHIEFS 20 - 13").
+    x, y = (x.title() if x.isupper() else x), (y.title() if y.isupper() else y)
+    if same_entity(x, y) or city_and_nickname(x, y) or city_and_nickname(y, x):
+        return None  # "Jacksonville" / "the Jaguars": one team, by its city and its nickname
+    if named_in(x, [b]) or named_in(y, [a]) or x.lower() in b.lower() or y.lower() in a.lower():
+        return None
+    return x, y
+
+
 #: A count of a part: "**those** 10 points", "his **first** five points", "the **next** six".
 _PART_BEFORE = re.compile(
     r"\b(those|these|first|next|last|final|other|another|remaining|additional|further)"
@@ -800,6 +842,12 @@ def _two_facts(
     if scope_a and scope_b and _other_places(scope_a, scope_b):
         # "killed 170,000 people in the province" / "killed 230,000 people across Asia".
         return f"the figure differs: {told}, but the two count over different places"
+    if m.a.category == m.b.category == "score" and (sides := _two_opponents(a, m.a, b, m.b)):
+        # "a 31-24 victory over the Jaguars" / "a 20 - 13 win over the Kansas City Chiefs".
+        return (
+            f"the score differs: {told}, but the two are scores of games against two opponents "
+            f"('{sides[0]}' / '{sides[1]}')"
+        )
     if m.a.category == m.b.category == "score" and _moments_apart(a, m.a, b, m.b):
         # A game's score changes while it is played: "a 17-7 halftime lead" / "a 31-24 lead".
         return (
