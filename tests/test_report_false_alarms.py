@@ -822,3 +822,22 @@ def test_an_outlet_alone_is_the_source() -> None:
         for d in AttributionDetector().detect(ClaimText(a), ClaimText(c))
         if is_decisive(d)
     ] == [("Fire Chief Dan Steele", "Valley Herald")]
+
+
+# ---------------------------------------------------------------- what a date dates
+
+
+def test_one_verb_done_to_two_people_dates_two_events() -> None:
+    # ECB+ training topic 5: the 76ers fired Cheeks (2008) and O'Brien (2007).
+    a = "The Philadelphia 76ers fired Coach Maurice Cheeks Saturday morning after a 9-14 start."
+    b = (
+        "The Sixers fired Jim O'Brien on Monday after one season as coach and replaced him "
+        "with Cheeks."
+    )
+    assert not [k for k, _, _ in decisive(a, b) if k == "date"]
+    # The same person: one firing, its day compared, also where the day ends the sentence
+    # after a shared "on".
+    assert decisive(
+        "The 76ers fired coach Maurice Cheeks on Saturday.",
+        "The 76ers fired Maurice Cheeks on Monday.",
+    ) == [("date", "Saturday", "Monday")]

@@ -97,7 +97,15 @@ def _framed(diff: TokenDiff, e: Edit, a_span: tuple[int, int], b_span: tuple[int
     """The slot is held by corresponding content words outside the two values: "at **least**
     five" / "at **least** three" is anchored only by the values' own qualifier."""
     i2, j2 = e.i1 + len(e.a_tokens), e.j1 + len(e.b_tokens)
-    for i, j in ((e.i1 - 1, e.j1 - 1), (i2, j2)):
+    for i, j, step in ((e.i1 - 1, e.j1 - 1, -1), (i2, j2, 1)):
+        # Past a function word or two that both claims share in place ("Cheeks **on**
+        # Saturday" / "Cheeks **on** Monday").
+        for _ in range(2):
+            if not (0 <= i < len(diff.a) and 0 <= j < len(diff.b)):
+                break
+            if diff.a[i].content or diff.b[j].content or diff.a[i].key != diff.b[j].key:
+                break
+            i, j = i + step, j + step
         if not (0 <= i < len(diff.a) and 0 <= j < len(diff.b)):
             continue
         ta, tb = diff.a[i], diff.b[j]

@@ -19,6 +19,8 @@ from claimcmp.detectors.base import finding, same_outcome, same_role
 from claimcmp.records import UNRESOLVED
 from claimcmp.text.dates import WEEKDAYS, DateMention, find_dates, find_times, times_agree
 from claimcmp.text.diff import NEAR_COPY_RATIO, TokenDiff, token_diff
+from claimcmp.text.lexicon import TITLE_WORDS
+from claimcmp.text.names import is_name, same_entity
 from claimcmp.text.normalize import Token
 from claimcmp.text.places import other_places
 from claimcmp.text.wordnet import base_forms
@@ -148,7 +150,7 @@ class DateDetector:
                 if y.start not in used
                 and _comparable(x, y)
                 and same_role(diff, (x.start, x.end), (y.start, y.end), window=1)
-                and not _dates_other_events(diff, x, y)
+                and not _dates_other_events(diff, x, y, (a.text, b.text))
             ]
             if not same_kind:
                 continue
@@ -229,7 +231,9 @@ def _past_verb(t: Token) -> bool:
     return bool(lemmas) and w not in lemmas and not w.endswith(("ing", "s"))
 
 
-def _dates_other_events(diff: TokenDiff, x: DateMention, y: DateMention) -> bool:
+def _dates_other_events(
+    diff: TokenDiff, x: DateMention, y: DateMention, texts: tuple[str, str]
+) -> bool:
     """Whether the two dates date two different actions: each follows a verb of its own that
     the other claim does not tell ("the House **passed** last week" / "**signed** by President
     Obama on March 11"). Verbs the word alignment matched, or that tell one thing ("struck" /
@@ -240,7 +244,10 @@ def _dates_other_events(diff: TokenDiff, x: DateMention, y: DateMention) -> bool
         return False
     ia, ib = diff.index_in_a(va), diff.index_in_b(vb)
     if diff.counterpart_in_b(ia) == ib:
-        return False
+        # One verb, done to two people: "fired Coach Maurice Cheeks Saturday" / "fired Jim
+        # O'Brien on Monday" are two firings.
+        xa, xb = _named_object(diff.a, texts[0], ia), _named_object(diff.b, texts[1], ib)
+        return xa is not None and xb is not None and not same_entity(xa, xb)
     if diff.counterpart_in_b(ia) is None and diff.counterpart_in_a(ib) is None:
         lemmas_a = {lemma for pos, lemma in base_forms(va.lower) if pos == "v"}
         lemmas_b = {lemma for pos, lemma in base_forms(vb.lower) if pos == "v"}
@@ -249,6 +256,25 @@ def _dates_other_events(diff: TokenDiff, x: DateMention, y: DateMention) -> bool
         )
     # Each verb corresponds to another word of the other claim: two actions both tell.
     return True
+
+
+def _named_object(toks: tuple[Token, ...], text: str, verb: int) -> str | None:
+    """The name right after a verb, past function words and titles ("fired **Coach Maurice
+    Cheeks**"), as written; None if another word comes first."""
+    k = verb + 1
+    while k < len(toks) and (not toks[k].content or toks[k].lower in TITLE_WORDS):
+        if toks[k].text[:1].isupper() and toks[k].lower not in TITLE_WORDS:
+            break
+        k += 1
+    run: list[Token] = []
+    while (
+        k < len(toks)
+        and is_name(toks[k], text)
+        and (not run or not text[run[-1].end : toks[k].start].strip())
+    ):
+        run.append(toks[k])
+        k += 1
+    return " ".join(t.text for t in run) or None
 
 
 def _told_as_often(x: DateMention, own: list[DateMention], other: list[DateMention]) -> bool:
