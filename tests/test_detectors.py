@@ -135,6 +135,11 @@ def test_one_of_is_not_a_number() -> None:
         ("The fire burned 300 acres.", "The fire burned 3,000 acres."),
         ("He was elected in 1994.", "He was elected in 1996."),
         ("The border is 1,000 km long.", "The border is 900 km long."),
+        # The subject nearest the figure's verb holds it: VanDeest's 13, not Carter's.
+        (
+            "Richard Carter scored 14 points and Seth VanDeest scored 13 for the Bulldogs.",
+            "Seth VanDeest scored 11 points for the Bulldogs.",
+        ),
         # Scores of one moment, and counts of one part, are still compared.
         (
             "The Colts beat the Jaguars 31-24 on Sunday.",
@@ -270,6 +275,16 @@ def test_quarters_and_halves() -> None:
         (
             "McAllister rushed for 404 yards and two touchdowns.",
             "Since Week 11, Thomas has eight touchdowns on 498 rushing yards.",
+        ),
+        # The subject right before the figure's verb, also after a first name that is a
+        # common word, a role before the name, or another subject earlier in the clause.
+        (
+            "Hansbrough scored 20 points last night for the Tar Heels.",
+            "Mike Rosario scored 22 points for the Scarlet Knights.",
+        ),
+        (
+            "Richard Carter scored 14 points and Seth VanDeest scored 13 for the Bulldogs.",
+            "Starting center Gregory Echenique scored 11 points for the Bulldogs.",
         ),
         # "Week 3" says which week, not how many.
         (

@@ -622,11 +622,41 @@ def _pronoun_holder(
     return (name, pronoun) if name is not None else None
 
 
+def _nearest_subject(clause: list[Token], text: str) -> str | None:
+    """The last run of capitalised words right before an inflected verb in the figure's clause,
+    with that verb the figure's or one word before it: "Richard Carter scored 14 points and
+    **Seth VanDeest** scored 13", "while starting center **Gregory Echenique** scored 11",
+    "**Mike Rosario** scored 22". The run's last word, or None."""
+    for k in range(len(clause) - 1, 0, -1):
+        if k < len(clause) - 2:
+            break  # the verb must stand right before the figure (or one word before it)
+        if not verb_form_only(clause[k].lower):
+            continue
+        if any(t.text[:1].isdigit() for t in clause[k + 1 :]):
+            return None  # another figure stands between: the verb is that one's
+        run: list[Token] = []
+        j = k - 1
+        while (
+            j >= 0
+            and clause[j].text[:1].isupper()
+            and not text[clause[j].end : (run[0] if run else clause[k]).start].strip(" ")
+        ):
+            run.insert(0, clause[j])
+            j -= 1
+        if run and not is_demonym(run[0].text) and (len(run) > 1 or is_name(run[0], text)):
+            return run[-1].text
+        return None
+    return None
+
+
 def holder(toks: tuple[Token, ...], text: str, q: Quantity) -> str | None:
     """Whom a figure is said of: the name its clause opens with, the subject ("Since Week 11,
     **Thomas** has eight touchdowns", "**Vaughn** finished with 16 points"), or None ("Video
     of Brooklyn Mother of 13": the clause does not open with a name)."""
     clause = [t for t in _clause_before(toks, text, q) if t.content and t.lower not in TITLE_WORDS]
+    subject = _nearest_subject(clause, text)
+    if subject is not None:
+        return subject
     if not clause or is_demonym(clause[0].text):
         return None  # "a 36-year-old Australian climber" is not said of Australia
     if not is_name(clause[0], text) and not _capitalised_subject(clause):
