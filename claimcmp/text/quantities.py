@@ -18,6 +18,7 @@ from __future__ import annotations
 import itertools
 import re
 import threading
+from collections.abc import Iterator
 from typing import Any, Literal
 
 import attrs
@@ -280,8 +281,7 @@ _TOKENISED_DECIMAL = r"(?<![\d.,])\d{1,3}\.[ ]\d{1,2}(?![\d,]|\.\d)"
 # point, and never a part of a date ("9/11", "05/02/2013").
 _FRACTION = r"(?<![\d/])(?:\d{1,6}[ -])?\d{1,2}/(?:2|3|4|8|16|32|64)(?![\d/])"
 
-_QUANTITY = re.compile(
-    rf"""
+_QUANTITY_PATTERN = rf"""
     (?P<approx>\b(?:{"|".join(re.escape(a.strip()) for a in sorted(_APPROX, key=len, reverse=True))})\s+)?
     (?P<cur>\$(?:US|HK|NZ|AU|A|C)(?=\d)|(?:US|HK|C|A)?\$|€|£|¥|₹|\b(?:USD|EUR|GBP|JPY|CNY|RMB)\s|\be(?=\d[\d.,]*\s?(?:m|bn|mn|million|billion)\b))?\s?
     (?P<num>
@@ -299,9 +299,28 @@ _QUANTITY = re.compile(
     (?P<pct>\s?(?:%|percent\b|per\s+cent\b|percentage\s+points?\b))?
     (?:(?:\s|\s?-\s?)?(?P<unit>(?:{_UNIT_ALTERNATION})(?:e?s)?)\b|(?P<unit2>°[CF]|km²|m²))?
     (?:\s+(?P<curword>(?:dollar|euro|yuan|renminbi|yen|rupee|ruble|rouble|hryvnia|pound\s+sterling)s?)\b)?
-    """,
+    """
+_QUANTITY = re.compile(
+    _QUANTITY_PATTERN.replace("(?:-|–|to|and)", "(?:-|–|to|(?P<and>and))"),
     re.VERBOSE | re.IGNORECASE,
 )
+# "measuring 7.6 and 7.4": two figures; "and" joins the ends of a range only after "between".
+_QUANTITY_WITHOUT_AND = re.compile(
+    _QUANTITY_PATTERN.replace("(?:-|–|to|and)", "(?:-|–|to)"), re.VERBOSE | re.IGNORECASE
+)
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+(?:\S+\s+)?$", re.I)
+
+
+def _quantity_matches(text: str) -> Iterator[re.Match[str]]:
+    """The quantity pattern's matches in ``text``, a range joined by \"and\" read only after
+    \"between\" (\"between 1981 and 1994\"; \"two quakes measuring 7.6 and 7.4\" are two figures)."""
+    pos = 0
+    while (m := _QUANTITY.search(text, pos)) is not None:
+        if m["and"] and not _BETWEEN_BEFORE.search(text, 0, m.start("num")):
+            m = _QUANTITY_WITHOUT_AND.match(text, m.start()) or m
+        yield m
+        pos = m.end()
+
 
 # ordinal: "first quarter"; score: a game's score ("31-24"), two counts in one; record: wins and
 # losses over a season or a career ("the Colts (11-4)", "a 9-14 record"), which a score is not.
@@ -482,7 +501,7 @@ def _find_quantities(text: str) -> tuple[Quantity, ...]:
         return ()
     found: list[Quantity] = []
     phones = [p.span() for p in _PHONE.finditer(text)]
-    for m in _QUANTITY.finditer(text):
+    for m in _quantity_matches(text):
         if found and m.start("num") < found[-1].end:
             continue  # the "14" of "7-for-14", read with its "7"
         if any(s <= m.start("num") < e for s, e in phones):
