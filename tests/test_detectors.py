@@ -80,15 +80,15 @@ def test_tokenised_thousands(text: str, values: list[float]) -> None:
         ("Polls opened at 8 a.m. local time (0300 GMT).", []),
     ],
 )
+def test_fractions_slashes_and_time_zones(text: str, values: list[float]) -> None:
+    assert [q.value for q in find_quantities(text)] == pytest.approx(values)
+
+
 def test_and_joins_a_range_only_after_between() -> None:
     quakes = find_quantities("Two quakes, measuring 7.6 and 7.4, struck west of Manokwari.")
     assert [(q.value, q.upper) for q in quakes] == [(2, None), (7.6, None), (7.4, None)]
     (years,) = find_quantities("They won five times between 1981 and 1994")[1:]
     assert (years.value, years.upper) == (1981, 1994)
-
-
-def test_fractions_slashes_and_time_zones(text: str, values: list[float]) -> None:
-    assert [q.value for q in find_quantities(text)] == pytest.approx(values)
 
 
 def test_a_price_told_with_a_fraction_is_not_compared_with_its_denominator() -> None:
