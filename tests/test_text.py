@@ -408,6 +408,9 @@ def test_named_in_finds_a_name_written_another_way() -> None:
         ("Papua's main city of Manokwari", [("Manokwari", "city")]),
         # A capitalised kind is part of a longer name.
         ("The State Department and Province House said so.", []),
+        # A name WordNet knows as a place, where something is: its scale.
+        ("The powerful quakes in Papua on Sunday.", [("Papua", "state")]),
+        ("A Texas man said so.", []),
     ],
 )
 def test_typed_places(text: str, places: list[tuple[str, str]]) -> None:
@@ -426,3 +429,9 @@ def test_other_places_are_two_places_of_one_kind_neither_text_shares() -> None:
     assert other_places(a, "A quake in Aceh province was felt in West Papua.") is None
     # Places of two kinds are not compared (a town may lie in the province).
     assert other_places(a, "A quake struck the town of Bireun on Tuesday.") is None
+    # Kinds are compared at their scale: a province and a state WordNet knows.
+    c = "A powerful earthquake in Indonesia's Aceh province killed five people."
+    x, y = other_places(c, "The powerful quakes in Papua killed one person.")  # type: ignore[misc]
+    assert (x.name, y.name, x.scale, y.scale) == ("Aceh", "Papua", "state", "state")
+    # "West Papua" and "Papua" can be one place.
+    assert other_places(a, "The powerful quakes in Papua killed one person.") is None

@@ -82,7 +82,7 @@ class DateDetector:
                 d = attrs.evolve(
                     d,
                     explanation=f"{d.explanation}, but the two date events in two places "
-                    f"('{x.name}' / '{y.name}', each a {x.kind})",
+                    f"('{x.name}' / '{y.name}', two places of one kind)",
                     confidence=0.3,
                     severity="low",
                 )

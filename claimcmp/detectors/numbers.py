@@ -866,7 +866,7 @@ def _two_facts(
         x, y = places
         return (
             f"the figure differs: {told}, but the two are told of events in two places "
-            f"('{x.name}' / '{y.name}', each a {x.kind})"
+            f"('{x.name}' / '{y.name}', two places of one kind)"
         )
     scope_a, scope_b = _scope(a, m.a), _scope(b, m.b)
     if scope_a and scope_b and _other_places(scope_a, scope_b):

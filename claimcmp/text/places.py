@@ -27,12 +27,26 @@ __all__ = [
     "typed_places",
 ]
 
-#: Words for a kind of place, as news writes them beside a name (singular and plural).
-PLACE_KINDS: dict[str, str] = {
-    word: kind
-    for kind in ("province", "state", "city", "town", "village", "county", "district", "island")
+#: Words for a kind of place, as news writes them beside a name (singular and plural), with
+#: the scale they are compared at (:func:`place_scale`'s: a province is a state's scale, a town
+#: a city's).
+PLACE_KINDS: dict[str, tuple[str, str]] = {
+    word: (kind, scale)
+    for kind, scale in (
+        ("province", "state"),
+        ("state", "state"),
+        ("county", "state"),
+        ("city", "city"),
+        ("town", "city"),
+        ("village", "city"),
+        ("district", "district"),
+        ("island", "island"),
+    )
     for word in (kind, "cities" if kind == "city" else f"{kind}s")
 }
+#: A name right after one of these ("in Papua", "near the Jordan") is where something is; its
+#: scale, if WordNet knows the name as a place, types it.
+_LOCATED_BEFORE = re.compile(r"\b(?:in|at|near|off|from)\s+(?:the\s+)?$", re.I)
 
 _KIND_BEFORE = re.compile(
     r"\b(?P<kind>"
@@ -48,35 +62,45 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 
 @attrs.frozen
 class TypedPlace:
-    """A name with the kind of place the text gives it, and its span in the text."""
+    """A name with the kind of place the text gives it (as a scale: "state" for "Aceh
+    province"), and its span in the text."""
 
     name: str
-    kind: str
+    kind: str  # as written beside it ("province"), or WordNet's scale for a name alone
     start: int
     end: int
+    scale: str = attrs.field(default="")  # the kind's scale: "state" for a province
+
+    def __attrs_post_init__(self) -> None:
+        if not self.scale:
+            object.__setattr__(self, "scale", self.kind)
 
 
 @memoize(8192)
 def typed_places(text: str) -> tuple[TypedPlace, ...]:
     """Names of ``text`` that a kind of place word stands right next to: after the name ("Aceh
     province", "Sumatra island") or before it with "of" ("the province of Aceh", "the town of
-    Bireun"). A capitalised kind is part of a longer name ("the State Department", "Province
-    House") and not read."""
+    Bireun"); or that follow "in", "at", "near", "off" or "from" and WordNet knows as a place
+    ("in Papua"). A capitalised kind is part of a longer name ("the State Department",
+    "Province House") and not read."""
     out: list[TypedPlace] = []
     for run in (part for whole in name_runs(text) for part in _owners_apart(whole)):
         start, end = run[0].start, run[-1].end
         name = _POSSESSIVE.sub("", text[start:end])
         if len(run) == 1 and is_demonym(name):
             continue  # "the Indonesian province of Aceh": a people's word, not the place
-        kind = None
+        kind: tuple[str, str] | None = None
         after = _KIND_AFTER.match(text, end)
-        if after and after["kind"].islower() and not text[end:end].strip():
+        if after and after["kind"].islower():
             kind = PLACE_KINDS[after["kind"].lower()]
         before = _KIND_BEFORE.search(text, 0, start)
         if kind is None and before:
             kind = PLACE_KINDS[before["kind"].lower()]
+        if kind is None and _LOCATED_BEFORE.search(text, 0, start):
+            scale = place_scale(name)  # "quakes in Papua": a place WordNet knows, of its scale
+            kind = (scale, scale) if scale else None
         if kind is not None:
-            out.append(TypedPlace(name, kind, start, end))
+            out.append(TypedPlace(name, kind[0], start, end, kind[1]))
     return tuple(out)
 
 
@@ -97,13 +121,13 @@ def other_places(a: str, b: str) -> tuple[TypedPlace, TypedPlace] | None:
     the texts share a place of that kind, or name the other's anywhere."""
     pa, pb = typed_places(a), typed_places(b)
     for x in pa:
-        same_kind = [y for y in pb if y.kind == x.kind]
+        same_kind = [y for y in pb if y.scale == x.scale]
         if not same_kind:
             continue
         if any(same_entity(x.name, y.name) for y in same_kind):
             continue
         for y in same_kind:
-            if any(same_entity(y.name, z.name) for z in pa if z.kind == y.kind):
+            if any(same_entity(y.name, z.name) for z in pa if z.scale == y.scale):
                 continue
             if named_in(x.name, [b]) or named_in(y.name, [a]):
                 continue
