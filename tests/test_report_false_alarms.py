@@ -162,6 +162,18 @@ def test_figures_and_days_of_events_in_two_places_of_one_kind_are_two_facts() ->
     assert {k for k, _, _ in decisive(c, d)} == {"number", "date"}
 
 
+def test_a_population_counts_none_of_those_an_event_touched() -> None:
+    assert not numbers(
+        "About 14,000 people fled their homes at the weekend, the UN said.",
+        "Power was cut to the coastal city of population 167,000, where people fled their homes.",
+    )
+    # Two populations of one place are compared.
+    assert numbers("The city has a population of 167,000.", "The city has a population of 176,000.")
+    assert numbers(
+        "The town of 12,000 residents was flooded.", "The town of 21,000 residents was flooded."
+    )
+
+
 def test_scores_against_two_opponents_are_two_games() -> None:
     # ECB+ training topic 29: the Colts' wins over the Jaguars (2008) and the Chiefs (2012).
     assert not numbers(

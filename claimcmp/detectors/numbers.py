@@ -937,6 +937,8 @@ def quantity_matches(a: str, b: str) -> list[QuantityMatch]:
         def role(x: Quantity, y: Quantity) -> bool:
             ages = x.category == y.category == "age"
             spans = (x.start, x.end), (y.start, y.end)
+            if _population(a, x) != _population(b, y):
+                return False  # "a city of population 167,000" / "14,000 people fled"
             if _ranges_sharing_an_end(x, y) and aligned(x, y):
                 # "between **1981** and 1994" / "between **1981** and 1995": one end stands in
                 # place in both, so the ranges fill one slot whatever words stand around them.
@@ -1012,6 +1014,22 @@ def quantity_matches(a: str, b: str) -> list[QuantityMatch]:
             qs_a, qs_b, role, texts=(a, b), one_toll=one_toll, aligned=aligned
         )[0]
     return _cache[key]
+
+
+#: A figure that counts those who live in a place: "a city of **population** 167,000", "a
+#: **population of** 2 million", "167,000 **residents**", "2 million **inhabitants**".
+_POPULATION_BEFORE = re.compile(
+    r"\bpopulations?\s+(?:of\s+)?(?:about\s+|some\s+|nearly\s+)?$", re.I
+)
+_POPULATION_AFTER = re.compile(r"\s+(?:residents|inhabitants|people\s+live)\b", re.I)
+
+
+def _population(text: str, q: Quantity) -> bool:
+    """Whether a figure is a place's population, which counts none of those an event touched."""
+    return bool(
+        _POPULATION_BEFORE.search(text, max(0, q.start - 40), q.start)
+        or _POPULATION_AFTER.match(text, q.end)
+    )
 
 
 def _ranges_sharing_an_end(x: Quantity, y: Quantity) -> bool:
