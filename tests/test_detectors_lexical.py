@@ -1898,3 +1898,22 @@ def test_a_negator_cancels_only_the_opposite_it_negates(a: str, b: str, kinds: i
     for x, y in ((a, b), (b, a)):
         found = [d for d in NegationDetector().detect(ClaimText(x), ClaimText(y)) if is_decisive(d)]
         assert len(found) == kinds, (x, y, found)
+
+
+def test_a_name_against_a_slot_that_also_names_a_person_by_a_word_is_no_swap() -> None:
+    # STS-B dev (MSRpar): the mother of one claim is the named victim of the other.
+    a = ClaimText(
+        "Police believe Wilson shot Reynolds, then her mother once in the head before "
+        "fatally turning the gun on herself."
+    )
+    b = ClaimText(
+        "Police believe Wilson then shot Jennie Mae Robinson once in the head before turning "
+        "the gun on herself."
+    )
+    assert list(EntityDetector().detect(a, b)) == []
+    # A name for a name is still a swap.
+    (found,) = EntityDetector().detect(
+        ClaimText("Police believe Wilson shot Reynolds once in the head."),
+        ClaimText("Police believe Wilson shot Robinson once in the head."),
+    )
+    assert (found.a_text, found.b_text, found.severity) == ("Reynolds", "Robinson", "high")

@@ -45,6 +45,7 @@ from claimcmp.text.wordnet import (
     adjective_of,
     antonyms,
     base_forms,
+    is_agent,
     is_common_word,
     opposed_through_synonym,
     relation,
@@ -1342,6 +1343,12 @@ class EntityDetector:
                 for t in e.b_free
                 if t not in nb and t not in dropped and t.lower not in TITLE_WORDS
             ]
+            if (not rest_b and any(is_agent(t.lower) for t in rest_a)) or (
+                not rest_a and any(is_agent(t.lower) for t in rest_b)
+            ):
+                # "shot Reynolds, then her **mother**" / "shot Jennie Mae Robinson": the name may
+                # be that of the person the other side's slot names by a word.
+                continue
             lead_a = next((t for t in e.a_free if t not in dropped), None)
             lead_b = next((t for t in e.b_free if t not in dropped), None)
             if (rest_a or rest_b) and not (lead_a is na[0] and lead_b is nb[0]):
