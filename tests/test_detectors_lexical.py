@@ -394,6 +394,11 @@ def test_other_source_of_the_same_statement(a: str, b: str) -> None:
             "The Chinese Foreign Ministry said the visit would go ahead.",
             "China's Foreign Ministry said the visit would go ahead.",
         ),
+        # one body, by its acronym
+        (
+            "He was on probation for a previous DUI arrest, the CHP said.",
+            "He was on probation for a previous DUI arrest, the California Highway Patrol said.",
+        ),
         # unnamed sources of two kinds are not compared: WordNet does not tell "police" /
         # "officers" (one source) from "police" / "witnesses" (two)
         ("Police said the driver was drunk.", "Officers said the driver was drunk."),

@@ -415,6 +415,14 @@ def _different_bodies(x: Speaker, y: Speaker) -> bool:
     )
 
 
+def _speaker_name(text: str, speaker: Speaker) -> str:
+    """A speaker's name as written, without a leading article: "California Highway Patrol"."""
+    return _ARTICLE.sub("", text[speaker.start : speaker.end])
+
+
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
+
+
 class AttributionDetector:
     """A different or vaguer source (``kind="attribution"``).
 
@@ -467,6 +475,12 @@ class AttributionDetector:
         names_b = set().union(*(s.names for s in sb))
         if names_a & names_b or any(same_entity(x, y) for x in names_a for y in names_b):
             return
+        if any(
+            same_entity(_speaker_name(a.text, x), _speaker_name(b.text, y))
+            for x in named_a
+            for y in named_b
+        ):
+            return  # "the CHP said" / "the California Highway Patrol said": an acronym
         # A speaker named anywhere in the other claim ("..., said Gerry Kiely, a representative
         # in Washington" / "Gerry Kiely, a representative in Washington, said ...") is the same.
         keys_a = {t.key for t in tokens(a.text)}
