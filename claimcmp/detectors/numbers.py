@@ -21,6 +21,7 @@ from claimcmp.detectors.base import (
     Severity,
     count_other_things,
     counts_people,
+    finding,
     name_number,
     other_outcomes,
     outcome_of,
@@ -627,10 +628,9 @@ def _nearest_subject(clause: list[Token], text: str) -> str | None:
     with that verb the figure's or one word before it: "Richard Carter scored 14 points and
     **Seth VanDeest** scored 13", "while starting center **Gregory Echenique** scored 11",
     "**Mike Rosario** scored 22". The run's last word, or None."""
-    for k in range(len(clause) - 1, 0, -1):
-        if k < len(clause) - 2:
-            break  # the verb must stand right before the figure (or one word before it)
-        if not verb_form_only(clause[k].lower):
+    # The verb stands right before the figure, or one word before it.
+    for k in (len(clause) - 1, len(clause) - 2):
+        if k < 1 or not verb_form_only(clause[k].lower):
             continue
         if any(t.text[:1].isdigit() for t in clause[k + 1 :]):
             return None  # another figure stands between: the verb is that one's
@@ -744,7 +744,7 @@ def _scope(text: str, q: Quantity) -> tuple[str, ...] | None:
     return None
 
 
-def _other_places(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
+def _scopes_apart(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
     """Whether two place phrases name different places: no word in common ("in the province"
     / "across Asia"), or each names a place the other does not ("in Pakistan blast" / "in
     Boston blasts": the kind of event they share does not make the places one). A place
@@ -869,7 +869,7 @@ def _two_facts(
             f"('{x.name}' / '{y.name}', two places of one kind)"
         )
     scope_a, scope_b = _scope(a, m.a), _scope(b, m.b)
-    if scope_a and scope_b and _other_places(scope_a, scope_b):
+    if scope_a and scope_b and _scopes_apart(scope_a, scope_b):
         # "killed 170,000 people in the province" / "killed 230,000 people across Asia".
         return f"the figure differs: {told}, but the two count over different places"
     if m.a.category == m.b.category == "score" and (sides := _two_opponents(a, m.a, b, m.b)):
@@ -1203,16 +1203,15 @@ def designation_changes(a: str, b: str) -> Iterator[Divergence]:
             continue  # "27th Street" / "117th Street": an ordinal, not a designation
         if _taken(a, wx) or _taken(b, wy):
             continue
-        yield Divergence(
-            kind="number",
-            a_span=wx,
-            b_span=wy,
-            a_text=word_a,
-            b_text=word_b,
-            explanation=f"another figure in the same name or designation: {word_a!r} vs {word_b!r}",
-            confidence=0.9,
-            severity="high",
-            detector=NumberDetector.name,
+        yield finding(
+            "number",
+            NumberDetector.name,
+            a,
+            b,
+            wx,
+            wy,
+            f"another figure in the same name or designation: {word_a!r} vs {word_b!r}",
+            0.9,
         )
 
 

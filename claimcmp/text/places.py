@@ -69,11 +69,7 @@ class TypedPlace:
     kind: str  # as written beside it ("province"), or WordNet's scale for a name alone
     start: int
     end: int
-    scale: str = attrs.field(default="")  # the kind's scale: "state" for a province
-
-    def __attrs_post_init__(self) -> None:
-        if not self.scale:
-            object.__setattr__(self, "scale", self.kind)
+    scale: str  # the kind's scale, at which places are compared: "state" for a province
 
 
 @memoize(8192)
