@@ -406,6 +406,7 @@ def test_named_in_finds_a_name_written_another_way() -> None:
             [("Bireun", "town"), ("Sumatra", "island")],
         ),
         ("Papua's main city of Manokwari", [("Manokwari", "city")]),
+        ("a school in the Jabaliya refugee camp", [("Jabaliya", "refugee camp")]),
         # A capitalised kind is part of a longer name.
         ("The State Department and Province House said so.", []),
         # A name WordNet knows as a place, where something is: its scale.

@@ -39,6 +39,9 @@ PLACE_KINDS: dict[str, tuple[str, str]] = {
         ("city", "city"),
         ("town", "city"),
         ("village", "city"),
+        # A camp is a settlement of its own: "the Jabaliya refugee camp" / "the city of Khan
+        # Younis" are two places of a city's scale.
+        ("refugee camp", "city"),
         ("district", "district"),
         ("island", "island"),
     )
