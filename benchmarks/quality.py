@@ -33,7 +33,7 @@ import numpy as np
 
 sys.path.insert(0, os.path.dirname(__file__))
 sys.path.insert(1, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))  # tools/
-from _shared import read_jsonl, require_shared
+from _shared import ROOT, read_jsonl, require_shared
 from cluster import cluster_lines
 from ecb_pairs import pair_texts, read_labels
 
@@ -536,6 +536,113 @@ def perturbation_lines(pairs: list[Any], comp: Comparator, sims: np.ndarray) -> 
     return lines
 
 
+WRITTEN_EDITS_FILE = ROOT / "benchmarks" / "data" / "written_edits.jsonl"
+#: The kinds of the written edits that change a fact, in the table's order, and those that do not.
+WRITTEN_FACT_KINDS = (
+    "number",
+    "unit",
+    "date",
+    "entity",
+    "term",
+    "antonym",
+    "negation",
+    "quote",
+    "attribution",
+    "modality",
+)
+WRITTEN_SAME_KINDS = ("cosmetic", "paraphrase")
+_WRITTEN_ACCEPTED = {**ACCEPTED_KINDS, "attribution": {"attribution", "entity"}}
+
+
+def score_written_edits(
+    comp: Comparator, embedder: Embedder, rows: list[dict[str, Any]]
+) -> dict[tuple[str, str], list[tuple[bool, bool]]]:
+    """Per (set, kind): for each edit, whether the pair is a divergence and whether a decisive
+    finding is of the edit's kind. The edited sentence is a copy of the original's article, so
+    both carry one publication date."""
+    texts = list(dict.fromkeys(t for r in rows for t in (r["original"], r["edited"])))
+    vec = embedder.encode(texts)
+    at = {t: i for i, t in enumerate(texts)}
+    day = dt.date(2009, 1, 15)  # any day: only the two being equal matters
+    out: dict[tuple[str, str], list[tuple[bool, bool]]] = defaultdict(list)
+    for r in rows:
+        a, b = r["original"], r["edited"]
+        result = comp.compare(
+            ClaimText(a, day), ClaimText(b, day), float(vec[at[a]] @ vec[at[b]]), aligned=True
+        )
+        kinds = {d.kind for d in result.divergences if is_decisive(d)}
+        accepted = _WRITTEN_ACCEPTED.get(r["kind"], {r["kind"]})
+        out[(r["set"], r["kind"])].append((result.verdict == "divergence", bool(kinds & accepted)))
+    return out
+
+
+def written_edit_lines(comp: Comparator, embedder: Embedder) -> list[str]:
+    rows = list(read_jsonl(WRITTEN_EDITS_FILE))
+    scores = score_written_edits(comp, embedder, rows)
+    n_sentences = {s: len({r["id"] for r in rows if r["set"] == s}) for s in ("dev", "test")}
+
+    def cell(key: tuple[str, str], right: bool) -> str:
+        v = scores.get(key, [])
+        if not v:
+            return "–"
+        return f"{np.mean([r if right else f for f, r in v]):.2f}"
+
+    lines = [
+        "## Edits written by hand (not planted by the team's tools)",
+        "",
+        "Four helpers who saw neither claimcmp's code nor `tools.perturb` each took real ECB+",
+        "sentences and wrote edited copies of one named kind, one change each, by the guidelines in",
+        "`benchmarks/data/written_edits_guidelines.md` (`written_edits.jsonl`): two wrote on",
+        f"sentences of the training topics (**dev**, {n_sentences['dev']} sentences: the misses were",
+        "read and turned into rules), two on sentences of the held-out topics (**test**,",
+        f"{n_sentences['test']} sentences: scored in aggregate only). Each pair is compared as an",
+        "aligned pair with one publication date for both (an edited copy of one article).",
+        "*Found*: verdict divergence; *right kind*: a decisive finding of the edit's kind (as in",
+        "the planted suite: an antonym may be a negation or a term finding, an entity that is the",
+        "speaker an attribution). For the kinds that change no fact, the share called divergence",
+        "is a false alarm.",
+        "",
+        "| kind | dev pairs | dev found | dev right kind | **test pairs** | **test found** | "
+        "**test right kind** |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for kind in WRITTEN_FACT_KINDS:
+        dev, test = ("dev", kind), ("test", kind)
+        lines.append(
+            f"| {kind} | {len(scores.get(dev, []))} | {cell(dev, False)} | {cell(dev, True)} | "
+            f"{len(scores.get(test, []))} | **{cell(test, False)}** | {cell(test, True)} |"
+        )
+    for s in ("dev", "test"):
+        found = [f for k in WRITTEN_FACT_KINDS for f, _ in scores.get((s, k), [])]
+        scores[(s, "all")] = [(f, f) for f in found]
+    lines.append(
+        f"| **all that change a fact** | {len(scores[('dev', 'all')])} | "
+        f"{cell(('dev', 'all'), False)} | | {len(scores[('test', 'all')])} | "
+        f"**{cell(('test', 'all'), False)}** | |"
+    )
+    lines += [
+        "",
+        "| kind (no fact changed) | dev pairs | dev false alarms | **test pairs** | "
+        "**test false alarms** |",
+        "|---|---|---|---|---|",
+    ]
+    for kind in WRITTEN_SAME_KINDS:
+        dev, test = ("dev", kind), ("test", kind)
+        lines.append(
+            f"| {kind} | {len(scores.get(dev, []))} | {cell(dev, False)} | "
+            f"{len(scores.get(test, []))} | **{cell(test, False)}** |"
+        )
+    lines += [
+        "",
+        "Before the rules the development half led to (commit d13b610, 2026-12-07), found:",
+        "all that change a fact 0.66 dev / 0.59 test; unit 0.53 / 0.53, attribution 0.40 /",
+        "0.13, modality 0.25 / 0.15; cosmetic false alarms 0.03 / 0.00. Many quotes in ECB+",
+        "(702 of its sentences; 945 have straight or curly marks) are written with Penn",
+        "Treebank's `` and '', which the quote detector does not read (`detectors.md`).",
+    ]
+    return lines
+
+
 def symmetry_lines(pairs: list[Any], comp: Comparator, sims: np.ndarray) -> list[str]:
     asym = 0
     for p, s in zip(pairs, sims, strict=True):
@@ -567,6 +674,7 @@ def quality_lines() -> list[str]:
     lines += ["", *paraphrase_lines(shared, shipped, embedder)]
     lines += ["", *propsegment_relation_lines(shared, shipped, embedder)]
     lines += ["", *perturbation_lines(pairs, shipped, sims)]
+    lines += ["", *written_edit_lines(shipped, embedder)]
     lines += ["", *symmetry_lines(pairs, shipped, sims)]
     lines += ["", *_claims_and_seeds_lines(shared, embedder)]
     lines += ["", *cluster_lines(shared, embedder)]

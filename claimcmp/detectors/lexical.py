@@ -40,7 +40,7 @@ from claimcmp.text.lexicon import (
 from claimcmp.text.names import CALENDAR_WORDS, is_demonym, is_name, name_runs, same_entity
 from claimcmp.text.normalize import PHRASE_BREAKS, Token, tokens
 from claimcmp.text.places import city_and_nickname, place_scale
-from claimcmp.text.quantities import is_number_word
+from claimcmp.text.quantities import is_number_word, unit_of_word
 from claimcmp.text.wordnet import (
     adjective_of,
     antonyms,
@@ -213,6 +213,20 @@ ABSTRACT_KINDS = frozenset(
 )
 
 
+def _unit_swap(x: Token, y: Token) -> str | None:
+    """The dimension of two unit words of one dimension swapped without their figure ("for a
+    **week**" / "for a **month**", "the final **hours**" / "the final **days**", "a
+    half-**liter**" / "a half-**gallon**"), or None."""
+    px, _, wx = x.text.rpartition("-")
+    py, _, wy = y.text.rpartition("-")
+    if px.lower() != py.lower():
+        return None
+    ux, uy = unit_of_word(wx), unit_of_word(wy)
+    if ux is None or uy is None or ux[0] == uy[0] or ux[1] != uy[1]:
+        return None
+    return {"[time]": "time", "[length]": "length", "[length] ** 3": "volume"}.get(ux[1], "measure")
+
+
 class TermDetector:
     """A key word swapped for one that means something else (``kind="term"``).
 
@@ -269,6 +283,26 @@ class TermDetector:
         in_a = _in_quantities(a.text)
         in_b = _in_quantities(b.text)
         for e in d.edits:
+            # A unit word swapped without its figure (calendar words included: "for a
+            # **week**" is a span of time, not a date).
+            fx = [x for x in e.a_free if not in_a(x)]
+            fy = [y for y in e.b_free if not in_b(y)]
+            if e.op == "replace" and e.anchored and near_identical and len(fx) == len(fy) == 1:
+                units = _unit_swap(fx[0], fy[0])
+                if units is not None:
+                    reported.add(fy[0].start)
+                    yield finding(
+                        "unit",
+                        f"{self.name}:unit",
+                        a.text,
+                        b.text,
+                        (fx[0].start, fx[0].end),
+                        (fy[0].start, fy[0].end),
+                        f"'{fx[0].text}' is replaced by '{fy[0].text}': another unit of "
+                        f"{units}, so another quantity",
+                        0.85,
+                    )
+                    continue
             xs, ys = _swap_words(e)
             xs = [x for x in xs if not in_a(x)]
             ys = [y for y in ys if not in_b(y)]
@@ -1125,9 +1159,15 @@ _NOT_NEGATING = re.compile(
 )
 
 
+#: "No." before a figure abbreviates "number" ("his **No. 10** jersey", "the **No 1** seed").
+_NUMBER_ABBREVIATION = re.compile(r"(?:[Nn]o\.|No)\s*#?\d")
+
+
 def _idiom(text: str, tok: Token) -> bool:
-    """'not least', 'not only', 'no less', 'if not', a quoted "no": a negator that does not
-    negate the claim."""
+    """'not least', 'not only', 'no less', 'if not', a quoted "no", "No. 10": a negator that
+    does not negate the claim."""
+    if _NUMBER_ABBREVIATION.match(text, tok.start):
+        return True
     quoted = (
         text[max(0, tok.start - 1) : tok.start] in "\"“‘'"
         and text[tok.end : tok.end + 1] in "\"”’'"
@@ -1490,10 +1530,13 @@ def _governed(
     """Whether one of ``verbs`` stands within :data:`ESTIMATE_REACH` words before the plain
     statement's word ``toks[counterpart]`` (``toks`` is the plain claim), told by the hedged
     claim too (``shared``) or only by the plain one. Tokens hold no punctuation, so the reach
-    in words is the only bound: a clause break between them is not seen."""
+    in words is the only bound: a clause break between them is not seen. A verb form right
+    before a figure estimates the figure, not the statement ("caused **an estimated $1
+    million** in damage, and investigators say it could be arson")."""
     return any(
         t.lower in verbs
         and counterpart - ESTIMATE_REACH <= k < counterpart
+        and not (toks[k + 1].text[:1].isdigit() or toks[k + 1].lower in _NUMBER_WORDS)
         and ((d.counterpart_in_a(k) if hedged_in_a else d.counterpart_in_b(k)) is not None)
         == shared
         for k, t in enumerate(toks)
@@ -2056,7 +2099,12 @@ class ModalityDetector:
         gap = abs(la - lb)
         more = "A" if la < lb else "B"
         explanation = f"different certainty: {sa} vs {sb} ({more} is more tentative)"
-        confidence = 0.7 if gap >= 3 else 0.45 if gap == 2 else 0.35
+        # In a copy that is otherwise word for word, a hedge two levels apart that makes a
+        # sure statement uncertain is the edit itself ("**could** be sidelined" / "**will** be
+        # sidelined", "was **apparently** attacked" / "was attacked"); between two tellings,
+        # wording drifts more, and two hedges of possibility ("could" / "might") stay close.
+        sure_to_unsure = gap == 2 and d.ratio >= NEAR_COPY_RATIO and max(la, lb) >= 3
+        confidence = 0.7 if gap >= 3 or sure_to_unsure else 0.45 if gap == 2 else 0.35
         severity: Severity = "medium" if gap >= 2 else "low"
         if hedges & REPORTING_HEDGES:
             explanation = (

@@ -170,7 +170,7 @@ def _comparable(a: Quantity, b: Quantity) -> bool:
 
 #: Units of time, whose conversions are exact rather than rounded to a figure's precision.
 _TIME_UNITS = frozenset(
-    {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
+    {"second", "minute", "hour", "day", "week", "month", "year", "calendar_decade", "century"}
 )
 
 

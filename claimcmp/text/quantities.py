@@ -36,6 +36,7 @@ __all__ = [
     "find_quantities",
     "is_number_word",
     "parse_number",
+    "unit_of_word",
     "unit_registry",
 ]
 
@@ -51,6 +52,9 @@ def unit_registry() -> Any:
             import pint
 
             _registry = pint.UnitRegistry()
+            # pint's "decade" is a factor of ten on a logarithmic scale, dimensionless: news
+            # means ten years ("two decades" / "two years" are two spans of time).
+            _registry.define("calendar_decade = 10 * year")
         return _registry
 
 
@@ -93,7 +97,7 @@ for _names, _pint in [
     (("week",), "week"),
     (("month",), "month"),
     (("year", "yr"), "year"),
-    (("decade",), "decade"),
+    (("decade",), "calendar_decade"),
     (("century",), "century"),
     (("megawatt", "mw"), "megawatt"),
     (("gigawatt", "gw"), "gigawatt"),
@@ -101,6 +105,24 @@ for _names, _pint in [
 ]:
     for _n in _names:
         _UNITS[_n] = _pint
+
+_UNIT_ABBREVIATIONS = frozenset(
+    "km kms cm mm mi ft yd kg lb lbs oz ha mph kmh kph mw gw kw sec min hr yr".split()
+)
+
+
+def unit_of_word(word: str) -> tuple[str, str] | None:
+    """A unit word without its figure ("hours", "a **month**", "half-**gallon**"): its pint
+    name and its dimension ("[time]", "[length]"), or None. Plurals are read ("centuries").
+    Abbreviations are not: alone, "min" or "mi" are seldom units."""
+    w = word.lower()
+    for base in (w, w.removesuffix("s"), w.removesuffix("es"), re.sub(r"ies$", "y", w)):
+        name = _UNITS.get(base)
+        if name is not None and base.isalpha() and base not in _UNIT_ABBREVIATIONS:
+            dimension = str(unit_registry()(name).dimensionality)
+            return name, dimension
+    return None
+
 
 _CURRENCY_SYMBOLS = {
     "$": "USD",
