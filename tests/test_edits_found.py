@@ -141,6 +141,47 @@ def test_an_estimated_figure_does_not_make_the_statement_an_estimate() -> None:
     assert "modality" not in kinds(b, b.replace("could be", "was"))
 
 
+# ---------------------------------------------------------------- names
+
+
+def test_a_country_opening_a_sentence_is_a_name() -> None:
+    # "japan" is also lacquer, "turkey" a bird: opening a sentence, a country is the country.
+    a = "Indonesia is prone to seismic upheaval due to its location on the Ring of Fire."
+    assert ("entity", "Indonesia", "Japan") in decisive(a, a.replace("Indonesia", "Japan"))
+    assert ("entity", "Indonesia", "Philippines") in decisive(
+        a, a.replace("Indonesia", "The Philippines")
+    )
+    assert ("entity", "Indonesia", "Turkey") in decisive(a, a.replace("Indonesia", "Turkey"))
+    # An ordinary word opening a sentence is still no name.
+    b = "Reading the report, officials said the quake was felt across the region."
+    assert "entity" not in kinds(b, b.replace("Reading", "Studying"))
+
+
+def test_two_names_of_one_pattern_are_two_names() -> None:
+    a = "O'Brien was fired as basketball coach at Ohio State University following the report."
+    assert ("entity", "Ohio", "Michigan") in decisive(a, a.replace("Ohio", "Michigan"))
+    # A place and a name that may lie in it are still compatible.
+    b = "The quake struck near Bireun, a town in Aceh, on Tuesday."
+    assert "entity" not in kinds(b, b.replace("Bireun, a town in Aceh", "Bireun, in Indonesia"))
+
+
+# ---------------------------------------------------------------- negation
+
+
+def test_denials_written_other_ways() -> None:
+    a = "He also admitted that he knew he had hit someone and was required to stop."
+    assert ("negation", "admitted", "denied") in decisive(a, a.replace("admitted", "denied"))
+    b = "Agencies still would be able to engage in the consultation, the secretary said."
+    assert "negation" in kinds(b, b.replace("still would be", "would no longer be"))
+    c = "That does not necessarily contradict Israel's claim, Gunness said."
+    assert "negation" in kinds(c, c.replace("does not necessarily contradict", "contradicts"))
+    e = "It said more industrial diesel was needed to reopen the power plant."
+    assert "negation" in kinds(e, e.replace("more industrial", "no more industrial"))
+    # "no more than" and "no less than" bound a figure; they deny nothing.
+    f = "The plant needs more than 500 tonnes of diesel a week."
+    assert "negation" not in kinds(f, f.replace("more than", "no more than"))
+
+
 # ---------------------------------------------------------------- rewordings that stay quiet
 
 

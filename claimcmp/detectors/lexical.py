@@ -1023,10 +1023,17 @@ def _negates_shared_predicate(
     elif neg.key == "no" and i + 1 < len(own) and own[i + 1].lower == "one":
         # "No one was injured": the pronoun "no one" denies the predicate, not a "one".
         after = [k for k in range(i + 2, min(len(own), i + 6)) if own[k].content]
+    matched = {x for x, _, _ in d.matches} if in_a else {y for _, y, _ in d.matches}
+    # "no **longer**" is one negator; an adverb the other claim lacks ("does not
+    # **necessarily** contradict" / "contradicts") qualifies the denial of the next word.
+    while len(after) > 1 and (
+        (own[after[0]].lower == "longer" and neg.key == "no")
+        or (own[after[0]].lower.endswith("ly") and after[0] not in matched)
+    ):
+        after = after[1:]
     if not after:
         return None
     head = after[0]
-    matched = {x for x, _, _ in d.matches} if in_a else {y for _, y, _ in d.matches}
     # What the predicate is about must correspond too: "**never** checked into **Morningside**"
     # does not deny "checks into Betty Ford"; "did **not** mean to **shoot**" is another statement.
     nxt = [k for k in range(head + 1, min(len(own), head + 4)) if own[k].content]
@@ -1155,7 +1162,9 @@ def _unasserted(text: str, start: int) -> bool:
 
 
 _NOT_NEGATING = re.compile(
-    r"(?:not|no)\s+(?:least|only|less|more|doubt|surprisingly|to mention)\b|if\s+not\b", re.I
+    r"(?:not|no)\s+(?:least|only|doubt|surprisingly|to mention)\b|(?:not|no)\s+(?:less|more)"
+    r"\s+than\b|if\s+not\b",
+    re.I,
 )
 
 
@@ -1447,12 +1456,22 @@ class EntityDetector:
             # The name a slot's words belong to may begin before the slot, where the word diff
             # matched its first word ("AMD (NYSE: AMD)" / "Advanced Micro Devices": "Advanced"
             # was taken as AMD's counterpart).
-            whole_a = _whole_name(d.a, d.index_in_a, na, a.text)
-            whole_b = _whole_name(d.b, d.index_in_b, nb, b.text)
+            # (A sentence's capitalised article is no part of the name: "The Philippines".)
+            whole_a = _LEADING_ARTICLE.sub("", _whole_name(d.a, d.index_in_a, na, a.text))
+            whole_b = _LEADING_ARTICLE.sub("", _whole_name(d.b, d.index_in_b, nb, b.text))
+            # Two whole names that differ only in the slot's words are two names of one pattern
+            # ("**Ohio** State University" / "**Michigan** State University"): a word of one is
+            # not a place the other may lie in.
+            one_pattern = whole_a.replace(x, "\0") == whole_b.replace(y, "\0")
             if (whole_a, whole_b) != (x, y) and (
                 self._same(whole_a, whole_b)
-                or any(self._same(t.text, whole_b, whole=len(na) == 1) for t in na)
-                or any(self._same(whole_a, u.text, whole=len(nb) == 1) for u in nb)
+                or (
+                    not one_pattern
+                    and (
+                        any(self._same(t.text, whole_b, whole=len(na) == 1) for t in na)
+                        or any(self._same(whole_a, u.text, whole=len(nb) == 1) for u in nb)
+                    )
+                )
             ):
                 continue
             if _quoted_title(a.text, na) != _quoted_title(b.text, nb):
@@ -1709,6 +1728,9 @@ def _whole_name(
     ):
         hi += 1
     return " ".join(t.text for t in toks[lo : hi + 1])
+
+
+_LEADING_ARTICLE = re.compile(r"^(?:The|A|An)\s+")
 
 
 def _names(free: tuple[Token, ...], text: str) -> list[Token]:

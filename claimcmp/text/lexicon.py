@@ -140,6 +140,8 @@ _DOUBLING = frozenset({"ings", "ing", "edly", "ed", "er"})
 def stem(word: str) -> str:
     """A crude English stem: enough to match inflections of the listed words."""
     w = word.lower().replace("’", "'")
+    if len(w) > 5 and w.endswith(("ied", "ies")):
+        return w[:-3] + "y"  # "denied", "denies": "deny" (but "died", "lies" stay)
     for suffix in _SUFFIXES:
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
             w = w[: -len(suffix)]

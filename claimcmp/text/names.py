@@ -239,6 +239,12 @@ def is_name(tok: Token, text: str) -> bool:
 
     starts_sentence = bool(_SENTENCE_START.search(text[max(0, tok.start - 3) : tok.start]))
     shouting = t.isupper() and len(t) > 3 and "." not in t
+    if starts_sentence and is_common_word(tok.lower):
+        # "Japan is prone to earthquakes": a country WordNet knows is the country, though
+        # "japan" is also lacquer ("Turkey", "China", "Chile" alike).
+        from claimcmp.text.wordnet import place_scale
+
+        return place_scale(t) == "country"
     if starts_sentence or shouting:
         return not is_common_word(tok.lower)
     return not (

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import threading
 from importlib import resources
 from typing import Any, Literal
@@ -51,6 +52,7 @@ __all__ = [
     "is_agent",
     "is_common_word",
     "opposed_through_synonym",
+    "place_scale",
     "relation",
     "same_name",
     "senses",
@@ -648,3 +650,71 @@ def senses(word: str) -> Senses:
     if not word or not word[0].isalpha():
         return _NO_SENSES
     return wordnet().senses(word)
+
+
+# What a place name is an instance of, by scale: a town and the state around it are both
+# right ("a Spiro man" / "an Oklahoma man").
+_SCALES = {
+    "city": "city",
+    "town": "city",
+    "national_capital": "city",
+    "state_capital": "city",
+    "port": "city",
+    "port_of_entry": "city",
+    "village": "city",
+    "provincial_capital": "city",
+    "resort": "city",
+    "borough": "district",
+    "district": "district",
+    "neighborhood": "district",
+    "suburb": "district",
+    "American_state": "state",
+    "state": "state",
+    "province": "state",
+    "county": "state",
+    "region": "state",
+    "country": "country",
+    "European_country": "country",
+    "European_nation": "country",
+    "African_country": "country",
+    "African_nation": "country",
+    "Asian_country": "country",
+    "Asian_nation": "country",
+    "South_American_country": "country",
+    "North_American_country": "country",
+    "island": "island",
+    "kingdom": "country",
+    "continent": "continent",
+    "geographical_area": "state",
+}
+#: Lexicographer files of places: towns and countries; islands and continents are objects.
+_PLACE_FILES = frozenset({"noun.location", "noun.object"})
+#: Kinds of place too general to tell a place's scale two steps up.
+_AREAS = frozenset({"region", "geographical_area", "district"})
+
+
+_OWNER_END = re.compile(r"['’]s?$")
+
+
+@memoize(8192)  # asked for every name swap of every compared pair
+def place_scale(name: str) -> str | None:
+    """The scale of a place WordNet knows by its name ("country" for "Japan", "state" for
+    "Aceh" or "Texas", "city" for "Manokwari"), read from its nearest kind of place; None for a
+    name WordNet does not know as a place. (Here rather than in :mod:`claimcmp.text.places`
+    because the name reader asks it too: a country opening a sentence is a name.)"""
+    wn = wordnet()
+    key = _OWNER_END.sub("", name).replace(" ", "_")
+    for s in (wn.synsets(key) or wn.synsets(key.replace(".", "")))[:3]:
+        if wn.pos_of(s) != "n" or not any(n[:1].isupper() for n in wn.lemma_names(s)):
+            continue
+        if wn.lexicographer_file(s) not in _PLACE_FILES:
+            continue  # "Spanish" (the people) is a nation, which WordNet also calls "country"
+        # The nearest kind of place: Sweden is a Scandinavian country, a European country.
+        # Two steps up only to a country, state or city: every sign of the zodiac is a
+        # region, every residential district a district.
+        up = wn.ancestors(s, 2)
+        for h in sorted(up, key=lambda h: (up[h], h)):
+            for n in wn.lemma_names(h):
+                if n in _SCALES and (up[h] == 1 or n not in _AREAS):
+                    return _SCALES[n]
+    return None
