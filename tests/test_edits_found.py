@@ -182,6 +182,38 @@ def test_denials_written_other_ways() -> None:
     assert "negation" not in kinds(f, f.replace("more than", "no more than"))
 
 
+def test_opposites_through_a_more_general_verb_or_the_word_made_from() -> None:
+    a = "Democratic leaders in Congress applauded the president's decision on Tuesday."
+    assert ("negation", "applauded", "criticized") in decisive(
+        a, a.replace("applauded", "criticized")
+    )
+    b = "South Sudan became its own country in July after a successful independence referendum."
+    assert ("negation", "successful", "failed") in decisive(b, b.replace("successful", "failed"))
+    # An adjective is not a kind of the other's opposite through WordNet's loose similarity.
+    c = "Adjusted EBITDA guidance remains unchanged at $4 billion for the year."
+    assert "negation" not in kinds(c, c.replace("unchanged", "steady"))
+
+
+# ---------------------------------------------------------------- terms
+
+
+def test_two_of_a_kind_news_does_not_swap() -> None:
+    a = "The Saints placed Pierre Thomas on injured reserve because of an ankle injury."
+    assert ("term", "ankle", "hamstring") in decisive(a, a.replace("an ankle", "a hamstring"))
+    b = "He was charged with burglary after the break-in at the warehouse, police said."
+    assert "term" in kinds(b, b.replace("burglary", "fraud"))
+    c = "Officials said the man was carrying heroin when he was stopped at the border."
+    assert "term" in kinds(c, c.replace("heroin", "cocaine"))
+    # A word and its kind are one thing told two ways.
+    d = "Police said the man was carrying a rifle when he was stopped."
+    assert "term" not in kinds(d, d.replace("rifle", "gun"))
+    # Between two tellings worded apart, only a hint.
+    assert "term" not in kinds(
+        "Thomas was placed on injured reserve because of an ankle injury, the team said.",
+        "The Saints said Thomas, who hurt his hamstring in practice, would miss the game.",
+    )
+
+
 # ---------------------------------------------------------------- rewordings that stay quiet
 
 

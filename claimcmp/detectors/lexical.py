@@ -45,6 +45,7 @@ from claimcmp.text.wordnet import (
     adjective_of,
     antonyms,
     base_forms,
+    contrast_kind,
     is_agent,
     is_common_word,
     opposed_through_synonym,
@@ -411,7 +412,9 @@ class TermDetector:
         """A finding for two words in the same role, if they are different terms.
 
         ``detector`` says which knowledge decided: ``"term"`` (the lists or the glossary),
-        ``"term:wordnet"`` (sister terms), ``"term:swap"`` (an unrelated lone word). Between two
+        ``"term:wordnet"`` (sister terms, or two of a kind of
+        :data:`~claimcmp.text.wordnet.CONTRAST_KINDS`), ``"term:swap"`` (an unrelated lone
+        word). Between two
         sentences worded differently, a listed pair counts only when what follows corresponds
         too ("**killed** three people" / "**injured** three people", not "injuring five
         people" / "killing one person": both can be true), and WordNet sisters are only a hint
@@ -425,6 +428,12 @@ class TermDetector:
                 # two counts, each of its own outcome, both true; not one outcome misnamed.
                 return None
             rule, why, conf, severity = self.name, "a different term, not a synonym", 0.85, "high"
+        elif self.use_builtin and (kinds := contrast_kind(x.lower, y.lower)) is not None:
+            # Of a kind whose members news does not swap, however far apart WordNet files
+            # them ("an ankle injury" / "a hamstring injury") and though some are acts, which
+            # sisters are not decisive for ("burglary" / "fraud").
+            rule, why = f"{self.name}:wordnet", f"two different {kinds}"
+            conf, severity = (0.8, "high") if near_identical else (0.3, "low")
         elif self.use_builtin and (kind := sister_kind(x.lower, y.lower)) is not None:
             rule, why = f"{self.name}:wordnet", "two different things of one kind"
             # Between reworded sentences a sister term is mostly rewording ("troops" / "army",

@@ -42,6 +42,7 @@ import attrs
 from claimcmp.memo import memoize, on_clear
 
 __all__ = [
+    "CONTRAST_KINDS",
     "LEXICOGRAPHER_FILES",
     "Relation",
     "Senses",
@@ -49,6 +50,7 @@ __all__ = [
     "adjective_of",
     "antonyms",
     "base_forms",
+    "contrast_kind",
     "is_agent",
     "is_common_word",
     "opposed_through_synonym",
@@ -65,6 +67,21 @@ Relation = Literal[
 ]
 
 POS = ("n", "v", "a", "r")
+
+#: Kinds of thing (WordNet lemmas of hypernyms) whose members news does not swap for one
+#: another, with how an explanation names them: a wound in the ankle is not one in the
+#: hamstring, a mortar round no rocket, arson no vandalism. Two words of one such kind swapped
+#: in one slot of a copy are a changed fact (`TermDetector`).
+CONTRAST_KINDS = {
+    "body_part": "parts of the body",
+    "weapon": "weapons",
+    "weaponry": "weapons",
+    "crime": "crimes",
+    "disease": "diseases",
+    "drug": "drugs",
+    "vehicle": "vehicles",
+    "natural_phenomenon": "natural phenomena",
+}
 
 # WordNet's detachment rules (morphy): suffix → replacement, per part of speech.
 _RULES: dict[str, tuple[tuple[str, str], ...]] = {
@@ -480,6 +497,25 @@ class WordNet:
         ]
         return min(common, key=lambda c: (up_x[c] + up_y[c], c), default=None)
 
+    def contrast_kind(self, x: str, y: str) -> str | None:
+        """What two nouns both are, when it is one of :data:`CONTRAST_KINDS` (kinds whose
+        members news does not swap for each other: "ankle" / "hamstring" are two parts of the
+        body, "mortar" / "grenade" two weapons) and neither word is the other's kind; None
+        otherwise. Read from each word's most frequent noun sense, up to eight steps up."""
+        if self.relation(x, y) not in ("unrelated", "sister"):
+            return None
+        if self._verb_form(x) or self._verb_form(y):
+            return None
+        kinds = []
+        for word in (x, y):
+            top = self.synsets(word, top=1, pos="n")
+            if not top:
+                return None
+            up = self.ancestors(top[0], 8)
+            kinds.append({n for h in up if up[h] > 0 for n in self.lemma_names(h)})
+        shared = kinds[0] & kinds[1] & set(CONTRAST_KINDS)
+        return CONTRAST_KINDS[min(shared)] if shared else None
+
     def sister_kind(self, x: str, y: str) -> str | None:
         """The lexicographer file of the kind two sister words are both of ("noun.food" for
         "milk" / "butter", "noun.communication" for "instructions" / "guidance"); None when
@@ -598,6 +634,12 @@ def is_common_word(word: str) -> bool:
 
 
 @memoize(65536)
+def contrast_kind(x: str, y: str) -> str | None:
+    """:meth:`WordNet.contrast_kind` on the shipped table (memoised)."""
+    return wordnet().contrast_kind(x, y)
+
+
+@memoize(65536)
 def sister_kind(x: str, y: str) -> str | None:
     """:meth:`WordNet.sister_kind` on the shipped table (memoised)."""
     return wordnet().sister_kind(x, y)
@@ -607,10 +649,32 @@ def sister_kind(x: str, y: str) -> str | None:
 def opposed_through_synonym(x: str, y: str) -> bool:
     """Whether one word is the opposite of a word that means the same as the other: WordNet
     lists "lower" / "raise", and "raise" shares a sense with "increase", so "lowered" /
-    "increased" are opposites; likewise "vivid" / "dull" through "bright"."""
-    return any(relation(o, y) in ("same", "synonym") for o in antonyms(x)) or any(
-        relation(o, x) in ("same", "synonym") for o in antonyms(y)
-    )
+    "increased" are opposites; likewise "vivid" / "dull" through "bright". Also the opposite
+    of a more general word ("criticized" / "applauded": to applaud is to praise, whose
+    opposite is to criticize) and of the word the other is made from ("failed" /
+    "successful": the opposite of failing is success)."""
+
+    def opposes(word: str, other: str) -> bool:
+        for o in antonyms(word):
+            related = relation(o, other)
+            if related in ("same", "synonym"):
+                return True
+            # A kind of the opposite, among verbs only: adjectives' "more general" words are
+            # loose ("steady" would be a kind of "changed").
+            if related == "hyponym" and _verbs(o) and _verbs(other):
+                return True
+            if len(o) >= 5 and other.startswith(o) and len(other) - len(o) <= 3:
+                return True  # "success" -> "successful", "care" -> "careful"
+        return False
+
+    return opposes(x, y) or opposes(y, x)
+
+
+def _verbs(word: str) -> bool:
+    """Whether ``word`` reads as a verb and not as an adjective ("applauded", "praise"; not
+    "steady", which is also an adjective)."""
+    forms = base_forms(word)
+    return any(pos == "v" for pos, _ in forms) and not any(pos in ("a", "s") for pos, _ in forms)
 
 
 @memoize(16384)
