@@ -101,6 +101,25 @@ def test_a_unit_word_swapped_without_its_figure() -> None:
     )
 
 
+def test_ages_and_measures_in_another_unit_word() -> None:
+    a = "Kroon said the church is about 30 years old and the building itself is about 2 years old."
+    assert ("unit", "years", "months") in decisive(a, a.replace("2 years", "2 months"))
+    b = "The baby, a 2-month-old girl, was taken to hospital."
+    assert "unit" in kinds(b, b.replace("2-month", "2-year"))
+    c = "He told them he had drunk a half-liter of vodka before driving to the store."
+    assert ("unit", "half-liter", "half-pint") in decisive(c, c.replace("liter", "pint"))
+
+
+def test_a_time_of_day_swapped() -> None:
+    a = "Police say Johnson was killed Wednesday night when she was struck outside the store."
+    assert ("date", "night", "morning") in decisive(a, a.replace("night", "morning"))
+    b = "By noon, small clouds of smoke still rose from the pile of ash over the ruin."
+    assert "date" in kinds(b, b.replace("noon", "evening"))
+    # Parts of the day that overlap are one time told two ways.
+    assert "date" not in kinds(a, a.replace("night", "evening"))
+    assert "date" not in kinds(b, b.replace("noon", "midday"))
+
+
 def test_a_decade_is_ten_years() -> None:
     a = "Such consultation had been required for more than two decades until last December."
     assert ("unit", "more than two decades", "more than two years") in decisive(
@@ -108,6 +127,53 @@ def test_a_decade_is_ten_years() -> None:
     )
     assert "number" not in kinds(a, a.replace("two decades", "20 years"))
     assert "unit" not in kinds(a, a.replace("two decades", "20 years"))
+
+
+def test_a_named_person_in_one_post_and_a_source_in_another() -> None:
+    a = "At least four people died in Papua, President Susilo Bambang Yudhoyono told reporters."
+    b = a.replace("President Susilo Bambang Yudhoyono", "a local police chief")
+    assert "attribution" in kinds(a, b)
+    # A source that could hold any post may be the person named: less specific, not another.
+    c = a.replace("President Susilo Bambang Yudhoyono", "a government official")
+    assert "attribution" not in kinds(a, c)
+
+
+def test_a_speaker_after_a_comma_and_said() -> None:
+    a = "Firefighters found flames at the back of the structure, said James Steele, the chief."
+    b = "Firefighters found flames at the back of the structure, said a spokesman for the Alaska State Troopers."
+    assert "attribution" in kinds(a, b)
+    # Without the comma, what follows "said" is the statement, not its speaker.
+    assert "attribution" not in kinds(
+        "He said the company would cut 200 jobs next year.",
+        "She said the company would cut 200 jobs next year.",
+    )
+
+
+def test_two_statements_quoted_from_two_people_are_no_attribution_conflict() -> None:
+    assert "attribution" not in kinds(
+        '"In talking with Ed, we felt we want to make the right decisions," King said.',
+        '"We do not want to change coaches again," Sixers chairman Ed Snider said.',
+    )
+
+
+def test_sources_of_two_countries_and_of_offices() -> None:
+    a = "Tsunamis 10 to 40 centimeters high swept into towns, Japan's Meteorological Agency said."
+    assert "attribution" in kinds(
+        a, a.replace("Japan's Meteorological Agency", "Indonesian officials")
+    )
+    assert "attribution" not in kinds(
+        a, a.replace("Japan's Meteorological Agency", "Japanese officials")
+    )
+    b = "The epicenter was 55 kilometers from Bireuen, according to data from the US Geological Survey."
+    assert "attribution" in kinds(
+        b, b.replace("the US Geological Survey", "Indonesia's meteorology agency")
+    )
+    c = "A man has been charged in the fatal crash in Queens on Friday night, New York Police said."
+    assert "attribution" in kinds(
+        c, c.replace("New York Police", "the Queens District Attorney's office")
+    )
+    e = "Prosecutors allege that Simpson shot Flynn twice because he did not want another child."
+    assert "attribution" in kinds(e, e.replace("Prosecutors allege", "Relatives allege"))
 
 
 # ---------------------------------------------------------------- hedges
@@ -155,6 +221,16 @@ def test_a_country_opening_a_sentence_is_a_name() -> None:
     # An ordinary word opening a sentence is still no name.
     b = "Reading the report, officials said the quake was felt across the region."
     assert "entity" not in kinds(b, b.replace("Reading", "Studying"))
+
+
+def test_a_city_clipped_to_its_pet_name_is_the_city() -> None:
+    a = "Indy led 13-3 at the half, but Kansas City opened up the second half in a big way."
+    assert "entity" not in kinds(a, a.replace("Indy", "Indianapolis"))
+    b = "Philly fans had expected the 76ers to be a contender this year."
+    assert "entity" not in kinds(b, b.replace("Philly", "Philadelphia"))
+    # A first name is not a place it begins like.
+    c = "Jerry said the team would be a contender this year."
+    assert "entity" in kinds(c, c.replace("Jerry", "Jerusalem"))
 
 
 def test_two_names_of_one_pattern_are_two_names() -> None:

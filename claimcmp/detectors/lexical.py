@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from claimcmp.detectors.base import Severity, finding, same_role
 from claimcmp.memo import memoize
 from claimcmp.records import Divergence
-from claimcmp.text.dates import TimeMention, find_times
+from claimcmp.text.dates import DAY_PARTS, TimeMention, find_times
 from claimcmp.text.diff import NEAR_COPY_RATIO, Edit, TokenDiff, token_diff
 from claimcmp.text.lexicon import (
     APPROXIMATORS,
@@ -144,10 +144,12 @@ def _in_frame(d: TokenDiff, x: Token, y: Token) -> bool:
     return (i is None and j is None) or _same_left(d, x, y)
 
 
-def _in_quantities(text: str) -> Callable[[Token], bool]:
+def _in_quantities(text: str, *, ages: bool = True) -> Callable[[Token], bool]:
+    """Whether a token stands inside a figure of ``text`` (``ages=False``: inside a figure
+    other than an age, whose unit word no detector of values compares)."""
     from claimcmp.text.quantities import find_quantities
 
-    spans = [(q.start, q.end) for q in find_quantities(text)]
+    spans = [(q.start, q.end) for q in find_quantities(text) if ages or q.category != "age"]
     return lambda t: any(s <= t.start < e for s, e in spans)
 
 
@@ -218,10 +220,11 @@ def _unit_swap(x: Token, y: Token) -> str | None:
     """The dimension of two unit words of one dimension swapped without their figure ("for a
     **week**" / "for a **month**", "the final **hours**" / "the final **days**", "a
     half-**liter**" / "a half-**gallon**"), or None."""
-    px, _, wx = x.text.rpartition("-")
-    py, _, wy = y.text.rpartition("-")
-    if px.lower() != py.lower():
-        return None
+    parts_x, parts_y = x.text.lower().split("-"), y.text.lower().split("-")
+    differ = [(p, q) for p, q in zip(parts_x, parts_y, strict=False) if p != q]
+    if len(parts_x) != len(parts_y) or len(differ) != 1:
+        return None  # "a half-**liter**", "a 2-**month**-old": one part of the word swapped
+    wx, wy = differ[0]
     ux, uy = unit_of_word(wx), unit_of_word(wy)
     if ux is None or uy is None or ux[0] == uy[0] or ux[1] != uy[1]:
         return None
@@ -283,12 +286,29 @@ class TermDetector:
         # and unit detectors'.
         in_a = _in_quantities(a.text)
         in_b = _in_quantities(b.text)
+        in_measure_a = _in_quantities(a.text, ages=False)
+        in_measure_b = _in_quantities(b.text, ages=False)
         for e in d.edits:
             # A unit word swapped without its figure (calendar words included: "for a
             # **week**" is a span of time, not a date).
-            fx = [x for x in e.a_free if not in_a(x)]
-            fy = [y for y in e.b_free if not in_b(y)]
+            fx = [x for x in e.a_free if not in_measure_a(x)]
+            fy = [y for y in e.b_free if not in_measure_b(y)]
             if e.op == "replace" and e.anchored and near_identical and len(fx) == len(fy) == 1:
+                px, py = DAY_PARTS.get(fx[0].lower), DAY_PARTS.get(fy[0].lower)
+                if px and py and px != py:
+                    # "killed Wednesday **night**" / "killed Wednesday **morning**".
+                    reported.add(fy[0].start)
+                    yield finding(
+                        "date",
+                        f"{self.name}:time",
+                        a.text,
+                        b.text,
+                        (fx[0].start, fx[0].end),
+                        (fy[0].start, fy[0].end),
+                        f"another time of day: '{fx[0].text}' vs '{fy[0].text}'",
+                        0.85,
+                    )
+                    continue
                 units = _unit_swap(fx[0], fy[0])
                 if units is not None:
                     reported.add(fy[0].start)

@@ -16,7 +16,7 @@ from claimcmp.text.lexicon import ATTRIBUTION_VERBS, TITLE_WORDS, VAGUE_SOURCES
 from claimcmp.text.names import is_demonym, is_name, same_entity
 from claimcmp.text.normalize import FUNCTION_WORDS, Token, expand_keys, spelling_key, tokens
 from claimcmp.text.quantities import figure_key
-from claimcmp.text.wordnet import is_agent
+from claimcmp.text.wordnet import is_agent, place_scale
 
 if TYPE_CHECKING:
     from claimcmp.protocols import ClaimText
@@ -284,6 +284,7 @@ def _speaker_word(t: Token, gap: str) -> bool:
         t.text[:1].isupper()
         or t.lower in VAGUE_SOURCES
         or t.lower in _SPEAKER_LINK
+        or t.lower in _BODY_HEADS  # "the Queens District Attorney's **office** said"
         or (t.text.isalpha() and t.text.islower() and is_agent(t.lower))
     )
 
@@ -331,6 +332,13 @@ def _speaker_after(toks: list[Token], i: int, text: str) -> Speaker | None:
     # ``lower``, not ``key``: a token's key folds doubled letters ("according" -> "acording").
     if toks[i].lower == "according" and j < len(toks) and toks[j].lower == "to":
         j += 1
+        # "according to data from the US Geological Survey": the source is who gave the data.
+        if (
+            j + 1 < len(toks)
+            and toks[j].lower in _RELAYED_MATTER
+            and toks[j + 1].lower in ("from", "by", "of")
+        ):
+            j += 2
     start = j
     while j < len(toks) and j - start < 9:
         if _speaker_word(toks[j], text[toks[j - 1].end : toks[j].start] if j > start else ""):
@@ -391,7 +399,11 @@ def _roles(speakers: list[Speaker], text: str) -> tuple[set[str], set[str]]:
     persons: set[str] = set()
     for sp in speakers:
         toks = [t for t in tokens(text) if sp.start <= t.start < sp.end]
-        at = [k for k, t in enumerate(toks) if t.lower in VAGUE_SOURCES or _role(t, text)]
+        at = [
+            k
+            for k, t in enumerate(toks)
+            if t.lower in VAGUE_SOURCES or t.lower in TITLE_WORDS or _role(t, text)
+        ]
         roles.update(toks[k].lower.removesuffix("s") for k in at)
         if at:
             persons.update(t.key for t in toks[at[-1] + 1 :] if t.key in sp.names)
@@ -417,6 +429,14 @@ _OFFICIAL_ROLES = frozenset(
         "spokeswoman spokesperson spokespeople government agency ministry source sources "
         "aide aides department"
     ).split()
+)
+
+
+#: Words for a source that could be anyone in any post ("a Chinese **official**", "a
+#: **source**"): a named person may be the one meant, whatever their title.
+_GENERIC_ROLES = frozenset(
+    "official source person people insider aide government authoritie authority media report "
+    "statement agency ministry".split()
 )
 
 
@@ -446,12 +466,42 @@ def find_speakers(text: str) -> list[Speaker]:
                 sp is None
                 and t.lower not in _TELL_VERBS  # "a resident told AP": AP is told, not telling
                 and i + 1 < len(toks)
-                and toks[i + 1].text[:1].isupper()
+                and (toks[i + 1].text[:1].isupper() or _inverted(toks, i, text))
             ):
                 sp = _speaker_after(toks, i, text)
         if sp is not None and all(sp.start != o.start for o in out):
             out.append(attrs.evolve(sp, verb=t.lower))
     return out
+
+
+#: What a source gives rather than is: "according to **data from** the USGS".
+_RELAYED_MATTER = frozenset("data figures statistics estimates records reports".split())
+
+
+def _nations(speakers: list[Speaker], text: str) -> set[str]:
+    """The countries a claim's speakers speak for, as written: a people's word ("Indonesian
+    officials") or a country WordNet knows ("Japan's Meteorological Agency", "the US
+    Geological Survey")."""
+    out: set[str] = set()
+    for sp in speakers:
+        for t in tokens(text[sp.start : sp.end]):
+            word = re.sub(r"['’]s?$", "", t.text)
+            if word[:1].isupper() and (is_demonym(word) or place_scale(word) == "country"):
+                out.add(word)
+    return out
+
+
+def _inverted(toks: list[Token], i: int, text: str) -> bool:
+    """Whether the attribution verb at ``i`` follows a comma and its speaker comes after it,
+    opened by an article (", said **a spokesman** for the troopers", ", said the coach"): after
+    a comma, no statement follows "said" ("He said the company would ..." is not this)."""
+    return (
+        i > 0
+        and "," in text[toks[i - 1].end : toks[i].start]
+        and i + 2 < len(toks)
+        and toks[i + 1].lower in ("a", "an", "the")
+        and _speaker_word(toks[i + 2], text[toks[i + 1].end : toks[i + 2].start])
+    )
 
 
 def _different_bodies(x: Speaker, y: Speaker) -> bool:
@@ -510,6 +560,7 @@ class AttributionDetector:
             len(_content(x.keys) & _content(y.keys))
             / max(1, min(len(_content(x.keys)), len(_content(y.keys))))
             >= 0.5
+            and _one_utterance(x, y)
             for x in find_quotes(a.text)
             for y in find_quotes(b.text)
         )
@@ -520,6 +571,19 @@ class AttributionDetector:
         bodies = next(((x, y) for x in sa for y in sb if _different_bodies(x, y)), None)
         if bodies is not None:
             yield self._other_source(a.text, b.text, *bodies, "bodies")
+            return
+        # Sources of two countries ("Japan's Meteorological Agency" / "Indonesian officials",
+        # "the US Geological Survey" / "Indonesia's meteorology agency").
+        # One source each: a claim that also says who relayed it ("..., U.S. officials said")
+        # names the countries of two speakers.
+        nations_a, nations_b = _nations(sa, a.text), _nations(sb, b.text)
+        if (
+            len(sa) == len(sb) == 1
+            and nations_a
+            and nations_b
+            and not any(same_entity(x, y) for x in nations_a for y in nations_b)
+        ):
+            yield self._other_source(a.text, b.text, sa[0], sb[0], "sources")
             return
         named_a = [s for s in sa if s.names and not s.vague]
         named_b = [s for s in sb if s.names and not s.vague]
@@ -579,6 +643,19 @@ class AttributionDetector:
             yield self._other_source(a.text, b.text, named_a[0], named_b[0], "sources")
             return
         specific, vague = (named_a, sb) if named_a else (named_b, sa)
+        own_a, own_b = roles_a - _GENERIC_ROLES, roles_b - _GENERIC_ROLES
+        if (
+            specific
+            and all(s.vague or not s.names for s in vague)
+            and own_a
+            and own_b
+            and own_a.isdisjoint(own_b)
+        ):
+            # A person named in one role against a source in another ("President Susilo
+            # Bambang Yudhoyono told reporters" / "a local police chief told reporters"): not
+            # the same source told less specifically.
+            yield self._other_source(a.text, b.text, sa[0], sb[0], "sources")
+            return
         if specific and all(s.vague or not s.names for s in vague):
             x = specific[0]
             y = vague[0]

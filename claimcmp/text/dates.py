@@ -28,6 +28,7 @@ import attrs
 from claimcmp.memo import memoize
 
 __all__ = [
+    "DAY_PARTS",
     "MONTHS",
     "MONTH_NAMES",
     "MONTH_PATTERN",
@@ -431,6 +432,22 @@ _APPROXIMATE = re.compile(
 _OPEN_BEFORE = re.compile(r"\b(?:before|by|until|till|up to)\s+$", re.I)
 _OPEN_AFTER = re.compile(r"\b(?:after|since|later than)\s+$", re.I)
 _DAY = 24 * 60
+
+#: Parts of the day as news names them, each with the part it falls in: "Wednesday **night**"
+#: and "Wednesday **morning**" are two times; "evening" and "night" overlap (7 p.m. is both),
+#: and so are one, as "dawn" is morning and "midday" noon.
+DAY_PARTS = {
+    "dawn": "morning",
+    "daybreak": "morning",
+    "morning": "morning",
+    "noon": "noon",
+    "midday": "noon",
+    "afternoon": "afternoon",
+    "evening": "night",
+    "dusk": "night",
+    "night": "night",
+    "midnight": "night",
+}
 
 
 @attrs.frozen

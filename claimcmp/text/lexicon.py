@@ -542,7 +542,7 @@ ATTRIBUTION_VERBS = frozenset(
     "said says say told tells added adds announced announces stated states claimed claims "
     "confirmed confirms denied denies warned warns noted notes explained explains insisted "
     "insists argued argues wrote writes reported reports tweeted posted asserted asserts "
-    "acknowledged admitted according".split()
+    "acknowledged admitted according allege alleges".split()
 )
 
 #: Words of relations that hold both ways: "Smith met Jones" is "Jones met Smith", so the two

@@ -202,9 +202,32 @@ def _same_keys(x_words: list[tuple[str, str]], y_words: list[tuple[str, str]]) -
         _same_words(p, q, pw, qw) for (pw, p), (qw, q) in zip(x_words, y_words, strict=True)
     ):
         return True
+    if len(x_words) == len(y_words) == 1 and (
+        _clipped(x_words[0][0], y_words[0][0]) or _clipped(y_words[0][0], x_words[0][0])
+    ):
+        return True
     from claimcmp.text.wordnet import same_name
 
     return same_name(" ".join(xs), " ".join(ys))
+
+
+def _clipped(short: str, full: str) -> bool:
+    """Whether ``short`` is a clipped pet form of the one-word place ``full``, as news writes a
+    city or its team: "Indy" / "Indianapolis", "Philly" / "Philadelphia", "Cincy" /
+    "Cincinnati" (the head of the full name, a doubled letter undone, and "y" or "ie")."""
+    s, f = short.lower(), full.lower()
+    if not (4 <= len(s) <= 6 and s.endswith(("y", "ie")) and len(f) >= len(s) + 3):
+        return False
+    head = s.removesuffix("ie").removesuffix("y")
+    if len(head) >= 4 and head[-1] == head[-2]:
+        head = head[:-1]  # "Philly": "Phil"
+    if len(head) < 3 or not f.startswith(head):
+        return False
+    from claimcmp.text.wordnet import place_scale, wordnet
+
+    # A place WordNet knows, clipped to a word it does not ("Jerry" / "Jerusalem", "Andy" /
+    # "Anderson" are a name and another).
+    return place_scale(full) is not None and not wordnet().synsets(s)
 
 
 def same_entity(x: str, y: str, aliases: AliasTable | None = None) -> bool:

@@ -78,6 +78,8 @@ for _names, _pint in [
     (("ton",), "short_ton"),
     (("liter", "litre"), "liter"),
     (("gallon",), "gallon"),
+    (("pint",), "pint"),
+    (("quart",), "quart"),
     (("barrel",), "oil_barrel"),
     (("acre",), "acre"),
     (("hectare", "ha"), "hectare"),
@@ -109,6 +111,10 @@ for _names, _pint in [
 _UNIT_ABBREVIATIONS = frozenset(
     "km kms cm mm mi ft yd kg lb lbs oz ha mph kmh kph mw gw kw sec min hr yr".split()
 )
+
+
+#: Units an age is told in ("a 2-month-old baby").
+_AGE_UNITS = frozenset({"year", "month", "week", "day"})
 
 
 def unit_of_word(word: str) -> tuple[str, str] | None:
@@ -620,8 +626,10 @@ def _find_quantities(text: str) -> tuple[Quantity, ...]:
                 continue
             category = "measure"
             old = _AGE.match(text, end)
-            if unit == "year" and old:
-                # "a 36-year-old climber", "36 years old": an age, not a duration.
+            if unit in _AGE_UNITS and old:
+                # "a 36-year-old climber", "36 years old", "a 2-month-old": an age, not a
+                # duration. (Its unit is the word the term detector compares: "2 years old" /
+                # "2 months old".)
                 category, unit, end = "age", None, old.end()
         elif (
             re.fullmatch(r"(1[5-9]|20)\d\d", raw)
