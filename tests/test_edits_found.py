@@ -5,21 +5,8 @@ checked on other sentences too, and the rewordings that must stay quiet."""
 
 from __future__ import annotations
 
-from claimcmp.comparator import Comparator
 from claimcmp.protocols import ClaimText
-from claimcmp.records import is_decisive
-
-RULES = Comparator(model=False)
-
-
-def decisive(a: str, b: str) -> list[tuple[str, str, str]]:
-    found = RULES.findings(ClaimText(a), ClaimText(b))
-    for d in found:
-        if d.a_span:
-            assert a[d.a_span[0] : d.a_span[1]] == d.a_text
-        if d.b_span:
-            assert b[d.b_span[0] : d.b_span[1]] == d.b_text
-    return [(d.kind, d.a_text, d.b_text) for d in found if is_decisive(d)]
+from tests.test_report_false_alarms import RULES, decisive
 
 
 def kinds(a: str, b: str) -> set[str]:

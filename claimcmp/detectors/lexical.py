@@ -216,6 +216,20 @@ ABSTRACT_KINDS = frozenset(
 )
 
 
+def _time_or_unit_swap(x: Token, y: Token) -> tuple[str, str, str] | None:
+    """A part of the day or a unit word swapped for another without its figure: the finding's
+    kind, rule suffix and explanation, or None."""
+    px, py = DAY_PARTS.get(x.lower), DAY_PARTS.get(y.lower)
+    if px and py and px != py:
+        # "killed Wednesday **night**" / "killed Wednesday **morning**".
+        return "date", "time", f"another time of day: '{x.text}' vs '{y.text}'"
+    units = _unit_swap(x, y)
+    if units is not None:
+        why = f"'{x.text}' is replaced by '{y.text}': another unit of {units}, so another quantity"
+        return "unit", "unit", why
+    return None
+
+
 def _unit_swap(x: Token, y: Token) -> str | None:
     """The dimension of two unit words of one dimension swapped without their figure ("for a
     **week**" / "for a **month**", "the final **hours**" / "the final **days**", "a
@@ -294,33 +308,19 @@ class TermDetector:
             fx = [x for x in e.a_free if not in_measure_a(x)]
             fy = [y for y in e.b_free if not in_measure_b(y)]
             if e.op == "replace" and e.anchored and near_identical and len(fx) == len(fy) == 1:
-                px, py = DAY_PARTS.get(fx[0].lower), DAY_PARTS.get(fy[0].lower)
-                if px and py and px != py:
-                    # "killed Wednesday **night**" / "killed Wednesday **morning**".
-                    reported.add(fy[0].start)
+                x, y = fx[0], fy[0]
+                swapped = _time_or_unit_swap(x, y)
+                if swapped is not None:
+                    kind, rule, why = swapped
+                    reported.add(y.start)
                     yield finding(
-                        "date",
-                        f"{self.name}:time",
+                        kind,
+                        f"{self.name}:{rule}",
                         a.text,
                         b.text,
-                        (fx[0].start, fx[0].end),
-                        (fy[0].start, fy[0].end),
-                        f"another time of day: '{fx[0].text}' vs '{fy[0].text}'",
-                        0.85,
-                    )
-                    continue
-                units = _unit_swap(fx[0], fy[0])
-                if units is not None:
-                    reported.add(fy[0].start)
-                    yield finding(
-                        "unit",
-                        f"{self.name}:unit",
-                        a.text,
-                        b.text,
-                        (fx[0].start, fx[0].end),
-                        (fy[0].start, fy[0].end),
-                        f"'{fx[0].text}' is replaced by '{fy[0].text}': another unit of "
-                        f"{units}, so another quantity",
+                        (x.start, x.end),
+                        (y.start, y.end),
+                        why,
                         0.85,
                     )
                     continue
