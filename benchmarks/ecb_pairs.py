@@ -15,8 +15,14 @@ different articles each, in four strata:
 * ``same_story`` — two sentences of one story (one ECB+ sub-topic) that share at least two
   content words but no annotated event: what an aligner is tempted to pair;
 * ``different_event`` — ECB+ hard negatives (same topic, another event);
-* ``flagged`` (round 4 only) — pairs the comparator of that day called ``divergence``: where
-  the false alarms are.
+* ``flagged`` (rounds 4 and 6) — pairs the comparator of that day called ``divergence``:
+  where the false alarms are.
+
+Round 6 (2026-12-07, training topics) was drawn by a one-off procedure, like round 4's flagged
+stratum it depends on the comparator of its day, so ``sample`` does not redraw it: the pairs
+main at deca5f9 called ``divergence`` among the ECB+ same-event pairs and all the pairs of one
+story that share two content words (at most 25 per topic, 105 pairs, none labelled before),
+and 40 ``numeric`` same-event pairs (4 per topic). Its keys are in the labels file.
 
 Each pair was labelled independently by two readers, who saw only the two sentences and the
 guidelines in ``benchmarks/data/ecb_pairs_guidelines.md``, never claimcmp's output:

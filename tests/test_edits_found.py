@@ -306,9 +306,73 @@ def test_written_edits_are_one_edit_of_a_known_kind_on_the_right_topics() -> Non
     # The test half was written on the held-out ECB+ topics (benchmarks/cluster.py's
     # EVALUATION_TOPICS), the development half on the others.
     held_out = {3, 7, 11, 19, 23, 27, 31, 35, 39, 43}
-    assert len(rows) == 730
+    assert len(rows) == 990
     for r in rows:
         assert r["kind"] in kinds_known
         assert r["original"] != r["edited"]
         topic = int(r["id"].split("_")[0])
         assert (topic in held_out) == (r["set"] == "test"), r["id"]
+
+
+def test_a_plan_or_expectation_against_the_action_done() -> None:
+    assert "modality" in kinds(
+        "Lindsay Lohan has checked into a rehab facility to begin a 90-day stint.",
+        "Lindsay Lohan is expected to check into a rehab facility to begin a 90-day stint.",
+    )
+    assert "modality" in kinds(
+        "The governor on Tuesday overturned the rule that critics say weakened the law.",
+        "The governor on Tuesday was poised to overturn the rule that critics say weakened the law.",
+    )
+    # A passive still to come is not done: "will not be tolerated" / "won't be tolerated".
+    assert "modality" not in kinds(
+        "Attacks on civilians will not be tolerated, the minister said.",
+        "Attacks on civilians won't be tolerated, the minister said.",
+    )
+
+
+def test_beliefs_and_fears_are_doubts_in_a_copy() -> None:
+    assert "modality" in kinds(
+        "Smith and his brother are believed to be members of a gang called the Kings.",
+        "Smith and his brother are members of a gang called the Kings.",
+    )
+    assert "modality" in kinds(
+        "At least 12 people were feared killed when the school collapsed.",
+        "At least 12 people were killed when the school collapsed.",
+    )
+    # "feared" with an object hedges nothing.
+    assert "modality" not in kinds(
+        "Residents feared another quake after the first one struck.",
+        "Residents expected another quake after the first one struck.",
+    )
+
+
+def test_a_commitment_or_an_appearance_against_plain_words() -> None:
+    assert "modality" in kinds(
+        "The groups said they vowed to continue the legal battle over the rule.",
+        "The groups said they might continue the legal battle over the rule.",
+    )
+    assert "modality" in kinds(
+        "Last week the governor seemed to change his mind, calling for new sanctions.",
+        "Last week the governor changed his mind, calling for new sanctions.",
+    )
+    # Under way is not planned: "is helping investigate" / "is expected to help investigate".
+    assert "modality" in kinds(
+        "The state fire marshal's office is helping investigate the blaze.",
+        "The state fire marshal's office is expected to help investigate the blaze.",
+    )
+
+
+def test_the_same_figure_in_place_with_a_unit_of_another_dimension() -> None:
+    assert "unit" in kinds(
+        "The camp lies only 10 miles from the border, aid workers said.",
+        "The camp lies only 10 minutes from the border, aid workers said.",
+    )
+    assert "unit" in kinds(
+        "The Bears went on a 67-yard drive on their next possession.",
+        "The Bears went on a 67-second drive on their next possession.",
+    )
+    # Two tellings: one second on the clock and a one-yard pass are two quantities.
+    assert "unit" not in kinds(
+        "Smith caught a one-yard pass for the winning touchdown.",
+        "With one second left, the Bears kicked the winning field goal.",
+    )

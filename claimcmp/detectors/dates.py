@@ -17,7 +17,14 @@ import attrs
 
 from claimcmp.detectors.base import finding, same_outcome, same_role
 from claimcmp.records import UNRESOLVED
-from claimcmp.text.dates import WEEKDAYS, DateMention, find_dates, find_times, times_agree
+from claimcmp.text.dates import (
+    WEEKDAYS,
+    DateMention,
+    find_dates,
+    find_times,
+    is_stamp,
+    times_agree,
+)
 from claimcmp.text.diff import NEAR_COPY_RATIO, TokenDiff, token_diff
 from claimcmp.text.lexicon import TITLE_WORDS
 from claimcmp.text.names import is_name, same_entity
@@ -67,6 +74,8 @@ class DateDetector:
     name = "date"
 
     def detect(self, a: ClaimText, b: ClaimText) -> Iterator[Divergence]:
+        if is_stamp(a.text) or is_stamp(b.text):
+            return  # a publication stamp dates the page, not an event
         found = [*self._dates(a, b), *self._times(a, b)]
         places = (
             other_places(a.text, b.text)
@@ -221,6 +230,14 @@ def _event_verb(toks: tuple[Token, ...], start: int) -> Token | None:
     return None
 
 
+def _verbs_before(toks: tuple[Token, ...], start: int) -> list[Token]:
+    """The inflected verbs among the words before ``start``, as far back as a verb with a
+    described name after it may stand ("**placed** rookie Chris Ivory on injured reserve
+    Tuesday")."""
+    before = [t for t in toks if t.end <= start][-(_VERB_REACH + 2) :]
+    return [t for t in before if _past_verb(t)]
+
+
 def _past_verb(t: Token) -> bool:
     """A lower-case word written as an inflected verb: "passed", "signed", "struck" (a past
     form or participle; not "-ing" or "-s" forms)."""
@@ -238,6 +255,17 @@ def _dates_other_events(
     the other claim does not tell ("the House **passed** last week" / "**signed** by President
     Obama on March 11"). Verbs the word alignment matched, or that tell one thing ("struck" /
     "hit", "killed" / "died"), date one event."""
+    # One verb done to two people, further back than the nearest verb form ("**placed** Pierre
+    # Thomas on injured reserve Wednesday" / "**placed** rookie Chris Ivory on injured reserve
+    # Tuesday": "injured" is nearer).
+    reach_b = {diff.index_in_b(t) for t in _verbs_before(diff.b, y.start)}
+    for t in _verbs_before(diff.a, x.start):
+        i = diff.index_in_a(t)
+        j = diff.counterpart_in_b(i)
+        if j is not None and j in reach_b:
+            xa, xb = _named_object(diff.a, texts[0], i), _named_object(diff.b, texts[1], j)
+            if xa is not None and xb is not None and not same_entity(xa, xb):
+                return True
     va = _event_verb(diff.a, x.start)
     vb = _event_verb(diff.b, y.start)
     if va is None or vb is None:
@@ -266,6 +294,25 @@ def _named_object(toks: tuple[Token, ...], text: str, verb: int) -> str | None:
         if toks[k].text[:1].isupper() and toks[k].lower not in TITLE_WORDS:
             break
         k += 1
+    # One or two lower-case words right before the name describe it ("placed **rookie** Chris
+    # Ivory"); not words of a phrase of their own ("the church attended by Alaska Gov. ...").
+    j = k
+    while (
+        j < len(toks)
+        and j - k < 2
+        and toks[j].content
+        and toks[j].text.isalpha()
+        and toks[j].text.islower()
+    ):
+        j += 1
+    if (
+        j > k
+        and j < len(toks)
+        and is_name(toks[j], text)
+        and not text[toks[k].start : toks[j].start].strip(" ").count(" ") > j - k
+        and all(not text[toks[i].end : toks[i + 1].start].strip() for i in range(k, j))
+    ):
+        k = j
     run: list[Token] = []
     while (
         k < len(toks)

@@ -28,6 +28,7 @@ from claimcmp.text.lexicon import (
     HEDGE_LEVELS,
     MEANING_PREFIXES,
     NEGATORS,
+    PLAN_HEDGES,
     REPORTING_HEDGES,
     SYMMETRIC_PREDICATES,
     TERM_GROUPS,
@@ -1595,7 +1596,10 @@ def _governed(
 #: in the world (a suspicion someone holds, a decision under consideration).
 _CAUTION = frozenset(
     "appears to|seems to|possible|possibly|potential|potentially|perhaps|may|might|could|"
-    "apparently|likely|is likely to|probably".split("|")
+    "apparently|likely|is likely to|probably|appeared to|seemed to|is believed to|"
+    "are believed to|was believed to|"
+    "were believed to|is thought to|are thought to|was thought to|were thought to|"
+    "feared".split("|")
 )
 
 #: Words between a name and the name it describes: "Simpson **of** Fort Coffee", "Simpson**,
@@ -2039,7 +2043,34 @@ def _hedges(text: str) -> tuple[tuple[str, int, int], ...]:
             and text[: m.start(1)].rstrip()[-1:] not in ".!?\"“‘'"
         )
         and not (m.group(1).lower() == "suspect" and _is_noun_suspect(text, m.start(1), m.end(1)))
+        and not (m.group(1).lower() == "feared" and not _after_be(text, m.start(1)))
     )
+
+
+_BE = frozenset("is are was were be been being".split())
+
+
+def _after_be(text: str, start: int) -> bool:
+    """Whether a form of "be" stands right before ``start`` ("were **feared** killed")."""
+    before = text[:start].split()
+    return bool(before) and before[-1].lower() in _BE
+
+
+def _done(toks: tuple[Token, ...], i: int) -> bool:
+    """Whether word ``i`` tells an action as done or under way: a past tense or a past
+    participle ("checked", "overturned", "began", "taken"), or an -ing form after a form of
+    "be" ("**is** helping investigate"); not a base form, a present, nor a participle after
+    "be" ("won't **be** tolerated" is still to come)."""
+    tok = toks[i]
+    w = tok.lower
+    before = toks[i - 1].lower if i > 0 else ""
+    if w.endswith("ing") and before in ("is", "are", "was", "were"):
+        return True
+    if w.endswith(("s", "ing")) or not tok.text[:1].islower():
+        return False
+    if before in ("be", "being"):
+        return False
+    return any(pos == "v" and base != w for pos, base in base_forms(w))
 
 
 def _hedged(t: Token) -> bool:
@@ -2069,7 +2100,7 @@ class ModalityDetector:
         if not ua and not ub:
             return
         d = token_diff(a.text, b.text)
-        estimate = claimed = False
+        estimate = claimed = planned = False
         if ua and ub:
             wa = min(ua, key=lambda h: HEDGE_LEVELS[h[0]])
             wb = min(ub, key=lambda h: HEDGE_LEVELS[h[0]])
@@ -2127,6 +2158,9 @@ class ModalityDetector:
             claimed = _governed(other, counterpart, _CLAIMING, d, bool(ua), shared=False)
             level = HEDGE_LEVELS[w[0]]
             hedges = {w[0]}
+            # A plan or an expectation against the same action told as done ("is expected
+            # to **check** into rehab" / "has **checked** into rehab"): not yet is not done.
+            planned = w[0] in PLAN_HEDGES and _done(other, counterpart)
             if ua:
                 a_span, b_span, la, lb, sa, sb = (
                     (w[1], w[2]),
@@ -2145,11 +2179,19 @@ class ModalityDetector:
                     "no hedge",
                     f"'{w[0]}'",
                 )
+        if planned:
+            # Told as not yet done against done: as far apart as a doubt from a fact.
+            la, lb = (2, 4) if ua else (4, 2)
         if la == lb:
             return
         gap = abs(la - lb)
         more = "A" if la < lb else "B"
         explanation = f"different certainty: {sa} vs {sb} ({more} is more tentative)"
+        if planned:
+            explanation = (
+                f"{sa} vs {sb}: {more} tells as planned or expected what the other tells as "
+                "done or under way"
+            )
         # In a copy that is otherwise word for word, a hedge two levels apart that makes a
         # sure statement uncertain is the edit itself ("**could** be sidelined" / "**will** be
         # sidelined", "was **apparently** attacked" / "was attacked"); between two tellings,

@@ -36,6 +36,7 @@ from claimcmp.text.dates import find_dates, find_times
 from claimcmp.text.diff import NEAR_COPY_RATIO, token_diff
 from claimcmp.text.lexicon import TITLE_WORDS
 from claimcmp.text.names import (
+    CALENDAR_WORDS,
     PERSONAL_PRONOUNS,
     antecedent,
     is_demonym,
@@ -132,7 +133,9 @@ def _rounding_of(a: Quantity, b: Quantity) -> bool:
 #: Jaguars 31-24", "a 17-7 **lead**".
 _GAME_WORDS = frozenset(
     "win wins won victory victories loss losses lost defeat defeated defeating beat beating "
-    "rout routed triumph upset edged topped over lead led leading trailed trailing halftime".split()
+    "rout routed triumph upset edged topped over lead led leading trailed trailing halftime "
+    # A headline tells the game in the present: "Chiefs **lose** 20-13 to Colts".
+    "lose loses losing beats defeats routs edges tops fall falls fell".split()
 )
 
 
@@ -384,6 +387,23 @@ def match_quantities(
         )
 
     take(unit_changed, lambda x, y: ("unit_changed", ""))
+    if aligned is not None:
+        # One text edited: the same figure standing in place with a unit of another dimension
+        # ("only 10 **miles** from the border" / "only 10 **minutes** from the border", "a 67-yd
+        # drive" / "a 67-second drive"). Between two tellings, "one second left" and "a
+        # one-yard pass" are two quantities, which the alignment does not pair in place.
+        take(
+            lambda x, y: (
+                x.category == y.category == "measure"
+                and x.unit is not None
+                and y.unit is not None
+                and x.unit != y.unit
+                and _close(x.value, y.value, 1e-9)
+                and convert(y, x.unit) is None
+                and aligned(x, y)
+            ),
+            lambda x, y: ("unit_changed", ""),
+        )
 
     # A gloss in another unit ("10 kilometers (**6 miles**) deep") measures what the figure
     # before it measures: it is compared only with the gloss of that figure's counterpart
@@ -473,6 +493,38 @@ _MOMENT = re.compile(
     r"\b(?:halftime|half|(?:first|second|third|fourth) (?:quarter|period|inning)|\d+:\d\d)\b", re.I
 )
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]]")
+
+
+#: A measure written onto the noun it measures: "an **84-yard** scamper", "a **41-yard** pass".
+_MODIFIER = re.compile(r"[\d.,]+\s?-\s?[A-Za-z]+$")
+_NOUN_AFTER = re.compile(r"\s+[a-z]")
+
+
+def _modifier(text: str, q: Quantity) -> bool:
+    """Whether a measure is written as a modifier of the noun after it ("an 84-yard scamper"),
+    not as a quantity of its own ("352 yards rushing"). Only measures: "a 6.1-magnitude quake"
+    and "a 20-year-old" are read elsewhere."""
+    return (
+        q.category == "measure"
+        and bool(_MODIFIER.search(q.text))
+        and bool(_NOUN_AFTER.match(text, q.end))
+    )
+
+
+#: Periods of a game or a contest, counted by an ordinal: "the **third quarter**".
+_GAME_PERIODS = frozenset(
+    "quarter half period inning innings round set frame leg stage lap".split()
+)
+#: Words after a span of time that make it the time left on a game's clock: "12 seconds **left**".
+_CLOCK_AFTER = re.compile(r"\s+(?:left|remaining|to\s+go|to\s+play)\b", re.I)
+
+
+def _moment(text: str, q: Quantity) -> bool:
+    """Whether a figure tells a moment of a game rather than counting anything: an ordinal
+    period ("the fourth quarter") or the time left on the clock ("12 seconds left")."""
+    if q.category == "ordinal":
+        return (q.context or "").lower() in _GAME_PERIODS
+    return q.unit in ("second", "minute") and bool(_CLOCK_AFTER.match(text, q.end))
 
 
 def _around(text: str, q: Quantity, reach: int = 25) -> str:
@@ -669,6 +721,20 @@ def holder(toks: tuple[Token, ...], text: str, q: Quantity) -> str | None:
     return run[-1].text
 
 
+#: A name in the possessive right before a figure: "Jamaal **Charles'** 226 yards", "**Charles
+#: ’** 226 yards" (as a tokenised corpus writes it), "the **Chiefs's** 352 yards".
+_POSSESSOR = re.compile(r"\b(?P<name>[A-Z][\w.-]*)\s?(?:'s|’s|'|’)\s*$")
+
+
+def _possessor(text: str, q: Quantity) -> str | None:
+    """The name whose figure it is, told in the possessive right before it; None otherwise
+    (not a day's: "Tuesday's 6.1 quake" dates the quake)."""
+    found = _POSSESSOR.search(text, max(0, q.start - 40), q.start)
+    if found is None or found["name"].lower() in CALENDAR_WORDS:
+        return None
+    return found["name"]
+
+
 def _different_holders(
     a: str, b: str, m: QuantityMatch, before: tuple[Sequence[str], Sequence[str]] = ((), ())
 ) -> bool:
@@ -689,6 +755,18 @@ def _different_holders(
     (named_a, pronoun_a), (named_b, pronoun_b) = sides
     ha = named_a or (pronoun_a[0] if pronoun_a else None)
     hb = named_b or (pronoun_b[0] if pronoun_b else None)
+    owner_a, owner_b = _possessor(a, m.a), _possessor(b, m.b)
+    for owner, text, other_holder in ((owner_a, b, hb), (owner_b, a, ha)):
+        # A figure told as someone's ("Charles' 226 yards") against one the other claim says of
+        # another ("the Chiefs, who had 352 yards"), where that claim does not name the owner:
+        # the player's yards and the team's are two figures.
+        if (
+            owner is not None
+            and other_holder is not None
+            and not same_entity(owner, other_holder)
+            and not named_in(owner, [text])
+        ):
+            return True
     if ha is None or hb is None or same_entity(ha, hb):
         return False
     for pronoun, context, text, other in (
@@ -779,6 +857,10 @@ _PARTICIPLE_OPENS = re.compile(r"\s*\w+ing\b")
 _CLAUSE_PUNCTUATION = re.compile(r"[;:()\[\]]|(?<!\d),|,(?!\s?\d{3}(?!\d))")
 
 
+#: Words that open a clause of another event between a figure and a time expression.
+_SUBORDINATE = re.compile(r"\b(?:after|before|since|than|until)\b", re.I)
+
+
 def _time_told(text: str, q: Quantity) -> tuple[str, int | None] | None:
     """When the claim places the event a figure is told of: ``("days", None)`` for the days
     around the article ("on Tuesday", "yesterday"), ``("years", year)`` for a year or more back
@@ -798,6 +880,10 @@ def _time_told(text: str, q: Quantity) -> tuple[str, int | None] | None:
     lead_end = breaks[0] if breaks and len(text[: breaks[0]].split()) <= 4 else 0
 
     def within(s: int, e: int) -> bool:
+        if _SUBORDINATE.search(text[min(e, q.end) : max(s, q.start)]):
+            # "rose to 9-5 ... one season **after** posting the worst record in 2011": the
+            # year dates the event the figure is measured from, not the figure's.
+            return False
         return (start <= s and e <= end) or e <= lead_end
 
     anchors: list[tuple[int, tuple[str, int | None]]] = []
@@ -832,6 +918,17 @@ def _two_times(a: str, b: str, m: QuantityMatch) -> bool:
         # In one text edited, a year changed with its figures is still an edit.
         return False
     ta, tb = _time_told(a, m.a), _time_told(b, m.b)
+    if (ta is None) != (tb is None):
+        # News tells its own event without a year and dates the ones it recalls: "6.1-magnitude
+        # quake strikes Aceh" / "an 8.7-magnitude earthquake also hit off Banda Aceh in May
+        # 2012". Not an age, which is told as of now ("27-year-old Simpson ... in the April
+        # 2012 shooting"), nor against a claim that dates anything at all.
+        undated = b if ta is not None else a
+        return (
+            (ta or tb or ("", None))[0] == "years"
+            and "age" not in (m.a.category, m.b.category)
+            and not find_dates(undated)
+        )
     if ta is None or tb is None:
         return False
     if ta[0] != tb[0]:
@@ -878,6 +975,10 @@ def _two_facts(
             f"the score differs: {told}, but the two are scores of games against two opponents "
             f"('{sides[0]}' / '{sides[1]}')"
         )
+    if token_diff(a, b).ratio < NEAR_COPY_RATIO and _moment(a, m.a) and _moment(b, m.b):
+        # "late in the fourth quarter" / "later in the third quarter", "with 12 seconds left"
+        # / "with just under five minutes remaining": when two plays happened, not one figure.
+        return f"the figure differs: {told}, but each tells a moment of a game, so the two may be different moments"
     if m.a.category == m.b.category == "score" and _moments_apart(a, m.a, b, m.b):
         # A game's score changes while it is played: "a 17-7 halftime lead" / "a 31-24 lead".
         return (
@@ -966,6 +1067,10 @@ def quantity_matches(a: str, b: str) -> list[QuantityMatch]:
                 return False
             if _offset_from(a, x) != _offset_from(b, y):
                 return False  # "in 30 days" / "nine days before the inauguration"
+            if _modifier(a, x) != _modifier(b, y) and diff.ratio < NEAR_COPY_RATIO:
+                # "an 84-yard scamper" / "352 yards rushing": the length of one run and a
+                # total, in two tellings (in one text edited, a changed figure still).
+                return False
             if x.category == y.category == "plain":
                 ox = outcome_of(diff.a, a, spans[0])
                 oy = outcome_of(diff.b, b, spans[1])

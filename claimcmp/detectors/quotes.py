@@ -11,7 +11,7 @@ import attrs
 
 from claimcmp.detectors.base import finding
 from claimcmp.memo import memoize
-from claimcmp.text.diff import TokenDiff, token_diff
+from claimcmp.text.diff import NEAR_COPY_RATIO, TokenDiff, token_diff
 from claimcmp.text.lexicon import ATTRIBUTION_VERBS, TITLE_WORDS, VAGUE_SOURCES
 from claimcmp.text.names import is_demonym, is_name, same_entity
 from claimcmp.text.normalize import FUNCTION_WORDS, Token, expand_keys, spelling_key, tokens
@@ -102,20 +102,44 @@ def _one_slip(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
 #: How much of two quotes' wording must line up, in order, for them to be one utterance
 #: (difflib's ratio: twice the words matched over the words of both).
 ONE_UTTERANCE_RATIO = 0.5
+#: The same for two quotes of three words or fewer that are no title, in claims worded apart.
+SHORT_QUOTE_RATIO = 0.75
 
 
-def _one_utterance(x: Quote, y: Quote) -> bool:
+def _one_utterance(x: Quote, y: Quote, *, titles: bool = True) -> bool:
     """Whether two quotes are one utterance, which must then be worded alike: most of their
     words line up in order, or all but two of the longer one's. A few words quoted from a
     longer statement, or two statements that share a phrase ("is definitely suspicious" /
-    "we are definitely treating it as suspicious and as potential arson"), are two quotes."""
+    "we are definitely treating it as suspicious and as potential arson"), are two quotes.
+
+    The second test is for a short quote that is a title or a name ("American Pie" /
+    "American Quito"); with ``titles`` False (two claims worded apart, quoting words that are
+    no title), two short phrases sharing a word ("military invasion" / "pending invasion")
+    are two excerpts of one speech, not one quote worded two ways."""
     matcher = difflib.SequenceMatcher(a=x.wording, b=y.wording, autojunk=False)
-    if matcher.ratio() >= ONE_UTTERANCE_RATIO:
+    short = min(len(x.wording), len(y.wording)) <= 3
+    # Two short phrases must share most of their words ("undeserved attention" / "undeserved
+    # negative attention"), not one of two ("military invasion" / "pending invasion").
+    if matcher.ratio() >= (ONE_UTTERANCE_RATIO if titles or not short else SHORT_QUOTE_RATIO):
         return True
-    # A short quote (a title, a name: "American Pie" / "American Quito") with one or two
-    # words of its own is still one quote.
+    if not titles:
+        return False
     lined_up = sum(block.size for block in matcher.get_matching_blocks())
     return lined_up > 0 and max(len(x.wording), len(y.wording)) - lined_up <= 2
+
+
+def _titled(quoted: str) -> bool:
+    """Whether quoted words are a title or a name: every word of three letters or more
+    capitalised ("American Pie")."""
+    words = [w for w in re.findall(r"[A-Za-z]+", quoted) if len(w) >= 3]
+    return bool(words) and all(w[:1].isupper() for w in words)
+
+
+def _contains_letters(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
+    """Whether one wording is the other, or a part of it, letter for letter once the spaces
+    between words are gone: a compound written closed or open is one word."""
+    short, long_ = sorted(("".join(x), "".join(y)), key=len)
+    return bool(short) and short in long_
 
 
 def _content(keys: tuple[str, ...]) -> set[str]:
@@ -135,6 +159,7 @@ class QuoteDetector:
 
     def detect(self, a: ClaimText, b: ClaimText) -> Iterator[Divergence]:
         qa, qb = find_quotes(a.text), find_quotes(b.text)
+        near_copy = token_diff(a.text, b.text).ratio >= NEAR_COPY_RATIO
         matched_b: set[int] = set()
         for side, quotes, others, _text, other_text in (
             ("A", qa, qb, a.text, b.text),
@@ -154,7 +179,17 @@ class QuoteDetector:
                     )
                     if overlap > best_overlap:
                         best, best_overlap = o, overlap
-                if best is not None and best_overlap >= 0.5 and _one_utterance(q, best):
+                if (
+                    best is not None
+                    and best_overlap >= 0.5
+                    and _one_utterance(
+                        q,
+                        best,
+                        titles=near_copy
+                        or _titled(_text[q.start : q.end])
+                        or _titled(other_text[best.start : best.end]),
+                    )
+                ):
                     if side == "B" or best.start in matched_b:
                         continue  # each matched pair is reported once, from A's side
                     matched_b.add(best.start)
@@ -162,6 +197,8 @@ class QuoteDetector:
                         continue
                     if q.wording == best.wording or _contains(q.wording, best.wording):
                         continue  # "11th hour" / "eleventh-hour": one wording
+                    if _contains_letters(q.wording, best.wording):
+                        continue  # "endgame" / "end game", "oilfields" / "oil fields"
                     if _one_slip(q.wording, best.wording):
                         why = (
                             "the same quote with one word misspelt ('damaged' / 'damages'): a "
@@ -425,6 +462,7 @@ _OFFICIAL_ROLES = frozenset(
     w.removesuffix("s")
     for w in (
         "official officials authorities authority police policeman policemen officer officers "
+        "cop cops "
         "investigator investigators detective detectives trooper troopers spokesman "
         "spokeswoman spokesperson spokespeople government agency ministry source sources "
         "aide aides department"

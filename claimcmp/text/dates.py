@@ -39,6 +39,7 @@ __all__ = [
     "TimeMention",
     "find_dates",
     "find_times",
+    "is_stamp",
     "parse_date",
     "times_agree",
 ]
@@ -561,3 +562,29 @@ def times_agree(x: TimeMention, y: TimeMention) -> bool:
                 if lo1 <= hi2 + shift and lo2 + shift <= hi1:
                     return True
     return False
+
+
+#: Words a publication stamp writes around its date: "Published:", "Last updated at", "Posted
+#: on".
+_STAMP_WORDS = frozenset("published updated last posted article on at by am pm".split())
+#: Zones a stamp writes that no clock time of :func:`find_times` carries ("15:01 IST").
+_STAMP_ZONES = frozenset("ist ist cet cest eet jst hkt sgt aest aedt nzst nzdt".split())
+_LETTERS = re.compile(r"[A-Za-z]+")
+
+
+def is_stamp(text: str) -> bool:
+    """Whether ``text`` is only a publication stamp: a date, maybe a weekday, a clock time and
+    a zone, and the stamp's own words ("Published: April 16, 2013 9:09 AM", "3 July 2013 Last
+    updated at 13:38 GMT"). A stamp is page metadata: it dates the page, no event."""
+    dates = find_dates(text)
+    if not any(d.kind in ("calendar", "month") for d in dates):
+        return False
+    kept = list(text)
+    spans = [(d.start, d.end) for d in dates] + [(t.start, t.end) for t in find_times(text)]
+    for start, end in spans:
+        kept[start:end] = " " * (end - start)
+    rest = "".join(kept)
+    return all(
+        w.lower() in _STAMP_WORDS or w.lower() in TIME_ZONES or w.lower() in _STAMP_ZONES
+        for w in _LETTERS.findall(rest)
+    )

@@ -102,8 +102,19 @@ _BUILTIN = AliasTable()
 _GIVEN_NAMES = AliasTable(GIVEN_NAME_FORMS, builtin=False)
 
 
-def _initials(words: tuple[str, ...]) -> str:
-    return "".join(w[0] for w in words if w not in _LINKING)
+def _initials(words: tuple[str, ...], written: list[tuple[str, str]] | None = None) -> str:
+    """The first letters of ``words`` (linking words left out); with ``written`` (the words as
+    written, with their keys), all the letters of a short acronym among them ("US")."""
+    if written is None:
+        return "".join(w[0] for w in words if w not in _LINKING)
+    out = []
+    for w, _ in written:
+        letters = w.replace(".", "")
+        if letters.isupper() and letters.isalpha() and len(letters) <= 4:
+            out.append(letters.lower())
+        elif w.lower() not in _LINKING:
+            out.append(w[0].lower())
+    return "".join(out)
 
 
 def _close_spelling(p: str, q: str) -> bool:
@@ -196,6 +207,8 @@ def _same_keys(x_words: list[tuple[str, str]], y_words: list[tuple[str, str]]) -
             written = written[:-1]
         if written.lower() == _initials(tuple(w.lower() for w, _ in many)):
             return True
+        if written.lower() == _initials(tuple(w.lower() for w, _ in many), many):
+            return True  # "USGS" / "US Geological Survey": an acronym inside gives its letters
         if one[0][1] == "".join(k for _, k in many):
             return True  # "Hewlett-Packard" written "HewlettPackard"
     if len(xs) == len(ys) and all(
@@ -408,6 +421,9 @@ def _named_subject(text: str) -> str | None:
     return None
 
 
+_BRACKETED = re.compile(r"\([^()]*\)")
+
+
 def antecedent(pronoun: str, before: Sequence[str]) -> str | None:
     """The name a pronoun stands for, read from the text before it, or None when no name is
     clear.
@@ -425,7 +441,9 @@ def antecedent(pronoun: str, before: Sequence[str]) -> str | None:
     if pronoun in _RELATIVE_PRONOUNS:
         own = before[-1]
         runs = name_runs(own)
-        if runs and own[runs[-1][-1].end :].strip() in ("", ","):
+        # A bracket may stand between: "for the **Chiefs** (2-13), who had 352 yards".
+        rest = _BRACKETED.sub("", own[runs[-1][-1].end :]) if runs else ""
+        if runs and rest.strip() in ("", ","):
             return runs[-1][-1].text
         return None
     for sentence in reversed(before[-2:]):
