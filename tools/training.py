@@ -369,6 +369,16 @@ def fit(
 ALIGN_MIN_SIMILARITY = 0.4
 
 
+#: The labelling rounds of the training topics the alignment model learns from: those it was
+#: built and its threshold calibrated with (#13). Round 6 is mostly pairs the comparator of
+#: 2026-12-07 called divergence among sentences of one story that share two content words,
+#: chosen for their values, not the pairs the aligner meets; with it the model learnt that a
+#: higher cosine makes one fact less likely (weight -0.2), and without both flagged strata
+#: (rounds 4 and 6) its threshold moved from 0.49 to 0.58. The same-fact model does learn
+#: from round 6.
+ALIGNMENT_ROUNDS = frozenset({3, 4})
+
+
 def alignment_rows(
     shared: Path, embedder: Embedder, labels: Path = LABELS_FILE, *, train: bool = True
 ) -> Any:
@@ -385,7 +395,11 @@ def alignment_rows(
     for d in docs.values():
         by_event.setdefault(d["subtopic"], []).append(d["doc_id"])
     rows = [
-        r for r in _jsonl(labels) if r.get("label") and _is_train_topic(int(r["topic"])) == train
+        r
+        for r in _jsonl(labels)
+        if r.get("label")
+        and _is_train_topic(int(r["topic"])) == train
+        and (not train or r["round"] in ALIGNMENT_ROUNDS)
     ]
     weights: dict[tuple[str, ...], tuple[WordWeights, list[str], dict[tuple[str, int], int]]] = {}
     a_texts, b_texts, shared_w = [], [], []
@@ -440,6 +454,8 @@ def fact_threshold(model: SameFactModel, fx: np.ndarray, pairs: Sequence[Labelle
 #: Weight of precision in choosing the same-fact probability a divergence needs: an F-beta
 #: with beta 0.5, because a false alarm an editor sees costs more trust than a miss.
 CONFLICT_BETA = 0.5
+#: How far below the best F-beta a lower bar may score and still be chosen.
+CONFLICT_TOLERANCE = 0.01
 
 
 def conflict_threshold(
@@ -449,9 +465,11 @@ def conflict_threshold(
     fx: np.ndarray,
     pairs: Sequence[LabelledPair],
 ) -> float:
-    """The same-fact probability a divergence needs, for the best F-beta
-    (:data:`CONFLICT_BETA`) of ``divergence`` on the readers' labelled pairs of the training
-    topics (conflict vs not), the comparator's decision otherwise as shipped."""
+    """The same-fact probability a divergence needs: the lowest bar within
+    :data:`CONFLICT_TOLERANCE` of the best F-beta (:data:`CONFLICT_BETA`) of ``divergence`` on
+    the readers' labelled pairs of the training topics (conflict vs not), with same-fact
+    probabilities out of fold by topic (:func:`out_of_fold_same_fact`) and the comparator's
+    decision otherwise as shipped. Each bar's precision and recall go to stderr."""
     rows = [i for i, p in enumerate(pairs) if p.dataset == "ecb-labelled"]
     truth = np.array([pairs[i].label == "divergence" for i in rows])
     # The shipped decision without the bar, then the bar over the same-fact probability.
@@ -463,17 +481,50 @@ def conflict_threshold(
             for i in rows
         ]
     )
-    p_same = fact.probabilities(fx[rows])
+    p_same = out_of_fold_same_fact(fx, pairs, rows)
     b2 = CONFLICT_BETA**2
-    best = (-1.0, fact.threshold)
+    scores: list[tuple[float, float]] = []
     for t in np.round(np.arange(fact.threshold, 0.8, 0.05), 4):
         pred = called & (p_same >= t)
         tp = float((pred & truth).sum())
         precision, recall = tp / max(1, pred.sum()), tp / max(1, truth.sum())
         f = (1 + b2) * precision * recall / max(1e-9, b2 * precision + recall)
-        if f > best[0] + 1e-9:
-            best = (f, float(t))
-    return round(best[1], 4)
+        print(
+            f"conflict bar {t:.2f}: precision {precision:.3f} recall {recall:.3f} "
+            f"F{CONFLICT_BETA} {f:.3f} (out of fold, {int(truth.sum())} conflicts)",
+            file=sys.stderr,
+        )
+        scores.append((f, float(t)))
+    # The curve is flat near its top (0.75 from 0.40 to 0.70 out of fold on 2026-12-07), and
+    # each step up costs recall, which the targets ask for too: the lowest bar within
+    # CONFLICT_TOLERANCE of the best.
+    top = max(f for f, _ in scores)
+    return round(min(t for f, t in scores if f >= top - CONFLICT_TOLERANCE), 4)
+
+
+def out_of_fold_same_fact(
+    fx: np.ndarray, pairs: Sequence[LabelledPair], rows: Sequence[int]
+) -> np.ndarray:
+    """Same-fact probabilities of ``rows`` (the readers' labelled pairs), each from a
+    same-fact model fitted without any pair of its ECB+ topic. The shipped model learns from
+    those very pairs at weight :data:`REAL_PAIR_WEIGHT`, so its own probabilities on them are
+    too sure to choose a bar by: the bar chosen on them was 0.35 with rounds 3 and 4 and 0.50
+    once round 6 joined, and round 1 (held-out topics) lost a conflict with it."""
+    fr = fact_rows(pairs)
+    weight = sample_weights(pairs, "fact")
+    out = np.zeros(len(rows))
+    for topic in sorted({pairs[i].group for i in rows}):
+        train = [i for i in fr if pairs[i].group != topic or not pairs[i].dataset.startswith("ecb")]
+        model = fit(
+            fx[train],
+            [pairs[i].label != "unrelated" for i in train],
+            SameFactModel,
+            meta={},
+            weight=weight[train],
+        )
+        held = [k for k, i in enumerate(rows) if pairs[i].group == topic]
+        out[held] = model.probabilities(fx[[rows[k] for k in held]])
+    return out
 
 
 def fact_rows(pairs: Sequence[LabelledPair]) -> list[int]:
