@@ -309,7 +309,6 @@ def _named_object(toks: tuple[Token, ...], text: str, verb: int) -> str | None:
         j > k
         and j < len(toks)
         and is_name(toks[j], text)
-        and not text[toks[k].start : toks[j].start].strip(" ").count(" ") > j - k
         and all(not text[toks[i].end : toks[i + 1].start].strip() for i in range(k, j))
     ):
         k = j

@@ -978,7 +978,10 @@ def _two_facts(
     if token_diff(a, b).ratio < NEAR_COPY_RATIO and _moment(a, m.a) and _moment(b, m.b):
         # "late in the fourth quarter" / "later in the third quarter", "with 12 seconds left"
         # / "with just under five minutes remaining": when two plays happened, not one figure.
-        return f"the figure differs: {told}, but each tells a moment of a game, so the two may be different moments"
+        return (
+            f"the figure differs: {told}, but each tells a moment of a game, so the two may be "
+            "different moments"
+        )
     if m.a.category == m.b.category == "score" and _moments_apart(a, m.a, b, m.b):
         # A game's score changes while it is played: "a 17-7 halftime lead" / "a 31-24 lead".
         return (
