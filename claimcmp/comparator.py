@@ -5,7 +5,8 @@
 Verdicts:
 
 * ``agreement`` — the same wording up to punctuation, case, spelling variants
-  (``criticise``/``criticize``, ``U.S.``/``US``) and honorifics;
+  (``criticise``/``criticize``, ``U.S.``/``US``) and honorifics (a currency sign is no
+  punctuation: ``$1 million``/``£1 million`` are compared);
 * ``unrelated`` — the two claims do not report the same fact (the same-fact model of
   :mod:`claimcmp.verdict`); they are not compared detail by detail;
 * ``divergence`` — the same fact, and a detector found a value that conflicts in the same role

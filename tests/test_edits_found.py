@@ -376,3 +376,18 @@ def test_the_same_figure_in_place_with_a_unit_of_another_dimension() -> None:
         "Smith caught a one-yard pass for the winning touchdown.",
         "With one second left, the Bears kicked the winning field goal.",
     )
+
+
+def test_a_currency_sign_swapped_is_no_same_wording() -> None:
+    from claimcmp.text.normalize import same_wording
+
+    assert not same_wording(
+        "Damage was estimated at $1 million.", "Damage was estimated at £1 million."
+    )
+    assert same_wording(
+        "Damage was estimated at $1 million.", "Damage was estimated at $1 million!"
+    )
+    assert "unit" in kinds(
+        "Damage to the church was estimated at $1 million, authorities said Saturday.",
+        "Damage to the church was estimated at £1 million, authorities said Saturday.",
+    )

@@ -220,10 +220,15 @@ def wording_keys(toks: list[Token]) -> list[str]:
 
 
 def same_wording(a: str, b: str) -> bool:
-    """True when ``a`` and ``b`` differ only in punctuation, case, spelling variants or honorifics."""
+    """True when ``a`` and ``b`` differ only in punctuation, case, spelling variants or honorifics.
+    Currency signs are no punctuation: "$1 million" / "£1 million" differ."""
     return _wording(a) == _wording(b)
+
+
+#: Signs that are part of an amount, not punctuation (tokens leave them out).
+_CURRENCY_SIGNS = re.compile(r"[$£€¥₹₩₽]")
 
 
 @memoize(8192)  # each claim is checked against every claim aligned with it
 def _wording(text: str) -> tuple[str, ...]:
-    return tuple(wording_keys(tokens(text)))
+    return (*wording_keys(tokens(text)), *_CURRENCY_SIGNS.findall(text))
