@@ -1033,3 +1033,24 @@ def test_a_year_after_a_word_of_another_event_dates_that_event() -> None:
         "By beating the Bears, Denver ’ s record rose to 9 - 5 and they locked up a playoff "
         "spot just one season after posting the worst record in the league in 2011.",
     )
+
+
+def test_one_kind_of_people_against_everyone_counted_is_a_part() -> None:
+    assert not numbers(
+        "The shelling of the market left 35 people dead, the health ministry said.",
+        "The two women who were killed had gone to buy bread, a witness said.",
+    )
+    assert not numbers(
+        "The storm killed eight children when their school collapsed.",
+        "A storm struck the coast on Monday, killing at least two people.",
+    )
+    # One word for people on both sides: one count.
+    assert numbers(
+        "The blast killed 12 people on Tuesday, police said.",
+        "Police said the blast on Tuesday killed 15 people.",
+    )
+    # In one text edited, a changed count is a changed count.
+    assert numbers(
+        "The storm killed eight children when their school collapsed on Monday.",
+        "The storm killed nine people when their school collapsed on Monday.",
+    )

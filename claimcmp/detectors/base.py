@@ -24,6 +24,7 @@ from claimcmp.text.wordnet import base_forms, is_agent, relation
 __all__ = [
     "Severity",
     "count_other_things",
+    "counted_group",
     "counts_people",
     "finding",
     "name_number",
@@ -359,6 +360,32 @@ def _outcome_after(
         if pred is not None:
             return toks[pred].lower
     return None
+
+
+#: Words for people at large, against which a count of one kind of people is a part.
+_ANYONE = frozenset({"people", "persons", "person"})
+
+
+def counted_group(
+    diff: TokenDiff, texts: tuple[str, str], a_span: tuple[int, int], b_span: tuple[int, int]
+) -> tuple[str, str] | None:
+    """The two words counted when one figure counts people at large and the other one kind of
+    people ("40 **people** dead" / "three **men** who were killed", "killing at least one
+    **person**" / "killed six **children**": a group within the whole, so the two counts can
+    both be true); None otherwise."""
+    words = []
+    for toks, text, span in ((diff.a, texts[0], a_span), (diff.b, texts[1], b_span)):
+        counted = [toks[i].lower for i in _counted(toks, text, span, 2)]
+        # The word for the people counted, past a word that describes them ("one armed
+        # **militant**") and before what is said of them ("40 **people** dead").
+        words.append(next((w for w in counted if w in _ANYONE or is_agent(w)), ""))
+    x, y = words
+    if not x or not y or (x in _ANYONE) == (y in _ANYONE):
+        return None
+    group = y if x in _ANYONE else x
+    if group in _TOLL or not is_agent(group):
+        return None
+    return x, y
 
 
 def counts_people(toks: tuple[Token, ...], text: str, span: tuple[int, int]) -> bool:

@@ -20,6 +20,7 @@ import attrs
 from claimcmp.detectors.base import (
     Severity,
     count_other_things,
+    counted_group,
     counts_people,
     finding,
     name_number,
@@ -954,6 +955,20 @@ def _two_facts(
         return (
             f"the figure differs: {told}, but one counts a part ('first', 'other', 'three of the') "
             "and the other does not"
+        )
+    if (
+        m.a.category == m.b.category == "plain"
+        and token_diff(a, b).ratio < NEAR_COPY_RATIO
+        and (
+            words := counted_group(
+                token_diff(a, b), (a, b), (m.a.start, m.a.end), (m.b.start, m.b.end)
+            )
+        )
+    ):
+        # "40 people dead" / "three men who were killed": a group within everyone counted.
+        return (
+            f"the figure differs: {told}, but one counts one kind of people and the other "
+            f"everyone ('{words[0]}' / '{words[1]}')"
         )
     if _in_role(a, m.a) != _in_role(b, m.b):
         # "four seasons as the team's director of personnel" / "19 seasons with the 76ers".
