@@ -2064,7 +2064,7 @@ def _done(toks: tuple[Token, ...], i: int) -> bool:
     tok = toks[i]
     w = tok.lower
     before = toks[i - 1].lower if i > 0 else ""
-    if w.endswith("ing") and before in ("is", "are", "was", "were"):
+    if w.endswith("ing") and before in _BE - {"be", "been", "being"}:
         return True
     if w.endswith(("s", "ing")) or not tok.text[:1].islower():
         return False

@@ -102,11 +102,13 @@ _BUILTIN = AliasTable()
 _GIVEN_NAMES = AliasTable(GIVEN_NAME_FORMS, builtin=False)
 
 
-def _initials(words: tuple[str, ...], written: list[tuple[str, str]] | None = None) -> str:
-    """The first letters of ``words`` (linking words left out); with ``written`` (the words as
-    written, with their keys), all the letters of a short acronym among them ("US")."""
-    if written is None:
-        return "".join(w[0] for w in words if w not in _LINKING)
+def _initials(words: tuple[str, ...]) -> str:
+    return "".join(w[0] for w in words if w not in _LINKING)
+
+
+def _initials_as_written(written: list[tuple[str, str]]) -> str:
+    """The initials of a name as written (word, key): a short acronym inside it gives all its
+    letters ("US Geological Survey" -> "usgs")."""
     out = []
     for w, _ in written:
         letters = w.replace(".", "")
@@ -207,7 +209,7 @@ def _same_keys(x_words: list[tuple[str, str]], y_words: list[tuple[str, str]]) -
             written = written[:-1]
         if written.lower() == _initials(tuple(w.lower() for w, _ in many)):
             return True
-        if written.lower() == _initials(tuple(w.lower() for w, _ in many), many):
+        if written.lower() == _initials_as_written(many):
             return True  # "USGS" / "US Geological Survey": an acronym inside gives its letters
         if one[0][1] == "".join(k for _, k in many):
             return True  # "Hewlett-Packard" written "HewlettPackard"
