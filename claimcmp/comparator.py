@@ -444,17 +444,16 @@ class Comparator:
         similarity: float,
         *,
         aligned: bool = False,
-        same_fact: float | None = None,
     ) -> Comparison:
         """Compare two claims. ``aligned`` claims (from :func:`claimcmp.compare`) were judged by
         the aligner to report the same thing; the same-fact model can still call them
-        unrelated. ``same_fact`` is further evidence that they report one fact: the alignment
-        model's probability, which weighed the rare words they share within their story; a
-        divergence needs it or the same-fact model's probability at the conflict bar."""
+        unrelated, and a divergence needs its probability at the conflict bar whoever aligned
+        the two (the alignment model's probability does not stand in for it: it is above the
+        bar for every pair the aligner keeps, ``docs/verdict-model.md``)."""
         if _canonical_first(b, a):
-            r = self._compare(b, a, similarity, aligned, same_fact)
+            r = self._compare(b, a, similarity, aligned)
             return attrs.evolve(r, divergences=tuple(self._seen_from(a, b, list(r.divergences))))
-        return self._compare(a, b, similarity, aligned, same_fact)
+        return self._compare(a, b, similarity, aligned)
 
     def _compare(
         self,
@@ -462,7 +461,6 @@ class Comparator:
         b: ClaimText,
         similarity: float,
         aligned: bool,
-        same_fact: float | None = None,
     ) -> Comparison:
         similarity = float(max(-1.0, min(1.0, similarity)))
         if same_wording(a.text, b.text):
@@ -518,7 +516,7 @@ class Comparator:
         if (
             verdict == "divergence"
             and self.fact_model is not None
-            and max(p_same, same_fact or 0.0) < self.fact_model.conflict_bar
+            and p_same < self.fact_model.conflict_bar
         ):
             # A conflict needs the same fact, likelier than a comparison does: two facts told
             # in one frame ("the 41-yard touchdown" / "the one-yard touchdown") differ in

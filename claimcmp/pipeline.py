@@ -336,7 +336,6 @@ class Pipeline:
                     ),
                     ap.similarity,
                     aligned=True,
-                    same_fact=ap.probability,
                 )
                 done += 1
                 if progress:

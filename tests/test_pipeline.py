@@ -240,3 +240,32 @@ def test_fact_aware_alignment_is_the_default_and_the_threshold_its_cosine_floor(
     assert strict.pairs == () and len(strict.unique) == 2
     cosine_only = claimcmp.compare([a, b], embedder=hashing, align_method="greedy")
     assert [p.verdict for p in cosine_only.pairs] == ["divergence"]
+
+
+@slow
+def test_claims_the_aligner_pairs_still_need_the_same_fact_to_conflict(embedder: Any) -> None:
+    """Two facts told in one frame (who stays in the post until when / whose contract runs
+    until when) are aligned, but a divergence needs the same-fact model's probability at the
+    conflict bar, which the aligner's own probability does not stand in for."""
+    a = claimcmp.Article(
+        "The Philadelphia 76ers fired coach Maurice Cheeks on Saturday after a 9-14 start. "
+        "Assistant Tony DiLeo will take over, and he will remain in the position through the "
+        "end of the 2008-09 season.",
+        source="a",
+    )
+    b = claimcmp.Article(
+        "The 76ers dismissed Maurice Cheeks on Saturday, with the team at 9-14. "
+        "Cheeks had a guaranteed contract through the end of the 2009-2010 season.",
+        source="b",
+    )
+    report = claimcmp.compare([a, b], embedder=embedder)
+    assert [p.verdict for p in report.pairs] == ["paraphrase"]
+    # The same season told two ways is still a conflict.
+    c = claimcmp.Article(
+        "The 76ers dismissed Maurice Cheeks on Saturday, with the team at 9-14. "
+        "Assistant Tony DiLeo will take over, and he will stay in the job through the end of "
+        "the 2009-10 season.",
+        source="c",
+    )
+    report = claimcmp.compare([a, c], embedder=embedder)
+    assert "divergence" in [p.verdict for p in report.pairs]
