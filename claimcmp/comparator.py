@@ -37,7 +37,7 @@ from claimcmp.align import DEFAULT_ALIGN_THRESHOLD
 from claimcmp.edit_model import EDIT_RATIO, EditModel, load_default_edit_model, torch_available
 from claimcmp.errors import MissingDependencyError
 from claimcmp.protocols import ClaimText, Detector
-from claimcmp.records import Divergence, Verdict, is_decisive, is_unresolved
+from claimcmp.records import Divergence, Verdict, is_decisive, is_one_fact, is_unresolved
 from claimcmp.text.dates import find_dates, find_times
 from claimcmp.text.diff import NEAR_COPY_RATIO, Edit, token_diff
 from claimcmp.text.names import is_demonym, is_name, same_entity
@@ -517,6 +517,7 @@ class Comparator:
             verdict == "divergence"
             and self.fact_model is not None
             and p_same < self.fact_model.conflict_bar
+            and not any(is_one_fact(d) for d in decisive)
         ):
             # A conflict needs the same fact, likelier than a comparison does: two facts told
             # in one frame ("the 41-yard touchdown" / "the one-yard touchdown") differ in

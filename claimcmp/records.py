@@ -21,6 +21,7 @@ from claimcmp.errors import SpanError
 __all__ = [
     "BLOCK_KINDS",
     "DIVERGENCE_KINDS",
+    "ONE_FACT",
     "UNRESOLVED",
     "VERDICTS",
     "Anomaly",
@@ -269,6 +270,19 @@ UNRESOLVED = "unresolved"
 def is_unresolved(d: Divergence) -> bool:
     """Whether a finding is one its detector could not settle (see :data:`UNRESOLVED`)."""
     return d.detector.endswith(f":{UNRESOLVED}")
+
+
+#: The suffix of a detector name (``"number:one-fact"``) that marks a finding which shows on
+#: its own that the two claims tell one fact, however else they are worded: two ages of one
+#: named person ("27-year-old Christopher Simpson" / "26-year-old Christopher Kenyon
+#: Simpson"). The comparator's conflict bar, a same-fact probability read from the two whole
+#: sentences, does not apply to it.
+ONE_FACT = "one-fact"
+
+
+def is_one_fact(d: Divergence) -> bool:
+    """Whether a finding establishes by itself that the claims tell one fact (:data:`ONE_FACT`)."""
+    return d.detector.endswith(f":{ONE_FACT}")
 
 
 class _HasDivergences:

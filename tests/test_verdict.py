@@ -82,6 +82,49 @@ def test_a_conflict_needs_the_same_fact_likelier_than_a_comparison() -> None:
     assert strict.compare(a, told_again, 0.9).verdict == "paraphrase"
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "ages"),
+    [
+        (
+            "Prosecutors say 45-year-old Robert Mills set the fire on Sunday.",
+            "A jury on Thursday found Robert James Mills, 46, guilty of arson.",
+            ("45-year-old", "46"),
+        ),
+        (
+            "Zurana Horton, 34, was walking with one of her children to a nearby store.",
+            "Horton, 35, died at the hospital after the shooting.",
+            ("34", "35"),
+        ),
+    ],
+)
+def test_two_ages_of_one_named_person_are_one_fact_whatever_else_differs(
+    a: str, b: str, ages: tuple[str, str]
+) -> None:
+    """A person has one age: the sentences may tell two moments (charged / found guilty) and
+    read as two facts to the same-fact model, but the conflict bar does not hide the ages."""
+    import attrs
+
+    from claimcmp.comparator import Comparator
+    from claimcmp.protocols import ClaimText
+    from claimcmp.records import ONE_FACT, is_one_fact
+
+    strict = Comparator(fact_model=attrs.evolve(load_default_fact_model(), conflict_threshold=1.0))
+    for comparator in (Comparator(), strict):
+        r = comparator.compare(ClaimText(a), ClaimText(b), 0.5)
+        assert r.verdict == "divergence"
+        (d,) = [d for d in r.divergences if d.kind == "number"]
+        assert (d.a_text, d.b_text, d.detector) == (*ages, f"number:{ONE_FACT}")
+        assert is_one_fact(d) and a[d.a_span[0] : d.a_span[1]] == ages[0]
+    # Two people who share a surname, and two unnamed people, keep their own ages.
+    for other in (
+        b.replace("Robert James Mills", "Anna Mills").replace("Horton, 35", "Maria Horton, 35"),
+        b.replace("Robert James Mills", "a man").replace("Horton, 35", "A woman, 35"),
+    ):
+        r = strict.compare(ClaimText(a), ClaimText(other), 0.5)
+        assert not any(is_one_fact(d) for d in r.divergences)
+        assert r.verdict != "divergence"
+
+
 def test_a_missing_model_file_is_an_error_not_silent_rules() -> None:
     from claimcmp.errors import MissingModelError
 

@@ -32,7 +32,7 @@ from claimcmp.detectors.base import (
     verb_form_only,
 )
 from claimcmp.protocols import ClaimText
-from claimcmp.records import Divergence
+from claimcmp.records import ONE_FACT, Divergence
 from claimcmp.text.dates import find_dates, find_times
 from claimcmp.text.diff import NEAR_COPY_RATIO, token_diff
 from claimcmp.text.lexicon import TITLE_WORDS
@@ -45,7 +45,7 @@ from claimcmp.text.names import (
     named_in,
     same_entity,
 )
-from claimcmp.text.normalize import PHRASE_BREAKS, Token
+from claimcmp.text.normalize import FUNCTION_WORDS, PHRASE_BREAKS, Token
 from claimcmp.text.places import city_and_nickname, other_places
 from claimcmp.text.quantities import Quantity, convert, figure_counts, find_quantities, parse_number
 
@@ -1030,6 +1030,51 @@ def _age_holder(toks: tuple[Token, ...], text: str, q: Quantity) -> str | None:
     return None
 
 
+def _age_holder_name(toks: tuple[Token, ...], text: str, q: Quantity) -> str | None:
+    """The whole name :func:`_age_holder` finds beside an age ("Christopher Kenyon Simpson",
+    "Zurana Horton"), so that two people who share a surname stay two."""
+    last = _age_holder(toks, text, q)
+    if last is None:
+        return None
+    after = next((i for i, t in enumerate(toks) if t.start >= q.end), len(toks))
+    at = [i for i, t in enumerate(toks) if t.text == last and (i >= after or t.end <= q.start)]
+    end = at[0] if at and at[0] >= after else at[-1] if at else None
+    if end is None:
+        return last
+    start = end
+    while (
+        start > 0
+        and not text[toks[start - 1].end : toks[start].start].strip()
+        and toks[start - 1].text[:1].isupper()
+        # A given name opening the sentence is capitalised anyway, and may be a word too
+        # ("Maria Horton, 35,"; maria are the moon's seas).
+        and (
+            is_name(toks[start - 1], text)
+            or (start - 1 == 0 and toks[0].text.isalpha() and toks[0].key not in FUNCTION_WORDS)
+        )
+        and toks[start - 1].end > (q.end if end >= after else 0)
+    ):
+        start -= 1
+    return text[toks[start].start : toks[end].end]
+
+
+#: "then" right before an age dates it to the time of the events told ("then-15-year-old").
+_THEN = re.compile(r"\bthen\s*-?\s*$", re.IGNORECASE)
+
+
+def _one_person(diff: Any, texts: tuple[str, str], x: Quantity, y: Quantity) -> str | None:
+    """The name of the one person two ages are told of, each age beside a name ("27 year old
+    Christopher Simpson" / "26-year-old Christopher Kenyon Simpson", "Horton, 34," / "Zurana
+    Horton, 35,"; not "Robert Mills, 45," / "Anna Mills, 46,"); None if they are not."""
+    if not x.category == y.category == "age":
+        return None
+    if any(_THEN.search(text[: q.start]) for text, q in zip(texts, (x, y), strict=True)):
+        return None  # "then-15-year-old Timmons" / "16-year-old Timmons": an age at another time
+    hx = _age_holder_name(diff.a, texts[0], x)
+    hy = _age_holder_name(diff.b, texts[1], y)
+    return hx if hx is not None and hy is not None and same_entity(hx, hy) else None
+
+
 def _two_people(diff: Any, texts: tuple[str, str], x: Quantity, y: Quantity) -> bool:
     """Two ages of two people, each named beside their age ("34-year-old Zurana Horton" /
     "Twenty-year-old Andrew Lopez", "26-year-old Christopher Simpson" / "20-year-old Ka'loni
@@ -1083,6 +1128,10 @@ def quantity_matches(a: str, b: str) -> list[QuantityMatch]:
                 return False
             if ages and _two_people(diff, (a, b), x, y):
                 return False
+            if ages and _one_person(diff, (a, b), x, y) is not None:
+                # Each age beside one person's name, wherever the names stand ("45-year-old
+                # Robert Mills" / "Robert James Mills, 46,"): that person's age in both.
+                return True
             if _offset_from(a, x) != _offset_from(b, y):
                 return False  # "in 30 days" / "nine days before the inauguration"
             if _modifier(a, x) != _modifier(b, y) and diff.ratio < NEAR_COPY_RATIO:
@@ -1256,6 +1305,19 @@ class NumberDetector:
                     )
                 elif (both_true := _two_facts(a.text, b.text, m, (a.before, b.before))) is not None:
                     yield _finding(m, "number", self.name, both_true, 0.3, "low")
+                elif (
+                    person := _one_person(token_diff(a.text, b.text), (a.text, b.text), m.a, m.b)
+                ) is not None:
+                    # A person has one age: the two claims tell one fact whatever else they
+                    # tell ("on trial" / "found guilty").
+                    yield _finding(
+                        m,
+                        "number",
+                        f"{self.name}:{ONE_FACT}",
+                        f"the age of {person} differs: {_fmt(m.a)} vs {_fmt(m.b)}",
+                        0.9,
+                        "high",
+                    )
                 else:
                     same_thing = m.a.context == m.b.context or m.a.category == "measure"
                     yield _finding(
