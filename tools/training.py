@@ -52,6 +52,7 @@ import numpy as np
 
 from claimcmp.comparator import Comparator
 from claimcmp.protocols import ClaimText, Embedder
+from claimcmp.records import is_one_fact
 from claimcmp.text.diff import token_diff
 from claimcmp.text.normalize import same_wording
 from claimcmp.verdict import (
@@ -474,18 +475,18 @@ def conflict_threshold(
     truth = np.array([pairs[i].label == "divergence" for i in rows])
     # The shipped decision without the bar, then the bar over the same-fact probability.
     comparator = Comparator(model=verdict, fact_model=attrs.evolve(fact, conflict_threshold=None))
-    called = np.array(
-        [
-            comparator.compare(ClaimText(pairs[i].a), ClaimText(pairs[i].b), float(sims[i])).verdict
-            == "divergence"
-            for i in rows
-        ]
-    )
+    results = [
+        comparator.compare(ClaimText(pairs[i].a), ClaimText(pairs[i].b), float(sims[i]))
+        for i in rows
+    ]
+    called = np.array([r.verdict == "divergence" for r in results])
+    # A finding that shows one fact on its own (one person's two ages) passes any bar.
+    one_fact = np.array([any(is_one_fact(d) for d in r.divergences) for r in results])
     p_same = out_of_fold_same_fact(fx, pairs, rows)
     b2 = CONFLICT_BETA**2
     scores: list[tuple[float, float]] = []
     for t in np.round(np.arange(fact.threshold, 0.8, 0.05), 4):
-        pred = called & (p_same >= t)
+        pred = called & ((p_same >= t) | one_fact)
         tp = float((pred & truth).sum())
         precision, recall = tp / max(1, pred.sum()), tp / max(1, truth.sum())
         f = (1 + b2) * precision * recall / max(1e-9, b2 * precision + recall)
