@@ -186,6 +186,22 @@ def test_a_population_counts_none_of_those_an_event_touched() -> None:
     )
 
 
+def test_people_are_counted_whole() -> None:
+    # ECB+ training topic 37: a toll and two magnitudes that the word alignment set in one slot.
+    a = (
+        "The island's north coast was hit by a magnitude 6.1 quake today, the latest strong "
+        "tremor to shake the area where five people were killed and dozens hurt at the weekend."
+    )
+    b = (
+        "The 6.1-magnitude quake was the latest in a string of strong tremors to have hit the "
+        "area since 7.6 and 7.5 magnitude quakes struck off the coast on Sunday."
+    )
+    assert not numbers(a, b)
+    # Tolls, and magnitudes, are still compared with each other.
+    assert numbers(a, a.replace("five people", "seven people")) == [("high", "five", "seven")]
+    assert numbers(b, b.replace("7.6 and", "7.4 and")) == [("high", "7.6", "7.4")]
+
+
 def test_scores_against_two_opponents_are_two_games() -> None:
     # ECB+ training topic 29: the Colts' wins over the Jaguars (2008) and the Chiefs (2012).
     assert not numbers(
@@ -865,6 +881,38 @@ def test_one_verb_done_to_two_people_dates_two_events() -> None:
         "The 76ers fired coach Maurice Cheeks on Saturday.",
         "The 76ers fired Maurice Cheeks on Monday.",
     ) == [("date", "Saturday", "Monday")]
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "But the governor said Thursday that the accusations were false.",
+        "The governor told reporters on Thursday that the accusations were false.",
+        "Fauzi, a local official, told AFP late Thursday that the accusations were false.",
+        "On Thursday, the governor said the accusations were false.",
+    ],
+)
+def test_the_day_a_thing_was_said_is_not_the_day_of_the_event(statement: str) -> None:
+    # ECB+ training topic 41, seen with a same-fact model fitted without the topic: the day
+    # of a bombing and the day the president spoke of it.
+    event = "The governor said he would not retaliate for the bombing of the town on Tuesday."
+    assert not [k for k, _, _ in decisive(event, statement) if k == "date"]
+    # Long sentences that share little, where the word alignment pairs the two weekdays.
+    assert not decisive(
+        "In a May 2 press conference, North Arland President Tom Ridge stated his country would "
+        "not retaliate for the reported bombing of Alden in Upper Vale state on Tuesday, which "
+        "he said killed seven.",
+        "But Ridge said Thursday that the accusations from Belmont are smoke screens to mask "
+        "its support of armed groups fighting a proxy war against North Arland.",
+    )
+    # Two days of one statement, or of one event, are still compared.
+    assert ("date", "Tuesday", "Thursday") in decisive(
+        statement.replace("Thursday", "Tuesday"), statement
+    )
+    assert decisive(
+        "The bombing of the town on Tuesday killed seven.",
+        "The bombing of the town on Thursday killed seven.",
+    ) == [("date", "Tuesday", "Thursday")]
 
 
 # ------------------------------------------- round 6: pairs the comparator flagged, read blind

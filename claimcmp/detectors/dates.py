@@ -26,7 +26,7 @@ from claimcmp.text.dates import (
     times_agree,
 )
 from claimcmp.text.diff import NEAR_COPY_RATIO, TokenDiff, token_diff
-from claimcmp.text.lexicon import TITLE_WORDS
+from claimcmp.text.lexicon import ATTRIBUTION_VERBS, TITLE_WORDS
 from claimcmp.text.names import is_name, same_entity
 from claimcmp.text.normalize import Token
 from claimcmp.text.places import other_places
@@ -158,6 +158,10 @@ class DateDetector:
                 for y in db
                 if y.start not in used
                 and _comparable(x, y)
+                # The day something was said is not the day of what was said ("the bombing
+                # on Tuesday" / "Kiir said Thursday"): a statement's date is compared only
+                # with a statement's.
+                and _statement_date(diff.a, x) == _statement_date(diff.b, y)
                 and same_role(diff, (x.start, x.end), (y.start, y.end), window=1)
                 and not _dates_other_events(diff, x, y, (a.text, b.text))
             ]
@@ -228,6 +232,33 @@ def _event_verb(toks: tuple[Token, ...], start: int) -> Token | None:
         after = [t for t in toks if t.start >= start][1 : _VERB_REACH + 2]
         return next((t for t in after if _past_verb(t)), None)
     return None
+
+
+#: Words between a reporting verb and the day it is said on ("said **late** Tuesday", "told
+#: reporters **on** Monday").
+_BEFORE_DAY = frozenset("on late early earlier last this".split())
+#: Whom a statement is told to, between "told" and its day ("told **reporters** Tuesday").
+_AUDIENCES = frozenset("reporters journalists lawmakers congress parliament".split())
+
+
+def _statement_date(toks: tuple[Token, ...], date: DateMention) -> bool:
+    """Whether a date dates a statement rather than an event: it follows a reporting verb
+    ("police **said** Tuesday", "**told** AFP late Tuesday", "**told** reporters on Monday"),
+    or it opens the claim and the clause's verb is one ("On Tuesday, officials **said** ...")."""
+    before = [t for t in toks if t.end <= date.start]
+    k = len(before) - 1
+    while k >= 0 and before[k].lower in _BEFORE_DAY and len(before) - k <= 2:
+        k -= 1
+    if k < 0:
+        verb = _event_verb(toks, date.start)
+        return verb is not None and verb.lower in ATTRIBUTION_VERBS
+    if before[k].lower in ATTRIBUTION_VERBS:
+        return True
+    # "told AFP", "told reporters": an audience of up to three words after "told".
+    j = k
+    while j >= 0 and k - j < 3 and (before[j].lower in _AUDIENCES or before[j].text[:1].isupper()):
+        j -= 1
+    return j < k and j >= 0 and before[j].lower in ("told", "tells", "telling")
 
 
 def _verbs_before(toks: tuple[Token, ...], start: int) -> list[Token]:

@@ -1058,6 +1058,21 @@ def _age_holder_name(toks: tuple[Token, ...], text: str, q: Quantity) -> str | N
     return text[toks[start].start : toks[end].end]
 
 
+def _people_and_fraction(diff: Any, texts: tuple[str, str], x: Quantity, y: Quantity) -> bool:
+    """A whole count of people against a figure with a fraction ("where five people were
+    killed" / "since 7.6 and 7.5 magnitude quakes"): people are counted whole, so the two
+    figures count other things."""
+    sides = ((x, diff.a, texts[0]), (y, diff.b, texts[1]))
+    for (q, toks, text), (other, _, _) in (sides, sides[::-1]):
+        if (
+            float(q.value).is_integer()
+            and not float(other.value).is_integer()
+            and counts_people(toks, text, (q.start, q.end))
+        ):
+            return True
+    return False
+
+
 #: "then" right before an age dates it to the time of the events told ("then-15-year-old").
 _THEN = re.compile(r"\bthen\s*-?\s*$", re.IGNORECASE)
 
@@ -1127,6 +1142,8 @@ def quantity_matches(a: str, b: str) -> list[QuantityMatch]:
             if _averaged(a, x) != _averaged(b, y):
                 return False
             if ages and _two_people(diff, (a, b), x, y):
+                return False
+            if _people_and_fraction(diff, (a, b), x, y):
                 return False
             if ages and _one_person(diff, (a, b), x, y) is not None:
                 # Each age beside one person's name, wherever the names stand ("45-year-old
