@@ -883,6 +883,20 @@ def test_one_verb_done_to_two_people_dates_two_events() -> None:
     ) == [("date", "Saturday", "Monday")]
 
 
+def test_a_long_name_between_a_verb_and_its_day_does_not_hide_the_verb() -> None:
+    # ECB+ training topic 33: the day a video was shown at the trial, the day the trial began.
+    shown = (
+        "The video was presented at the Kings County Supreme Court on Thursday during the trial "
+        "of two men accused of killing a mother of five."
+    )
+    began = "Two accused gang members went on trial Wednesday for killing a mother of five."
+    assert not [k for k, _, _ in decisive(shown, began) if k == "date"]
+    # One verb, its day told twice, is still compared.
+    assert ("date", "Thursday", "Wednesday") in decisive(
+        shown, shown.replace("Thursday", "Wednesday").replace("The video", "A video")
+    )
+
+
 @pytest.mark.parametrize(
     "statement",
     [
@@ -1004,6 +1018,22 @@ def test_a_figure_of_an_event_recalled_by_its_year_is_not_todays() -> None:
         "Police charged 31-year-old Mark Dunn in the May 2011 robbery of a bank.",
         "Trial is set for March 3 for 30-year-old Mark Dunn of Easton.",
     )
+
+
+def test_a_players_figure_of_a_season_back_is_not_this_seasons() -> None:
+    # ECB+ training topic 25, seen with a same-fact model fitted without the topic.
+    this = (
+        "Signed as an undrafted rookie, he rushed for 612 yards in 11 games and scored four times."
+    )
+    for back in ("Last season", "Two seasons ago"):
+        assert not numbers(
+            this, f"{back} it was Jones who led the team in rushing, posting 701 yards in 13 games."
+        )
+    # Two figures of the same season back are compared.
+    assert numbers(
+        "Last season he rushed for 612 yards in 11 games.",
+        "Last season he rushed for 612 yards in 13 games, the team said.",
+    ) == [("high", "11", "13")]
 
 
 @pytest.mark.parametrize(

@@ -223,9 +223,17 @@ def _event_verb(toks: tuple[Token, ...], start: int) -> Token | None:
     there is none. (Tokens hold no punctuation, so a clause break within that reach is not
     seen.)"""
     before = [t for t in toks if t.end <= start]
-    for t in reversed(before[-_VERB_REACH:]):
+    # A name of several words counts as one ("presented at the **Brooklyn Supreme Court** on
+    # Thursday"): the reach is in words other than a name's.
+    reach = 0
+    for k in range(len(before) - 1, -1, -1):
+        t = before[k]
         if _past_verb(t):
             return t
+        if not (t.text[:1].isupper() and k > 0 and before[k - 1].text[:1].isupper()):
+            reach += 1
+        if reach >= _VERB_REACH:
+            break
     if len(before) <= 1 and not any(t.content for t in before):
         # A date that opens the claim ("**On Saturday**, coach Sean Payton **indicated**
         # that ..."): it dates the verb of the clause it opens.

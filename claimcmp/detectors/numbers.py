@@ -850,6 +850,12 @@ _DAYS_AROUND = re.compile(
     r"(?:week|weekend)|(?:\w+\s+)+days?\s+ago|a\s+week\s+ago|in\s+recent\s+days)$"
 )
 _YEARS_BACK = re.compile(r"^(?:last\s+year|past\s+year|a\s+year\s+ago|(?:\w+\s+)+years?\s+ago)$")
+#: A season a year or more back, as sports news dates a player's figures ("**Last season** it
+#: was Thomas that led the Saints, posting 793 yards in 14 games").
+_SEASONS_BACK = re.compile(
+    r"\b(?:last|previous)\s+season\b|\b(?:a|one|two|three|four|five|\d+)\s+seasons?\s+ago\b",
+    re.IGNORECASE,
+)
 
 
 _PARTICIPLE_OPENS = re.compile(r"\s*\w+ing\b")
@@ -898,6 +904,9 @@ def _time_told(text: str, q: Quantity) -> tuple[str, int | None] | None:
             anchors.append((where, ("years", None)))
         elif d.kind == "month" and d.norm[:1].isdigit():
             anchors.append((where, ("years", int(d.norm[:4]))))
+    for m in _SEASONS_BACK.finditer(text):
+        if within(m.start(), m.end()):
+            anchors.append((min(abs(m.start() - q.end), abs(q.start - m.end())), ("years", None)))
     for y in find_quantities(text):
         if (
             y.category == "year"
