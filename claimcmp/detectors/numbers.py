@@ -1068,14 +1068,19 @@ def _age_holder_name(toks: tuple[Token, ...], text: str, q: Quantity) -> str | N
 
 
 def _people_and_fraction(diff: Any, texts: tuple[str, str], x: Quantity, y: Quantity) -> bool:
-    """A whole count of people against a figure with a fraction ("where five people were
-    killed" / "since 7.6 and 7.5 magnitude quakes"): people are counted whole, so the two
-    figures count other things."""
+    """Between tellings worded apart, a whole count of people, the people written ("where five
+    **people** were killed"), against a figure with a fraction ("since 7.6 and 7.5 magnitude
+    quakes"): people are counted whole, so the two figures count other things. In one text
+    edited ("a 15-year-old" / "a 7.5-year-old") a changed figure is still one."""
+    if not x.category == y.category == "plain" or diff.ratio >= NEAR_COPY_RATIO:
+        return False
     sides = ((x, diff.a, texts[0]), (y, diff.b, texts[1]))
     for (q, toks, text), (other, _, _) in (sides, sides[::-1]):
         if (
             float(q.value).is_integer()
             and not float(other.value).is_integer()
+            and q.context is not None
+            and q.context.isalpha()
             and counts_people(toks, text, (q.start, q.end))
         ):
             return True
