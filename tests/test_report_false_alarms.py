@@ -197,9 +197,15 @@ def test_people_are_counted_whole() -> None:
         "area since 7.6 and 7.5 magnitude quakes struck off the coast on Sunday."
     )
     assert not numbers(a, b)
-    # Tolls, and magnitudes, are still compared with each other.
+    # Tolls, and magnitudes, are still compared with each other; and in one text edited, a
+    # figure halved is a changed figure.
     assert numbers(a, a.replace("five people", "seven people")) == [("high", "five", "seven")]
     assert numbers(b, b.replace("7.6 and", "7.4 and")) == [("high", "7.6", "7.4")]
+    assert numbers(a, a.replace("five people", "2.5 people")) == [("high", "five", "2.5")]
+    shot = "Anger was sparked by the fatal shooting of a 15-year-old boy by police."
+    assert numbers(shot, shot.replace("15-year-old", "7.5-year-old")) == [
+        ("high", "15-year-old", "7.5-year-old")
+    ]
 
 
 def test_scores_against_two_opponents_are_two_games() -> None:
