@@ -1018,39 +1018,51 @@ def _two_facts(
 _cache: dict[tuple[str, str], list[QuantityMatch]] = {}
 
 
-def _age_holder(toks: tuple[Token, ...], text: str, q: Quantity) -> str | None:
-    """Whose age a figure is: the name right after it ("34-year-old **Zurana Horton**") or the
-    name it stands beside in apposition ("**Horton**, 34,"); None if neither."""
-    after = [t for t in toks if t.start >= q.end]
-    run: list[Token] = []
-    for t in after:
-        if run and text[run[-1].end : t.start].strip():
+def _age_holder_span(toks: tuple[Token, ...], text: str, q: Quantity) -> tuple[int, int] | None:
+    """The tokens (first and last, inclusive) of the name an age is told of: the name right
+    after it ("34-year-old **Zurana Horton**"), or the name it stands beside in apposition
+    ("**Horton**, 34,", the name's last word only); None if neither."""
+    after = [i for i, t in enumerate(toks) if t.start >= q.end]
+    run: list[int] = []
+    for i in after:
+        t = toks[i]
+        if run and text[toks[run[-1]].end : t.start].strip():
             break
         if not run and text[q.end : t.start].strip(" -"):
             break
         if not (t.text[:1].isupper() and is_name(t, text)):
             break
-        run.append(t)
+        run.append(i)
     if run:
-        return run[-1].text
-    before = [t for t in toks if t.end <= q.start]
-    if before and text[before[-1].end : q.start].strip() == "," and is_name(before[-1], text):
-        return before[-1].text
+        return run[0], run[-1]
+    before = [i for i, t in enumerate(toks) if t.end <= q.start]
+    if (
+        before
+        and text[toks[before[-1]].end : q.start].strip() == ","
+        and is_name(toks[before[-1]], text)
+    ):
+        return before[-1], before[-1]
     return None
 
 
+def _age_holder(toks: tuple[Token, ...], text: str, q: Quantity) -> str | None:
+    """Whose age a figure is: the last word of the name right after it ("34-year-old Zurana
+    **Horton**") or of the name it stands beside in apposition ("**Horton**, 34,"); None if
+    neither."""
+    span = _age_holder_span(toks, text, q)
+    return None if span is None else toks[span[1]].text
+
+
 def _age_holder_name(toks: tuple[Token, ...], text: str, q: Quantity) -> str | None:
-    """The whole name :func:`_age_holder` finds beside an age ("Christopher Kenyon Simpson",
-    "Zurana Horton"), so that two people who share a surname stay two."""
-    last = _age_holder(toks, text, q)
-    if last is None:
+    """The whole name an age is told of ("Christopher Kenyon Simpson", "Zurana Horton, 34,"),
+    so that two people who share a surname stay two."""
+    span = _age_holder_span(toks, text, q)
+    if span is None:
         return None
-    after = next((i for i, t in enumerate(toks) if t.start >= q.end), len(toks))
-    at = [i for i, t in enumerate(toks) if t.text == last and (i >= after or t.end <= q.start)]
-    end = at[0] if at and at[0] >= after else at[-1] if at else None
-    if end is None:
-        return last
-    start = end
+    start, end = span
+    if toks[start].start >= q.end:
+        return text[toks[start].start : toks[end].end]  # the name after the age, whole
+    # In apposition, the words of the name before its last one.
     while (
         start > 0
         and not text[toks[start - 1].end : toks[start].start].strip()
@@ -1061,7 +1073,6 @@ def _age_holder_name(toks: tuple[Token, ...], text: str, q: Quantity) -> str | N
             is_name(toks[start - 1], text)
             or (start - 1 == 0 and toks[0].text.isalpha() and toks[0].key not in FUNCTION_WORDS)
         )
-        and toks[start - 1].end > (q.end if end >= after else 0)
     ):
         start -= 1
     return text[toks[start].start : toks[end].end]
